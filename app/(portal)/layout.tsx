@@ -1,0 +1,26 @@
+import { Nav } from "@/components/shell/nav";
+import { UserMenu } from "@/components/shell/user-menu";
+import { ROLE_LABELS } from "@/lib/domain/constants";
+import { requireActor } from "@/lib/auth/session";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const roles = actor.grants.map((g) => `${g.siteCode} · ${ROLE_LABELS[g.role]}`);
+  if (actor.isAdmin) roles.unshift("Administrator");
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-4 py-2">
+          <Nav actor={actor} />
+          <UserMenu name={actor.name} email={actor.email} roles={roles} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-5">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
+import { assetSummary } from "@/lib/services/dashboard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const BAR: Record<string, string> = {
+  safety_critical: "bg-red-600",
+  production_critical: "bg-amber-500",
+  supporting: "bg-slate-400",
+};
+
+export default async function DashboardPage() {
+  const actor = await requireActor();
+  const summary = await assetSummary(actor);
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`Signed in as ${actor.name}`} />
+      {summary.length === 0 ? (
+        <Card className="p-4 text-sm text-slate-700">
+          {actor.isAdmin
+            ? "You administer Interlock but hold no site roles, so no site data is shown. Use Administration to manage sites, users and roles."
+            : "You hold no site roles yet. Ask an administrator to grant you a role at your plant."}
+        </Card>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {summary.map((s) => (
+            <Card key={s.siteCode}>
+              <CardHeader title={`${s.siteName} (${s.siteCode})`} description={`Time zone ${s.timeZone}`} actions={<Link href={`/assets?site=${s.siteCode}`}>Assets</Link>} />
+              <div className="space-y-3 p-4">
+                <p className="text-sm text-slate-700">
+                  <span className="text-2xl font-semibold text-slate-900">{s.total}</span> assets, {s.safetyRelated} safety-related
+                </p>
+                <div className="flex h-3 overflow-hidden rounded bg-slate-100" role="img" aria-label={CRITICALITIES.map((c) => `${CRITICALITY_LABELS[c]}: ${s.byCriticality[c]}`).join(", ")}>
+                  {CRITICALITIES.map((c) => (
+                    <div key={c} className={BAR[c]} style={{ width: s.total ? `${(s.byCriticality[c] / s.total) * 100}%` : 0 }} />
+                  ))}
+                </div>
+                <dl className="grid grid-cols-3 gap-2 text-xs">
+                  {CRITICALITIES.map((c) => (
+                    <div key={c}>
+                      <dt className="flex items-center gap-1 text-slate-600">
+                        <span aria-hidden="true" className={`inline-block size-2 rounded-sm ${BAR[c]}`} />
+                        {CRITICALITY_LABELS[c]}
+                      </dt>
+                      <dd className="font-medium text-slate-900">
+                        <Link href={`/assets?site=${s.siteCode}&criticality=${c}`}>{s.byCriticality[c]}</Link>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            </Card>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { lockDataDir } from "./lock";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+interface Handle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.INTERLOCK_DATA_DIR ?? ".data");
+}
+
+async function openPglite(): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = process.env.INTERLOCK_DATA_DIR;
+  let client: InstanceType<typeof PGlite>;
+  let release = () => {};
+  if (dir === "memory://") {
+    client = await PGlite.create();
+  } else {
+    const root = dataDir();
+    release = lockDataDir(root);
+    client = await PGlite.create(path.join(/*turbopackIgnore: true*/ root, "pgdata"));
+  }
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: MIGRATIONS });
+  return {
+    db,
+    kind: "pglite",
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connection: { application_name: "interlock" },
+  });
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  // Several app instances may start at once: one migrates, the others wait on the lock.
+  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lockClient`select pg_advisory_lock(8142001)`;
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+  } finally {
+    await lockClient`select pg_advisory_unlock(8142001)`.catch(() => {});
+    await lockClient.end();
+  }
+  return { db, kind: "postgres", close: () => client.end() };
+}
+
+const globalForDb = globalThis as unknown as { __interlockDb?: Promise<Handle> };
+
+function handle(): Promise<Handle> {
+  if (!globalForDb.__interlockDb) {
+    const url = process.env.DATABASE_URL;
+    const opening = url ? openPostgres(url) : openPglite();
+    globalForDb.__interlockDb = opening;
+    opening.catch(() => {
+      globalForDb.__interlockDb = undefined;
+    });
+  }
+  return globalForDb.__interlockDb;
+}
+
+/** The process-wide database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function databaseKind(): Promise<"pglite" | "postgres"> {
+  return (await handle()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.__interlockDb;
+  globalForDb.__interlockDb = undefined;
+  if (h) await (await h).close();
+}

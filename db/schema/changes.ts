@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type {
+  ChangeClass,
+  ChangeState,
+  ChangeType,
+  Outcome,
+  ProductionImpact,
+  RiskLevel,
+  SafetyImpact,
+} from "@/lib/domain/constants";
+import { users } from "./auth";
+import { assets, sites } from "./sites-assets";
+
+/** Per-year counter behind CHG-YYYY-NNNNN numbers; updated under a row lock. */
+export const changeCounters = pgTable("change_counters", {
+  year: integer().primaryKey(),
+  last: integer().notNull(),
+});
+
+export const changes = pgTable(
+  "changes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull().unique(),
+    version: integer().notNull().default(1),
+    state: text().$type<ChangeState>().notNull().default("draft"),
+    type: text().$type<ChangeType>().notNull(),
+    class: text().$type<ChangeClass>().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    justification: text().notNull().default(""),
+    references: jsonb().$type<string[]>().notNull().default([]),
+    implementationPlan: text().notNull().default(""),
+    backoutPlan: text().notNull().default(""),
+    testedOnTestBench: boolean().notNull().default(false),
+    vendorQualified: boolean().notNull().default(false),
+    testNotes: text().notNull().default(""),
+    expectedDowntimeMinutes: integer().notNull().default(0),
+    productionImpact: text().$type<ProductionImpact>().notNull().default("none"),
+    safetyImpact: text().$type<SafetyImpact>().notNull().default("none"),
+    safetyBypassRequired: boolean().notNull().default(false),
+    plannedStart: timestamp({ withTimezone: true }),
+    plannedEnd: timestamp({ withTimezone: true }),
+    implementerId: uuid().references(() => users.id),
+    requesterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** Computed by the risk matrix on every write; stored so lists can filter and sort on it. */
+    risk: text().$type<RiskLevel>().notNull().default("low"),
+    /** Sites of the affected assets, kept in step with change_assets for scoped list queries. */
+    siteIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    approvalRound: integer().notNull().default(0),
+    submittedAt: timestamp({ withTimezone: true }),
+    approvedAt: timestamp({ withTimezone: true }),
+    actualStart: timestamp({ withTimezone: true }),
+    actualEnd: timestamp({ withTimezone: true }),
+    outcome: text().$type<Outcome>(),
+    outcomeNotes: text(),
+    pirSecurityVerified: boolean(),
+    pirBaselineUpdated: boolean(),
+    pirNotes: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    followsChangeId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => users.id),
+  },
+  (t) => [
+    index("changes_site_ids_gin").using("gin", t.siteIds),
+    index("changes_state_created_idx").on(t.state, t.createdAt),
+    index("changes_created_idx").on(t.createdAt, t.id),
+    index("changes_planned_start_idx").on(t.plannedStart),
+    index("changes_requester_idx").on(t.requesterId, t.createdAt),
+    index("changes_risk_idx").on(t.risk, t.createdAt),
+    index("changes_type_idx").on(t.type, t.createdAt),
+  ],
+);
+
+export const changeAssets = pgTable(
+  "change_assets",
+  {
+    changeId: uuid()
+      .notNull()
+      .references(() => changes.id),
+    assetId: uuid()
+      .notNull()
+      .references(() => assets.id),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id),
+  },
+  (t) => [primaryKey({ columns: [t.changeId, t.assetId] }), index("change_assets_asset_idx").on(t.assetId)],
+);

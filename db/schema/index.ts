@@ -1,0 +1,6 @@
+export * from "./sites-assets";
+export * from "./auth";
+export * from "./audit";
+export * from "./changes";
+export * from "./signoffs";
+export * from "./windows";

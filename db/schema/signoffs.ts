@@ -1,0 +1,33 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
+import { users } from "./auth";
+import { changes } from "./changes";
+import { sites } from "./sites-assets";
+
+/** An electronic signature over a change's approval-relevant content (contentHash). Never deleted. */
+export const signoffs = pgTable(
+  "signoffs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    changeId: uuid()
+      .notNull()
+      .references(() => changes.id),
+    round: integer().notNull(),
+    role: text().$type<SignoffRole>().notNull(),
+    siteId: uuid().references(() => sites.id),
+    decision: text().$type<SignoffDecision>().notNull(),
+    signerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    signerName: text().notNull(),
+    signerEmail: text().notNull(),
+    meaning: text().notNull(),
+    signedAt: timestamp({ withTimezone: true }).notNull(),
+    comment: text().notNull().default(""),
+    contentHash: text().notNull(),
+    retrospective: boolean().notNull().default(false),
+    supersededAt: timestamp({ withTimezone: true }),
+    supersededReason: text(),
+  },
+  (t) => [index("signoffs_change_idx").on(t.changeId, t.round), index("signoffs_signer_idx").on(t.signerId)],
+);

@@ -1,0 +1,15 @@
+/**
+ * Runs once when the server starts: opens the database (taking the embedded folder's lock and
+ * applying migrations) and, in demo mode, seeds the demo plant into an empty database.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDb } = await import("./db/client");
+  await getDb();
+  const { demoMode } = await import("./lib/demo-accounts");
+  const { seedDemo } = await import("./db/seed/demo");
+  if (demoMode()) {
+    const { seeded } = await seedDemo();
+    if (seeded) console.log("[interlock] demo plant seeded (sign-in page lists the demo accounts)");
+  }
+}

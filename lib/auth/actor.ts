@@ -1,0 +1,32 @@
+import type { SiteRole } from "@/lib/domain/constants";
+import type { PermissionSubject } from "./permissions";
+
+declare const actorBrand: unique symbol;
+
+export interface ActorGrant {
+  siteId: string;
+  siteCode: string;
+  role: SiteRole;
+}
+
+/**
+ * Who is acting. Services take only an Actor, and only lib/auth can make one (the brand),
+ * from a live session, an API token, or the local command line.
+ */
+export interface Actor extends PermissionSubject {
+  readonly [actorBrand]: true;
+  readonly kind: "user" | "system";
+  readonly userId: string | null;
+  readonly email: string;
+  readonly name: string;
+  readonly isAdmin: boolean;
+  readonly grants: readonly ActorGrant[];
+  readonly via: "session" | "token" | "cli";
+  readonly sessionId: string | null;
+  readonly tokenId: string | null;
+  readonly ip: string | null;
+}
+
+export function makeActor(fields: Omit<Actor, typeof actorBrand>): Actor {
+  return Object.freeze({ ...fields }) as Actor;
+}

@@ -1,0 +1,60 @@
+import { SITE_ROLES, type SiteRole } from "@/lib/domain/constants";
+
+/**
+ * The one permission table. Site permissions are granted by roles held at that site;
+ * admin permissions by the global administrator flag, which never implies a site role
+ * (an administrator cannot sign or see a site's changes by virtue of being admin).
+ */
+export const SITE_PERMISSIONS = {
+  "site.view": SITE_ROLES,
+  "asset.view": SITE_ROLES,
+  "asset.edit": ["requester", "change_manager"],
+  "asset.import": ["requester", "change_manager"],
+  "change.view": SITE_ROLES,
+  "change.create": ["requester", "change_manager"],
+  "change.implement": ["requester"],
+  "window.view": SITE_ROLES,
+  "window.manage": ["change_manager"],
+  "production.manage": ["change_manager", "operations"],
+  "audit.view": ["auditor", "change_manager"],
+  "audit.export": ["auditor"],
+  "advisory.import": ["security"],
+} as const satisfies Record<string, readonly SiteRole[]>;
+
+export type SitePermission = keyof typeof SITE_PERMISSIONS;
+
+export const ADMIN_PERMISSIONS = ["site.manage", "user.manage"] as const;
+export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
+
+export interface GrantLike {
+  siteId: string;
+  role: SiteRole;
+}
+
+export interface PermissionSubject {
+  isAdmin: boolean;
+  grants: readonly GrantLike[];
+}
+
+export function rolesAllowed(permission: SitePermission): readonly SiteRole[] {
+  return SITE_PERMISSIONS[permission];
+}
+
+export function hasSitePermission(subject: PermissionSubject, permission: SitePermission, siteId: string): boolean {
+  const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
+  return subject.grants.some((g) => g.siteId === siteId && roles.includes(g.role));
+}
+
+/** Site ids at which the subject holds the permission; the scope passed into every query. */
+export function sitesWithPermission(subject: PermissionSubject, permission: SitePermission): string[] {
+  const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
+  return [...new Set(subject.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId))];
+}
+
+export function hasAdminPermission(subject: PermissionSubject, permission: AdminPermission): boolean {
+  return subject.isAdmin && ADMIN_PERMISSIONS.includes(permission);
+}
+
+export function hasRoleAt(subject: PermissionSubject, role: SiteRole, siteId: string): boolean {
+  return subject.grants.some((g) => g.siteId === siteId && g.role === role);
+}

@@ -1,0 +1,124 @@
+import type { ParseArgsConfig } from "node:util";
+import { getDb } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { cliActor } from "@/lib/auth/resolve";
+import { SITE_ROLES } from "@/lib/domain/constants";
+import { parseGrant } from "@/lib/schemas/users";
+import { createArea } from "@/lib/services/sites/create-area";
+import { createSite } from "@/lib/services/sites/create-site";
+import { createUser } from "@/lib/services/users/create-user";
+import { grantRole, revokeRole, setUserDisabled } from "@/lib/services/users/manage-user";
+import { ServiceError } from "@/lib/services/errors";
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+export interface Command {
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Values, positionals: string[]): Promise<void>;
+}
+
+function need(values: Values, name: string): string {
+  const v = values[name];
+  if (typeof v !== "string" || !v.trim()) throw new ServiceError("invalid", `--${name} is required.`);
+  return v;
+}
+
+function grants(values: Values) {
+  const raw = (values.grant as string[] | undefined) ?? [];
+  return raw.map((g) => {
+    const r = parseGrant(g);
+    if (!r.success) throw new ServiceError("invalid", `--grant ${g}: use SITE:ROLE with ROLE one of ${SITE_ROLES.join(", ")}.`);
+    return r.data;
+  });
+}
+
+export const COMMANDS: Record<string, Command> = {
+  "db:migrate": {
+    usage: "apply database migrations",
+    options: {},
+    async run() {
+      await getDb();
+      console.log("migrations applied");
+    },
+  },
+  "seed:demo": {
+    usage: "seed the demo plant into an empty database",
+    options: {},
+    async run() {
+      const { seeded } = await seedDemo();
+      console.log(seeded ? "demo plant seeded" : "database already has sites; nothing seeded");
+    },
+  },
+  "site:create": {
+    usage: "--code C --name N --tz ZONE",
+    options: { code: { type: "string" }, name: { type: "string" }, tz: { type: "string" } },
+    async run(v) {
+      const site = await createSite(cliActor(), { code: need(v, "code"), name: need(v, "name"), timeZone: need(v, "tz") });
+      console.log(`site ${site.code} created (${site.timeZone})`);
+    },
+  },
+  "area:create": {
+    usage: "--site C --code A --name N",
+    options: { site: { type: "string" }, code: { type: "string" }, name: { type: "string" } },
+    async run(v) {
+      const area = await createArea(cliActor(), need(v, "site"), { code: need(v, "code"), name: need(v, "name") });
+      console.log(`area ${area.code} created`);
+    },
+  },
+  "user:create": {
+    usage: "--email E --name N --password P [--admin] [--grant SITE:ROLE ...]",
+    options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, admin: { type: "boolean" }, grant: { type: "string", multiple: true } },
+    async run(v) {
+      const user = await createUser(cliActor(), {
+        email: need(v, "email"),
+        name: need(v, "name"),
+        password: need(v, "password"),
+        isAdmin: v.admin === true,
+        grants: grants(v),
+      });
+      console.log(`user ${user.email} created`);
+    },
+  },
+  "user:disable": {
+    usage: "--email E",
+    options: { email: { type: "string" } },
+    async run(v) {
+      await setUserDisabled(cliActor(), need(v, "email"), true);
+      console.log("user disabled; their sessions and tokens no longer work");
+    },
+  },
+  "user:enable": {
+    usage: "--email E",
+    options: { email: { type: "string" } },
+    async run(v) {
+      await setUserDisabled(cliActor(), need(v, "email"), false);
+      console.log("user enabled");
+    },
+  },
+  "user:grant": {
+    usage: "--email E --grant SITE:ROLE [--grant ...]",
+    options: { email: { type: "string" }, grant: { type: "string", multiple: true } },
+    async run(v) {
+      for (const g of grants(v)) await grantRole(cliActor(), need(v, "email"), g);
+      console.log("granted");
+    },
+  },
+  "user:revoke": {
+    usage: "--email E --grant SITE:ROLE [--grant ...]",
+    options: { email: { type: "string" }, grant: { type: "string", multiple: true } },
+    async run(v) {
+      for (const g of grants(v)) await revokeRole(cliActor(), need(v, "email"), g);
+      console.log("revoked");
+    },
+  },
+  "audit:verify": {
+    usage: "walk the audit hash chain; exit 1 at the first broken event",
+    options: {},
+    async run() {
+      const result = await verifyAuditChain(await getDb());
+      if (!result.ok) throw new ServiceError("conflict", `audit chain broken at event ${result.firstBrokenId} (${result.checked} checked)`);
+      console.log(`audit chain intact: ${result.checked} events checked`);
+    },
+  },
+};

@@ -1,0 +1,121 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { NextRequest } from "next/server";
+import { cookies } from "next/headers";
+import { getDb } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFromSession, actorFromToken } from "@/lib/auth/resolve";
+import { sessionIdFrom } from "@/lib/auth/session";
+import { ServiceError } from "@/lib/services/errors";
+import { clientIp } from "./client-ip";
+import { errorToProblem, problemResponse } from "./problem";
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export interface ApiContext<P> {
+  req: NextRequest;
+  actor: Actor;
+  params: P;
+}
+
+/**
+ * Resolves the caller: a bearer token, or the browser session. A cookie-authenticated write must
+ * come from this origin (CSRF); bearer tokens are not sent by browsers on their own, so need no check.
+ */
+async function resolveActor(req: NextRequest): Promise<Actor | Response> {
+  const ip = clientIp(req.headers);
+  const auth = req.headers.get("authorization");
+  if (auth) {
+    const [scheme, token] = auth.split(" ");
+    const actor = scheme?.toLowerCase() === "bearer" && token ? await actorFromToken(token.trim(), ip) : null;
+    return actor ?? problemResponse({ status: 401, detail: "The token is invalid, expired or revoked." }, { "www-authenticate": "Bearer" });
+  }
+  const sid = await sessionIdFrom(await cookies());
+  const actor = sid ? await actorFromSession(sid, ip) : null;
+  if (!actor) return problemResponse({ status: 401, detail: "Sign in, or send Authorization: Bearer <token>." }, { "www-authenticate": "Bearer" });
+  if (!SAFE.has(req.method)) {
+    const origin = req.headers.get("origin");
+    const site = req.headers.get("sec-fetch-site");
+    const sameOrigin = origin ? origin === req.nextUrl.origin || origin === `${req.nextUrl.protocol}//${req.headers.get("host")}` : site === "same-origin";
+    if (!sameOrigin) return problemResponse({ status: 403, detail: "Cross-site request refused." });
+  }
+  return actor;
+}
+
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | object>;
+
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await resolveActor(req);
+      if (actor instanceof Response) return actor;
+      const params = (await context.params) ?? ({} as P);
+      const result = await handler({ req, actor, params });
+      return result instanceof Response ? result : json(result);
+    } catch (e) {
+      return errorToProblem(e);
+    }
+  };
+}
+
+export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+/** Reads a JSON body with a size limit; malformed JSON is a 400 with a plain message, never a 500. */
+export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (!text.trim()) throw new ServiceError("bad_request", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ServiceError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+export function searchParams(req: NextRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  req.nextUrl.searchParams.forEach((v, k) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+/**
+ * Replays the stored response when a retried write carries the same Idempotency-Key,
+ * so a client that lost the first answer does not create a second object.
+ */
+export async function idempotent(req: NextRequest, actor: Actor, run: () => Promise<Response>): Promise<Response> {
+  const key = req.headers.get("idempotency-key");
+  if (!key || !actor.userId) return run();
+  if (key.length > 200) throw new ServiceError("invalid", "Idempotency-Key must be at most 200 characters.");
+  const db = await getDb();
+  const path = req.nextUrl.pathname;
+  const [prior] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, key)));
+  if (prior) {
+    if (prior.method !== req.method || prior.path !== path)
+      throw new ServiceError("conflict", "This Idempotency-Key was already used for a different request.");
+    return new Response(prior.body, { status: prior.status, headers: { "content-type": "application/json", "idempotent-replay": "true" } });
+  }
+  const response = await run();
+  if (response.status < 500) {
+    const body = await response.clone().text();
+    await db
+      .insert(idempotencyKeys)
+      .values({ userId: actor.userId, key, method: req.method, path, status: response.status, body })
+      .onConflictDoNothing();
+  }
+  return response;
+}
