@@ -1,0 +1,147 @@
+import { describe, it, expect } from "vitest";
+import { createHash } from "node:crypto";
+import {
+  APPROVAL_CONTENT_FIELDS,
+  SCOPE_FIELDS,
+  SLOT_SUPERSEDED_ROLES,
+  canonicalApprovalContent,
+  contentHash,
+  rolesSupersededBy,
+  signoffsToSupersede,
+  supersedeOnEdit,
+  type ApprovalContent,
+  type SupersedeScope,
+} from "./content";
+import { signoff } from "./test-fixtures";
+
+describe("supersedeOnEdit", () => {
+  it.each(SCOPE_FIELDS.map((f) => [f] as const))("scope field %s supersedes all", (field) => {
+    expect(supersedeOnEdit([field])).toBe("all");
+  });
+
+  it.each<[string[], SupersedeScope]>([
+    [["plannedStart"], "slot"],
+    [["plannedEnd"], "slot"],
+    [["plannedStart", "plannedEnd"], "slot"],
+    [["plannedStart", "implementerId"], "slot"],
+    [["plannedEnd", "assetIds"], "all"],
+    [["testNotes", "title"], "all"],
+    [["implementerId"], "none"],
+    [["testNotes"], "none"],
+    [["implementerId", "testNotes"], "none"],
+    [[], "none"],
+    [["version", "updatedAt"], "none"],
+  ])("%j → %s", (fields, expected) => {
+    expect(supersedeOnEdit(fields)).toBe(expected);
+  });
+
+  it("maps scopes to roles", () => {
+    expect(SLOT_SUPERSEDED_ROLES).toEqual(["operations", "change_board"]);
+    expect(rolesSupersededBy("slot")).toEqual(["operations", "change_board"]);
+    expect(rolesSupersededBy("all")).toEqual(["operations", "security", "safety", "change_board", "quality", "pssr"]);
+    expect(rolesSupersededBy("none")).toEqual([]);
+  });
+});
+
+describe("signoffsToSupersede", () => {
+  const ops = signoff("operations", { id: "ops" });
+  const sec = signoff("security", { id: "sec" });
+  const board = signoff("change_board", { id: "board" });
+  const done = signoff("operations", { id: "done", superseded: true });
+  const old = signoff("security", { id: "old", round: 0 });
+  const all = [ops, sec, board, done, old];
+
+  it.each<[string[], string[]]>([
+    [["title"], ["ops", "sec", "board"]],
+    [["plannedStart"], ["ops", "board"]],
+    [["implementerId"], []],
+  ])("%j → %j", (fields, ids) => {
+    expect(signoffsToSupersede(all, fields, 1)).toEqual(ids);
+  });
+});
+
+const content: ApprovalContent = {
+  assetIds: ["a2", "a1"],
+  type: "firmware_update",
+  class: "normal",
+  title: "Update PLC-201A firmware",
+  description: "V2.9 to V3.1",
+  justification: "CVE-2027-1234",
+  references: ["ICSA-27-001-01", "CVE-2027-1234"],
+  implementationPlan: "Download via TIA Portal",
+  backoutPlan: "Restore V2.9 image",
+  safetyImpact: "none",
+  safetyBypassRequired: false,
+  productionImpact: "degraded",
+  expectedDowntimeMinutes: 30,
+  testedOnTestBench: true,
+  vendorQualified: false,
+  plannedStart: new Date("2027-03-14T08:00:00Z"),
+  plannedEnd: new Date("2027-03-14T12:00:00Z"),
+};
+
+describe("contentHash", () => {
+  it("hashes a documented canonical JSON", () => {
+    const json = canonicalApprovalContent(content);
+    expect(json).toBe(
+      '{"assetIds":["a1","a2"],"backoutPlan":"Restore V2.9 image","class":"normal","description":"V2.9 to V3.1",' +
+        '"expectedDowntimeMinutes":30,"implementationPlan":"Download via TIA Portal","justification":"CVE-2027-1234",' +
+        '"plannedEnd":"2027-03-14T12:00:00.000Z","plannedStart":"2027-03-14T08:00:00.000Z","productionImpact":"degraded",' +
+        '"references":["CVE-2027-1234","ICSA-27-001-01"],"safetyBypassRequired":false,"safetyImpact":"none",' +
+        '"testedOnTestBench":true,"title":"Update PLC-201A firmware","type":"firmware_update","vendorQualified":false}',
+    );
+    expect(contentHash(content)).toBe(createHash("sha256").update(json).digest("hex"));
+    expect(contentHash(content)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("covers exactly the approval content fields", () => {
+    expect(Object.keys(JSON.parse(canonicalApprovalContent(content))).sort()).toEqual([...APPROVAL_CONTENT_FIELDS].sort());
+  });
+
+  it.each<[string, ApprovalContent]>([
+    ["reversed key order", Object.fromEntries(Object.entries(content).reverse()) as unknown as ApprovalContent],
+    ["asset ids in another order, duplicated", { ...content, assetIds: ["a1", "a2", "a1"] }],
+    ["references in another order", { ...content, references: ["CVE-2027-1234", "ICSA-27-001-01"] }],
+    ["dates as ISO strings", { ...content, plannedStart: "2027-03-14T08:00:00Z", plannedEnd: "2027-03-14T12:00:00.000Z" }],
+    ["dates with an offset", { ...content, plannedStart: "2027-03-14T03:00:00-05:00", plannedEnd: "2027-03-14T13:00:00+01:00" }],
+    [
+      "extra, non-approval fields",
+      { ...content, implementerId: "u-1", testNotes: "ok", version: 7 } as unknown as ApprovalContent,
+    ],
+  ])("is stable under %s", (_name, variant) => {
+    expect(contentHash(variant)).toBe(contentHash(content));
+  });
+
+  const edits: [string, Partial<ApprovalContent>][] = [
+    ["assetIds", { assetIds: ["a1"] }],
+    ["type", { type: "configuration" }],
+    ["class", { class: "emergency" }],
+    ["title", { title: "Update PLC-201B firmware" }],
+    ["description", { description: "V2.9 to V3.2" }],
+    ["justification", { justification: null }],
+    ["references", { references: ["CVE-2027-1234"] }],
+    ["implementationPlan", { implementationPlan: "Download via Step 7" }],
+    ["backoutPlan", { backoutPlan: "" }],
+    ["safetyImpact", { safetyImpact: "possible" }],
+    ["safetyBypassRequired", { safetyBypassRequired: true }],
+    ["productionImpact", { productionImpact: "outage" }],
+    ["expectedDowntimeMinutes", { expectedDowntimeMinutes: 31 }],
+    ["testedOnTestBench", { testedOnTestBench: false }],
+    ["vendorQualified", { vendorQualified: true }],
+    ["plannedStart", { plannedStart: new Date("2027-03-14T08:00:01Z") }],
+    ["plannedEnd", { plannedEnd: null }],
+  ];
+
+  it.each(edits)("changes when %s changes", (_field, patch) => {
+    expect(contentHash({ ...content, ...patch })).not.toBe(contentHash(content));
+  });
+
+  it("tests an edit for every approval content field", () => {
+    expect(edits.map(([f]) => f).sort()).toEqual([...APPROVAL_CONTENT_FIELDS].sort());
+  });
+
+  it("treats missing optional text as null", () => {
+    const withUndefined = { ...content, description: undefined } as unknown as ApprovalContent;
+    expect(contentHash(withUndefined)).toBe(contentHash({ ...content, description: null }));
+  });
+});

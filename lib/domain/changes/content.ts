@@ -1,0 +1,136 @@
+// What a signature approves. A sign-off records the hash of the content it saw; edits
+// to that content invalidate it (PRODUCT.md "Electronic signatures").
+import { createHash } from "node:crypto";
+import type { ChangeClass, ChangeType, ProductionImpact, SafetyImpact, SignoffRole } from "../constants";
+import { SIGNOFF_ROLES } from "../constants";
+import type { SignoffFacts } from "./types";
+
+/** Editing any of these changes what was approved: every sign-off is superseded. */
+export const SCOPE_FIELDS = [
+  "assetIds",
+  "type",
+  "class",
+  "title",
+  "description",
+  "justification",
+  "references",
+  "implementationPlan",
+  "backoutPlan",
+  "safetyImpact",
+  "safetyBypassRequired",
+  "productionImpact",
+  "expectedDowntimeMinutes",
+  "testedOnTestBench",
+  "vendorQualified",
+] as const;
+
+/** Moving the slot only concerns those who judged the timing. */
+export const SLOT_FIELDS = ["plannedStart", "plannedEnd"] as const;
+
+export const APPROVAL_CONTENT_FIELDS = [...SCOPE_FIELDS, ...SLOT_FIELDS] as const;
+export type ApprovalContentField = (typeof APPROVAL_CONTENT_FIELDS)[number];
+
+export const SLOT_SUPERSEDED_ROLES: readonly SignoffRole[] = ["operations", "change_board"];
+
+export type SupersedeScope = "all" | "slot" | "none";
+
+const scopeFields: ReadonlySet<string> = new Set(SCOPE_FIELDS);
+const slotFields: ReadonlySet<string> = new Set(SLOT_FIELDS);
+
+/**
+ * Fields not listed (implementer, test notes, bookkeeping) never supersede: they do not
+ * change what the approvers judged. The implementer is re-checked by the gate instead.
+ */
+export function supersedeOnEdit(changedFields: readonly string[]): SupersedeScope {
+  if (changedFields.some((f) => scopeFields.has(f))) return "all";
+  if (changedFields.some((f) => slotFields.has(f))) return "slot";
+  return "none";
+}
+
+export function rolesSupersededBy(scope: SupersedeScope): readonly SignoffRole[] {
+  if (scope === "all") return SIGNOFF_ROLES;
+  if (scope === "slot") return SLOT_SUPERSEDED_ROLES;
+  return [];
+}
+
+/**
+ * Ids of the sign-offs an edit invalidates. Earlier rounds are left alone: they already
+ * stopped counting when the round ended, and marking them "superseded by an edit" would
+ * misstate the trail.
+ */
+export function signoffsToSupersede(
+  signoffs: readonly SignoffFacts[],
+  changedFields: readonly string[],
+  round: number,
+): string[] {
+  const roles = rolesSupersededBy(supersedeOnEdit(changedFields));
+  return signoffs.filter((s) => s.round === round && !s.superseded && roles.includes(s.role)).map((s) => s.id);
+}
+
+export interface ApprovalContent {
+  assetIds: readonly string[];
+  type: ChangeType;
+  class: ChangeClass;
+  title: string;
+  description: string | null;
+  justification: string | null;
+  references: readonly string[];
+  implementationPlan: string | null;
+  backoutPlan: string | null;
+  safetyImpact: SafetyImpact;
+  safetyBypassRequired: boolean;
+  productionImpact: ProductionImpact;
+  expectedDowntimeMinutes: number;
+  testedOnTestBench: boolean;
+  vendorQualified: boolean;
+  /** A Date or an ISO string with offset; both hash as the same UTC instant. */
+  plannedStart: Date | string | null;
+  plannedEnd: Date | string | null;
+}
+
+function instant(v: unknown): string | null {
+  if (v === null || v === undefined || v === "") return null;
+  const d = v instanceof Date ? v : new Date(String(v));
+  // An unparseable value is hashed verbatim rather than dropped, so it still counts as content.
+  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
+}
+
+function canonical(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, canonical(obj[k])]),
+    );
+  }
+  return value;
+}
+
+function sortedUnique(values: readonly string[] | null | undefined): string[] {
+  return [...new Set(values ?? [])].sort();
+}
+
+/**
+ * The canonical JSON a signature covers: only APPROVAL_CONTENT_FIELDS (extra properties
+ * such as version or implementer are ignored), keys sorted, missing values as null,
+ * instants as UTC ISO, asset ids and references as sorted sets (their order means nothing).
+ */
+export function canonicalApprovalContent(content: ApprovalContent): string {
+  const src = content as unknown as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const field of APPROVAL_CONTENT_FIELDS) picked[field] = src[field];
+  picked.assetIds = sortedUnique(content.assetIds);
+  picked.references = sortedUnique(content.references);
+  picked.plannedStart = instant(src.plannedStart);
+  picked.plannedEnd = instant(src.plannedEnd);
+  return JSON.stringify(canonical(picked));
+}
+
+/** SHA-256 hex of canonicalApprovalContent. */
+export function contentHash(content: ApprovalContent): string {
+  return createHash("sha256").update(canonicalApprovalContent(content), "utf8").digest("hex");
+}

@@ -1,0 +1,17 @@
+// Pure change rules: no database, no framework, no clock.
+export * from "./types";
+export * from "./labels";
+export * from "./risk";
+export * from "./policy";
+export * from "./evaluation";
+export * from "./content";
+export * from "./state-machine";
+export * from "./gate";
+export {
+  SIGNOFF_GRANT_ROLE,
+  canSign,
+  independentSignoffs,
+  signoffMeaning,
+  type CanSignResult,
+  type SignRefusalCode,
+} from "./signing";
