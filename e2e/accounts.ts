@@ -1,0 +1,25 @@
+import path from "node:path";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+/** The demo people by what they do, as the specs speak of them. */
+export const PEOPLE = {
+  gcrRequester: "dana.ruiz@gcr.demo",
+  gcrOperations: "marcus.hale@gcr.demo",
+  gcrSafety: "priya.natarajan@gcr.demo",
+  gcrSecurity: "tomasz.nowak@gcr.demo",
+  gcrChangeManager: "elena.brooks@gcr.demo",
+  rhpRequester: "jonas.weber@rhp.demo",
+  rhpOperations: "katrin.vogel@rhp.demo",
+  rhpSafety: "lukas.schmidt@rhp.demo",
+  rhpSecurity: "aylin.demir@rhp.demo",
+  rhpQuality: "sabine.krueger@rhp.demo",
+  rhpChangeManager: "felix.braun@rhp.demo",
+  auditor: "grace.okafor@corp.demo",
+  admin: "sam.admin@corp.demo",
+} as const;
+
+export function authFile(email: string): string {
+  return path.join(__dirname, ".auth", `${email}.json`);
+}
