@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.enable",
   "user.password_reset",
+  "user.password_change",
   "role.grant",
   "role.revoke",
   "site.create",
