@@ -1,0 +1,200 @@
+// Wall-time ↔ instant conversion for site zones. Local wall times are handled as
+// "floating" milliseconds: the wall clock read as if it were UTC. That keeps calendar
+// arithmetic (and rrule) free of offsets until the final, explicit mapping to an instant.
+import { IANAZone } from "luxon";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** Years accepted for local times; bounds keep rrule iteration and Date.UTC sane. */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 9000;
+
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function calendarFloating(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Date.UTC silently rolls 31 April into 1 May; a round trip catches it.
+  return new Date(ms).getUTCDate() === d ? ms : null;
+}
+
+/** Floating ms of "YYYY-MM-DDTHH:mm[:ss]", or null when malformed or not a calendar date. */
+export function parseLocal(local: string): number | null {
+  const m = LOCAL_RE.exec(local);
+  if (!m) return null;
+  return calendarFloating(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+}
+
+/** Floating ms of midnight of "YYYY-MM-DD", or null. */
+export function parseLocalDate(date: string): number | null {
+  const m = DATE_RE.exec(date);
+  if (!m) return null;
+  return calendarFloating(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Canonical "YYYY-MM-DDTHH:mm" (":ss" only when non-zero) of a floating time. */
+export function formatFloating(floating: number): string {
+  const d = new Date(floating);
+  const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return d.getUTCSeconds() ? `${base}:${pad(d.getUTCSeconds())}` : base;
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+export function isValidTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== "string" || tz.length === 0 || tz.length > 64) return false;
+  const known = zoneValidity.get(tz);
+  if (known !== undefined) return known;
+  let valid = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz) && IANAZone.isValidZone(tz);
+  if (valid) {
+    // Intl accepts "america/chicago"; stored zones should be spelled canonically.
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+    valid = resolved === tz || resolved.toLowerCase() !== tz.toLowerCase();
+  }
+  // The set of zone names is small and fixed for the life of the process.
+  if (zoneValidity.size < 1000) zoneValidity.set(tz, valid);
+  return valid;
+}
+
+function requireZone(tz: string): IANAZone {
+  if (!isValidTimeZone(tz)) throw new RangeError(`Unknown time zone "${tz}"`);
+  return IANAZone.create(tz);
+}
+
+/** Offset of the zone at an instant, in minutes east of UTC. */
+export function offsetMinutes(instant: number, tz: string): number {
+  return requireZone(tz).offset(instant);
+}
+
+/**
+ * The instant of a floating wall time, with RFC 5545 rules: a wall time inside a
+ * spring-forward gap takes the offset in force before the gap (02:30 → 03:30 CDT), and a
+ * wall time in the repeated fall-back hour takes its first occurrence (the daylight one).
+ */
+export function floatingToInstant(floating: number, tz: string): number {
+  const zone = requireZone(tz);
+  // Offsets on either side bracket any single transition near this wall time.
+  const before = zone.offset(floating - DAY_MS);
+  const after = zone.offset(floating + DAY_MS);
+  const candidates = [floating - before * MINUTE_MS, floating - after * MINUTE_MS].filter(
+    (t) => t + zone.offset(t) * MINUTE_MS === floating,
+  );
+  if (candidates.length === 0) return floating - before * MINUTE_MS;
+  return Math.min(...candidates);
+}
+
+export function localToUtc(local: string, tz: string): Date {
+  const floating = parseLocal(local);
+  if (floating === null) throw new RangeError(`Invalid local time "${local}" (expected YYYY-MM-DDTHH:mm)`);
+  return new Date(floatingToInstant(floating, tz));
+}
+
+const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
+// en-US knows the North American names, en-GB the European ones, and so on; the first
+// locale that yields a real abbreviation rather than "GMT+2" wins.
+const ABBR_LOCALES = ["en-US", "en-GB", "en-AU", "en-IN", "en-ZA", "en-IE", "en-NZ"];
+
+function abbrIn(locale: string, tz: string, instant: number): string {
+  const key = `${locale}|${tz}`;
+  let fmt = abbrFormatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "short" });
+    abbrFormatters.set(key, fmt);
+  }
+  return fmt.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+export function zoneAbbr(instant: number, tz: string): string {
+  requireZone(tz);
+  let fallback = "";
+  for (const locale of ABBR_LOCALES) {
+    const name = abbrIn(locale, tz, instant);
+    if (name && !/^(GMT|UTC)[+\-−]/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || "UTC";
+}
+
+function offsetString(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+export function utcToLocal(d: Date, tz: string): { local: string; abbr: string; offset: string } {
+  const instant = d.getTime();
+  const offset = offsetMinutes(instant, tz);
+  const floating = instant + offset * MINUTE_MS;
+  const local = formatFloating(floating - new Date(floating).getUTCMilliseconds());
+  return { local, abbr: zoneAbbr(instant, tz), offset: offsetString(offset) };
+}
+
+/** "YYYY-MM-DDTHH:mm:ss.SSS±HH:MM": the wall time in the zone with its numeric offset. */
+export function toLocalIso(d: Date, tz: string): string {
+  const instant = d.getTime();
+  const offset = offsetMinutes(instant, tz);
+  const w = new Date(instant + offset * MINUTE_MS);
+  const date = `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+  const time = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}.${pad(w.getUTCMilliseconds(), 3)}`;
+  return `${date}T${time}${offsetString(offset)}`;
+}
+
+export const WEEKDAY_SHORT = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+export const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** English names built by hand so labels never depend on the runtime's ICU data. */
+export function formatFloatingDate(floating: number, withWeekday = true): string {
+  const w = new Date(floating);
+  const date = `${w.getUTCDate()} ${MONTH_SHORT[w.getUTCMonth()]} ${w.getUTCFullYear()}`;
+  return withWeekday ? `${WEEKDAY_SHORT[w.getUTCDay()]} ${date}` : date;
+}
+
+export function formatFloatingTime(floating: number): string {
+  const w = new Date(floating);
+  return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+}
+
+export type LocalStyle = "datetime" | "date" | "time" | "weekday-time" | "iso";
+
+/**
+ * Site-local labels: "datetime" → "Sun 14 Mar 2027 03:30 CDT", "date" → "Sun 14 Mar 2027",
+ * "time" → "03:30 CDT", "weekday-time" → "Sun 03:30 CDT", "iso" → toLocalIso.
+ */
+export function formatLocal(d: Date, tz: string, style: LocalStyle = "datetime"): string {
+  if (style === "iso") return toLocalIso(d, tz);
+  const instant = d.getTime();
+  const floating = instant + offsetMinutes(instant, tz) * MINUTE_MS;
+  const abbr = zoneAbbr(instant, tz);
+  switch (style) {
+    case "date":
+      return formatFloatingDate(floating);
+    case "time":
+      return `${formatFloatingTime(floating)} ${abbr}`;
+    case "weekday-time":
+      return `${WEEKDAY_SHORT[new Date(floating).getUTCDay()]} ${formatFloatingTime(floating)} ${abbr}`;
+    default:
+      return `${formatFloatingDate(floating)} ${formatFloatingTime(floating)} ${abbr}`;
+  }
+}
+
+/**
+ * "Sun 14 Mar 2027 02:00–06:00 CDT"; the zone is repeated when it changes inside the
+ * range ("00:00 CST – 05:00 CDT") and the date when the range crosses midnight.
+ */
+export function formatLocalRange(start: Date, end: Date, tz: string): string {
+  const s = start.getTime();
+  const e = end.getTime();
+  const fs = s + offsetMinutes(s, tz) * MINUTE_MS;
+  const fe = e + offsetMinutes(e, tz) * MINUTE_MS;
+  const sAbbr = zoneAbbr(s, tz);
+  const eAbbr = zoneAbbr(e, tz);
+  const sameDay = formatFloatingDate(fs) === formatFloatingDate(fe);
+  const startLabel = `${formatFloatingDate(fs)} ${formatFloatingTime(fs)}`;
+  const endLabel = sameDay ? formatFloatingTime(fe) : `${formatFloatingDate(fe)} ${formatFloatingTime(fe)}`;
+  if (sAbbr !== eAbbr) return `${startLabel} ${sAbbr} – ${endLabel} ${eAbbr}`;
+  return sameDay ? `${startLabel}–${endLabel} ${eAbbr}` : `${startLabel} – ${endLabel} ${eAbbr}`;
+}
