@@ -7,6 +7,7 @@ import { SITE_ROLES } from "@/lib/domain/constants";
 import { parseGrant } from "@/lib/schemas/users";
 import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
+import { mintTokenFor } from "@/lib/services/tokens/create-token";
 import { createUser } from "@/lib/services/users/create-user";
 import { grantRole, revokeRole, setUserDisabled } from "@/lib/services/users/manage-user";
 import { ServiceError } from "@/lib/services/errors";
@@ -110,6 +111,20 @@ export const COMMANDS: Record<string, Command> = {
     async run(v) {
       for (const g of grants(v)) await revokeRole(cliActor(), need(v, "email"), g);
       console.log("revoked");
+    },
+  },
+  "token:create": {
+    usage: "--email E [--name L] [--days N]   prints the token alone on its last line",
+    options: { email: { type: "string" }, name: { type: "string" }, days: { type: "string" } },
+    async run(v) {
+      const created = await mintTokenFor(cliActor(), {
+        email: need(v, "email"),
+        name: typeof v.name === "string" ? v.name : "Command line",
+        days: typeof v.days === "string" ? v.days : undefined,
+      });
+      console.log(`token "${created.name}" for ${created.userEmail}, expires ${created.expiresAt.toISOString()}; it is shown once:`);
+      // Alone on the last line so scripts can take it with `tail -n 1`.
+      console.log(created.token);
     },
   },
   "audit:verify": {

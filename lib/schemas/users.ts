@@ -24,3 +24,24 @@ export function parseGrant(value: string) {
   const [siteCode, role] = value.split(":");
   return grantSchema.safeParse({ siteCode: siteCode ?? "", role: role ?? "" });
 }
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200, "Password is too long."),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const USER_STATUSES = ["active", "disabled", "locked"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(200, "Search text is too long.").optional(),
+  status: z.enum([...USER_STATUSES, "admin"], { message: "Status must be active, disabled, locked or admin." }).optional(),
+  sort: z.enum(["email", "name", "created"], { message: "Sort by email, name or created." }).default("email"),
+  dir: z.enum(["asc", "desc"], { message: "Direction must be asc or desc." }).default("asc"),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type UserListQuery = z.input<typeof userListQuerySchema>;

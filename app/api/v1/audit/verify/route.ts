@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api";
+import { verifyAudit } from "@/lib/services/audit/verify-chain";
+
+export const GET = apiRoute(async ({ actor }) => verifyAudit(actor));

@@ -1,0 +1,22 @@
+import { buildDocument, type OpenApiDocument } from "./build";
+import core from "./paths/core";
+import type { FeaturePaths } from "./registry";
+
+/**
+ * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
+ * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
+ */
+export const FEATURES: FeaturePaths[] = [core];
+
+let cached: OpenApiDocument | undefined;
+
+export function openApiDocument(): OpenApiDocument {
+  cached ??= buildDocument(FEATURES, {
+    title: "Interlock REST API",
+    version: "1",
+    description:
+      "Governed security changes to operational technology. JSON in and out; errors are application/problem+json (RFC 9457); " +
+      "lists are `{items, nextCursor}` with `?limit=` and `?cursor=`. Authenticate with `Authorization: Bearer <token>`.",
+  });
+  return cached;
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { emailSchema } from "./auth";
+import { requiredLine } from "./common";
+
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+
+export const createTokenSchema = z.object({
+  name: requiredLine(80, "Name"),
+  days: z.coerce
+    .number({ message: "Days must be a number." })
+    .int("Days must be a whole number.")
+    .min(1, "A token must last at least 1 day.")
+    .max(TOKEN_MAX_DAYS, `A token may last at most ${TOKEN_MAX_DAYS} days.`)
+    .default(TOKEN_DEFAULT_DAYS),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+/** An administrator or the command line minting a token on behalf of a named user. */
+export const mintTokenSchema = createTokenSchema.extend({ email: emailSchema });
+export type MintTokenInput = z.input<typeof mintTokenSchema>;
+
+export const tokenIdSchema = z.uuid({ message: "Token id must be a valid id." });

@@ -1,0 +1,15 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify";
+import type { Actor } from "@/lib/auth/actor";
+import { forbidden } from "@/lib/services/errors";
+
+/**
+ * The chain spans every site, so checking it is for administrators (who run the system) and
+ * auditors (whose job it is); the answer reveals counts only, never event contents.
+ */
+export async function verifyAudit(actor: Actor): Promise<VerifyResult> {
+  const mayVerify = actor.isAdmin || actor.grants.some((g) => g.role === "auditor");
+  if (!mayVerify) throw forbidden("Only administrators and auditors may verify the audit trail.");
+  return verifyAuditChain(await getDb());
+}

@@ -1,0 +1,28 @@
+import type { apiTokens } from "@/db/schema";
+
+export type TokenStatus = "active" | "expired" | "revoked";
+
+/** A token as its owner or an administrator sees it: never the secret, only its first characters. */
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  status: TokenStatus;
+}
+
+export function tokenView(row: typeof apiTokens.$inferSelect, now = new Date()): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.tokenPrefix,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+    status: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active",
+  };
+}

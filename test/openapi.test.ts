@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi";
+
+const ROOT = path.resolve(__dirname, "..");
+const API_DIR = path.join(ROOT, "app", "api", "v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(full);
+    return /^route\.(ts|tsx|js)$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** "app/api/v1/sites/[code]/areas/route.ts" → "/api/v1/sites/{code}/areas"; route groups "(x)" vanish. */
+function apiPathOf(file: string): string {
+  const segments = path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((s) => s.replace(/^\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}$/, "{$1}"));
+  return `/${segments.join("/")}`;
+}
+
+function exportedMethods(source: string): string[] {
+  return METHODS.filter((m) =>
+    new RegExp(`export\\s+(?:async\\s+function\\s+${m}\\b|function\\s+${m}\\b|const\\s+${m}\\b|\\{[^}]*\\b${m}\\b[^}]*\\})`).test(source),
+  );
+}
+
+function served(): string[] {
+  return routeFiles(API_DIR)
+    .flatMap((f) => exportedMethods(fs.readFileSync(f, "utf8")).map((m) => `${m} ${apiPathOf(f)}`))
+    .sort();
+}
+
+function documented(): string[] {
+  const doc = openApiDocument();
+  return Object.entries(doc.paths)
+    .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
+}
+
+describe("OpenAPI document", () => {
+  it("derives paths from route files", () => {
+    expect(apiPathOf(path.join(API_DIR, "sites", "[code]", "areas", "route.ts"))).toBe("/api/v1/sites/{code}/areas");
+    expect(apiPathOf(path.join(API_DIR, "(x)", "tokens", "[id]", "route.ts"))).toBe("/api/v1/tokens/{id}");
+    expect(exportedMethods("export const GET = apiRoute(); export async function POST() {}")).toEqual(["GET", "POST"]);
+    expect(exportedMethods("export { handler as GET, handler as PATCH };")).toEqual(["GET", "PATCH"]);
+    expect(exportedMethods("const GET = 1; export const dynamic = 'force-dynamic';")).toEqual([]);
+  });
+
+  it("documents every served endpoint, and nothing that is not served", () => {
+    const s = served();
+    const d = documented();
+    expect(s.length).toBeGreaterThan(5);
+    expect({ undocumented: s.filter((x) => !d.includes(x)), notServed: d.filter((x) => !s.includes(x)) }).toEqual({ undocumented: [], notServed: [] });
+  });
+
+  it("is an OpenAPI 3.1 document with bearer auth, problem+json and resolvable references", () => {
+    const doc = openApiDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.components).toMatchObject({ securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } } });
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain("#/$defs/");
+    const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
+    for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(schemas, `missing component ${name}`).toHaveProperty([name!]);
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [m, op] of Object.entries(ops)) {
+        const responses = (op as { responses: Record<string, { content?: Record<string, unknown> }> }).responses;
+        expect(responses["500"]?.content, `${m} ${p}`).toHaveProperty(["application/problem+json"]);
+        const names = [...p.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
+        const params = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((x) => x.in === "path").map((x) => x.name);
+        expect(params, `${m} ${p} path parameters`).toEqual(names);
+      }
+    }
+  });
+
+  it("keeps health and the document public, and everything else behind a token", () => {
+    const doc = openApiDocument();
+    const security = (p: string, m: string) => (doc.paths[p]?.[m] as { security?: unknown[] } | undefined)?.security;
+    expect(security("/api/v1/health", "get")).toEqual([]);
+    expect(security("/api/v1/openapi.json", "get")).toEqual([]);
+    expect(security("/api/v1/me", "get")).toEqual([{ bearerAuth: [] }]);
+    expect(security("/api/v1/tokens", "post")).toEqual([{ bearerAuth: [] }]);
+  });
+});
