@@ -1,0 +1,76 @@
+import "server-only";
+import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditEvents, sites, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { SitePermission } from "@/lib/auth/permissions";
+import { actionsMatching, type AuditQuery } from "@/lib/schemas/audit";
+import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
+import { forbidden, notFound } from "@/lib/services/errors";
+import { visibleTo } from "./scope";
+
+type AuditPermission = Extract<SitePermission, "audit.view" | "audit.export">;
+
+const REFUSAL: Record<AuditPermission, string> = {
+  "audit.view": "Reading the audit trail needs the auditor or change manager role at a site.",
+  "audit.export": "Exporting the audit trail needs the auditor role at a site.",
+};
+
+/** The reader's sites for the permission; refuses outright when there are none. */
+export function requireAuditScope(actor: Actor, permission: AuditPermission): string[] {
+  const scope = scopeFor(actor, permission);
+  if (scope.length === 0) throw forbidden(REFUSAL[permission]);
+  return scope;
+}
+
+export interface AuditFilter {
+  where: SQL;
+  site: { id: string; code: string } | null;
+}
+
+/**
+ * Turns a parsed query into one WHERE clause that always carries the reader's scope. Each filter
+ * maps onto an index of audit_events (site, object, actor, action — each with id — and at).
+ */
+export async function auditFilter(db: Executor, actor: Actor, query: AuditQuery, permission: AuditPermission): Promise<AuditFilter> {
+  const scope = requireAuditScope(actor, permission);
+  const conds: SQL[] = [];
+  let site: AuditFilter["site"] = null;
+  if (query.siteCode) {
+    const [row] = await db.select({ id: sites.id, code: sites.code }).from(sites).where(eq(sites.code, query.siteCode)).limit(1);
+    if (!row) throw notFound("Site");
+    requireSitePermission(actor, permission, row.id, "Site");
+    site = row;
+    conds.push(eq(auditEvents.siteId, row.id));
+  } else {
+    conds.push(visibleTo(actor, scope));
+  }
+  if (query.objectType) conds.push(eq(auditEvents.objectType, query.objectType));
+  if (query.objectId) conds.push(eq(auditEvents.objectId, query.objectId));
+  if (query.actorEmail) {
+    // A known account is matched by id (indexed, and survives a later email change); an email that
+    // matches no account is still searchable, for failed sign-ins and command-line events.
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, query.actorEmail)).limit(1);
+    conds.push(user ? eq(auditEvents.actorId, user.id) : eq(auditEvents.actorEmail, query.actorEmail));
+  }
+  if (query.action) {
+    const actions = actionsMatching(query.action);
+    conds.push(actions.length === 1 ? eq(auditEvents.action, actions[0]!) : inArray(auditEvents.action, actions));
+  }
+  if (query.from) conds.push(gte(auditEvents.at, query.from));
+  if (query.to) conds.push(lt(auditEvents.at, query.to));
+  return { where: and(...conds)!, site };
+}
+
+/** The filter as recorded in the export's own audit event and echoed in file names. */
+export function describeFilter(query: AuditQuery) {
+  return {
+    site: query.siteCode,
+    objectType: query.objectType,
+    objectId: query.objectId,
+    actor: query.actorEmail,
+    action: query.action,
+    from: query.from?.toISOString(),
+    to: query.to?.toISOString(),
+  };
+}

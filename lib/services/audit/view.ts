@@ -1,0 +1,83 @@
+import "server-only";
+import { desc, eq, inArray, lt, and, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { assets, auditEvents, changes, sites, users } from "@/db/schema";
+
+/** One audit event as readers see it: ids resolved to the site code, actor name and object label. */
+export interface AuditEventView {
+  id: number;
+  at: string;
+  siteCode: string | null;
+  /** The site's IANA zone, for showing the time as the plant saw it; null for site-less events. */
+  timeZone: string | null;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorName: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  /** A change's number or an asset's tag, when the event is about one. */
+  objectLabel: string | null;
+  reason: string | null;
+  ip: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Newest first, keyset by id (the chain order): `beforeId` is the last id of the previous page. */
+export async function fetchEvents(db: Executor, where: SQL, opts: { beforeId?: number; limit: number }) {
+  return db
+    .select({
+      event: auditEvents,
+      siteCode: sites.code,
+      timeZone: sites.timeZone,
+      actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(sites, eq(sites.id, auditEvents.siteId))
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(opts.beforeId === undefined ? where : and(where, lt(auditEvents.id, opts.beforeId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(opts.limit);
+}
+
+type EventRow = Awaited<ReturnType<typeof fetchEvents>>[number];
+
+async function objectLabels(db: Executor, rows: EventRow[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.event.objectType === type && UUID.test(r.event.objectId ?? "")).map((r) => r.event.objectId!))];
+  const changeIds = idsOf("change");
+  const assetIds = idsOf("asset");
+  const labels = new Map<string, string>();
+  if (changeIds.length) {
+    for (const c of await db.select({ id: changes.id, number: changes.number }).from(changes).where(inArray(changes.id, changeIds))) labels.set(`change:${c.id}`, c.number);
+  }
+  if (assetIds.length) {
+    for (const a of await db.select({ id: assets.id, tag: assets.tag }).from(assets).where(inArray(assets.id, assetIds))) labels.set(`asset:${a.id}`, a.tag);
+  }
+  return labels;
+}
+
+export async function toViews(db: Executor, rows: EventRow[]): Promise<AuditEventView[]> {
+  const labels = await objectLabels(db, rows);
+  return rows.map(({ event: e, siteCode, timeZone, actorName }) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    siteCode,
+    timeZone,
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    actorName,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    objectLabel: labels.get(`${e.objectType}:${e.objectId}`) ?? null,
+    reason: e.reason,
+    ip: e.ip,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    hash: e.hash,
+  }));
+}
