@@ -1,0 +1,18 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { productionRuns } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { auditRun, lockedRunFor, runView } from "./run-model";
+
+/** Soft delete, so the trail and past conflict messages still resolve the run. */
+export async function deleteRun(actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { row, site } = await lockedRunFor(tx, actor, id);
+    await tx.update(productionRuns).set({ deletedAt: new Date(), sequence: row.sequence + 1, updatedAt: new Date() }).where(eq(productionRuns.id, row.id));
+    await appendAudit(tx, actor, { action: "production_run.delete", objectType: "production_run", objectId: row.id, siteId: site.id, before: auditRun(runView(row, site)) });
+    return { id: row.id, deleted: true as const };
+  });
+}
