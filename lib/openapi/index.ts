@@ -1,4 +1,5 @@
 import { buildDocument, type OpenApiDocument } from "./build";
+import audit from "./paths/audit";
 import core from "./paths/core";
 import type { FeaturePaths } from "./registry";
 
@@ -6,7 +7,7 @@ import type { FeaturePaths } from "./registry";
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core];
+export const FEATURES: FeaturePaths[] = [core, audit];
 
 let cached: OpenApiDocument | undefined;
 

@@ -6,10 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { auditExportFormatSchema, auditQuerySchema, type AuditExportFormat, type AuditQueryInput } from "@/lib/schemas/audit";
 import { auditFilter, describeFilter, requireAuditScope } from "./conditions";
 import { auditCsv } from "./csv";
+import { MAX_EXPORT_ROWS } from "./limits";
 import { fetchEvents, toViews, type AuditEventView } from "./view";
 
-/** An export holds at most this many events, the newest first; narrow the period to reach older ones. */
-export const MAX_EXPORT_ROWS = 100_000;
 const BATCH = 5_000;
 
 export interface AuditExport {

@@ -1,6 +1,6 @@
 export { listAuditEvents } from "./list-events";
-export { exportAuditEvents, MAX_EXPORT_ROWS, type AuditExport } from "./export-events";
+export { exportAuditEvents, type AuditExport } from "./export-events";
+export { MAX_EXPORT_ROWS } from "./limits";
 export { auditEventsFor, OBJECT_HISTORY_LIMIT } from "./object-history";
-export { verifyTrail } from "./verify-trail";
 export { auditSites, type AuditSite } from "./sites";
 export type { AuditEventView } from "./view";

@@ -1,0 +1,4 @@
+import { apiRoute, searchParams } from "@/lib/http/api";
+import { listAuditEvents } from "@/lib/services/audit";
+
+export const GET = apiRoute(async ({ req, actor }) => listAuditEvents(actor, searchParams(req)));
