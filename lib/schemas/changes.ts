@@ -1,0 +1,235 @@
+import { z } from "zod";
+import {
+  CHANGE_CLASSES,
+  CHANGE_STATES,
+  CHANGE_TYPES,
+  OUTCOMES,
+  PRODUCTION_IMPACTS,
+  RISK_LEVELS,
+  SAFETY_IMPACTS,
+  SIGNOFF_DECISIONS,
+  SIGNOFF_ROLES,
+} from "@/lib/domain/constants";
+import { emailSchema } from "./auth";
+import { code, line, paginationSchema, requiredLine, text, uuid } from "./common";
+
+export const CVE_PATTERN = /^CVE-\d{4}-\d{4,}$/;
+export const MAX_REFERENCES = 50;
+export const MAX_CHANGE_ASSETS = 500;
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { message: `${label} must be one of ${values.join(", ")}.` });
+
+/**
+ * A reference is free text (advisory or bulletin id, ≤100 characters), except that anything
+ * that starts like a CVE id must be a well-formed one: a typo there would break the link to
+ * the vulnerability databases.
+ */
+export const referenceSchema = requiredLine(100, "A reference").transform((s, ctx) => {
+  if (!/^cve-/i.test(s)) return s;
+  const upper = s.toUpperCase();
+  if (!CVE_PATTERN.test(upper)) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a CVE id; CVE ids look like CVE-2024-12345.` });
+    return z.NEVER;
+  }
+  return upper;
+});
+
+const referencesSchema = z
+  .array(referenceSchema)
+  .max(MAX_REFERENCES, `At most ${MAX_REFERENCES} references.`)
+  .transform((refs) => [...new Set(refs)]);
+
+const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * An instant: a Date (from server code) or an ISO 8601 string with Z or an offset. A local
+ * time without offset is refused here; a change can span sites in different zones, so the
+ * form converts the site-local input to UTC before sending it.
+ */
+export const instantSchema = z.union([
+  z.date().refine((d) => !Number.isNaN(d.getTime()), "Not a valid date and time."),
+  z
+    .string()
+    .trim()
+    .regex(OFFSET_INSTANT, "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.")
+    .transform((s, ctx) => {
+      const d = new Date(s);
+      if (Number.isNaN(d.getTime())) {
+        ctx.addIssue({ code: "custom", message: "Not a valid date and time." });
+        return z.NEVER;
+      }
+      return d;
+    }),
+]);
+
+const assetIdsSchema = z
+  .array(uuid)
+  .min(1, "Choose at least one affected asset.")
+  .max(MAX_CHANGE_ASSETS, `At most ${MAX_CHANGE_ASSETS} assets per change.`)
+  .transform((ids) => [...new Set(ids)]);
+
+const nullableEmail = z.union([z.literal(""), emailSchema]).nullable().transform((v) => v || null);
+
+/** Every field of API.md's Change a client may write, without defaults (so PATCH can be partial). */
+const changeFields = {
+  type: enumOf(CHANGE_TYPES, "Type"),
+  class: enumOf(CHANGE_CLASSES, "Class"),
+  title: requiredLine(200, "Title"),
+  description: text(20_000, "Description"),
+  justification: text(20_000, "Justification"),
+  references: referencesSchema,
+  assetIds: assetIdsSchema,
+  implementationPlan: text(50_000, "Implementation plan"),
+  backoutPlan: text(50_000, "Backout plan"),
+  testedOnTestBench: z.boolean({ message: "Tested on a test bench must be true or false." }),
+  vendorQualified: z.boolean({ message: "Vendor-qualified must be true or false." }),
+  testNotes: text(20_000, "Test notes"),
+  expectedDowntimeMinutes: z
+    .number({ message: "Expected downtime must be a number of minutes." })
+    .int("Expected downtime must be whole minutes.")
+    .min(0, "Expected downtime cannot be negative.")
+    .max(525_600, "Expected downtime must be at most a year."),
+  productionImpact: enumOf(PRODUCTION_IMPACTS, "Production impact"),
+  safetyImpact: enumOf(SAFETY_IMPACTS, "Safety impact"),
+  safetyBypassRequired: z.boolean({ message: "Safety bypass required must be true or false." }),
+  plannedStart: instantSchema.nullable(),
+  plannedEnd: instantSchema.nullable(),
+  implementerEmail: nullableEmail,
+  /** A change that follows a failed or rolled-back one names it (PRODUCT.md "Change lifecycle"). */
+  followsChangeId: uuid.nullable(),
+};
+
+function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
+  if (v.plannedStart && v.plannedEnd && v.plannedEnd.getTime() <= v.plannedStart.getTime()) {
+    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "The planned end must be after the planned start." });
+  }
+}
+
+export const createChangeSchema = z
+  .object({
+    ...changeFields,
+    description: changeFields.description.default(""),
+    justification: changeFields.justification.default(""),
+    references: changeFields.references.default([]),
+    implementationPlan: changeFields.implementationPlan.default(""),
+    backoutPlan: changeFields.backoutPlan.default(""),
+    testedOnTestBench: changeFields.testedOnTestBench.default(false),
+    vendorQualified: changeFields.vendorQualified.default(false),
+    testNotes: changeFields.testNotes.default(""),
+    expectedDowntimeMinutes: changeFields.expectedDowntimeMinutes.default(0),
+    productionImpact: changeFields.productionImpact.default("none"),
+    safetyImpact: changeFields.safetyImpact.default("none"),
+    safetyBypassRequired: changeFields.safetyBypassRequired.default(false),
+    plannedStart: changeFields.plannedStart.default(null),
+    plannedEnd: changeFields.plannedEnd.default(null),
+    implementerEmail: changeFields.implementerEmail.default(null),
+    followsChangeId: changeFields.followsChangeId.default(null),
+  })
+  .superRefine(slotOrder);
+export type CreateChangeInput = z.input<typeof createChangeSchema>;
+export type CreateChangeData = z.output<typeof createChangeSchema>;
+
+/** A partial edit: only the keys present change. The slot order is checked against the merged change. */
+export const updateChangeSchema = z.object(changeFields).partial().superRefine(slotOrder);
+export type UpdateChangeInput = z.input<typeof updateChangeSchema>;
+export type UpdateChangeData = z.output<typeof updateChangeSchema>;
+
+/** "a,b" or an array, each one of the vocabulary; blank means no filter. */
+const csvOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === "") return undefined;
+      const parts = Array.isArray(v) ? v : String(v).split(",");
+      const cleaned = parts.map((p) => String(p).trim()).filter(Boolean);
+      return cleaned.length ? [...new Set(cleaned)] : undefined;
+    },
+    z.array(enumOf(values, label)).max(values.length).optional(),
+  );
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const CHANGE_SORTS = ["createdAt", "updatedAt", "plannedStart", "number"] as const;
+export type ChangeSort = (typeof CHANGE_SORTS)[number];
+
+export const changeListQuerySchema = paginationSchema
+  .extend({
+    site: z.preprocess(blankToUndefined, code("Site").transform((s) => s.toUpperCase()).optional()),
+    state: csvOf(CHANGE_STATES, "State"),
+    type: csvOf(CHANGE_TYPES, "Type"),
+    class: csvOf(CHANGE_CLASSES, "Class"),
+    risk: csvOf(RISK_LEVELS, "Risk"),
+    requester: z.preprocess(blankToUndefined, emailSchema.optional()),
+    /** With `to`: changes whose planned slot overlaps [from, to). */
+    from: z.preprocess(blankToUndefined, instantSchema.optional()),
+    to: z.preprocess(blankToUndefined, instantSchema.optional()),
+    q: z.preprocess(blankToUndefined, line(200, "Search text").optional()),
+    sort: z.preprocess(blankToUndefined, enumOf(CHANGE_SORTS, "Sort").default("createdAt")),
+    dir: z.preprocess(blankToUndefined, enumOf(["asc", "desc"] as const, "Direction").default("desc")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.to.getTime() <= v.from.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "'to' must be after 'from'." });
+    }
+  });
+export type ChangeListQuery = z.input<typeof changeListQuerySchema>;
+export type ChangeListFilters = z.output<typeof changeListQuerySchema>;
+
+export const signoffInputSchema = z
+  .object({
+    role: enumOf(SIGNOFF_ROLES, "Role"),
+    /** Which site's operations sign when a change spans several; optional otherwise. */
+    siteCode: z.preprocess(blankToUndefined, code("Site").transform((s) => s.toUpperCase()).optional()),
+    decision: enumOf(SIGNOFF_DECISIONS, "Decision"),
+    comment: text(4_000, "Comment").transform((s) => s.trim()).default(""),
+    password: z.string({ message: "Re-enter your password to sign." }).min(1, "Re-enter your password to sign.").max(1_024, "Password is too long."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "reject" && !v.comment) {
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why you reject the change." });
+    }
+  });
+export type SignoffInput = z.input<typeof signoffInputSchema>;
+
+export const completeChangeSchema = z
+  .object({
+    outcome: enumOf(OUTCOMES, "Outcome"),
+    notes: text(20_000, "Notes").transform((s) => s.trim()).default(""),
+    actualStart: instantSchema.optional(),
+    actualEnd: instantSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome !== "success" && !v.notes) {
+      ctx.addIssue({ code: "custom", path: ["notes"], message: "Describe what happened when the change failed or was rolled back." });
+    }
+    if (v.actualStart && v.actualEnd && v.actualEnd.getTime() < v.actualStart.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["actualEnd"], message: "The actual end cannot be before the actual start." });
+    }
+  });
+export type CompleteChangeInput = z.input<typeof completeChangeSchema>;
+
+export const closeChangeSchema = z.object({
+  securityControlsVerified: z.literal(true, { message: "Confirm that the security controls were verified after the change." }),
+  baselineUpdated: z.literal(true, { message: "Confirm that the asset baseline is up to date." }),
+  /** New firmware or software versions written to the assets, each an audited asset edit. */
+  baselineUpdates: z
+    .array(z.object({ assetId: uuid, version: requiredLine(64, "Version") }))
+    .max(MAX_CHANGE_ASSETS)
+    .default([])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((u, i) => {
+        if (seen.has(u.assetId)) ctx.addIssue({ code: "custom", path: [i, "assetId"], message: "This asset is listed twice." });
+        seen.add(u.assetId);
+      });
+    }),
+  notes: text(20_000, "Review notes").transform((s) => s.trim()).default(""),
+});
+export type CloseChangeInput = z.input<typeof closeChangeSchema>;
+
+/** Optional reason for cancel and revise, kept in the audit trail. */
+export const transitionReasonSchema = z.object({ reason: text(4_000, "Reason").transform((s) => s.trim()).default("") });
+export type TransitionReasonInput = z.input<typeof transitionReasonSchema>;
+
+export const gateQuerySchema = z.object({ at: z.preprocess(blankToUndefined, instantSchema.optional()) });
+export type GateQuery = z.input<typeof gateQuerySchema>;

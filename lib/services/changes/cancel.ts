@@ -1,0 +1,26 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { canTransition } from "@/lib/domain/changes";
+import { transitionReasonSchema, type TransitionReasonInput } from "@/lib/schemas/changes";
+import { conflict } from "@/lib/services/errors";
+import { requireManage } from "./access";
+import { findVisibleChange, loadContext } from "./load";
+import { writeTransition } from "./transition";
+import type { ChangeView } from "./types";
+import { buildChangeView } from "./view";
+
+/** Cancels a change any time before implementation starts (draft, submitted, approved). */
+export async function cancelChange(actor: Actor, id: string, input: TransitionReasonInput = {}): Promise<ChangeView> {
+  const { reason } = transitionReasonSchema.parse(input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });
+    requireManage(actor, locked.siteIds);
+    const t = canTransition(locked.state, "cancel");
+    if (!t.ok) throw conflict(t.reason);
+    const now = new Date();
+    const row = await writeTransition(tx, actor, locked, t.to, "change.cancel", { now, reason: reason || null });
+    return buildChangeView(tx, actor, await loadContext(tx, row), now);
+  });
+}

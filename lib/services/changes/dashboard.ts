@@ -1,0 +1,70 @@
+import "server-only";
+import { and, arrayContained, count, eq, inArray, lt, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { changes, sites } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { EMERGENCY_RETRO_HOURS, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
+import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
+import { visibleSiteIds } from "./access";
+import { approvalsInbox } from "./inbox";
+import { loadContexts } from "./load";
+import type { ChangeDashboard } from "./types";
+
+const OWING_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
+
+function zeroCounts(): Record<ChangeState, number> {
+  return Object.fromEntries(CHANGE_STATES.map((s) => [s, 0])) as Record<ChangeState, number>;
+}
+
+/**
+ * The change part of the dashboard: counts by state per site (a multi-site change counts at
+ * each of its sites), emergency changes whose retrospective sign-offs are overdue, and how many
+ * sign-offs await the user.
+ */
+export async function changeDashboard(actor: Actor, now = new Date()): Promise<ChangeDashboard> {
+  const visible = visibleSiteIds(actor);
+  if (visible.length === 0) return { sites: [], overdueRetrospective: [], myPendingApprovals: 0 };
+  const db = await getDb();
+  const inScope = and(arrayContained(changes.siteIds, visible), sql`cardinality(${changes.siteIds}) > 0`);
+
+  const perSite = db
+    .select({ siteId: sql<string>`unnest(${changes.siteIds})`.as("site_id"), state: changes.state })
+    .from(changes)
+    .where(inScope)
+    .as("per_site");
+  const counted = await db.select({ siteId: perSite.siteId, state: perSite.state, n: count() }).from(perSite).groupBy(perSite.siteId, perSite.state);
+  const siteRows = await db.select().from(sites).where(inArray(sites.id, visible)).orderBy(sites.code);
+
+  const dueBefore = new Date(now.getTime() - EMERGENCY_RETRO_HOURS * 3_600_000);
+  const owing = await db
+    .select()
+    .from(changes)
+    .where(and(inScope, eq(changes.class, "emergency"), inArray(changes.state, [...OWING_STATES]), lt(changes.approvedAt, dueBefore)))
+    .orderBy(changes.approvedAt)
+    .limit(500);
+  const codes = new Map(siteRows.map((s) => [s.id, s.code]));
+  const overdueRetrospective: ChangeDashboard["overdueRetrospective"] = [];
+  for (const ctx of await loadContexts(db, owing)) {
+    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, { now, approvedAt: ctx.row.approvedAt });
+    const first = e.overdueRetrospective[0];
+    if (!first) continue;
+    overdueRetrospective.push({
+      id: ctx.row.id,
+      number: ctx.row.number,
+      title: ctx.row.title,
+      siteCodes: ctx.row.siteIds.map((id) => codes.get(id) ?? "?"),
+      dueAt: isoUtc(first.dueAt),
+      roles: e.overdueRetrospective.map((o) => ({ role: o.req.role, siteCode: o.req.siteCode })),
+    });
+  }
+
+  return {
+    sites: siteRows.map((s) => {
+      const counts = zeroCounts();
+      for (const c of counted) if (c.siteId === s.id) counts[c.state] = c.n;
+      return { siteCode: s.code, siteName: s.name, timeZone: s.timeZone, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    }),
+    overdueRetrospective,
+    myPendingApprovals: (await approvalsInbox(actor, now)).length,
+  };
+}

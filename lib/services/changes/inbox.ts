@@ -1,0 +1,97 @@
+import "server-only";
+import { and, arrayContained, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { changes, signoffs, sites, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { isoUtc, retrospectiveDueAt, type RequiredSignoff } from "@/lib/domain/changes";
+import type { SiteRole } from "@/lib/domain/constants";
+import { signOptions } from "./actions";
+import { visibleSiteIds } from "./access";
+import { loadContexts, type ChangeContext } from "./load";
+import type { InboxItem } from "./types";
+
+const SIGNING_ROLES: readonly SiteRole[] = ["operations", "safety", "security", "change_manager", "quality"];
+const RETROSPECTIVE_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
+const PSSR_STATES = ["implemented", "pssr_pending"] as const;
+/** An inbox longer than this is a backlog for a report, not a list to work through. */
+export const INBOX_LIMIT = 1000;
+
+function waitingSince(ctx: ChangeContext): Date {
+  const r = ctx.row;
+  if (r.state === "submitted") return r.submittedAt ?? r.createdAt;
+  if (r.state === "implemented" || r.state === "pssr_pending") return r.actualEnd ?? r.updatedAt;
+  return r.approvedAt ?? r.updatedAt;
+}
+
+function isRetrospective(ctx: ChangeContext, role: string, siteId: string | null): boolean {
+  return ctx.required.some((q: RequiredSignoff) => q.role === role && q.retrospectiveAllowed && (q.siteId === null || q.siteId === siteId));
+}
+
+/**
+ * Changes awaiting THIS user's signature at their sites, oldest first: submitted changes, the
+ * retrospective sign-offs of emergency changes (with their due time, overdue flagged) and
+ * PSSRs owed after implementation. What the user may sign is decided by canSign, so the inbox
+ * never offers a sign-off that separation of duties would refuse.
+ */
+export async function approvalsInbox(actor: Actor, now = new Date()): Promise<InboxItem[]> {
+  if (!actor.userId) return [];
+  const me = actor.userId;
+  const visible = visibleSiteIds(actor);
+  const signingSites = [...new Set(actor.grants.filter((g) => SIGNING_ROLES.includes(g.role)).map((g) => g.siteId))];
+  if (visible.length === 0 || signingSites.length === 0) return [];
+  const db = await getDb();
+  const alreadySigned = sql`exists (select 1 from ${signoffs} where ${signoffs.changeId} = ${changes.id} and ${signoffs.signerId} = ${me} and ${signoffs.round} = ${changes.approvalRound} and ${isNull(signoffs.supersededAt)})`;
+  const rows = await db
+    .select()
+    .from(changes)
+    .where(
+      and(
+        arrayContained(changes.siteIds, visible),
+        arrayOverlaps(changes.siteIds, signingSites),
+        ne(changes.requesterId, me),
+        or(
+          and(eq(changes.state, "submitted"), sql`not ${alreadySigned}`),
+          and(eq(changes.class, "emergency"), inArray(changes.state, [...RETROSPECTIVE_STATES])),
+          inArray(changes.state, [...PSSR_STATES]),
+        ),
+      ),
+    )
+    .orderBy(asc(sql`coalesce(${changes.submittedAt}, ${changes.createdAt})`))
+    .limit(INBOX_LIMIT);
+  const contexts = await loadContexts(db, rows);
+  const requesterIds = [...new Set(rows.map((r) => r.requesterId))];
+  const names = new Map(
+    requesterIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, requesterIds))).map((u) => [u.id, u.name]) : [],
+  );
+  const codes = new Map((await db.select({ id: sites.id, code: sites.code }).from(sites).where(inArray(sites.id, visible))).map((s) => [s.id, s.code]));
+
+  const items: InboxItem[] = [];
+  for (const ctx of contexts) {
+    const open = signOptions(actor, ctx).filter((o) => o.available);
+    if (open.length === 0) continue;
+    const roles = open.map((o) => {
+      const siteId = o.siteCode ? (ctx.assets.find((a) => a.siteCode === o.siteCode)?.siteId ?? null) : null;
+      return { role: o.role, siteCode: o.siteCode, retrospective: ctx.row.state !== "submitted" && o.role !== "pssr" && isRetrospective(ctx, o.role, siteId) };
+    });
+    const due = roles.some((r) => r.retrospective) ? retrospectiveDueAt(ctx.facts) : null;
+    const r = ctx.row;
+    items.push({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      state: r.state,
+      class: r.class,
+      risk: r.risk,
+      siteCodes: r.siteIds.map((id) => codes.get(id) ?? "?"),
+      requesterName: names.get(r.requesterId) ?? "",
+      plannedStart: r.plannedStart ? isoUtc(r.plannedStart) : null,
+      plannedEnd: r.plannedEnd ? isoUtc(r.plannedEnd) : null,
+      waitingSince: isoUtc(waitingSince(ctx)),
+      roles,
+      dueAt: due ? isoUtc(due) : null,
+      overdue: due ? now.getTime() > due.getTime() : false,
+    });
+  }
+  items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
+  return items;
+}

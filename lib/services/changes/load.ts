@@ -1,0 +1,282 @@
+import "server-only";
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { areas, assets, changeAssets, changes, signoffs, sites } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  computeRisk,
+  requiredSignoffs,
+  type ActorFacts,
+  type ApprovalContent,
+  type AssetFacts,
+  type ChangeFacts,
+  type RequiredSignoff,
+  type RiskResult,
+  type SignoffFacts,
+} from "@/lib/domain/changes";
+import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import { notFound } from "@/lib/services/errors";
+import { canViewChange } from "./access";
+
+export type ChangeRow = typeof changes.$inferSelect;
+export type SignoffRow = typeof signoffs.$inferSelect;
+
+export interface AssetRow {
+  id: string;
+  siteId: string;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  areaId: string | null;
+  areaCode: string | null;
+  tag: string;
+  name: string;
+  kind: AssetKind;
+  criticality: Criticality;
+  safetyRelated: boolean;
+  gxp: boolean;
+  redundancyGroup: string | null;
+  version: string;
+}
+
+/** Everything the pure rules need about one change, loaded once per request. */
+export interface ChangeContext {
+  row: ChangeRow;
+  assets: AssetRow[];
+  facts: ChangeFacts;
+  signoffRows: SignoffRow[];
+  signoffs: SignoffFacts[];
+  risk: RiskResult;
+  /** The list shown on the change, computed with redundancy-group membership. */
+  required: RequiredSignoff[];
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const assetColumns = {
+  id: assets.id,
+  siteId: assets.siteId,
+  siteCode: sites.code,
+  siteName: sites.name,
+  timeZone: sites.timeZone,
+  areaId: assets.areaId,
+  areaCode: areas.code,
+  tag: assets.tag,
+  name: assets.name,
+  kind: assets.kind,
+  criticality: assets.criticality,
+  safetyRelated: assets.safetyRelated,
+  gxp: assets.gxp,
+  redundancyGroup: assets.redundancyGroup,
+  version: assets.version,
+};
+
+/**
+ * The change row, if the actor may see it: only when they can view EVERY site of the change
+ * (site_ids <@ visible). Seeing one site of a multi-site change is not enough, because the
+ * change would disclose the other site's assets and people. Anything else answers not found.
+ */
+export async function findVisibleChange(ex: Executor, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<ChangeRow> {
+  if (!UUID_RE.test(id)) throw notFound("Change");
+  const query = ex.select().from(changes).where(eq(changes.id, id));
+  const [row] = opts.forUpdate ? await query.for("update") : await query;
+  if (!row || !canViewChange(actor, row.siteIds)) throw notFound("Change");
+  return row;
+}
+
+export async function loadAssets(ex: Executor, ids: readonly string[]): Promise<AssetRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select(assetColumns)
+    .from(assets)
+    .innerJoin(sites, eq(sites.id, assets.siteId))
+    .leftJoin(areas, eq(areas.id, assets.areaId))
+    .where(inArray(assets.id, [...ids]))
+    .orderBy(asc(sites.code), asc(assets.tag));
+}
+
+async function assetsOfChanges(ex: Executor, changeIds: readonly string[]): Promise<Map<string, AssetRow[]>> {
+  const out = new Map<string, AssetRow[]>();
+  if (changeIds.length === 0) return out;
+  const rows = await ex
+    .select({ changeId: changeAssets.changeId, ...assetColumns })
+    .from(changeAssets)
+    .innerJoin(assets, eq(assets.id, changeAssets.assetId))
+    .innerJoin(sites, eq(sites.id, assets.siteId))
+    .leftJoin(areas, eq(areas.id, assets.areaId))
+    .where(inArray(changeAssets.changeId, [...changeIds]))
+    .orderBy(asc(sites.code), asc(assets.tag));
+  for (const { changeId, ...a } of rows) {
+    const list = out.get(changeId) ?? [];
+    list.push(a);
+    out.set(changeId, list);
+  }
+  return out;
+}
+
+// Group names are unique only within a site; the key carries the site code, exactly as the
+// change form does, so the risk shown live equals the risk stored.
+const groupKey = (siteCode: string, group: string) => `${siteCode}/${group}`;
+
+/** Every member of the redundancy groups the assets belong to, keyed "SITE/group". */
+export async function redundancyMembers(ex: Executor, list: readonly AssetRow[]): Promise<Record<string, string[]>> {
+  const pairs = new Map<string, { siteId: string; siteCode: string; group: string }>();
+  for (const a of list) {
+    if (a.redundancyGroup) pairs.set(groupKey(a.siteCode, a.redundancyGroup), { siteId: a.siteId, siteCode: a.siteCode, group: a.redundancyGroup });
+  }
+  if (pairs.size === 0) return {};
+  const conds: SQL[] = [...pairs.values()].map((p) => and(eq(assets.siteId, p.siteId), eq(assets.redundancyGroup, p.group))!);
+  const rows = await ex
+    .select({ id: assets.id, siteCode: sites.code, group: assets.redundancyGroup })
+    .from(assets)
+    .innerJoin(sites, eq(sites.id, assets.siteId))
+    .where(or(...conds));
+  const members: Record<string, string[]> = {};
+  for (const r of rows) {
+    if (!r.group) continue;
+    (members[groupKey(r.siteCode, r.group)] ??= []).push(r.id);
+  }
+  return members;
+}
+
+export function assetFacts(a: AssetRow): AssetFacts {
+  return {
+    id: a.id,
+    siteId: a.siteId,
+    siteCode: a.siteCode,
+    siteName: a.siteName,
+    tag: a.tag,
+    name: a.name,
+    criticality: a.criticality,
+    safetyRelated: a.safetyRelated,
+    gxp: a.gxp,
+    redundancyGroup: a.redundancyGroup ? groupKey(a.siteCode, a.redundancyGroup) : null,
+  };
+}
+
+export function changeFacts(row: ChangeRow, list: readonly AssetRow[]): ChangeFacts {
+  return {
+    id: row.id,
+    number: row.number,
+    state: row.state,
+    type: row.type,
+    class: row.class,
+    requesterId: row.requesterId,
+    implementerId: row.implementerId,
+    safetyImpact: row.safetyImpact,
+    safetyBypassRequired: row.safetyBypassRequired,
+    productionImpact: row.productionImpact,
+    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
+    testedOnTestBench: row.testedOnTestBench,
+    vendorQualified: row.vendorQualified,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    approvalRound: row.approvalRound,
+    approvedAt: row.approvedAt,
+    assets: list.map(assetFacts),
+  };
+}
+
+export function signoffFacts(s: SignoffRow): SignoffFacts {
+  return {
+    id: s.id,
+    role: s.role,
+    siteId: s.siteId,
+    decision: s.decision,
+    signerId: s.signerId,
+    signerName: s.signerName,
+    signedAt: s.signedAt,
+    round: s.round,
+    superseded: s.supersededAt !== null,
+    supersededAt: s.supersededAt,
+    retrospective: s.retrospective,
+  };
+}
+
+export function actorFacts(actor: Actor): ActorFacts {
+  return { userId: actor.userId ?? "", isAdmin: actor.isAdmin, grants: actor.grants.map((g) => ({ siteId: g.siteId, role: g.role })) };
+}
+
+/** Risk of a change (or of a draft about to be written) with redundancy membership known. */
+export function riskOf(facts: ChangeFacts, members: Record<string, string[]>): RiskResult {
+  return computeRisk({ ...facts, redundancyGroupMembers: members });
+}
+
+/** Risk of content not stored yet (create, edit), from the fields the matrix reads. */
+export function riskOfContent(
+  content: Pick<ChangeFacts, "safetyImpact" | "safetyBypassRequired" | "productionImpact" | "expectedDowntimeMinutes" | "testedOnTestBench" | "vendorQualified">,
+  list: readonly AssetRow[],
+  members: Record<string, string[]>,
+): RiskResult {
+  return computeRisk({ ...content, assets: list.map(assetFacts), redundancyGroupMembers: members });
+}
+
+export function buildContext(row: ChangeRow, list: AssetRow[], signoffRows: SignoffRow[], members: Record<string, string[]>): ChangeContext {
+  const facts = changeFacts(row, list);
+  const risk = riskOf(facts, members);
+  return {
+    row,
+    assets: list,
+    facts,
+    signoffRows,
+    signoffs: signoffRows.map(signoffFacts),
+    risk,
+    required: requiredSignoffs(facts, risk),
+  };
+}
+
+export async function loadContext(ex: Executor, row: ChangeRow): Promise<ChangeContext> {
+  const [ctx] = await loadContexts(ex, [row]);
+  return ctx!;
+}
+
+/** Batched: three queries whatever the number of changes (inbox, dashboard). */
+export async function loadContexts(ex: Executor, rows: readonly ChangeRow[]): Promise<ChangeContext[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const byChange = await assetsOfChanges(ex, ids);
+  const signoffRows = await ex
+    .select()
+    .from(signoffs)
+    .where(inArray(signoffs.changeId, ids))
+    .orderBy(asc(signoffs.signedAt), asc(signoffs.id));
+  const members = await redundancyMembers(ex, [...byChange.values()].flat());
+  return rows.map((row) =>
+    buildContext(
+      row,
+      byChange.get(row.id) ?? [],
+      signoffRows.filter((s) => s.changeId === row.id),
+      members,
+    ),
+  );
+}
+
+/** What a signature covers (lib/domain/changes/content.ts), from the stored row. */
+export function approvalContent(row: ChangeRow, assetIds: readonly string[]): ApprovalContent {
+  return {
+    assetIds,
+    type: row.type,
+    class: row.class,
+    title: row.title,
+    description: row.description,
+    justification: row.justification,
+    references: row.references,
+    implementationPlan: row.implementationPlan,
+    backoutPlan: row.backoutPlan,
+    safetyImpact: row.safetyImpact,
+    safetyBypassRequired: row.safetyBypassRequired,
+    productionImpact: row.productionImpact,
+    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
+    testedOnTestBench: row.testedOnTestBench,
+    vendorQualified: row.vendorQualified,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+  };
+}
+
+/** The sites of a set of assets, sorted by code: stored in changes.site_ids for scoped queries. */
+export function siteIdsOf(list: readonly Pick<AssetRow, "siteId" | "siteCode">[]): string[] {
+  const bySite = new Map<string, string>();
+  for (const a of list) bySite.set(a.siteId, a.siteCode);
+  return [...bySite.entries()].sort((x, y) => x[1].localeCompare(y[1])).map(([id]) => id);
+}

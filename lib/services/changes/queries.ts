@@ -1,0 +1,103 @@
+import "server-only";
+// The change list's WHERE and ORDER BY, designed around the indexes in db/schema/changes.ts:
+// every sort has a btree index ending in id, so a page is an index walk that stops after
+// `limit` rows matching the filters, whatever the table size.
+import { and, arrayContained, arrayContains, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { changes, sites, users } from "@/db/schema";
+import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
+import { invalid } from "@/lib/services/errors";
+import { UUID_RE } from "./load";
+
+interface SortSpec {
+  expr: SQL;
+  /** Postgres type the cursor value is cast back to. */
+  type: "timestamptz" | "text";
+  nullable: boolean;
+}
+
+export const SORTS: Record<ChangeSort, SortSpec> = {
+  createdAt: { expr: sql`${changes.createdAt}`, type: "timestamptz", nullable: false },
+  updatedAt: { expr: sql`${changes.updatedAt}`, type: "timestamptz", nullable: false },
+  plannedStart: { expr: sql`${changes.plannedStart}`, type: "timestamptz", nullable: true },
+  number: { expr: sql`${changes.number}`, type: "text", nullable: false },
+};
+
+export interface Cursor {
+  /** The sort key as the database prints it (microseconds kept), or null in the no-value tail. */
+  value: string | null;
+  id: string;
+}
+
+export function checkCursor(values: (string | number | null)[], spec: SortSpec): Cursor {
+  const [value, id] = values;
+  const ok =
+    typeof id === "string" &&
+    UUID_RE.test(id) &&
+    (value === null ? spec.nullable : typeof value === "string" && (spec.type === "text" || !Number.isNaN(Date.parse(value))));
+  if (!ok) throw invalid("The cursor does not belong to this sort order; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+  return { value: value as string | null, id: id as string };
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** CHG-2026-42 and chg-2026-00042 both name CHG-2026-00042. */
+export function asChangeNumber(q: string): string | null {
+  const m = /^CHG-(\d{4})-(\d{1,9})$/i.exec(q.trim());
+  return m ? `CHG-${m[1]}-${m[2]!.padStart(5, "0")}` : null;
+}
+
+/**
+ * The filters, always inside the caller's visible sites: `site_ids <@ visible` (every site of
+ * the change visible) and at least one site. Returns null when a filter names something the
+ * caller cannot see or that does not exist, which simply means an empty list.
+ */
+export async function filterConditions(ex: Executor, visible: string[], f: ChangeListFilters): Promise<SQL[] | null> {
+  const conds: SQL[] = [arrayContained(changes.siteIds, visible), sql`cardinality(${changes.siteIds}) > 0`];
+  if (f.site) {
+    const [site] = await ex.select({ id: sites.id }).from(sites).where(eq(sites.code, f.site));
+    if (!site || !visible.includes(site.id)) return null;
+    conds.push(arrayContains(changes.siteIds, [site.id]));
+  }
+  if (f.state) conds.push(inArray(changes.state, f.state));
+  if (f.type) conds.push(inArray(changes.type, f.type));
+  if (f.class) conds.push(inArray(changes.class, f.class));
+  if (f.risk) conds.push(inArray(changes.risk, f.risk));
+  if (f.requester) {
+    const [user] = await ex.select({ id: users.id }).from(users).where(eq(users.email, f.requester));
+    if (!user) return null;
+    conds.push(eq(changes.requesterId, user.id));
+  }
+  // A date range selects changes whose planned slot overlaps it; changes without a slot drop out.
+  if (f.from) conds.push(gt(changes.plannedEnd, f.from));
+  if (f.to) conds.push(lt(changes.plannedStart, f.to));
+  if (f.q) {
+    const number = asChangeNumber(f.q);
+    conds.push(number ? eq(changes.number, number) : or(ilike(changes.title, likePattern(f.q)), ilike(changes.number, likePattern(f.q)))!);
+  }
+  return conds;
+}
+
+/** Keyset condition "after the cursor" for rows that have a sort value. */
+export function afterCursor(spec: SortSpec, dir: "asc" | "desc", cursor: Cursor): SQL {
+  const left = sql`(${spec.expr}, ${changes.id})`;
+  const right = sql`(${cursor.value}::${sql.raw(spec.type)}, ${cursor.id}::uuid)`;
+  return dir === "asc" ? sql`${left} > ${right}` : sql`${left} < ${right}`;
+}
+
+export function orderBy(spec: SortSpec, dir: "asc" | "desc"): SQL[] {
+  return dir === "asc" ? [asc(spec.expr), asc(changes.id)] : [desc(spec.expr), desc(changes.id)];
+}
+
+/** Rows without a sort value (no planned slot yet) come last in either direction, ordered by id. */
+export function tailCondition(dir: "asc" | "desc", cursor: Cursor | null): SQL {
+  const tail = isNull(changes.plannedStart);
+  if (!cursor || cursor.value !== null) return tail;
+  return and(tail, dir === "asc" ? gt(changes.id, cursor.id) : lt(changes.id, cursor.id))!;
+}
+
+export function hasValue(spec: SortSpec): SQL | undefined {
+  return spec.nullable ? isNotNull(spec.expr) : undefined;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+// The one place the change services reach into scheduling (windows, blackouts, production
+// runs, redundancy), so the gate and submit pick up those rules without knowing them.
+import type { Tx } from "@/db/client";
+import type { ScheduleConflict, ScheduleConflictCode } from "@/lib/domain/changes";
+import { scheduleConflictsForChange } from "@/lib/services/schedule/conflicts-for-change";
+import type { ChangeRow } from "./load";
+
+/**
+ * `at` given: may the change start at that instant (gate); absent: does the planned slot as a
+ * whole fit (submit). Codes come from the scheduling rules and are passed through verbatim.
+ */
+export async function loadScheduleConflicts(
+  tx: Tx,
+  change: Pick<ChangeRow, "id" | "plannedStart" | "plannedEnd" | "expectedDowntimeMinutes" | "productionImpact">,
+  assetIds: readonly string[],
+  at?: Date,
+): Promise<ScheduleConflict[]> {
+  const found = await scheduleConflictsForChange(
+    tx,
+    {
+      id: change.id,
+      plannedStart: change.plannedStart,
+      plannedEnd: change.plannedEnd,
+      expectedDowntimeMinutes: change.expectedDowntimeMinutes,
+      productionImpact: change.productionImpact,
+      assetIds: [...assetIds],
+    },
+    at,
+  );
+  // Only the stable part travels on: code, message and what the conflict is with. The rest
+  // (overlap instants, blocking flag) belongs to the scheduling views.
+  return found.map((c) => {
+    const extra = c as { objectType?: string | null; objectId?: string | null };
+    return {
+      code: c.code as ScheduleConflictCode,
+      message: c.message,
+      data: { objectType: extra.objectType ?? null, objectId: extra.objectId ?? null },
+    };
+  });
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { getDb, type Tx } from "@/db/client";
+import { signoffs } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { canSign, contentHash, isoUtc, signoffMeaning, type CanSignResult } from "@/lib/domain/changes";
+import type { SignoffRole } from "@/lib/domain/constants";
+import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
+import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
+import { ServiceError, forbidden, invalid } from "@/lib/services/errors";
+import { settleApproval } from "./approval";
+import { actorFacts, approvalContent, findVisibleChange, loadContext, type ChangeContext } from "./load";
+import type { ClientInfo, ChangeView } from "./types";
+import { buildChangeView } from "./view";
+
+function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
+  if (!siteCode) return null;
+  const asset = ctx.assets.find((a) => a.siteCode === siteCode);
+  if (!asset) throw invalid(`This change does not affect site ${siteCode}.`, [{ path: "siteCode", message: `Not a site of this change.` }]);
+  return asset.siteId;
+}
+
+function refusal(verdict: Exclude<CanSignResult, { ok: true }>): ServiceError {
+  const details = { refusal: verdict.code };
+  switch (verdict.code) {
+    case "requester":
+    case "already_signed":
+    case "no_role":
+      return new ServiceError("forbidden", verdict.reason, details);
+    case "not_required":
+      return new ServiceError("invalid", verdict.reason, { ...details, errors: [{ path: "role", message: verdict.reason }] });
+    default:
+      return new ServiceError("conflict", verdict.reason, details);
+  }
+}
+
+function eligibility(actor: Actor, ctx: ChangeContext, role: SignoffRole, siteCode: string | undefined): string {
+  const verdict = canSign(ctx.facts, ctx.signoffs, actorFacts(actor), role, siteIdFor(ctx, siteCode), ctx.required);
+  if (!verdict.ok) throw refusal(verdict);
+  return verdict.siteId;
+}
+
+/**
+ * An electronic signature (approve or reject, or the PSSR with role "pssr"). Separation of
+ * duties is checked first, so a signer who may not sign is told so without spending a
+ * password attempt; then the password is re-entered through the same check as sign-in (a
+ * wrong one counts toward the account's lockout); then, under the change's row lock, the
+ * rules are checked again and the signature is written with the printed name, meaning, UTC
+ * time and the hash of the content it approves. A submitted change then approves or rejects
+ * itself when the sign-offs say so.
+ */
+export async function signChange(actor: Actor, id: string, input: SignoffInput, client: ClientInfo = {}): Promise<ChangeView> {
+  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can sign, with their own password.");
+  const data = signoffInputSchema.parse(input);
+  const db = await getDb();
+
+  await db.transaction(async (tx) => {
+    eligibility(actor, await loadContext(tx, await findVisibleChange(tx, actor, id)), data.role, data.siteCode);
+  });
+
+  const check = await checkCredentials(db, actor.email, data.password, client.ip ?? actor.ip ?? "unknown", "Electronic signature");
+  if (!check.ok) {
+    if (check.reason === "invalid") {
+      throw invalid("The password is not correct; nothing was signed.", [{ path: "password", message: "Wrong password." }]);
+    }
+    throw credentialError(check);
+  }
+  const signer = check.user;
+  if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
+
+  return db.transaction(async (tx: Tx) => {
+    const row = await findVisibleChange(tx, actor, id, { forUpdate: true });
+    const ctx = await loadContext(tx, row);
+    const siteId = eligibility(actor, ctx, data.role, data.siteCode);
+    const now = new Date();
+    const siteName = data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
+    const retrospective = row.class === "emergency" && data.role !== "pssr" && row.state !== "submitted";
+    const hash = contentHash(approvalContent(row, ctx.assets.map((a) => a.id)));
+    const [signoff] = await tx
+      .insert(signoffs)
+      .values({
+        changeId: row.id,
+        round: row.approvalRound,
+        role: data.role,
+        siteId,
+        decision: data.decision,
+        signerId: signer.id,
+        signerName: signer.name,
+        signerEmail: signer.email,
+        meaning: signoffMeaning(data.role, data.decision, siteName),
+        signedAt: now,
+        comment: data.comment,
+        contentHash: hash,
+        retrospective,
+      })
+      .returning();
+    await appendAudit(tx, actor, {
+      action: "signoff.sign",
+      objectType: "change",
+      objectId: row.id,
+      siteId,
+      after: {
+        signoffId: signoff!.id,
+        number: row.number,
+        round: signoff!.round,
+        role: signoff!.role,
+        siteId,
+        decision: signoff!.decision,
+        signerName: signoff!.signerName,
+        signerEmail: signoff!.signerEmail,
+        meaning: signoff!.meaning,
+        signedAt: isoUtc(now),
+        contentHash: hash,
+        retrospective,
+        via: actor.via,
+      },
+      reason: data.comment || null,
+    });
+    const settled = await settleApproval(tx, actor, await loadContext(tx, row), now);
+    return buildChangeView(tx, actor, await loadContext(tx, settled), now);
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { asc, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assets } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ServiceError } from "@/lib/services/errors";
+import { auditGateDecision, decideGate, gateResult } from "./gate-check";
+import { findVisibleChange, loadContext } from "./load";
+import { writeTransition } from "./transition";
+import type { ChangeView, ClientInfo, GateResult } from "./types";
+import { buildChangeView } from "./view";
+
+/**
+ * approved → in_progress through the deployment gate. The change row is locked (SELECT … FOR
+ * UPDATE) and so are its assets, in id order: concurrent starts of one change queue on the
+ * change row and all but the first find it in progress, and two changes sharing an asset
+ * cannot both pass the "asset busy" check. The decision is audited either way; a refusal
+ * commits its audit event and is thrown only after the commit, as a 409 with the reasons.
+ */
+export async function startChange(actor: Actor, id: string, client: ClientInfo = {}): Promise<ChangeView> {
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx): Promise<{ view: ChangeView } | { refused: GateResult }> => {
+    const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });
+    const ctx = await loadContext(tx, locked);
+    const assetIds = ctx.assets.map((a) => a.id);
+    if (assetIds.length) await tx.select({ id: assets.id }).from(assets).where(inArray(assets.id, assetIds)).orderBy(asc(assets.id)).for("update");
+    const now = new Date();
+    const decision = await decideGate(tx, actor, ctx, now);
+    await auditGateDecision(tx, actor, ctx, decision, { dryRun: false, at: now, client });
+    if (!decision.allowed) return { refused: gateResult(decision) };
+    const row = await writeTransition(tx, actor, locked, "in_progress", "change.start", {
+      now,
+      set: { actualStart: now },
+      reason: "Deployment gate allowed the start",
+    });
+    return { view: await buildChangeView(tx, actor, await loadContext(tx, row), now) };
+  });
+  if ("refused" in outcome) {
+    throw new ServiceError("gate_refused", `The deployment gate refused the start: ${outcome.refused.reasons.map((r) => r.message).join("; ")}`, {
+      reasons: outcome.refused.reasons,
+      evaluatedAt: outcome.refused.evaluatedAt,
+    });
+  }
+  return outcome.view;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { changes } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { AuditAction } from "@/lib/audit/actions";
+import type { Actor } from "@/lib/auth/actor";
+import type { ChangeState } from "@/lib/domain/constants";
+import type { ChangeRow } from "./load";
+
+type ChangeUpdate = Partial<Omit<typeof changes.$inferInsert, "id" | "number" | "version" | "state">>;
+
+/**
+ * Moves a locked change to a new state, bumps its version (a stale editor must notice a
+ * transition too) and records the transition in the same transaction.
+ */
+export async function writeTransition(
+  tx: Tx,
+  actor: Actor,
+  row: ChangeRow,
+  to: ChangeState,
+  action: AuditAction,
+  opts: { set?: ChangeUpdate; reason?: string | null; details?: Record<string, unknown>; now?: Date } = {},
+): Promise<ChangeRow> {
+  const now = opts.now ?? new Date();
+  const [updated] = await tx
+    .update(changes)
+    .set({ ...opts.set, state: to, version: row.version + 1, updatedAt: now, updatedBy: actor.userId })
+    .where(eq(changes.id, row.id))
+    .returning();
+  await appendAudit(tx, actor, {
+    action,
+    objectType: "change",
+    objectId: row.id,
+    siteId: row.siteIds[0] ?? null,
+    before: { state: row.state, version: row.version },
+    after: { number: row.number, state: to, version: updated!.version, ...opts.details },
+    reason: opts.reason ?? null,
+  });
+  return updated!;
+}

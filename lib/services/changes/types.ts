@@ -1,0 +1,228 @@
+// What the change services return. Instants are ISO 8601 UTC strings (API.md), so the same
+// objects go straight into JSON responses and into client components.
+import type {
+  AssetKind,
+  ChangeClass,
+  ChangeState,
+  ChangeType,
+  Criticality,
+  GateReasonCode,
+  Outcome,
+  ProductionImpact,
+  RiskLevel,
+  SafetyImpact,
+  SignoffDecision,
+  SignoffRole,
+} from "@/lib/domain/constants";
+import type { RiskFactor } from "@/lib/domain/changes";
+
+/** Where a request came from; recorded with sign-offs (lockout per address) and gate decisions. */
+export interface ClientInfo {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface ChangeSiteView {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface ChangeAssetView {
+  id: string;
+  tag: string;
+  name: string;
+  kind: AssetKind;
+  siteCode: string;
+  areaCode: string | null;
+  criticality: Criticality;
+  safetyRelated: boolean;
+  gxp: boolean;
+  redundancyGroup: string | null;
+  /** The asset's current firmware / software version (the baseline). */
+  version: string;
+}
+
+export interface RequiredSignoffView {
+  role: SignoffRole;
+  siteCode: string | null;
+  satisfied: boolean;
+  /** Why the policy asks for it (a numbered rule in words). */
+  reason: string;
+  /** Emergency only: may be signed after the start, until dueAt. */
+  retrospective: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+  /** The approving sign-off that satisfies it, when there is one. */
+  signoffId: string | null;
+}
+
+export interface SignoffView {
+  id: string;
+  round: number;
+  /** True for sign-offs of the change's current approval round. */
+  currentRound: boolean;
+  role: SignoffRole;
+  siteCode: string | null;
+  decision: SignoffDecision;
+  signerEmail: string;
+  signerName: string;
+  meaning: string;
+  signedAt: string;
+  comment: string;
+  contentHash: string;
+  retrospective: boolean;
+  superseded: boolean;
+  supersededAt: string | null;
+  supersededReason: string | null;
+}
+
+export const CHANGE_UI_ACTIONS = ["edit", "submit", "cancel", "revise", "sign", "start", "complete", "close"] as const;
+export type ChangeUiAction = (typeof CHANGE_UI_ACTIONS)[number];
+
+export interface ActionAvailability {
+  action: ChangeUiAction;
+  available: boolean;
+  /** Plain-language reason when unavailable (null when available). */
+  reason: string | null;
+  /** For "start": the gate's reasons now (empty when it would open). */
+  reasons?: { code: GateReasonCode | string; message: string }[];
+}
+
+export interface SignOption {
+  role: SignoffRole;
+  /** The site the sign-off would be recorded for (operations signs per site). */
+  siteCode: string | null;
+  available: boolean;
+  reason: string | null;
+}
+
+export interface ChangeView {
+  id: string;
+  number: string;
+  version: number;
+  state: ChangeState;
+  type: ChangeType;
+  class: ChangeClass;
+  title: string;
+  description: string;
+  justification: string;
+  references: string[];
+  assetIds: string[];
+  implementationPlan: string;
+  backoutPlan: string;
+  testedOnTestBench: boolean;
+  vendorQualified: boolean;
+  testNotes: string;
+  expectedDowntimeMinutes: number;
+  productionImpact: ProductionImpact;
+  safetyImpact: SafetyImpact;
+  safetyBypassRequired: boolean;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  implementerEmail: string | null;
+  implementerName: string | null;
+  requesterEmail: string;
+  requesterName: string;
+  risk: RiskLevel;
+  riskScore: number;
+  riskFactors: RiskFactor[];
+  /** explainRisk(): one line for the level, one per contributing factor. */
+  riskExplanation: string[];
+  requiredSignoffs: RequiredSignoffView[];
+  /** Every sign-off of every round, superseded ones included and marked. */
+  signoffs: SignoffView[];
+  pssrRequired: boolean;
+  approvalRound: number;
+  /** SHA-256 of the approval-relevant content as it is now; a new sign-off records this. */
+  contentHash: string;
+  retrospectiveDueAt: string | null;
+  overdueRetrospective: { role: SignoffRole; siteCode: string | null; dueAt: string }[];
+  availableActions: ActionAvailability[];
+  signOptions: SignOption[];
+  sites: ChangeSiteView[];
+  assets: ChangeAssetView[];
+  submittedAt: string | null;
+  approvedAt: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  outcome: Outcome | null;
+  outcomeNotes: string | null;
+  pirSecurityVerified: boolean | null;
+  pirBaselineUpdated: boolean | null;
+  pirNotes: string | null;
+  closedAt: string | null;
+  followsChangeId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedByEmail: string | null;
+}
+
+export interface ChangeListItem {
+  id: string;
+  number: string;
+  version: number;
+  state: ChangeState;
+  type: ChangeType;
+  class: ChangeClass;
+  title: string;
+  risk: RiskLevel;
+  siteCodes: string[];
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  requesterEmail: string;
+  requesterName: string;
+  implementerEmail: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxItem {
+  id: string;
+  number: string;
+  title: string;
+  state: ChangeState;
+  class: ChangeClass;
+  risk: RiskLevel;
+  siteCodes: string[];
+  requesterName: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  /** Since when the change waits for this user (submission, or approval for retrospective ones). */
+  waitingSince: string;
+  /** What this user may sign now. */
+  roles: { role: SignoffRole; siteCode: string | null; retrospective: boolean }[];
+  /** Emergency retrospective sign-offs: when they fall due. */
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface GateResult {
+  allowed: boolean;
+  reasons: { code: GateReasonCode | string; message: string; data?: Record<string, string | number | null> }[];
+  evaluatedAt: string;
+}
+
+export interface ChangeHistoryEvent {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface ChangeDashboard {
+  sites: { siteCode: string; siteName: string; timeZone: string; counts: Record<ChangeState, number>; total: number }[];
+  overdueRetrospective: {
+    id: string;
+    number: string;
+    title: string;
+    siteCodes: string[];
+    dueAt: string;
+    roles: { role: SignoffRole; siteCode: string | null }[];
+  }[];
+  myPendingApprovals: number;
+}

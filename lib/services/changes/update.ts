@@ -1,0 +1,173 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { changeAssets, changes, users } from "@/db/schema";
+import { appendAudit, diffFields } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { approvalOutcome, evaluateSignoffs, isoUtc, signoffsToSupersede, supersedeOnEdit } from "@/lib/domain/changes";
+import { updateChangeSchema, type UpdateChangeInput } from "@/lib/schemas/changes";
+import { conflict, forbidden, invalid } from "@/lib/services/errors";
+import { requireManage } from "./access";
+import { editStateRefusal } from "./actions";
+import { submitIssues } from "./checks";
+import { buildContext, findVisibleChange, loadContext, redundancyMembers, riskOfContent, siteIdsOf, type ChangeRow } from "./load";
+import { applyEdit, editableSnapshot, resolveAssets, resolveFollows, resolveImplementer } from "./resolve";
+import { loadScheduleConflicts } from "./schedule-seam";
+import { supersedeSignoffs } from "./supersede";
+import type { ChangeView } from "./types";
+import { buildChangeView } from "./view";
+
+async function staleVersion(tx: Tx, row: ChangeRow) {
+  const [by] = row.updatedBy ? await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, row.updatedBy)) : [];
+  return conflict(
+    `Someone else changed this change first${by ? ` (${by.name})` : ""}: it is now at version ${row.version}. Reload it and apply your edit again.`,
+    { currentVersion: row.version, updatedBy: by?.email ?? null, updatedByName: by?.name ?? null, updatedAt: isoUtc(row.updatedAt) },
+  );
+}
+
+async function emailOf(tx: Tx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return u?.email ?? null;
+}
+
+/**
+ * Edits a draft, submitted or approved change (a rejected one is revised first, which opens a
+ * new round). `expectedVersion` is the version the editor read; a mismatch is a 409 naming who
+ * changed it, and nothing is written.
+ *
+ * Sign-offs follow lib/domain/changes/content.ts: a scope edit supersedes every sign-off of the
+ * current round, a slot move those of operations and the change board; superseded sign-offs
+ * stay, marked with when and why. An approved change that loses a sign-off it needs goes back
+ * to "submitted" in the same round, so the superseded approvers re-sign the new content and
+ * the change approves itself again when they have; an edit that supersedes nothing (implementer,
+ * test notes) leaves it approved.
+ */
+export async function updateChange(actor: Actor, id: string, input: UpdateChangeInput, expectedVersion: number): Promise<ChangeView> {
+  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can edit a change.");
+  const userId = actor.userId;
+  const data = updateChangeSchema.parse(input);
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
+    throw invalid("The version you edited is missing or not a positive whole number.", [{ path: "version", message: "Send the version you read." }]);
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await findVisibleChange(tx, actor, id, { forUpdate: true });
+    requireManage(actor, row.siteIds);
+    if (row.version !== expectedVersion) throw await staleVersion(tx, row);
+    const stateRefusal = editStateRefusal(row.state);
+    if (stateRefusal) throw conflict(stateRefusal);
+
+    const ctx = await loadContext(tx, row);
+    const before = editableSnapshot(row, ctx.assets.map((a) => a.id), await emailOf(tx, row.implementerId));
+    const after = applyEdit(before, data);
+    const diff = diffFields(before, after);
+    if (!diff) return buildChangeView(tx, actor, ctx);
+    const changed = Object.keys(diff.after);
+    const now = new Date();
+
+    const assetsChanged = changed.includes("assetIds");
+    const assetRows = assetsChanged ? await resolveAssets(tx, actor, data.assetIds ?? []) : ctx.assets;
+    const implementerId =
+      assetsChanged || changed.includes("implementerEmail") ? await resolveImplementer(tx, after.implementerEmail, assetRows) : row.implementerId;
+    const followsChangeId = changed.includes("followsChangeId") ? await resolveFollows(tx, actor, after.followsChangeId, row.id) : row.followsChangeId;
+    const plannedStart = after.plannedStart ? new Date(after.plannedStart) : null;
+    const plannedEnd = after.plannedEnd ? new Date(after.plannedEnd) : null;
+    if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
+      throw invalid("The planned end must be after the planned start.", [{ path: "plannedEnd", message: "The planned end must be after the planned start." }]);
+    }
+
+    const members = await redundancyMembers(tx, assetRows);
+    const risk = riskOfContent(after, assetRows, members);
+    const values = {
+      type: after.type,
+      class: after.class,
+      title: after.title,
+      description: after.description,
+      justification: after.justification,
+      references: data.references ?? row.references,
+      implementationPlan: after.implementationPlan,
+      backoutPlan: after.backoutPlan,
+      testedOnTestBench: after.testedOnTestBench,
+      vendorQualified: after.vendorQualified,
+      testNotes: after.testNotes,
+      expectedDowntimeMinutes: after.expectedDowntimeMinutes,
+      productionImpact: after.productionImpact,
+      safetyImpact: after.safetyImpact,
+      safetyBypassRequired: after.safetyBypassRequired,
+      plannedStart,
+      plannedEnd,
+      implementerId,
+      followsChangeId,
+      risk: risk.level,
+      siteIds: siteIdsOf(assetRows),
+    };
+
+    const supersededIds = new Set(signoffsToSupersede(ctx.signoffs, changed, row.approvalRound));
+    const signoffRowsAfter = ctx.signoffRows.map((s) => (supersededIds.has(s.id) ? { ...s, supersededAt: now } : s));
+    const next = buildContext({ ...row, ...values }, assetRows, signoffRowsAfter, members);
+
+    if (row.state !== "draft") {
+      const slotMoved = changed.includes("plannedStart") || changed.includes("plannedEnd");
+      const issues = submitIssues(next, slotMoved ? now : undefined);
+      if (issues.length) throw invalid("A submitted change must stay complete and fit its class.", issues);
+      if (slotMoved || assetsChanged) {
+        const found = await loadScheduleConflicts(tx, next.row, assetRows.map((a) => a.id));
+        if (found.length) throw conflict("The new slot conflicts with the schedule.", { reasons: found.map((c) => ({ code: c.code, message: c.message })) });
+      }
+    }
+
+    let state = row.state;
+    let approvedAt = row.approvedAt;
+    if (row.state === "approved" && supersededIds.size > 0) {
+      const outcome = approvalOutcome(evaluateSignoffs(next.required, next.signoffs, row.approvalRound));
+      if (outcome !== "approved") {
+        state = "submitted";
+        approvedAt = null;
+      }
+    }
+
+    const [updated] = await tx
+      .update(changes)
+      .set({ ...values, state, approvedAt, version: row.version + 1, updatedAt: now, updatedBy: userId })
+      .where(eq(changes.id, row.id))
+      .returning();
+    if (assetsChanged) {
+      await tx.delete(changeAssets).where(eq(changeAssets.changeId, row.id));
+      await tx.insert(changeAssets).values(assetRows.map((a) => ({ changeId: row.id, assetId: a.id, siteId: a.siteId })));
+    }
+    const scope = supersedeOnEdit(changed);
+    const reason =
+      scope === "all"
+        ? `Superseded by an edit of the approved content (${changed.join(", ")}) in version ${updated!.version}`
+        : `Superseded by moving the planned slot in version ${updated!.version}`;
+    await supersedeSignoffs(tx, actor, updated!, ctx.signoffRows.filter((s) => supersededIds.has(s.id)), reason, now);
+
+    const auditBefore: Record<string, unknown> = { ...diff.before };
+    const auditAfter: Record<string, unknown> = { ...diff.after };
+    // Derived fields that moved with the edit are part of the field-level record too.
+    if (row.risk !== risk.level) {
+      auditBefore.risk = row.risk;
+      auditAfter.risk = risk.level;
+    }
+    if (row.state !== state) {
+      auditBefore.state = row.state;
+      auditAfter.state = state;
+    }
+    await appendAudit(tx, actor, {
+      action: "change.update",
+      objectType: "change",
+      objectId: row.id,
+      siteId: updated!.siteIds[0] ?? null,
+      before: { version: row.version, ...auditBefore },
+      after: { version: updated!.version, ...auditAfter },
+      reason:
+        row.state !== state
+          ? `Edit superseded ${supersededIds.size} sign-off(s); the change awaits new sign-offs`
+          : supersededIds.size
+            ? `Edit superseded ${supersededIds.size} sign-off(s)`
+            : null,
+    });
+    return buildChangeView(tx, actor, await loadContext(tx, updated!), now);
+  });
+}
