@@ -1,0 +1,182 @@
+import "server-only";
+import { and, arrayContains, eq, gt, inArray, isNotNull, lt, notInArray, or } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assets, changeAssets, changes, productionRuns, windows } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { ChangeState, ProductionImpact } from "@/lib/domain/constants";
+import {
+  BOOKING_STATES,
+  detectConflicts,
+  toLocalIso,
+  type Conflict,
+  type OtherChangeFacts,
+  type ScheduleAsset,
+} from "@/lib/domain/schedule";
+import { scheduleRangeSchema, type ScheduleRangeInput } from "@/lib/schemas/schedule";
+import { requireSitePermission } from "@/lib/services/authorize";
+import { needsDowntime } from "./conflicts-for-change";
+import { expandRows } from "./list-windows";
+import { loadRunsOverlapping, runFacts, runView, type RunView } from "./run-model";
+import { readRange, siteFor, type SiteContext } from "./site-context";
+import { loadWindowsOverlapping, occurrenceView, type OccurrenceView } from "./window-model";
+
+export interface CalendarChange {
+  id: string;
+  number: string;
+  title: string;
+  state: ChangeState;
+  plannedStart: Date;
+  plannedEnd: Date;
+  localStart: string;
+  localEnd: string;
+  areaCodes: string[];
+  assetTags: string[];
+  /** Findings for open changes (submitted, approved, in progress) from the same rules as the gate; empty otherwise. */
+  conflicts: Conflict[];
+}
+
+export interface CalendarData {
+  site: { code: string; name: string; timeZone: string; areas: { id: string; code: string; name: string }[] };
+  from: Date;
+  to: Date;
+  occurrences: OccurrenceView[];
+  productionRuns: RunView[];
+  changes: CalendarChange[];
+}
+
+const DAY_MS = 86_400_000;
+/** Changes that start before the view or end after it still collide with those inside it. */
+const EDGE_MS = 7 * DAY_MS;
+/** Drafts are not scheduled yet; rejected and cancelled changes will not happen. */
+const HIDDEN_STATES: ChangeState[] = ["draft", "rejected", "cancelled"];
+
+interface ChangeRowLite {
+  id: string;
+  number: string;
+  title: string;
+  state: ChangeState;
+  plannedStart: Date;
+  plannedEnd: Date;
+  expectedDowntimeMinutes: number;
+  productionImpact: ProductionImpact;
+}
+
+async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteContext, from: Date, to: Date): Promise<ChangeRowLite[]> {
+  const rows = await db
+    .select({
+      id: changes.id,
+      number: changes.number,
+      title: changes.title,
+      state: changes.state,
+      plannedStart: changes.plannedStart,
+      plannedEnd: changes.plannedEnd,
+      expectedDowntimeMinutes: changes.expectedDowntimeMinutes,
+      productionImpact: changes.productionImpact,
+    })
+    .from(changes)
+    .where(
+      and(
+        arrayContains(changes.siteIds, [site.id]),
+        notInArray(changes.state, HIDDEN_STATES),
+        isNotNull(changes.plannedStart),
+        isNotNull(changes.plannedEnd),
+        lt(changes.plannedStart, new Date(to.getTime() + EDGE_MS)),
+        gt(changes.plannedEnd, new Date(from.getTime() - EDGE_MS)),
+      ),
+    )
+    .orderBy(changes.plannedStart, changes.id);
+  return rows as ChangeRowLite[];
+}
+
+/**
+ * Everything the month, week and timeline views draw for one site and range: window
+ * occurrences, production runs, scheduled changes with their areas, and each open change's
+ * conflicts. One query per table plus the expansion of the windows in range.
+ */
+export async function calendarData(actor: Actor, input: ScheduleRangeInput): Promise<CalendarData> {
+  const q = scheduleRangeSchema.parse(input);
+  const db = await getDb();
+  const site = await siteFor(db, actor, q.site, "window.view");
+  requireSitePermission(actor, "change.view", site.id, "Site");
+  const { from, to } = readRange(site, q.from, q.to);
+  const edgeFrom = new Date(from.getTime() - EDGE_MS);
+  const edgeTo = new Date(to.getTime() + EDGE_MS);
+
+  const [windowRows, runRows, changeRows] = [
+    await loadWindowsOverlapping(db, eq(windows.siteId, site.id), edgeFrom, edgeTo),
+    await loadRunsOverlapping(db, eq(productionRuns.siteId, site.id), edgeFrom, edgeTo),
+    await loadChanges(db, site, from, to),
+  ];
+  const links = changeRows.length
+    ? await db
+        .select({ changeId: changeAssets.changeId, id: assets.id, tag: assets.tag, siteId: assets.siteId, areaId: assets.areaId, redundancyGroup: assets.redundancyGroup })
+        .from(changeAssets)
+        .innerJoin(assets, eq(assets.id, changeAssets.assetId))
+        .where(and(inArray(changeAssets.changeId, changeRows.map((c) => c.id)), eq(changeAssets.siteId, site.id)))
+    : [];
+  const groups = [...new Set(links.map((l) => l.redundancyGroup).filter((g): g is string => g !== null))];
+  const members = groups.length
+    ? await db
+        .select({ id: assets.id, group: assets.redundancyGroup })
+        .from(assets)
+        .where(and(eq(assets.siteId, site.id), or(...groups.map((g) => eq(assets.redundancyGroup, g)))))
+    : [];
+
+  const occurrences = expandRows(windowRows, site, edgeFrom, edgeTo);
+  const facts = runRows.map(runFacts);
+  const assetsOf = new Map<string, ScheduleAsset[]>();
+  for (const l of links) {
+    const list = assetsOf.get(l.changeId) ?? [];
+    list.push({ id: l.id, tag: l.tag, siteId: l.siteId, areaId: l.areaId, redundancyGroup: l.redundancyGroup });
+    assetsOf.set(l.changeId, list);
+  }
+  const bookings: OtherChangeFacts[] = changeRows
+    .filter((c) => BOOKING_STATES.includes(c.state))
+    .map((c) => ({ id: c.id, number: c.number, state: c.state, assetIds: (assetsOf.get(c.id) ?? []).map((a) => a.id), start: c.plannedStart, end: c.plannedEnd }));
+  const redundancyGroups: Record<string, string[]> = {};
+  for (const m of members) (redundancyGroups[m.group!] ??= []).push(m.id);
+  const sites = { [site.id]: { code: site.code, name: site.name, timeZone: site.timeZone } };
+  const overlapsView = (s: Date, e: Date) => s.getTime() < to.getTime() && e.getTime() > from.getTime();
+
+  const calendarChanges = changeRows
+    .filter((c) => overlapsView(c.plannedStart, c.plannedEnd))
+    .map((c): CalendarChange => {
+      const own = assetsOf.get(c.id) ?? [];
+      const conflicts =
+        BOOKING_STATES.includes(c.state) && own.length
+          ? detectConflicts({
+              slot: { start: c.plannedStart, end: c.plannedEnd },
+              changeId: c.id,
+              assets: own,
+              needsDowntime: needsDowntime(c),
+              occurrences,
+              productionRuns: facts,
+              otherChanges: bookings,
+              redundancyGroups,
+              sites,
+            })
+          : [];
+      return {
+        id: c.id,
+        number: c.number,
+        title: c.title,
+        state: c.state,
+        plannedStart: c.plannedStart,
+        plannedEnd: c.plannedEnd,
+        localStart: toLocalIso(c.plannedStart, site.timeZone),
+        localEnd: toLocalIso(c.plannedEnd, site.timeZone),
+        areaCodes: [...new Set(own.map((a) => (a.areaId ? site.areaById.get(a.areaId)?.code : undefined)).filter((x): x is string => !!x))].sort(),
+        assetTags: own.map((a) => a.tag).sort(),
+        conflicts,
+      };
+    });
+
+  return {
+    site: { code: site.code, name: site.name, timeZone: site.timeZone, areas: site.areas },
+    from,
+    to,
+    occurrences: occurrences.filter((o) => overlapsView(o.start, o.end)).map((o) => occurrenceView(o, site)),
+    productionRuns: runRows.filter((r) => overlapsView(r.start, r.end)).map((r) => runView(r, site)),
+    changes: calendarChanges,
+  };
+}
