@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "luxon";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { WindowKindBadge } from "@/components/schedule/kind-badge";
+import { EndSeriesForm } from "@/components/schedule/end-series-form";
+import { ConfirmAction } from "@/components/schedule/confirm-action";
+import { OccurrenceList } from "@/components/schedule/occurrence-list";
+import { requireActor } from "@/lib/auth/session";
+import { hasSitePermission } from "@/lib/auth/permissions";
+import { cancelOccurrenceAction, deleteWindowAction, endSeriesAction } from "../../actions";
+import { one } from "../../site-choice";
+import { loadWindow } from "./load-window";
+import { upcomingOccurrences } from "./occurrences";
+
+export const metadata: Metadata = { title: "Window" };
+
+export default async function WindowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const actor = await requireActor();
+  const { window: w, siteId } = await loadWindow(actor, id);
+  const canManage = hasSitePermission(actor, "window.manage", siteId);
+  const tz = w.timeZone;
+  const today = DateTime.now().setZone(tz).toISODate()!;
+  const fromParam = one(sp.from);
+  const from = fromParam && DateTime.fromISO(fromParam, { zone: tz }).isValid ? fromParam : today;
+  const { items, next } = upcomingOccurrences(w, from, 20);
+  return (
+    <>
+      <PageHeader
+        title={w.title}
+        description={`${w.siteCode} · times in site time, ${tz.replace(/_/g, " ")}`}
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <Link href={`/schedule?site=${w.siteCode}`}>All windows</Link>
+            </Button>
+            {canManage ? (
+              <Button asChild variant="primary">
+                <Link href={`/schedule/windows/${w.id}/edit`}>Edit</Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <Card>
+          <CardHeader title="Occurrences" description={from === today ? "Upcoming, from today" : `From ${from}`} />
+          <OccurrenceList
+            items={items}
+            timeZone={tz}
+            title={w.title}
+            cancel={canManage ? cancelOccurrenceAction.bind(null, w.id) : undefined}
+          />
+          <div className="flex justify-between border-t border-slate-200 px-4 py-2 text-sm">
+            {from !== today ? <Link href={`/schedule/windows/${w.id}`}>Back to today</Link> : <span />}
+            {next ? <Link href={`/schedule/windows/${w.id}?from=${next}`}>Later occurrences →</Link> : null}
+          </div>
+        </Card>
+        <div className="space-y-5">
+          <Card>
+            <CardHeader title="Definition" />
+            <dl className="space-y-2 p-4 text-sm">
+              <div>
+                <dt className="text-xs text-slate-600">Kind</dt>
+                <dd>
+                  <WindowKindBadge kind={w.kind} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Schedule</dt>
+                <dd className="font-medium" data-testid="window-summary">
+                  {w.summary}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Areas</dt>
+                <dd>{w.areaCodes.length ? w.areaCodes.join(", ") : "Whole site"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Recurrence rule</dt>
+                <dd className="font-mono text-xs">{w.rrule ?? "None (one-off)"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">Cancelled occurrences</dt>
+                <dd>{w.cancelledOccurrences.length ? w.cancelledOccurrences.map((c) => c.replace("T", " ")).join(", ") : "None"}</dd>
+              </div>
+            </dl>
+          </Card>
+          {canManage ? (
+            <Card>
+              <CardHeader title="Manage" />
+              <div className="space-y-4 p-4">
+                {w.rrule ? <EndSeriesForm defaultDate={today} run={endSeriesAction.bind(null, w.id)} /> : null}
+                <ConfirmAction
+                  label="Delete window"
+                  title={`Delete ${w.title}?`}
+                  description="All its occurrences disappear from the calendar and feeds. Changes already planned in it will show as outside any window. The audit trail keeps a record."
+                  confirmLabel="Delete window"
+                  variant="danger"
+                  run={deleteWindowAction.bind(null, w.id)}
+                  redirectTo={`/schedule?site=${w.siteCode}`}
+                />
+              </div>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
