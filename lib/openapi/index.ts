@@ -1,4 +1,5 @@
 import { buildDocument, type OpenApiDocument } from "./build";
+import assets from "./paths/assets";
 import audit from "./paths/audit";
 import core from "./paths/core";
 import type { FeaturePaths } from "./registry";
@@ -7,7 +8,7 @@ import type { FeaturePaths } from "./registry";
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core, audit];
+export const FEATURES: FeaturePaths[] = [core, audit, assets];
 
 let cached: OpenApiDocument | undefined;
 

@@ -1,0 +1,194 @@
+import Papa from "papaparse";
+import {
+  ASSET_CSV_COLUMNS,
+  ASSET_CSV_REQUIRED,
+  assetCsvRowSchema,
+  type AssetCsvColumn,
+  type AssetCsvRow,
+} from "@/lib/schemas/assets";
+
+/** One bad cell (or row, or header) of an import file; `line` counts the header as line 1. */
+export interface CsvCellError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface ParsedAssetCsv {
+  rows: { line: number; row: AssetCsvRow }[];
+  /** Rows that parsed but failed validation are not in `rows`. */
+  errors: CsvCellError[];
+  rowCount: number;
+  /** Tag and area as written on every row with the right number of values, valid or not, for the database checks. */
+  cells: { line: number; tag: string; areaCode: string }[];
+  /** How the file spells each column, so later checks name the column as the user wrote it. */
+  headerName: (column: string) => string;
+}
+
+export const MAX_IMPORT_ROWS = 5000;
+const MAX_REPORTED_ERRORS = 1000;
+
+// People write headers as "Model number", "model_number" or "MODELNUMBER"; all name the same column.
+const normalize = (h: string) => h.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
+const ALIASES: Record<string, AssetCsvColumn | "siteCode"> = {
+  area: "areaCode",
+  model: "modelNumber",
+  ordernumber: "modelNumber",
+  firmware: "version",
+  firmwareversion: "version",
+  purdue: "purdueLevel",
+  safety: "safetyRelated",
+  redundancy: "redundancyGroup",
+  site: "siteCode",
+};
+const COLUMN_BY_KEY = new Map<string, AssetCsvColumn | "siteCode">([
+  ...ASSET_CSV_COLUMNS.map((c) => [normalize(c), c] as const),
+  ["sitecode", "siteCode"],
+  ...Object.entries(ALIASES),
+]);
+
+/** Splits the text into records with the physical line on which each record starts. */
+function records(text: string): { line: number; cells: string[]; error?: string }[] {
+  const src = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const out: { line: number; cells: string[]; error?: string }[] = [];
+  let prev = 0;
+  let line = 1;
+  const countNl = (s: string) => (s.match(/\n/g) ?? []).length;
+  Papa.parse<string[]>(src, {
+    skipEmptyLines: "greedy",
+    delimitersToGuess: [",", ";", "\t"],
+    newline: "\n",
+    step: (result) => {
+      const slice = src.slice(prev, result.meta.cursor);
+      const skipped = /^(?:[ \t]*\n)*/.exec(slice)?.[0] ?? "";
+      const start = line + countNl(skipped);
+      line += countNl(slice);
+      prev = result.meta.cursor;
+      const quoteError = result.errors.find((e) => e.type === "Quotes");
+      out.push({ line: start, cells: result.data, error: quoteError ? "A quoted value is not closed properly." : undefined });
+    },
+  });
+  return out;
+}
+
+/**
+ * Reads and validates an asset import file without touching the database: header, every cell of
+ * every row, and tags repeated within the file. Area and inventory checks need the database and
+ * are the caller's.
+ */
+export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
+  const errors: CsvCellError[] = [];
+  const all = records(text);
+  const header = all[0];
+  if (!header) return { rows: [], errors: [{ line: 1, column: "(file)", message: "The file is empty; the first line must name the columns." }], rowCount: 0, cells: [], headerName: (c) => c };
+
+  const columns: (AssetCsvColumn | "siteCode" | null)[] = [];
+  const seen = new Map<string, number>();
+  header.cells.forEach((raw, i) => {
+    const name = raw.trim();
+    const column = COLUMN_BY_KEY.get(normalize(name)) ?? null;
+    if (!column) {
+      errors.push({ line: header.line, column: name || `column ${i + 1}`, message: `Unknown column "${name.slice(0, 40)}". Expected: ${ASSET_CSV_COLUMNS.join(", ")}.` });
+    } else if (seen.has(column)) {
+      errors.push({ line: header.line, column: name, message: `Column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1}).` });
+    } else seen.set(column, i);
+    columns.push(column);
+  });
+  for (const required of ASSET_CSV_REQUIRED) {
+    if (!seen.has(required)) errors.push({ line: header.line, column: required, message: `Required column ${required} is missing.` });
+  }
+  const data = all.slice(1);
+  if (data.length === 0) errors.push({ line: header.line + 1, column: "(file)", message: "The file has no data rows." });
+  if (data.length > MAX_IMPORT_ROWS) {
+    errors.push({ line: header.line, column: "(file)", message: `The file has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` });
+  }
+  const headerName = (c: string) => header.cells[seen.get(c) ?? -1]?.trim() || c;
+  // Without a usable header every row would report the same problem again.
+  if (errors.length) return { rows: [], errors, rowCount: data.length, cells: [], headerName };
+
+  const rows: ParsedAssetCsv["rows"] = [];
+  const cells: ParsedAssetCsv["cells"] = [];
+  const firstLineOfTag = new Map<string, number>();
+  for (const rec of data) {
+    if (errors.length >= MAX_REPORTED_ERRORS) break;
+    if (rec.error) {
+      errors.push({ line: rec.line, column: "(row)", message: rec.error });
+      continue;
+    }
+    if (rec.cells.length !== header.cells.length) {
+      errors.push({ line: rec.line, column: "(row)", message: `The row has ${rec.cells.length} values; the header has ${header.cells.length} columns.` });
+      continue;
+    }
+    const input: Record<string, string> = Object.fromEntries(ASSET_CSV_COLUMNS.map((c) => [c, ""]));
+    let siteCell: string | null = null;
+    columns.forEach((c, i) => {
+      const cell = unescapeFormula(rec.cells[i] ?? "");
+      if (c === "siteCode") siteCell = cell.trim();
+      else if (c) input[c] = cell;
+    });
+    const cellErrors: CsvCellError[] = [];
+    if (siteCell && (siteCell as string).toUpperCase() !== siteCode.toUpperCase()) {
+      cellErrors.push({ line: rec.line, column: headerName("siteCode"), message: `This import is for site ${siteCode}; the row names site ${(siteCell as string).slice(0, 32)}.` });
+    }
+    const parsed = assetCsvRowSchema.safeParse(input);
+    if (!parsed.success) {
+      const byColumn = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0] ?? "(row)");
+        // One message per cell is enough; zod may report a pattern and a length problem together.
+        if (byColumn.has(column)) continue;
+        byColumn.add(column);
+        cellErrors.push({ line: rec.line, column: headerName(column), message: issue.message });
+      }
+    }
+    cells.push({ line: rec.line, tag: input.tag!.trim(), areaCode: input.areaCode!.trim().toUpperCase() });
+    const tagKey = input.tag!.trim().toLowerCase();
+    if (tagKey) {
+      const first = firstLineOfTag.get(tagKey);
+      if (first !== undefined) cellErrors.push({ line: rec.line, column: headerName("tag"), message: `Tag ${input.tag!.trim()} already appears on line ${first} of this file.` });
+      else firstLineOfTag.set(tagKey, rec.line);
+    }
+    if (cellErrors.length || !parsed.success) errors.push(...cellErrors);
+    else rows.push({ line: rec.line, row: parsed.data });
+  }
+  return { rows, errors: errors.slice(0, MAX_REPORTED_ERRORS), rowCount: data.length, cells, headerName };
+}
+
+/** The export prefixes an apostrophe to defuse spreadsheet formulas; a re-import takes it off again. */
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+// A cell a spreadsheet would evaluate: =, +, -, @ and the tab/CR variants (OWASP CSV injection).
+// papaparse's own option anchors with `.*$`, which a value containing a line break slips past.
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** CSV text for spreadsheets: a header row, then the rows, every formula-like cell defused. */
+export function toSafeCsv(columns: readonly string[], rows: Record<string, string | number | boolean | null>[]): string {
+  return Papa.unparse(
+    { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? "")) },
+    { escapeFormulae: FORMULA, newline: "\r\n" },
+  );
+}
+
+/** The downloadable template: the header and one example row. */
+export function importTemplateCsv(): string {
+  return toSafeCsv(ASSET_CSV_COLUMNS, [
+    {
+      tag: "PLC-201A",
+      name: "Reactor 201 main PLC (A)",
+      kind: "plc",
+      areaCode: "",
+      vendor: "Siemens",
+      product: "SIMATIC S7-1500",
+      modelNumber: "6ES7511-1AL03-0AB0",
+      version: "V3.1.2",
+      purdueLevel: 1,
+      zone: "Control-201",
+      criticality: "production_critical",
+      safetyRelated: "no",
+      gxp: "yes",
+      redundancyGroup: "R201-PLC",
+    },
+  ]);
+}
