@@ -75,11 +75,22 @@ export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (!text.trim()) throw new ServiceError("bad_request", "The request body is empty; send a JSON object.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ServiceError("bad_request", "The request body is not valid JSON.");
   }
+  // JSON may spell half a surrogate pair (\ud800); PostgreSQL refuses to store it, so refuse it here.
+  if (!wellFormed(value)) throw new ServiceError("bad_request", "The request body contains text that is not valid Unicode (an unpaired surrogate).");
+  return value;
+}
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return value.isWellFormed();
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value && typeof value === "object") return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v));
+  return true;
 }
 
 export function searchParams(req: NextRequest): Record<string, string> {

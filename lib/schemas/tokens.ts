@@ -7,11 +7,18 @@ export const TOKEN_MAX_DAYS = 365;
 
 export const createTokenSchema = z.object({
   name: requiredLine(80, "Name"),
-  days: z.coerce
-    .number({ message: "Days must be a number." })
-    .int("Days must be a whole number.")
-    .min(1, "A token must last at least 1 day.")
-    .max(TOKEN_MAX_DAYS, `A token may last at most ${TOKEN_MAX_DAYS} days.`)
+  // A number, or digits as a form field or command-line flag sends them; not true, [] or "1e3".
+  days: z
+    .union([z.number({ message: "Days must be a number." }), z.string().trim().regex(/^\d{1,4}$/, "Days must be a whole number.").transform(Number)], {
+      message: "Days must be a whole number.",
+    })
+    .pipe(
+      z
+        .number()
+        .int("Days must be a whole number.")
+        .min(1, "A token must last at least 1 day.")
+        .max(TOKEN_MAX_DAYS, `A token may last at most ${TOKEN_MAX_DAYS} days.`),
+    )
     .default(TOKEN_DEFAULT_DAYS),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { emailSchema, passwordSchema } from "./auth";
-import { code, requiredLine } from "./common";
+import { code, line, requiredLine } from "./common";
 
 export const grantSchema = z.object({
   siteCode: code("Site code").transform((s) => s.toUpperCase()),
@@ -37,7 +37,7 @@ export const USER_STATUSES = ["active", "disabled", "locked"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(200, "Search text is too long.").optional(),
+  q: line(200, "Search text").optional(),
   status: z.enum([...USER_STATUSES, "admin"], { message: "Status must be active, disabled, locked or admin." }).optional(),
   sort: z.enum(["email", "name", "created"], { message: "Sort by email, name or created." }).default("email"),
   dir: z.enum(["asc", "desc"], { message: "Direction must be asc or desc." }).default("asc"),

@@ -7,10 +7,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { createAreaSchema, type CreateAreaInput } from "@/lib/schemas/sites";
 import { requireAdmin } from "@/lib/services/authorize";
 import { conflict, notFound } from "@/lib/services/errors";
+import { SITE_CODE_PATTERN } from "./queries";
 
 export async function createArea(actor: Actor, siteCode: string, input: CreateAreaInput) {
   requireAdmin(actor, "site.manage");
   const data = createAreaSchema.parse(input);
+  if (!SITE_CODE_PATTERN.test(siteCode)) throw notFound("Site");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [site] = await tx.select().from(sites).where(eq(sites.code, siteCode.toUpperCase().slice(0, 64))).for("update");

@@ -43,7 +43,11 @@ export async function listSites(actor: Actor): Promise<SiteView[]> {
   }));
 }
 
+/** Site codes as createSiteSchema allows them; anything else cannot name a site (and may not even be storable text). */
+export const SITE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+
 export async function getSiteByCode(actor: Actor, code: string): Promise<SiteView> {
+  if (!SITE_CODE_PATTERN.test(code)) throw notFound("Site");
   const db = await getDb();
   const [site] = await db.select().from(sites).where(eq(sites.code, code.toUpperCase().slice(0, 64))).limit(1);
   const scope = visibleIds(actor);
