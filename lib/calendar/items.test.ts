@@ -4,22 +4,22 @@ import { itemsOnDay, matchesFilters, placeOnDay, placeOnTrack, sortItems, type C
 import { viewRange } from "./range";
 
 const t = (iso: string) => new Date(iso);
-const win = (key: string, kind: "maintenance" | "blackout", start: string, end: string, areaIds: string[] = []): CalendarItem => ({
-  type: "window", key, windowId: key, kind, title: key, start: t(start), end: t(end), areaIds, recurrenceId: "", recurring: false, summary: "",
+const win = (key: string, kind: "maintenance" | "blackout", start: string, end: string, areas: string[] = []): CalendarItem => ({
+  type: "window", key, windowId: key, kind, title: key, start: t(start), end: t(end), areas, recurrenceId: "",
 });
 const change = (key: string, state: "draft" | "approved", start: string, end: string, areaIds: string[]): CalendarItem => ({
-  type: "change", key, changeId: key, number: key, state, title: key, start: t(start), end: t(end), areaIds, conflicts: [],
+  type: "change", key, changeId: key, number: key, state, title: key, start: t(start), end: t(end), areas: areaIds, conflicts: [],
 });
 
 describe("filters", () => {
   const siteWide = win("w", "maintenance", "2027-03-14T07:00:00Z", "2027-03-14T11:00:00Z");
   const inCdu = change("c", "draft", "2027-03-14T08:00:00Z", "2027-03-14T09:00:00Z", ["cdu"]);
   it("site-wide items pass any area filter; changes filter by state", () => {
-    expect(matchesFilters(siteWide, { areaIds: ["fcc"], states: ["approved"] })).toBe(true);
-    expect(matchesFilters(inCdu, { areaIds: ["fcc"], states: [] })).toBe(false);
-    expect(matchesFilters(inCdu, { areaIds: ["cdu", "fcc"], states: [] })).toBe(true);
-    expect(matchesFilters(inCdu, { areaIds: [], states: ["approved"] })).toBe(false);
-    expect(matchesFilters(inCdu, { areaIds: [], states: ["draft"] })).toBe(true);
+    expect(matchesFilters(siteWide, { areas: ["fcc"], states: ["approved"] })).toBe(true);
+    expect(matchesFilters(inCdu, { areas: ["fcc"], states: [] })).toBe(false);
+    expect(matchesFilters(inCdu, { areas: ["cdu", "fcc"], states: [] })).toBe(true);
+    expect(matchesFilters(inCdu, { areas: [], states: ["approved"] })).toBe(false);
+    expect(matchesFilters(inCdu, { areas: [], states: ["draft"] })).toBe(true);
   });
   it("sorts blackouts first, then windows, then changes", () => {
     const b = win("b", "blackout", "2027-03-14T10:00:00Z", "2027-03-14T12:00:00Z");

@@ -9,8 +9,8 @@ interface ItemBase {
   title: string;
   start: Date;
   end: Date;
-  /** Empty means the whole site. */
-  areaIds: string[];
+  /** Area codes; empty means the whole site. */
+  areas: string[];
 }
 
 export interface WindowItem extends ItemBase {
@@ -19,8 +19,6 @@ export interface WindowItem extends ItemBase {
   kind: WindowKind;
   /** Nominal local start, the key used to cancel this one occurrence. */
   recurrenceId: string;
-  recurring: boolean;
-  summary: string;
 }
 
 export interface RunItem extends ItemBase {
@@ -28,6 +26,8 @@ export interface RunItem extends ItemBase {
   runId: string;
   kind: RunKind;
   criticality: RunCriticality;
+  /** Version for an edit from the calendar (If-Match). */
+  sequence: number;
 }
 
 export interface ChangeConflictView {
@@ -47,15 +47,15 @@ export interface ChangeItem extends ItemBase {
 export type CalendarItem = WindowItem | RunItem | ChangeItem;
 
 export interface CalendarFilters {
-  /** Area ids to show; empty = all areas. */
-  areaIds: string[];
+  /** Area codes to show; empty = all areas. */
+  areas: string[];
   /** Change states to show; empty = all states. Windows and runs ignore it. */
   states: ChangeState[];
 }
 
 /** Site-wide items always match an area filter: they apply to every area. */
 export function matchesFilters(item: CalendarItem, f: CalendarFilters): boolean {
-  if (f.areaIds.length && item.areaIds.length && !item.areaIds.some((a) => f.areaIds.includes(a))) return false;
+  if (f.areas.length && item.areas.length && !item.areas.some((a) => f.areas.includes(a))) return false;
   if (item.type === "change" && f.states.length && !f.states.includes(item.state)) return false;
   return true;
 }

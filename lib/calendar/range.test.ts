@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseDate, parseView, viewRange, weeksOf } from "./range";
+import { requestRange } from "./request-range";
 
 const CHI = "America/Chicago";
 const BER = "Europe/Berlin";
@@ -65,5 +66,23 @@ describe("input parsing", () => {
     expect(parseView("week")).toBe("week");
     expect(parseView("year")).toBe("month");
     expect(parseView(undefined)).toBe("month");
+  });
+});
+
+describe("requestRange", () => {
+  it("asks for exactly the shown days when the date is given", () => {
+    expect(requestRange("month", "2027-03-14", NOW)).toEqual({ from: "2027-03-01T00:00", to: "2027-04-05T00:00" });
+    expect(requestRange("week", "2027-03-14", NOW)).toEqual({ from: "2027-03-08T00:00", to: "2027-03-15T00:00" });
+  });
+  it("covers every zone's today when no date is given", () => {
+    // 00:30Z on 1 April: still 31 March in Chicago, already 1 April in Berlin.
+    const now = new Date("2027-04-01T00:30:00Z");
+    const r = requestRange("month", undefined, now);
+    expect(r).toEqual({ from: "2027-03-01T00:00", to: "2027-05-03T00:00" });
+    for (const tz of [CHI, BER, "Pacific/Kiritimati", "Etc/GMT+12"]) {
+      const v = viewRange("month", undefined, now, tz);
+      expect(v.days[0]!.key >= r.from.slice(0, 10)).toBe(true);
+      expect(v.days[v.days.length - 1]!.key < r.to.slice(0, 10)).toBe(true);
+    }
   });
 });

@@ -1,0 +1,33 @@
+"use client";
+import type { CSSProperties, ReactNode } from "react";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+
+/** A calendar item that opens its details in a dialog; the trigger is a real button in tab order. */
+export function ItemDialog({
+  title,
+  description,
+  trigger,
+  triggerClassName,
+  triggerStyle,
+  children,
+}: {
+  title: string;
+  description?: string;
+  trigger: ReactNode;
+  triggerClassName?: string;
+  triggerStyle?: CSSProperties;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <button type="button" className={triggerClassName} style={triggerStyle}>
+          {trigger}
+        </button>
+      </DialogTrigger>
+      <DialogContent title={title} description={description}>
+        {children}
+      </DialogContent>
+    </Dialog>
+  );
+}
