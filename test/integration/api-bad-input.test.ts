@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as auditVerifyGET } from "@/app/api/v1/audit/verify/route";
 import { GET as meGET } from "@/app/api/v1/me/route";
