@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "@/components/changes/badges";
+import { SiteTime } from "@/components/changes/site-time";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
+import { requireActor } from "@/lib/auth/session";
+import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { listSites } from "@/lib/services/sites/queries";
+
+export const metadata: Metadata = { title: "My approvals" };
+
+export default async function ApprovalsPage() {
+  const actor = await requireActor();
+  const [items, sites] = await Promise.all([approvalsInbox(actor), listSites(actor)]);
+  const zoneOf = new Map(sites.map((s) => [s.code, s.timeZone]));
+  const overdue = items.filter((i) => i.overdue).length;
+  return (
+    <>
+      <PageHeader
+        title="My approvals"
+        description={
+          items.length
+            ? `${items.length} change${items.length === 1 ? "" : "s"} await your sign-off, oldest first.${overdue ? ` ${overdue} overdue.` : ""}`
+            : undefined
+        }
+      />
+      {items.length === 0 ? (
+        <Card className="p-4 text-sm text-slate-700">Nothing awaits your sign-off at your sites.</Card>
+      ) : (
+        <Table caption="Changes awaiting my sign-off">
+          <thead>
+            <tr>
+              <Th>Change</Th>
+              <Th>State</Th>
+              <Th>Risk</Th>
+              <Th>Sites</Th>
+              <Th>Requested by</Th>
+              <Th>You sign as</Th>
+              <Th>Waiting since</Th>
+              <Th>Planned start</Th>
+              <Th>Due</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => {
+              const zone = zoneOf.get(i.siteCodes[0] ?? "") ?? "UTC";
+              return (
+                <tr key={i.id} className={i.overdue ? "bg-red-50" : undefined} data-testid="inbox-row">
+                  <Td>
+                    <Link href={`/changes/${i.id}?tab=signoffs`} className="font-mono text-xs">
+                      {i.number}
+                    </Link>
+                    <span className="block text-slate-900">{i.title}</span>
+                    <span className="mt-0.5 flex gap-1">
+                      <ClassBadge cls={i.class} />
+                    </span>
+                  </Td>
+                  <Td>
+                    <StateBadge state={i.state} />
+                  </Td>
+                  <Td>
+                    <RiskBadge risk={i.risk} />
+                  </Td>
+                  <Td>{i.siteCodes.join(", ")}</Td>
+                  <Td>{i.requesterName}</Td>
+                  <Td>
+                    <span className="flex flex-wrap gap-1">
+                      {i.roles.map((r) => (
+                        <Badge key={`${r.role}:${r.siteCode ?? ""}`} tone={r.retrospective ? "amber" : "blue"}>
+                          {SIGNOFF_ROLE_LABELS[r.role]}
+                          {r.siteCode ? ` (${r.siteCode})` : ""}
+                          {r.retrospective ? " · retrospective" : ""}
+                        </Badge>
+                      ))}
+                    </span>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <SiteTime at={i.waitingSince} zone={zone} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <SiteTime at={i.plannedStart} zone={zone} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {i.dueAt ? (
+                      <span className={i.overdue ? "font-semibold text-red-800" : "text-slate-900"}>
+                        <SiteTime at={i.dueAt} zone={zone} />
+                        {i.overdue ? (
+                          <span className="mt-0.5 block">
+                            <OverdueFlag label="Overdue" />
+                          </span>
+                        ) : null}
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+"use server";
+import { headers } from "next/headers";
+import type { ActionResult } from "@/components/changes/action-result";
+import { requireActor } from "@/lib/auth/session";
+import { clientIp } from "@/lib/http/client-ip";
+import type { CloseChangeInput, CompleteChangeInput, SignoffInput, TransitionReasonInput } from "@/lib/schemas/changes";
+import { cancelChange } from "@/lib/services/changes/cancel";
+import { closeChange } from "@/lib/services/changes/close";
+import { completeChange } from "@/lib/services/changes/complete";
+import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { reviseChange } from "@/lib/services/changes/revise";
+import { signChange } from "@/lib/services/changes/sign";
+import { startChange } from "@/lib/services/changes/start";
+import { submitChange } from "@/lib/services/changes/submit";
+import type { ChangeView, ClientInfo, GateResult } from "@/lib/services/changes/types";
+import { actionFailure } from "../action-error";
+
+async function client(): Promise<ClientInfo> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: h.get("user-agent") };
+}
+
+type Done = ActionResult<{ state: ChangeView["state"]; version: number }>;
+
+async function run(call: () => Promise<ChangeView>, message: string): Promise<Done> {
+  try {
+    const c = await call();
+    return { ok: true, data: { state: c.state, version: c.version }, message };
+  } catch (e) {
+    return actionFailure(e);
+  }
+}
+
+export async function submitAction(id: string): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => submitChange(actor, id), "Submitted for approval.");
+}
+
+export async function signAction(id: string, input: SignoffInput): Promise<Done> {
+  const actor = await requireActor();
+  const info = await client();
+  return run(() => signChange(actor, id, input, info), "Signed.");
+}
+
+export async function reviseAction(id: string, input: TransitionReasonInput): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => reviseChange(actor, id, input), "Back to draft for revision.");
+}
+
+export async function cancelAction(id: string, input: TransitionReasonInput): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => cancelChange(actor, id, input), "Cancelled.");
+}
+
+export async function startAction(id: string): Promise<Done> {
+  const actor = await requireActor();
+  const info = await client();
+  return run(() => startChange(actor, id, info), "Implementation started.");
+}
+
+export async function completeAction(id: string, input: CompleteChangeInput): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => completeChange(actor, id, input), "Outcome recorded.");
+}
+
+export async function closeAction(id: string, input: CloseChangeInput): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => closeChange(actor, id, input), "Closed.");
+}
+
+/** A dry run of the deployment gate (audited as one), now or at a chosen instant. */
+export async function evaluateGateAction(id: string, at: string | null): Promise<ActionResult<GateResult>> {
+  const actor = await requireActor();
+  const info = await client();
+  try {
+    return { ok: true, data: await evaluateGateFor(actor, id, at, info) };
+  } catch (e) {
+    return actionFailure(e);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionBar } from "@/components/changes/action-bar";
+import { ChangeHeader } from "@/components/changes/change-header";
+import { GatePanel } from "@/components/changes/gate-panel";
+import { HistoryList } from "@/components/changes/history-list";
+import { Overview } from "@/components/changes/overview";
+import { SignoffsPanel } from "@/components/changes/signoffs-panel";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { requireActor } from "@/lib/auth/session";
+import { getChange } from "@/lib/services/changes/get";
+import { changeHistory } from "@/lib/services/changes/history";
+import { isServiceError } from "@/lib/services/errors";
+import { cancelAction, closeAction, completeAction, evaluateGateAction, reviseAction, signAction, startAction, submitAction } from "./actions";
+
+export const metadata: Metadata = { title: "Change" };
+
+const TABS = ["overview", "signoffs", "gate", "history"] as const;
+
+async function load<T>(p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    if (isServiceError(e) && (e.code === "not_found" || e.code === "invalid")) notFound();
+    throw e;
+  });
+}
+
+export default async function ChangePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const [{ id }, { tab }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor();
+  const change = await load(getChange(actor, id));
+  const history = await load(changeHistory(actor, change.id, { limit: 500 }));
+  const zone = change.sites[0]?.timeZone ?? "UTC";
+  const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
+
+  return (
+    <>
+      <ChangeHeader change={change} zone={zone} />
+      <ActionBar
+        change={change}
+        zone={zone}
+        signerName={actor.name}
+        actions={{
+          submit: submitAction.bind(null, change.id),
+          sign: signAction.bind(null, change.id),
+          revise: reviseAction.bind(null, change.id),
+          cancel: cancelAction.bind(null, change.id),
+          start: startAction.bind(null, change.id),
+          evaluate: evaluateGateAction.bind(null, change.id),
+          complete: completeAction.bind(null, change.id),
+          close: closeAction.bind(null, change.id),
+        }}
+      />
+      <Tabs defaultValue={initialTab}>
+        <TabsList label="Change sections">
+          <TabsTrigger value="overview">Overview</TabsTrigger>
+          <TabsTrigger value="signoffs">
+            Sign-offs ({change.requiredSignoffs.filter((r) => r.satisfied).length}/{change.requiredSignoffs.length})
+          </TabsTrigger>
+          <TabsTrigger value="gate">Deployment gate</TabsTrigger>
+          <TabsTrigger value="history">History ({history.items.length})</TabsTrigger>
+        </TabsList>
+        <TabsContent value="overview">
+          <Overview change={change} zone={zone} />
+        </TabsContent>
+        <TabsContent value="signoffs">
+          <SignoffsPanel change={change} zone={zone} />
+        </TabsContent>
+        <TabsContent value="gate">
+          <GatePanel zone={zone} initial={null} evaluate={evaluateGateAction.bind(null, change.id)} />
+        </TabsContent>
+        <TabsContent value="history">
+          <HistoryList events={history.items} zone={zone} />
+        </TabsContent>
+      </Tabs>
+    </>
+  );
+}

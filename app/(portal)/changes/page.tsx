@@ -1,0 +1,144 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "@/components/changes/badges";
+import { SiteTime } from "@/components/changes/site-time";
+import { Button } from "@/components/ui/button";
+import { Alert, PageHeader } from "@/components/ui/card";
+import { Pager, SortTh, Table, Td, Th } from "@/components/ui/table";
+import { sitesWithPermission } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import type { ChangeListQuery } from "@/lib/schemas/changes";
+import { listChanges } from "@/lib/services/changes/list";
+import type { ChangeListItem } from "@/lib/services/changes/types";
+import { overdueRetrospectiveIds } from "@/lib/services/changes/ui-overdue";
+import { listSites } from "@/lib/services/sites/queries";
+import { actionFailure } from "./action-error";
+import { ChangeFilters } from "./filters";
+import { dayStart, listHref, one, type Search } from "./list-query";
+
+export const metadata: Metadata = { title: "Changes" };
+
+export default async function ChangesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const actor = await requireActor();
+  const sites = await listSites(actor);
+  const zoneOf = new Map(sites.map((s) => [s.code, s.timeZone]));
+  const filterZone = zoneOf.get(one(sp.site).toUpperCase()) ?? sites[0]?.timeZone ?? "UTC";
+  const sort = one(sp.sort) || "createdAt";
+  const dir = one(sp.dir) === "asc" ? "asc" : "desc";
+  const query: ChangeListQuery = {
+    site: one(sp.site),
+    state: one(sp.state),
+    type: one(sp.type),
+    class: one(sp.class),
+    risk: one(sp.risk),
+    requester: one(sp.requester),
+    from: dayStart(one(sp.from), filterZone),
+    to: dayStart(one(sp.to), filterZone, 1),
+    q: one(sp.q),
+    sort,
+    dir,
+    cursor: one(sp.cursor) || undefined,
+    limit: 50,
+  };
+  let items: ChangeListItem[] = [];
+  let nextCursor: string | null = null;
+  let problem: string | null = null;
+  try {
+    ({ items, nextCursor } = await listChanges(actor, query));
+  } catch (e) {
+    const f = actionFailure(e);
+    problem = f.fieldErrors ? Object.entries(f.fieldErrors).map(([k, m]) => `${k}: ${m}`).join(" ") : f.message;
+  }
+  const overdue = await overdueRetrospectiveIds(actor, items.filter((c) => c.class === "emergency").map((c) => c.id));
+  const canCreate = sitesWithPermission(actor, "change.create").length > 0;
+  const href = (s: string, d: "asc" | "desc") => listHref(sp, { sort: s, dir: d });
+
+  return (
+    <>
+      <PageHeader
+        title="Changes"
+        description="Change requests at your sites. Times in each change's site zone; UTC on hover."
+        actions={
+          canCreate ? (
+            <Button asChild variant="primary">
+              <Link href="/changes/new">
+                <Plus className="size-4" aria-hidden="true" />
+                New change
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <ChangeFilters sp={sp} sites={sites} />
+      {problem ? <Alert title="These filters cannot be applied">{problem}</Alert> : null}
+      <Table caption="Change requests">
+        <thead>
+          <tr>
+            <SortTh label="Number" column="number" sort={sort} dir={dir} href={href} />
+            <Th>Title</Th>
+            <Th>State</Th>
+            <Th>Class</Th>
+            <Th>Risk</Th>
+            <Th>Sites</Th>
+            <SortTh label="Planned start" column="plannedStart" sort={sort} dir={dir} href={href} />
+            <Th>Requester</Th>
+            <SortTh label="Created" column="createdAt" sort={sort} dir={dir} href={href} />
+            <SortTh label="Updated" column="updatedAt" sort={sort} dir={dir} href={href} />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => {
+            const zone = zoneOf.get(c.siteCodes[0] ?? "") ?? "UTC";
+            return (
+              <tr key={c.id} className="hover:bg-slate-50">
+                <Td className="font-mono text-xs whitespace-nowrap">
+                  <Link href={`/changes/${c.id}`}>{c.number}</Link>
+                </Td>
+                <Td className="max-w-md">
+                  <Link href={`/changes/${c.id}`} className="text-slate-900">
+                    {c.title}
+                  </Link>
+                  {overdue.has(c.id) ? (
+                    <span className="ml-1.5">
+                      <OverdueFlag label="Retrospective overdue" />
+                    </span>
+                  ) : null}
+                </Td>
+                <Td>
+                  <StateBadge state={c.state} />
+                </Td>
+                <Td>
+                  <ClassBadge cls={c.class} />
+                </Td>
+                <Td>
+                  <RiskBadge risk={c.risk} />
+                </Td>
+                <Td>{c.siteCodes.join(", ")}</Td>
+                <Td className="whitespace-nowrap">
+                  <SiteTime at={c.plannedStart} zone={zone} />
+                </Td>
+                <Td>{c.requesterName}</Td>
+                <Td className="whitespace-nowrap">
+                  <SiteTime at={c.createdAt} zone={zone} />
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <SiteTime at={c.updatedAt} zone={zone} />
+                </Td>
+              </tr>
+            );
+          })}
+          {items.length === 0 ? (
+            <tr>
+              <Td colSpan={10} className="py-6 text-center text-slate-600">
+                No changes match these filters.
+              </Td>
+            </tr>
+          ) : null}
+        </tbody>
+      </Table>
+      <Pager count={items.length} nextHref={nextCursor ? listHref(sp, { cursor: nextCursor }) : null} firstHref={one(sp.cursor) ? listHref(sp, {}) : null} />
+    </>
+  );
+}

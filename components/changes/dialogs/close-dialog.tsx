@@ -1,0 +1,115 @@
+"use client";
+// Post-implementation review: what an auditor expects to see before a change is closed.
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
+import { closeChangeSchema, type CloseChangeInput } from "@/lib/schemas/changes";
+import type { ChangeAssetView } from "@/lib/services/changes/types";
+import type { ActionResult } from "../action-result";
+import { FailureAlert } from "./failure-alert";
+import { useChangeAction } from "./use-action";
+
+interface Values {
+  securityControlsVerified: boolean;
+  baselineUpdated: boolean;
+  versions: Record<string, string>;
+  notes: string;
+}
+
+export function CloseDialog({
+  number,
+  assets,
+  pssr,
+  act,
+}: {
+  number: string;
+  assets: ChangeAssetView[];
+  /** Null when no PSSR is required; else whether it is signed. */
+  pssr: { signed: boolean; by: string | null } | null;
+  act: (input: CloseChangeInput) => Promise<ActionResult<unknown>>;
+}) {
+  const [open, setOpen] = useState(false);
+  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const defaults: Values = { securityControlsVerified: false, baselineUpdated: false, versions: Object.fromEntries(assets.map((a) => [a.id, a.version])), notes: "" };
+  const form = useForm<Values>({ defaultValues: defaults });
+  const { register, handleSubmit, reset, setError, formState } = form;
+
+  function toInput(v: Values): CloseChangeInput {
+    return {
+      securityControlsVerified: v.securityControlsVerified as true,
+      baselineUpdated: v.baselineUpdated as true,
+      baselineUpdates: assets
+        .map((a) => ({ assetId: a.id, version: (v.versions[a.id] ?? "").trim() }))
+        .filter((u) => u.version !== "" && u.version !== assets.find((a) => a.id === u.assetId)?.version),
+      notes: v.notes,
+    };
+  }
+
+  async function onSubmit(v: Values) {
+    // The shared schema is the judge; the form only gathers the per-asset versions into its shape.
+    const parsed = closeChangeSchema.safeParse(toInput(v));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        if (key === "securityControlsVerified" || key === "baselineUpdated" || key === "notes") setError(key, { message: issue.message });
+      }
+      return;
+    }
+    const result = await run(() => act(toInput(v)));
+    if (result?.ok) {
+      setOpen(false);
+      reset(defaults);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) clear();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">Close change</Button>
+      </DialogTrigger>
+      <DialogContent title={`Close ${number}`} description="Post-implementation review. New versions you enter are written to the asset inventory as audited asset edits." className="w-[min(44rem,95vw)]">
+        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+          <FailureAlert failure={failure} title="Not closed" />
+          {pssr ? (
+            <p className={`rounded-md border px-3 py-2 text-sm ${pssr.signed ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-950"}`}>
+              Pre-startup safety review (PSSR): {pssr.signed ? `signed by ${pssr.by}` : "not signed yet — a safety approver must sign it before the change can close"}
+            </p>
+          ) : (
+            <p className="text-sm text-slate-700">No PSSR is required for this change.</p>
+          )}
+          <div className="space-y-1">
+            <Checkbox id="pir-security" label="Security controls verified after the change" {...register("securityControlsVerified")} />
+            {formState.errors.securityControlsVerified ? <p className="text-xs text-red-700">{formState.errors.securityControlsVerified.message}</p> : null}
+            <Checkbox id="pir-baseline" label="Asset baseline updated (versions below are current)" {...register("baselineUpdated")} />
+            {formState.errors.baselineUpdated ? <p className="text-xs text-red-700">{formState.errors.baselineUpdated.message}</p> : null}
+          </div>
+          <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+            <legend className="px-1 text-xs font-medium text-slate-700">Firmware / software version after the change</legend>
+            {assets.map((a) => (
+              <Field key={a.id} id={`pir-version-${a.id}`} label={`${a.tag} — ${a.name} (was ${a.version || "not recorded"})`}>
+                <Input {...register(`versions.${a.id}`)} />
+              </Field>
+            ))}
+          </fieldset>
+          <Field id="pir-notes" label="Review notes" error={formState.errors.notes?.message}>
+            <Textarea rows={3} {...register("notes")} />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Back</Button>
+            <Button type="submit" variant="primary" disabled={pending}>
+              {pending ? "Closing…" : "Close change"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, Textarea } from "@/components/ui/field";
+import { OUTCOMES } from "@/lib/domain/constants";
+import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/changes";
+import type { ActionResult } from "../action-result";
+import { OUTCOME_LABELS } from "../vocab";
+import { FailureAlert } from "./failure-alert";
+import { useChangeAction } from "./use-action";
+
+const HINTS = {
+  success: "The change is in place and works as planned.",
+  failed: "The change could not be completed; describe what happened.",
+  rolled_back: "The backout plan was carried out; describe why.",
+} as const;
+
+export function CompleteDialog({ number, pssrRequired, act }: { number: string; pssrRequired: boolean; act: (input: CompleteChangeInput) => Promise<ActionResult<unknown>> }) {
+  const [open, setOpen] = useState(false);
+  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const { register, handleSubmit, control, reset, getValues, setError, formState } = useForm<CompleteChangeInput>({
+    resolver: zodResolver(completeChangeSchema),
+    defaultValues: { outcome: "success", notes: "" },
+  });
+  const outcome = useWatch({ control, name: "outcome" });
+
+  async function onSubmit() {
+    const result = await run(() => act(getValues()));
+    if (result?.ok) {
+      setOpen(false);
+      reset();
+    } else if (result && !result.ok && result.fieldErrors?.notes) setError("notes", { message: result.fieldErrors.notes });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) clear();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">Record outcome</Button>
+      </DialogTrigger>
+      <DialogContent title={`Record the outcome of ${number}`} description="Ends the implementation. The actual end is recorded as now.">
+        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+          <FailureAlert failure={failure} title="Outcome not recorded" />
+          <fieldset className="space-y-1.5">
+            <legend className="text-xs font-medium text-slate-700">Outcome</legend>
+            {OUTCOMES.map((o) => (
+              <label key={o} className="flex items-start gap-2 text-sm">
+                <input type="radio" value={o} className="mt-1" {...register("outcome")} />
+                <span>
+                  <span className="font-medium text-slate-900">{OUTCOME_LABELS[o]}</span>
+                  <span className="block text-xs text-slate-600">{HINTS[o]}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <Field id="complete-notes" label={outcome === "success" ? "Notes (optional)" : "Notes (required)"} error={formState.errors.notes?.message}>
+            <Textarea rows={4} {...register("notes")} />
+          </Field>
+          {pssrRequired && outcome === "success" ? (
+            <p className="text-xs text-amber-900">Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).</p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Back</Button>
+            <Button type="submit" variant={outcome === "success" ? "primary" : "danger"} disabled={pending}>
+              {pending ? "Recording…" : `Record ${OUTCOME_LABELS[outcome ?? "success"].toLowerCase()}`}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

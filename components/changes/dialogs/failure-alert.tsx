@@ -1,0 +1,18 @@
+import { Alert } from "@/components/ui/card";
+import type { ActionResult } from "../action-result";
+
+export function FailureAlert({ failure, title }: { failure: Extract<ActionResult<unknown>, { ok: false }> | null; title?: string }) {
+  if (!failure) return null;
+  return (
+    <Alert title={title ?? failure.message}>
+      {title ? <p>{failure.message}</p> : null}
+      {failure.reasons?.length ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+          {failure.reasons.map((r, i) => (
+            <li key={`${r.code}-${i}`}>{r.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}

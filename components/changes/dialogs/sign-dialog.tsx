@@ -1,0 +1,152 @@
+"use client";
+// Electronic signature (PRODUCT.md "Electronic signatures"): the signer sees exactly what the
+// signature will mean before giving it, and re-enters their password to give it.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { PenLine } from "lucide-react";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
+import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
+import type { ActionResult } from "../action-result";
+import { FailureAlert } from "./failure-alert";
+import { useChangeAction } from "./use-action";
+
+export interface SignChoice {
+  role: SignoffRole;
+  siteCode: string | null;
+  label: string;
+  meaning: Record<SignoffDecision, string>;
+}
+
+const keyOf = (role: string, siteCode: string | null | undefined) => `${role}:${siteCode ?? ""}`;
+
+export function SignDialog({
+  number,
+  signerName,
+  options,
+  contentHash,
+  sign,
+  triggerLabel = "Sign",
+}: {
+  number: string;
+  signerName: string;
+  options: SignChoice[];
+  contentHash: string | null;
+  sign: (input: SignoffInput) => Promise<ActionResult<unknown>>;
+  triggerLabel?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const first = options[0];
+  const defaults: SignoffInput = { role: first?.role ?? "security", siteCode: first?.siteCode ?? undefined, decision: "approve", comment: "", password: "" };
+  const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } = useForm<SignoffInput>({
+    resolver: zodResolver(signoffInputSchema),
+    defaultValues: defaults,
+  });
+  const role = useWatch({ control, name: "role" });
+  const siteCode = useWatch({ control, name: "siteCode" }) as string | undefined;
+  const decision: SignoffDecision = useWatch({ control, name: "decision" }) ?? "approve";
+  const chosen = options.find((o) => keyOf(o.role, o.siteCode) === keyOf(role, siteCode)) ?? first;
+  if (!first || !chosen) return null;
+
+  async function onSubmit() {
+    // The raw values: the server parses them with the same schema.
+    const v = getValues();
+    const result = await run(() => sign(v));
+    if (result?.ok) {
+      setOpen(false);
+      reset(defaults);
+    } else {
+      setValue("password", "");
+      if (result && !result.ok && result.fieldErrors) {
+        for (const [path, message] of Object.entries(result.fieldErrors)) {
+          if (path === "comment" || path === "password") setError(path, { message });
+        }
+      }
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) clear();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">
+          <PenLine className="size-4" aria-hidden="true" />
+          {triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Sign ${number}`} description={`You sign as ${signerName}. Your signature covers the change content as it is now.`}>
+        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+          <FailureAlert failure={failure} title="Not signed" />
+          {options.length > 1 ? (
+            <Field id="sign-role" label="Sign as">
+              <Select
+                value={keyOf(chosen.role, chosen.siteCode)}
+                onChange={(e) => {
+                  const o = options.find((x) => keyOf(x.role, x.siteCode) === e.target.value);
+                  if (!o) return;
+                  setValue("role", o.role);
+                  setValue("siteCode", o.siteCode ?? undefined);
+                }}
+              >
+                {options.map((o) => (
+                  <option key={keyOf(o.role, o.siteCode)} value={keyOf(o.role, o.siteCode)}>
+                    {o.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <p className="text-sm text-slate-700">
+              Signing as <span className="font-medium text-slate-900">{first.label}</span>
+            </p>
+          )}
+          <fieldset className="space-y-1">
+            <legend className="text-xs font-medium text-slate-700">Decision</legend>
+            <div className="flex gap-4">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" value="approve" {...register("decision")} /> Approve
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" value="reject" {...register("decision")} /> Reject
+              </label>
+            </div>
+          </fieldset>
+          <Field
+            id="sign-comment"
+            label={decision === "reject" ? "Comment (required for a rejection)" : "Comment (optional)"}
+            error={formState.errors.comment?.message}
+          >
+            <Textarea rows={3} {...register("comment")} />
+          </Field>
+          <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="sign-meaning">
+            <p className="text-xs font-medium text-slate-600">Meaning of this signature</p>
+            <p className="mt-0.5 font-medium text-slate-900">{chosen.meaning[decision]}</p>
+            {contentHash ? (
+              <p className="mt-1 text-xs text-slate-600">
+                Content hash <code className="font-mono">{contentHash.slice(0, 12)}</code>
+              </p>
+            ) : null}
+          </div>
+          <Field id="sign-password" label="Password" hint="Re-enter your password: it is your signature." error={formState.errors.password?.message}>
+            <Input type="password" autoComplete="current-password" {...register("password")} />
+          </Field>
+          <div className="flex justify-end gap-2 pt-1">
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant={decision === "reject" ? "danger" : "primary"} disabled={pending || formState.isSubmitting}>
+              {pending ? "Signing…" : decision === "reject" ? "Reject and sign" : "Approve and sign"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+// Starting is the one door to a controller: the dialog asks the gate first (an audited dry
+// run) and shows its answer; the start itself is decided again on the server under a lock.
+import { Play } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import type { GateResult } from "@/lib/services/changes/types";
+import type { ActionResult } from "../action-result";
+import { GateDecisionView } from "../gate-panel";
+import { GateReasonList } from "../gate-reasons";
+import { useChangeAction } from "./use-action";
+
+export function StartDialog({
+  number,
+  zone,
+  evaluate,
+  start,
+}: {
+  number: string;
+  zone: string;
+  evaluate: (at: string | null) => Promise<ActionResult<GateResult>>;
+  start: () => Promise<ActionResult<unknown>>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [gate, setGate] = useState<GateResult | null>(null);
+  const [gateError, setGateError] = useState<string | null>(null);
+  const { run, failure, pending, clear } = useChangeAction<unknown>();
+
+  async function check() {
+    setGate(null);
+    setGateError(null);
+    const r = await evaluate(null).catch(() => ({ ok: false as const, message: "The server could not be reached." }));
+    if (r.ok) setGate(r.data);
+    else setGateError(r.message);
+  }
+
+  async function onStart() {
+    const result = await run(start);
+    if (result?.ok) setOpen(false);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        clear();
+        if (o) void check();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">
+          <Play className="size-4" aria-hidden="true" />
+          Start implementation
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Start ${number}`} description="The deployment gate decides; every decision is recorded in the history.">
+        <div className="space-y-3">
+          {gateError ? <p className="text-sm text-red-800">{gateError}</p> : null}
+          {!gate && !gateError ? <p className="text-sm text-slate-600">Asking the deployment gate…</p> : null}
+          {gate ? <GateDecisionView result={gate} zone={zone} /> : null}
+          {failure ? (
+            <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="start-refused">
+              <p className="font-medium">{failure.reasons?.length ? "The deployment gate refused the start" : failure.message}</p>
+              {failure.reasons?.length ? <GateReasonList reasons={failure.reasons} zone={zone} /> : null}
+            </div>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Back</Button>
+            <Button onClick={() => void check()} disabled={pending}>
+              Check again
+            </Button>
+            <Button variant="primary" onClick={() => void onStart()} disabled={pending || !gate}>
+              {pending ? "Starting…" : "Start now"}
+            </Button>
+          </div>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ActionResult } from "../action-result";
+
+/** Runs a server action from a dialog: keeps the failure for display, refreshes the page on success. */
+export function useChangeAction<T>() {
+  const router = useRouter();
+  const [failure, setFailure] = useState<Extract<ActionResult<T>, { ok: false }> | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function run(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T> | null> {
+    setPending(true);
+    setFailure(null);
+    try {
+      const result = await call();
+      if (result.ok) router.refresh();
+      else setFailure(result);
+      return result;
+    } catch {
+      const f = { ok: false as const, message: "The server could not be reached. Check your connection and try again." };
+      setFailure(f);
+      return f;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return { run, failure, pending, clear: () => setFailure(null) };
+}

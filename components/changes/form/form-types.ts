@@ -1,0 +1,20 @@
+import type { CreateChangeData, CreateChangeInput } from "@/lib/schemas/changes";
+import type { ActionResult } from "../action-result";
+import type { PickedAsset } from "../picked-asset";
+
+/** The form holds exactly the shared schema's input; planned times as UTC ISO strings. */
+export type ChangeFormValues = CreateChangeInput;
+export type ChangeFormOutput = CreateChangeData;
+
+export type { ImplementerCandidate } from "@/lib/services/changes/ui-people";
+
+/** The change as the edit form loads it: values, assets and the version the edit is based on. */
+export interface EditableChange {
+  id: string;
+  number: string;
+  version: number;
+  values: ChangeFormValues;
+  assets: PickedAsset[];
+}
+
+export type SaveResult = ActionResult<{ id: string; number: string; version: number }>;

@@ -1,0 +1,155 @@
+"use client";
+// Live risk and required sign-offs for the form: the same pure rules the services apply,
+// run on the unsaved values so the requester sees who must sign before saving.
+import { CheckCircle2 } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import type { ChangeClass, ChangeType, ProductionImpact, SafetyImpact } from "@/lib/domain/constants";
+import { RISK_MATRIX, computeRisk } from "@/lib/domain/changes/risk";
+import { pssrRequired, requiredSignoffs, standardClassIssues } from "@/lib/domain/changes/policy";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
+import type { ChangeFacts } from "@/lib/domain/changes/types";
+import { RiskBadge } from "./badges";
+import type { PickedAsset } from "./picked-asset";
+
+export interface RiskInputs {
+  type: ChangeType;
+  class: ChangeClass;
+  safetyImpact: SafetyImpact;
+  safetyBypassRequired: boolean;
+  productionImpact: ProductionImpact;
+  expectedDowntimeMinutes: number;
+  testedOnTestBench: boolean;
+  vendorQualified: boolean;
+}
+
+export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[]) {
+  const members: Record<string, string[]> = {};
+  for (const a of assets) {
+    if (a.redundancyGroup) members[`${a.siteCode}/${a.redundancyGroup}`] = a.redundancyGroupMembers;
+  }
+  // Group names are only unique within a site, so the key carries the site; the facts
+  // passed to the rules use the same key.
+  const facts = assets.map((a) => ({
+    id: a.id,
+    siteId: a.siteId,
+    siteCode: a.siteCode,
+    siteName: a.siteName,
+    tag: a.tag,
+    name: a.name,
+    criticality: a.criticality,
+    safetyRelated: a.safetyRelated,
+    gxp: a.gxp,
+    redundancyGroup: a.redundancyGroup ? `${a.siteCode}/${a.redundancyGroup}` : null,
+  }));
+  const downtime = Number.isFinite(values.expectedDowntimeMinutes) ? Math.max(0, values.expectedDowntimeMinutes) : 0;
+  const risk = computeRisk({ ...values, expectedDowntimeMinutes: downtime, assets: facts, redundancyGroupMembers: members });
+  const change: ChangeFacts = {
+    id: "draft",
+    state: "draft",
+    type: values.type,
+    class: values.class,
+    requesterId: "",
+    implementerId: null,
+    safetyImpact: values.safetyImpact,
+    safetyBypassRequired: values.safetyBypassRequired,
+    productionImpact: values.productionImpact,
+    expectedDowntimeMinutes: downtime,
+    testedOnTestBench: values.testedOnTestBench,
+    vendorQualified: values.vendorQualified,
+    plannedStart: null,
+    plannedEnd: null,
+    approvalRound: 1,
+    approvedAt: null,
+    assets: facts,
+  };
+  return {
+    risk,
+    required: requiredSignoffs(change, risk),
+    pssr: pssrRequired(change),
+    standardIssues: standardClassIssues(change, risk),
+  };
+}
+
+export function RiskPanel({ values, assets }: { values: RiskInputs; assets: readonly PickedAsset[] }) {
+  const { risk, required, pssr, standardIssues } = liveAssessment(values, assets);
+  return (
+    <div className="space-y-4 text-sm" aria-live="polite" aria-atomic="false">
+      <section aria-labelledby="live-risk-heading" className="space-y-2">
+        <div className="flex items-center justify-between gap-2">
+          <h2 id="live-risk-heading" className="text-sm font-semibold text-slate-900">
+            Computed risk
+          </h2>
+          <span data-testid="live-risk">
+            <RiskBadge risk={risk.level} />
+          </span>
+        </div>
+        <p className="text-xs text-slate-600">
+          Score {risk.score}. Thresholds:{" "}
+          {RISK_MATRIX.thresholds.map((t) => `${t.level} ${t.max === null ? `${t.min}+` : `${t.min}–${t.max}`}`).join(", ")}.
+        </p>
+        <table className="w-full text-xs">
+          <caption className="sr-only">Risk factors</caption>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="py-1 font-medium">Factor</th>
+              <th scope="col" className="py-1 font-medium">Value</th>
+              <th scope="col" className="py-1 text-right font-medium">Points</th>
+            </tr>
+          </thead>
+          <tbody>
+            {risk.factors.map((f) => (
+              <tr key={f.factor} className="border-t border-slate-100 align-top">
+                <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">
+                  {RISK_MATRIX.factors.find((r) => r.factor === f.factor)?.label ?? f.factor}
+                </th>
+                <td className="py-1 pr-2 text-slate-900">{f.detail}</td>
+                <td className={f.points > 0 ? "py-1 text-right font-semibold text-slate-900" : "py-1 text-right text-slate-600"}>+{f.points}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="live-signoffs-heading" className="space-y-2">
+        <h2 id="live-signoffs-heading" className="text-sm font-semibold text-slate-900">
+          Required sign-offs
+        </h2>
+        {assets.length === 0 ? <p className="text-xs text-slate-600">Pick affected assets to see which sites must sign.</p> : null}
+        <ul className="space-y-1.5" data-testid="live-required-signoffs">
+          {required.map((r) => (
+            <li key={`${r.role}:${r.siteId ?? "any"}`} className="flex items-start gap-2">
+              <CheckCircle2 className="mt-0.5 size-3.5 shrink-0 text-slate-500" aria-hidden="true" />
+              <span>
+                <span className="font-medium text-slate-900">
+                  {SIGNOFF_ROLE_LABELS[r.role]}
+                  {r.siteCode ? ` (${r.siteCode})` : ""}
+                </span>
+                {r.retrospectiveAllowed ? (
+                  <Badge tone="amber" className="ml-1">
+                    within 72 h
+                  </Badge>
+                ) : null}
+                <span className="block text-xs text-slate-600">{r.reason}</span>
+              </span>
+            </li>
+          ))}
+          {pssr ? (
+            <li className="flex items-start gap-2">
+              <CheckCircle2 className="mt-0.5 size-3.5 shrink-0 text-slate-500" aria-hidden="true" />
+              <span>
+                <span className="font-medium text-slate-900">PSSR</span>
+                <span className="block text-xs text-slate-600">Pre-startup safety review by safety after implementation, before closing</span>
+              </span>
+            </li>
+          ) : null}
+        </ul>
+        {standardIssues.length > 0 ? (
+          <ul className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950">
+            {standardIssues.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </div>
+  );
+}
