@@ -47,21 +47,20 @@ const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+
  * time without offset is refused here; a change can span sites in different zones, so the
  * form converts the site-local input to UTC before sending it.
  */
-export const instantSchema = z.union([
-  z.date().refine((d) => !Number.isNaN(d.getTime()), "Not a valid date and time."),
-  z
-    .string()
-    .trim()
-    .regex(OFFSET_INSTANT, "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.")
-    .transform((s, ctx) => {
-      const d = new Date(s);
-      if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: "custom", message: "Not a valid date and time." });
-        return z.NEVER;
-      }
-      return d;
-    }),
-]);
+export const instantSchema = z
+  .union([z.date(), z.string()], { message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z." })
+  .transform((v, ctx) => {
+    if (typeof v === "string" && !OFFSET_INSTANT.test(v.trim())) {
+      ctx.addIssue({ code: "custom", message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z." });
+      return z.NEVER;
+    }
+    const d = typeof v === "string" ? new Date(v.trim()) : v;
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Not a valid date and time." });
+      return z.NEVER;
+    }
+    return d;
+  });
 
 const assetIdsSchema = z
   .array(uuid)

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition } from "@/lib/domain/changes";
@@ -12,7 +13,7 @@ import { buildChangeView } from "./view";
 
 /** Cancels a change any time before implementation starts (draft, submitted, approved). */
 export async function cancelChange(actor: Actor, id: string, input: TransitionReasonInput = {}): Promise<ChangeView> {
-  const { reason } = transitionReasonSchema.parse(input);
+  const { reason } = parseInput(transitionReasonSchema, input, "The cancellation");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { eq, inArray, asc } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { assets } from "@/db/schema";
@@ -51,7 +52,7 @@ async function updateBaselines(tx: Tx, actor: Actor, ctx: ChangeContext, updates
  * the PSSR signed where safety signed before the start, and no emergency sign-off still owed.
  */
 export async function closeChange(actor: Actor, id: string, input: CloseChangeInput): Promise<ChangeView> {
-  const data = closeChangeSchema.parse(input);
+  const data = parseInput(closeChangeSchema, input, "The review");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });

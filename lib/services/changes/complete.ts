@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition, completionAction, pssrRequired } from "@/lib/domain/changes";
@@ -19,7 +20,7 @@ const CLOCK_SKEW_MS = 60_000;
  * pre-startup safety review is owed, and nobody has to remember to ask for it.
  */
 export async function completeChange(actor: Actor, id: string, input: CompleteChangeInput): Promise<ChangeView> {
-  const data = completeChangeSchema.parse(input);
+  const data = parseInput(completeChangeSchema, input, "The outcome");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changeCounters, changes } from "@/db/schema";
@@ -30,7 +31,7 @@ export async function nextChangeNumber(tx: Tx, now: Date): Promise<string> {
 export async function createChange(actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can request a change.");
   const requesterId = actor.userId;
-  const data = createChangeSchema.parse(input);
+  const data = parseInput(createChangeSchema, input, "The change");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const assetRows = await resolveAssets(tx, actor, data.assetIds);

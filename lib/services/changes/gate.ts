@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { gateQuerySchema } from "@/lib/schemas/changes";
@@ -12,7 +13,7 @@ import type { ClientInfo, GateResult } from "./types";
  * marked as a dry run.
  */
 export async function evaluateGateFor(actor: Actor, id: string, at?: Date | string | null, client: ClientInfo = {}): Promise<GateResult> {
-  const parsed = gateQuerySchema.parse({ at: at ?? undefined });
+  const parsed = parseInput(gateQuerySchema, { at: at ?? undefined }, "The gate query");
   const when = parsed.at ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
@@ -16,7 +17,7 @@ import type { ChangeHistoryEvent } from "./types";
  * see the change may read its history; the cross-object trail stays with the auditors.
  */
 export async function changeHistory(actor: Actor, id: string, query: { limit?: unknown; cursor?: unknown } = {}): Promise<Page<ChangeHistoryEvent>> {
-  const p = paginationSchema.parse(query);
+  const p = parseInput(paginationSchema, query, "The query");
   const db = await getDb();
   const change = await findVisibleChange(db, actor, id);
   let afterId = 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
@@ -48,7 +49,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
  * paging visits every row once even while others are created.
  */
 export async function listChanges(actor: Actor, query: ChangeListQuery = {}): Promise<Page<ChangeListItem>> {
-  const f = changeListQuerySchema.parse(query);
+  const f = parseInput(changeListQuerySchema, query, "The query");
   const visible = visibleSiteIds(actor);
   if (visible.length === 0) return { items: [], nextCursor: null };
   const spec = SORTS[f.sort];

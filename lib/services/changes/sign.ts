@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { getDb, type Tx } from "@/db/client";
 import { signoffs } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -51,7 +52,7 @@ function eligibility(actor: Actor, ctx: ChangeContext, role: SignoffRole, siteCo
  */
 export async function signChange(actor: Actor, id: string, input: SignoffInput, client: ClientInfo = {}): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can sign, with their own password.");
-  const data = signoffInputSchema.parse(input);
+  const data = parseInput(signoffInputSchema, input, "The sign-off");
   const db = await getDb();
 
   await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/services/assets/parse";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changes, users } from "@/db/schema";
@@ -46,7 +47,7 @@ async function emailOf(tx: Tx, userId: string | null): Promise<string | null> {
 export async function updateChange(actor: Actor, id: string, input: UpdateChangeInput, expectedVersion: number): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can edit a change.");
   const userId = actor.userId;
-  const data = updateChangeSchema.parse(input);
+  const data = parseInput(updateChangeSchema, input, "The edit");
   if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
     throw invalid("The version you edited is missing or not a positive whole number.", [{ path: "version", message: "Send the version you read." }]);
   }
