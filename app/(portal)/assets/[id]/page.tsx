@@ -1,0 +1,69 @@
+import { Pencil } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssetDetails } from "@/components/assets/asset-details";
+import { AssetHistory } from "@/components/assets/asset-history";
+import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { hasSitePermission } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getAsset } from "@/lib/services/assets/get";
+import { assetHistory } from "@/lib/services/assets/history";
+import { isServiceError } from "@/lib/services/errors";
+
+export const metadata: Metadata = { title: "Asset" };
+
+async function load(id: string) {
+  const actor = await requireActor();
+  try {
+    const asset = await getAsset(actor, id);
+    return { actor, asset, history: await assetHistory(actor, id) };
+  } catch (e) {
+    if (isServiceError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor, asset, history } = await load(id);
+  const canEdit = hasSitePermission(actor, "asset.edit", asset.siteId);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-600">
+        <Link href="/assets">Assets</Link> <span aria-hidden="true">/</span> <Link href={`/assets?site=${asset.siteCode}`}>{asset.siteCode}</Link>
+      </nav>
+      <PageHeader
+        title={`${asset.tag} — ${asset.name}`}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <CriticalityBadge criticality={asset.criticality} />
+            <AssetFlags safetyRelated={asset.safetyRelated} gxp={asset.gxp} />
+          </span>
+        }
+        actions={
+          canEdit ? (
+            <Button asChild variant="primary">
+              <Link href={`/assets/${asset.id}/edit`}>
+                <Pencil className="size-4" aria-hidden="true" />
+                Edit
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="space-y-4">
+        <Card>
+          <CardHeader title="Details" description={`Times in ${asset.siteCode} site time (${asset.siteTimeZone.replace(/_/g, " ")}).`} />
+          <AssetDetails asset={asset} />
+        </Card>
+        <Card>
+          <CardHeader title="History" description="From the audit trail, newest first." />
+          <AssetHistory events={history} timeZone={asset.siteTimeZone} />
+        </Card>
+      </div>
+    </>
+  );
+}

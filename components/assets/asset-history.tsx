@@ -1,0 +1,80 @@
+import { formatSiteTime } from "@/lib/domain/site-time";
+import type { AssetHistoryEvent } from "@/lib/services/assets/history";
+
+const ACTION_LABELS: Record<string, string> = {
+  "asset.create": "Created",
+  "asset.update": "Edited",
+  "asset.import": "Imported from CSV",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  siteCode: "Site",
+  areaCode: "Area",
+  tag: "Tag",
+  name: "Name",
+  kind: "Kind",
+  vendor: "Vendor",
+  product: "Product",
+  modelNumber: "Model number",
+  version: "Version",
+  purdueLevel: "Purdue level",
+  zone: "Zone",
+  criticality: "Criticality",
+  safetyRelated: "Safety-related",
+  gxp: "GxP",
+  redundancyGroup: "Redundancy group",
+};
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** The asset's trail, newest first: edits list each changed field with old and new value. */
+export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]; timeZone: string }) {
+  if (events.length === 0) return <p className="p-4 text-sm text-slate-600">No recorded events.</p>;
+  return (
+    <ol className="divide-y divide-slate-100">
+      {events.map((e) => {
+        const edit = e.action === "asset.update";
+        const fields = Object.keys(e.after ?? {}).filter((k) => k in FIELD_LABELS);
+        return (
+          <li key={e.id} className="px-4 py-3">
+            <p className="text-sm text-slate-900">
+              <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span> by {e.actorName ?? e.actorEmail ?? "unknown"}
+              <span className="text-slate-600">
+                {" · "}
+                <time dateTime={e.at.toISOString()} title={e.at.toISOString()}>
+                  {formatSiteTime(e.at, timeZone)}
+                </time>
+              </span>
+            </p>
+            {e.reason ? <p className="text-xs text-slate-600">{e.reason}</p> : null}
+            {fields.length ? (
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
+                {fields.map((f) => (
+                  <div key={f} className="contents">
+                    <dt className="text-slate-600">{FIELD_LABELS[f]}</dt>
+                    <dd className="font-mono break-all text-slate-900">
+                      {edit ? (
+                        <>
+                          <del className="text-red-800">{show(e.before?.[f])}</del>
+                          <span aria-hidden="true"> → </span>
+                          <span className="sr-only"> changed to </span>
+                          <ins className="text-green-800 no-underline">{show(e.after?.[f])}</ins>
+                        </>
+                      ) : (
+                        show(e.after?.[f])
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { SortTh, Table, Td, Th } from "@/components/ui/table";
+import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
+import { formatSiteTime } from "@/lib/domain/site-time";
+import type { AssetView } from "@/lib/services/assets/view";
+import { AssetFlags, CriticalityBadge, purdueLabel } from "./badges";
+
+export function AssetTable({
+  items,
+  sort,
+  dir,
+  href,
+}: {
+  items: AssetView[];
+  sort: string;
+  dir: "asc" | "desc";
+  href: (sort: string, dir: "asc" | "desc") => string;
+}) {
+  return (
+    <Table caption="Assets">
+      <thead>
+        <tr>
+          <SortTh label="Tag" column="tag" sort={sort} dir={dir} href={href} />
+          <SortTh label="Name" column="name" sort={sort} dir={dir} href={href} />
+          <SortTh label="Kind" column="kind" sort={sort} dir={dir} href={href} />
+          <SortTh label="Site · area" column="site" sort={sort} dir={dir} href={href} />
+          <Th>Vendor · product</Th>
+          <Th>Model</Th>
+          <Th>Version</Th>
+          <Th>Purdue</Th>
+          <SortTh label="Criticality" column="criticality" sort={sort} dir={dir} href={href} />
+          <Th>Flags</Th>
+          <SortTh label="Updated (site time)" column="updatedAt" sort={sort} dir={dir} href={href} />
+        </tr>
+      </thead>
+      <tbody>
+        {items.length === 0 ? (
+          <tr>
+            <Td colSpan={11} className="py-6 text-center text-slate-600">
+              No assets match these filters.
+            </Td>
+          </tr>
+        ) : (
+          items.map((a) => (
+            <tr key={a.id} className="hover:bg-slate-50">
+              <Td className="font-mono text-xs whitespace-nowrap">
+                <Link href={`/assets/${a.id}`}>{a.tag}</Link>
+              </Td>
+              <Td className="max-w-xs">{a.name}</Td>
+              <Td className="whitespace-nowrap">{ASSET_KIND_LABELS[a.kind]}</Td>
+              <Td className="whitespace-nowrap">
+                {a.siteCode}
+                {a.areaCode ? <span className="text-slate-600"> · {a.areaCode}</span> : null}
+              </Td>
+              <Td>
+                {a.vendor || "—"}
+                {a.product ? <span className="text-slate-600"> · {a.product}</span> : null}
+              </Td>
+              <Td className="font-mono text-xs">{a.modelNumber || "—"}</Td>
+              <Td className="font-mono text-xs">{a.version || "—"}</Td>
+              <Td className="whitespace-nowrap tabular-nums">{purdueLabel(a.purdueLevel)}</Td>
+              <Td>
+                <CriticalityBadge criticality={a.criticality} />
+              </Td>
+              <Td>
+                <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
+              </Td>
+              <Td className="text-xs whitespace-nowrap text-slate-700">
+                <time dateTime={a.updatedAt.toISOString()}>{formatSiteTime(a.updatedAt, a.siteTimeZone)}</time>
+              </Td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </Table>
+  );
+}
