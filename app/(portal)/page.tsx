@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangeDashboardSection } from "@/components/changes/dashboard-section";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
+import { changeDashboard } from "@/lib/services/changes/dashboard";
 import { assetSummary } from "@/lib/services/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -15,10 +17,11 @@ const BAR: Record<string, string> = {
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const summary = await assetSummary(actor);
+  const [summary, changes] = await Promise.all([assetSummary(actor), changeDashboard(actor)]);
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${actor.name}`} />
+      {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? <ChangeDashboardSection data={changes} /> : null}
       {summary.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">
           {actor.isAdmin

@@ -1,6 +1,7 @@
 "use server";
 import type { ActionResult } from "@/components/changes/action-result";
 import type { EditableChange, SaveResult } from "@/components/changes/form/form-types";
+import type { SlotDraft, SlotFinding } from "@/components/changes/form/slot-assistant";
 import type { PickedAsset } from "@/components/changes/picked-asset";
 import { requireActor } from "@/lib/auth/session";
 import type { CreateChangeInput, UpdateChangeInput } from "@/lib/schemas/changes";
@@ -8,6 +9,7 @@ import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
 import { searchPickerAssets } from "@/lib/services/changes/ui-asset-picker";
 import { updateChange } from "@/lib/services/changes/update";
+import { checkSlot, proposeSlotsForChange } from "@/lib/services/schedule/assistant";
 import { actionFailure } from "./action-error";
 import { editableFromView } from "./editable";
 
@@ -50,5 +52,31 @@ export async function loadForEditAction(id: string): Promise<EditableChange | nu
     return await editableFromView(actor, await getChange(actor, id));
   } catch {
     return null;
+  }
+}
+
+/** The chosen slot against windows, blackouts, production runs and other changes. */
+export async function checkSlotAction(input: SlotDraft & { start: string; end: string }): Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>> {
+  const actor = await requireActor();
+  try {
+    const { matchesSaved: _saved, ...slot } = input;
+    const r = await checkSlot(actor, slot);
+    return { ok: true, data: { conflicts: r.conflicts.map((c) => ({ code: c.code, message: c.message, blocking: c.blocking })), blocking: r.blocking } };
+  } catch (e) {
+    return actionFailure(e);
+  }
+}
+
+/** Conflict-free slots for a draft (its assets and impact) of the given length. */
+export async function proposeSlotsAction(input: SlotDraft & { durationMinutes: number }): Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>> {
+  const actor = await requireActor();
+  try {
+    // Plan what is on screen: the saved change (which then never collides with itself) only
+    // when its assets and impact are unchanged, else the unsaved draft.
+    const { matchesSaved, changeId, ...draft } = input;
+    const r = await proposeSlotsForChange(actor, matchesSaved && changeId ? { changeId, durationMinutes: draft.durationMinutes } : { ...draft, changeId: null });
+    return { ok: true, data: { slots: r.slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), localLabel: s.localLabel })) } };
+  } catch (e) {
+    return actionFailure(e);
   }
 }

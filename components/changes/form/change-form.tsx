@@ -12,6 +12,7 @@ import { RiskPanel } from "../risk-panel";
 import type { ChangeFormOutput, ChangeFormValues, EditableChange, ImplementerCandidate, SaveResult } from "./form-types";
 import { ImplementerSection } from "./implementer-section";
 import { ScheduleSection, type FormZone } from "./schedule-section";
+import { SlotAssistant, type SlotTools } from "./slot-assistant";
 import { FormSection, ImpactSection, PlanSection, TestSection, WhatSection } from "./sections";
 import { StaleEditAlert, type StaleInfo } from "./stale-alert";
 import { WhySection } from "./why-section";
@@ -39,6 +40,11 @@ export const EMPTY_CHANGE: ChangeFormValues = {
   followsChangeId: null,
 };
 
+function instantOf(v: unknown): string | null {
+  if (v instanceof Date) return v.toISOString();
+  return typeof v === "string" && v ? v : null;
+}
+
 type Save = (values: ChangeFormValues, changed: (keyof ChangeFormValues)[], expectedVersion: number | null) => Promise<SaveResult>;
 
 export function ChangeForm({
@@ -50,6 +56,7 @@ export function ChangeForm({
   search,
   save,
   reload,
+  slotTools,
 }: {
   existing?: EditableChange;
   initialValues?: ChangeFormValues;
@@ -59,6 +66,7 @@ export function ChangeForm({
   search: AssetSearch;
   save: Save;
   reload?: (id: string) => Promise<EditableChange | null>;
+  slotTools?: SlotTools;
 }) {
   const router = useRouter();
   const [assets, setAssets] = useState<PickedAsset[]>(existing?.assets ?? initialAssets);
@@ -148,7 +156,27 @@ export function ChangeForm({
         <PlanSection register={register} errors={errors} />
         <TestSection register={register} errors={errors} />
         <ImpactSection register={register} errors={errors} />
-        <ScheduleSection control={control} errors={errors} zone={zone} otherZones={zones.slice(1).filter((z) => z.zone !== zone.zone)} />
+        <ScheduleSection control={control} errors={errors} zone={zone} otherZones={zones.slice(1).filter((z) => z.zone !== zone.zone)}>
+          {slotTools ? (
+            <SlotAssistant
+              tools={slotTools}
+              zone={zone.zone}
+              start={instantOf(watched.plannedStart)}
+              end={instantOf(watched.plannedEnd)}
+              draft={{
+                changeId: existing?.id ?? null,
+                matchesSaved: Boolean(existing) && !formState.dirtyFields.assetIds && !formState.dirtyFields.expectedDowntimeMinutes && !formState.dirtyFields.productionImpact,
+                assetIds: assets.map((a) => a.id),
+                expectedDowntimeMinutes: Math.max(0, Number(watched.expectedDowntimeMinutes) || 0),
+                productionImpact: watched.productionImpact ?? "none",
+              }}
+              onPick={(start, end) => {
+                setValue("plannedStart", start, { shouldDirty: true, shouldValidate: true });
+                setValue("plannedEnd", end, { shouldDirty: true, shouldValidate: true });
+              }}
+            />
+          ) : null}
+        </ScheduleSection>
         <ImplementerSection register={register} errors={errors} candidates={candidates} />
         <div className="flex items-center justify-end gap-2">
           <Button onClick={() => router.back()}>Cancel</Button>

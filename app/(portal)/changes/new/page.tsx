@@ -5,7 +5,7 @@ import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { implementerCandidates } from "@/lib/services/changes/ui-people";
 import { listSites } from "@/lib/services/sites/queries";
-import { createChangeAction, searchAssetsAction } from "../actions";
+import { checkSlotAction, createChangeAction, proposeSlotsAction, searchAssetsAction } from "../actions";
 
 export const metadata: Metadata = { title: "New change" };
 
@@ -31,6 +31,7 @@ export default async function NewChangePage() {
         candidates={candidates}
         search={searchAssetsAction}
         save={createChangeAction}
+        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction }}
       />
     </>
   );

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { implementerCandidates } from "@/lib/services/changes/ui-people";
 import { isServiceError } from "@/lib/services/errors";
-import { loadForEditAction, searchAssetsAction, updateChangeAction } from "../../actions";
+import { checkSlotAction, loadForEditAction, proposeSlotsAction, searchAssetsAction, updateChangeAction } from "../../actions";
 import { editableFromView } from "../../editable";
 
 export const metadata: Metadata = { title: "Edit change" };
@@ -53,6 +53,7 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
         search={searchAssetsAction}
         save={updateChangeAction.bind(null, change.id)}
         reload={loadForEditAction}
+        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction }}
       />
     </>
   );
