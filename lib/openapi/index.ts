@@ -2,13 +2,14 @@ import { buildDocument, type OpenApiDocument } from "./build";
 import assets from "./paths/assets";
 import audit from "./paths/audit";
 import core from "./paths/core";
+import schedule from "./paths/schedule";
 import type { FeaturePaths } from "./registry";
 
 /**
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core, audit, assets];
+export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule];
 
 let cached: OpenApiDocument | undefined;
 

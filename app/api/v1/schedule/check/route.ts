@@ -1,0 +1,5 @@
+import { apiRoute, readJson } from "@/lib/http/api";
+import { checkSlot } from "@/lib/services/schedule/assistant";
+
+/** Every conflict of a proposed slot, blocking or not; nothing is written. */
+export const POST = apiRoute(async ({ req, actor }) => checkSlot(actor, (await readJson(req)) as never));
