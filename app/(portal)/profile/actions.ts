@@ -1,0 +1,42 @@
+"use server";
+import { requireActor } from "@/lib/auth/session";
+import { formFailure, type FormResult } from "@/lib/http/form-result";
+import { createToken } from "@/lib/services/tokens/create-token";
+import { revokeToken } from "@/lib/services/tokens/revoke-token";
+import { changePassword } from "@/lib/services/users/change-password";
+
+export interface NewToken {
+  name: string;
+  token: string;
+  expiresAt: string;
+}
+
+export async function createTokenAction(values: unknown): Promise<FormResult<NewToken>> {
+  const actor = await requireActor();
+  try {
+    const t = await createToken(actor, values as never);
+    return { ok: true, data: { name: t.name, token: t.token, expiresAt: t.expiresAt.toISOString() } };
+  } catch (e) {
+    return formFailure(e, "profile");
+  }
+}
+
+export async function revokeOwnTokenAction(id: string): Promise<FormResult> {
+  const actor = await requireActor();
+  try {
+    await revokeToken(actor, String(id));
+    return { ok: true, data: null };
+  } catch (e) {
+    return formFailure(e, "profile");
+  }
+}
+
+export async function changePasswordAction(values: unknown): Promise<FormResult> {
+  const actor = await requireActor();
+  try {
+    await changePassword(actor, values as never);
+    return { ok: true, data: null };
+  } catch (e) {
+    return formFailure(e, "profile");
+  }
+}
