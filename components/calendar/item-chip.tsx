@@ -40,9 +40,15 @@ export function ItemChip({
   const body = (
     <>
       <Icon item={item} />
-      {timeLabel ? <span className="shrink-0 tabular-nums">{timeLabel}</span> : null}
+      {/* The spaces keep the accessible name readable ("01:00 Title"); flex layout ignores them. */}
+      {timeLabel ? <span className="shrink-0 tabular-nums">{timeLabel}</span> : null}{" "}
       <span className="truncate">{itemTitle(item)}</span>
-      {conflictCount ? <span className="shrink-0 font-semibold text-red-800">Conflict</span> : null}
+      {conflictCount ? (
+        <>
+          {" "}
+          <span className="shrink-0 font-semibold text-red-800">Conflict</span>
+        </>
+      ) : null}
       <span className="sr-only">
         {`, ${kindLabel(item)}, ${range}`}
         {conflictCount ? `, ${conflictCount} scheduling conflict${conflictCount > 1 ? "s" : ""}` : ""}
