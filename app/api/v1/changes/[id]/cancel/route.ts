@@ -1,0 +1,9 @@
+import { apiRoute, json } from "@/lib/http/api";
+import type { TransitionReasonInput } from "@/lib/schemas/changes";
+import { cancelChange } from "@/lib/services/changes/cancel";
+import { etag, optionalJson, type Params } from "../../_http";
+
+export const POST = apiRoute<Params>(async ({ req, actor, params }) => {
+  const change = await cancelChange(actor, params.id, (await optionalJson(req)) as TransitionReasonInput);
+  return json(change, 200, { etag: etag(change) });
+});

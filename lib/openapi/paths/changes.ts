@@ -1,0 +1,290 @@
+import { z } from "zod";
+import {
+  ASSET_KINDS,
+  CHANGE_CLASSES,
+  CHANGE_STATES,
+  CHANGE_TYPES,
+  CRITICALITIES,
+  GATE_REASON_CODES,
+  OUTCOMES,
+  PRODUCTION_IMPACTS,
+  RISK_LEVELS,
+  SAFETY_IMPACTS,
+  SIGNOFF_DECISIONS,
+  SIGNOFF_ROLES,
+} from "@/lib/domain/constants";
+import {
+  CHANGE_SORTS,
+  closeChangeSchema,
+  completeChangeSchema,
+  createChangeSchema,
+  signoffInputSchema,
+  transitionReasonSchema,
+  updateChangeSchema,
+} from "@/lib/schemas/changes";
+import { CHANGE_UI_ACTIONS } from "@/lib/services/changes/types";
+import { definePaths, instant, named, page, paginationQuery } from "../registry";
+
+const role = z.enum(SIGNOFF_ROLES);
+const reason = z.object({ code: z.string().describe(`One of ${GATE_REASON_CODES.join(", ")} (stable, machine-readable)`), message: z.string() });
+
+const signoff = named(
+  "Signoff",
+  z.object({
+    id: z.uuid(),
+    round: z.number().int().describe("Approval round; a revise after rejection starts a new one"),
+    currentRound: z.boolean(),
+    role,
+    siteCode: z.string().nullable(),
+    decision: z.enum(SIGNOFF_DECISIONS),
+    signerEmail: z.string(),
+    signerName: z.string().describe("Printed name at signing time"),
+    meaning: z.string().describe('e.g. "Approved as safety authority"'),
+    signedAt: instant,
+    comment: z.string(),
+    contentHash: z.string().describe("SHA-256 of the approval-relevant content the signer approved"),
+    retrospective: z.boolean().describe("Emergency sign-off given after approval"),
+    superseded: z.boolean(),
+    supersededAt: instant.nullable(),
+    supersededReason: z.string().nullable(),
+  }),
+);
+
+const requiredSignoff = named(
+  "RequiredSignoff",
+  z.object({
+    role,
+    siteCode: z.string().nullable().describe("Operations signs per site; null: any site of the change"),
+    satisfied: z.boolean(),
+    reason: z.string().describe("The policy rule that asks for it, in words"),
+    retrospective: z.boolean().describe("Emergency: may be signed after the start, until dueAt"),
+    dueAt: instant.nullable(),
+    overdue: z.boolean(),
+    signoffId: z.uuid().nullable(),
+  }),
+);
+
+const changeFields = {
+  id: z.uuid(),
+  number: z.string().describe("CHG-YYYY-NNNNN"),
+  version: z.number().int().describe("Send as If-Match when editing; also in the ETag header"),
+  state: z.enum(CHANGE_STATES),
+  type: z.enum(CHANGE_TYPES),
+  class: z.enum(CHANGE_CLASSES),
+  title: z.string(),
+  risk: z.enum(RISK_LEVELS).describe("Computed by the risk matrix; read-only"),
+  plannedStart: instant.nullable(),
+  plannedEnd: instant.nullable(),
+  requesterEmail: z.string(),
+  implementerEmail: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+};
+
+const change = named(
+  "Change",
+  z.object({
+    ...changeFields,
+    description: z.string(),
+    justification: z.string(),
+    references: z.array(z.string()).describe("CVE ids, advisory and bulletin ids"),
+    assetIds: z.array(z.uuid()),
+    implementationPlan: z.string(),
+    backoutPlan: z.string(),
+    testedOnTestBench: z.boolean(),
+    vendorQualified: z.boolean(),
+    testNotes: z.string(),
+    expectedDowntimeMinutes: z.number().int(),
+    productionImpact: z.enum(PRODUCTION_IMPACTS),
+    safetyImpact: z.enum(SAFETY_IMPACTS),
+    safetyBypassRequired: z.boolean(),
+    implementerName: z.string().nullable(),
+    requesterName: z.string(),
+    riskScore: z.number().int(),
+    riskFactors: z.array(z.object({ factor: z.string(), value: z.string(), points: z.number().int(), detail: z.string() })),
+    riskExplanation: z.array(z.string()).describe("One line for the level, one per contributing factor"),
+    requiredSignoffs: z.array(requiredSignoff).describe("Including the PSSR when safety must sign"),
+    signoffs: z.array(signoff).describe("Every sign-off of every round, superseded ones included"),
+    pssrRequired: z.boolean(),
+    approvalRound: z.number().int(),
+    contentHash: z.string().describe("SHA-256 of the approval-relevant content as it is now"),
+    retrospectiveDueAt: instant.nullable(),
+    overdueRetrospective: z.array(z.object({ role, siteCode: z.string().nullable(), dueAt: instant })),
+    availableActions: z
+      .array(z.object({ action: z.enum(CHANGE_UI_ACTIONS), available: z.boolean(), reason: z.string().nullable(), reasons: z.array(reason).optional() }))
+      .describe("What the caller may do now, and why not otherwise"),
+    signOptions: z.array(z.object({ role, siteCode: z.string().nullable(), available: z.boolean(), reason: z.string().nullable() })),
+    sites: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), timeZone: z.string() })),
+    assets: z.array(
+      z.object({
+        id: z.uuid(),
+        tag: z.string(),
+        name: z.string(),
+        kind: z.enum(ASSET_KINDS),
+        siteCode: z.string(),
+        areaCode: z.string().nullable(),
+        criticality: z.enum(CRITICALITIES),
+        safetyRelated: z.boolean(),
+        gxp: z.boolean(),
+        redundancyGroup: z.string().nullable(),
+        version: z.string(),
+      }),
+    ),
+    submittedAt: instant.nullable(),
+    approvedAt: instant.nullable(),
+    actualStart: instant.nullable(),
+    actualEnd: instant.nullable(),
+    outcome: z.enum(OUTCOMES).nullable(),
+    outcomeNotes: z.string().nullable(),
+    pirSecurityVerified: z.boolean().nullable(),
+    pirBaselineUpdated: z.boolean().nullable(),
+    pirNotes: z.string().nullable(),
+    closedAt: instant.nullable(),
+    followsChangeId: z.uuid().nullable(),
+    updatedByEmail: z.string().nullable(),
+  }),
+);
+
+const changeListItem = named("ChangeListItem", z.object({ ...changeFields, siteCodes: z.array(z.string()), requesterName: z.string() }));
+
+const gateDecision = named(
+  "GateDecision",
+  z.object({
+    allowed: z.boolean(),
+    reasons: z.array(reason.extend({ data: z.record(z.string(), z.unknown()).optional() })),
+    evaluatedAt: instant,
+  }),
+);
+
+const inboxItem = named(
+  "ApprovalInboxItem",
+  z.object({
+    id: z.uuid(),
+    number: z.string(),
+    title: z.string(),
+    state: z.enum(CHANGE_STATES),
+    class: z.enum(CHANGE_CLASSES),
+    risk: z.enum(RISK_LEVELS),
+    siteCodes: z.array(z.string()),
+    requesterName: z.string(),
+    plannedStart: instant.nullable(),
+    plannedEnd: instant.nullable(),
+    waitingSince: instant,
+    roles: z.array(z.object({ role, siteCode: z.string().nullable(), retrospective: z.boolean() })),
+    dueAt: instant.nullable().describe("Emergency retrospective sign-offs: when they fall due"),
+    overdue: z.boolean(),
+  }),
+);
+
+const historyEvent = named(
+  "ChangeHistoryEvent",
+  z.object({ id: z.number().int(), at: instant, actorEmail: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown(), reason: z.string().nullable() }),
+);
+
+const csv = (values: readonly string[]) => z.string().optional().describe(`One or several (comma-separated) of ${values.join(", ")}`);
+const listQuery = paginationQuery.extend({
+  site: z.string().optional().describe("Site code: changes with an asset at that site"),
+  state: csv(CHANGE_STATES),
+  type: csv(CHANGE_TYPES),
+  class: csv(CHANGE_CLASSES),
+  risk: csv(RISK_LEVELS),
+  requester: z.string().optional().describe("The requester's email"),
+  from: instant.optional().describe("With `to`: changes whose planned slot overlaps [from, to)"),
+  to: instant.optional(),
+  q: z.string().optional().describe("Text in the title or number; a full number (CHG-2027-42) matches exactly"),
+  sort: z.enum(CHANGE_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+});
+
+const idPath = z.object({ id: z.uuid().describe("The change id") });
+const ok = { 200: { description: "The change after the transition", schema: change } };
+const transition = (summary: string, description: string, body?: z.ZodType, errors = [403, 404, 409, 422]) => ({
+  post: { summary, description, path: idPath, ...(body ? { body } : {}), responses: ok, errors },
+});
+
+export default definePaths(
+  "changes",
+  {
+    "/api/v1/changes": {
+      get: {
+        summary: "Change requests visible to the caller",
+        description: "A change is visible when the caller holds a role at every site of its assets. Keyset-paginated and sorted on the server.",
+        query: listQuery,
+        responses: { 200: { description: "A page of changes", schema: page(changeListItem) } },
+        errors: [422],
+      },
+      post: {
+        summary: "Create a draft",
+        description: "Requester or change manager at every affected asset's site. Accepts an Idempotency-Key header.",
+        headers: [{ name: "Idempotency-Key", description: "Replays the first answer when a retried request carries the same key" }],
+        body: createChangeSchema,
+        responses: { 201: { description: "The draft, with id, number and version", schema: change } },
+        errors: [400, 403, 409, 413, 422],
+      },
+    },
+    "/api/v1/changes/{id}": {
+      get: { summary: "A change with its required sign-offs, sign-offs and available actions", path: idPath, responses: { 200: { description: "The change", schema: change } }, errors: [404] },
+      patch: {
+        summary: "Edit a draft, submitted or approved change",
+        description:
+          "Scope edits supersede every sign-off of the round, a slot move those of operations and change board; an approved change that loses a needed sign-off returns to submitted. " +
+          "428 without If-Match, 409 with {currentVersion, updatedBy, updatedAt} when someone else changed it first.",
+        path: idPath,
+        headers: [{ name: "If-Match", description: 'The version you read, e.g. "3"', required: true }],
+        body: updateChangeSchema,
+        responses: { 200: { description: "The edited change", schema: change } },
+        errors: [400, 403, 404, 409, 413, 422, 428],
+      },
+    },
+    "/api/v1/changes/{id}/submit": transition("Submit for approval", "Refused with field errors while something mandatory is missing, with reasons when the slot conflicts with the schedule."),
+    "/api/v1/changes/{id}/cancel": transition("Cancel (before implementation starts)", "Optional body {reason}.", transitionReasonSchema),
+    "/api/v1/changes/{id}/revise": transition("Back to draft", "A rejected change gets a new approval round; an approved one keeps its round. Optional body {reason}.", transitionReasonSchema),
+    "/api/v1/changes/{id}/start": transition(
+      "Start implementation through the deployment gate",
+      "409 problem with reasons [{code, message}] when the gate refuses. Every decision is in the audit trail.",
+    ),
+    "/api/v1/changes/{id}/complete": transition("Record the outcome", "Notes are required when the outcome is failed or rolled_back.", completeChangeSchema),
+    "/api/v1/changes/{id}/close": transition(
+      "Post-implementation review and closure",
+      "baselineUpdates write the new versions to the assets (audited asset edits). The PSSR must be signed where safety signed.",
+      closeChangeSchema,
+    ),
+    "/api/v1/changes/{id}/signoffs": {
+      post: {
+        summary: "Sign (approve or reject; role pssr for the pre-startup safety review)",
+        description: "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked).",
+        path: idPath,
+        body: signoffInputSchema,
+        responses: { 201: { description: "The change with the new sign-off", schema: change } },
+        errors: [400, 403, 404, 409, 422, 429],
+      },
+    },
+    "/api/v1/changes/{id}/gate": {
+      get: {
+        summary: "The deployment gate's decision now or at ?at= (dry run)",
+        description: "Evaluated for the caller as the one who would start it; recorded in the audit trail as a dry run.",
+        path: idPath,
+        query: z.object({ at: instant.optional() }),
+        responses: { 200: { description: "The decision", schema: gateDecision } },
+        errors: [404, 422],
+      },
+    },
+    "/api/v1/changes/{id}/history": {
+      get: {
+        summary: "The change's audit events, oldest first",
+        path: idPath,
+        query: paginationQuery,
+        responses: { 200: { description: "A page of events", schema: page(historyEvent) } },
+        errors: [404, 422],
+      },
+    },
+    "/api/v1/approvals": {
+      get: {
+        summary: "Changes awaiting the caller's sign-off, oldest first",
+        description: "Emergency retrospective sign-offs carry their due time and an overdue flag.",
+        responses: { 200: { description: "The inbox (one page)", schema: page(inboxItem) } },
+      },
+    },
+  },
+  "Change requests: lifecycle, electronic sign-offs and the deployment gate",
+);
