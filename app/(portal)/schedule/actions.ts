@@ -1,8 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import type { ActionResult } from "@/components/schedule/action-result";
 import { requireActor } from "@/lib/auth/session";
 import type { RunCreateInput, WindowCreateInput, WindowUpdateInput } from "@/lib/schemas/schedule";
+import type { FeedGrantView } from "@/components/schedule/feed-subscription";
+import { createCalendarFeed } from "@/lib/services/schedule/calendar-feed";
 import { createRun } from "@/lib/services/schedule/create-run";
 import { deleteRun } from "@/lib/services/schedule/delete-run";
 import { importRunsCsv, type RowError } from "@/lib/services/schedule/import-runs";
@@ -103,4 +106,24 @@ export async function importRunsAction(site: string, csvText: string, dryRun: bo
     if (rowErrors) return { ok: true, data: { dryRun, valid: false, count: 0, errors: rowErrors, sample: [] } };
     return failure(e);
   }
+}
+
+/** The origin the browser used, so the subscription URL works from where the user is. */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const origin = h.get("origin");
+  if (origin && /^https?:\/\/[^/]+$/.test(origin)) return origin;
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return host ? `${proto}://${host}` : (process.env.NEXTAUTH_URL ?? "http://localhost:3000");
+}
+
+/** A new secret calendar-feed URL for the signed-in user (revoking the earlier one), shown once. */
+export async function createFeedAction(): Promise<ActionResult<FeedGrantView>> {
+  const actor = await requireActor();
+  const baseUrl = await requestOrigin();
+  return attempt(async () => {
+    const grant = await createCalendarFeed(actor, { baseUrl });
+    return { feeds: grant.feeds };
+  }, "Subscription URL created.");
 }
