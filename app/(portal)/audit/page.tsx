@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ZodError } from "zod";
+import { AuditEventRows, type AuditRowData } from "@/components/audit/event-rows";
+import { AuditFilterBar } from "@/components/audit/filter-bar";
+import { VerifyPanel } from "@/components/audit/verify-panel";
+import { Button } from "@/components/ui/button";
+import { Alert, PageHeader } from "@/components/ui/card";
+import { Pager, Th } from "@/components/ui/table";
+import { auditTime } from "@/lib/audit/display-time";
+import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@/lib/audit/page-filters";
+import { requireActor } from "@/lib/auth/session";
+import { MAX_EXPORT_ROWS, auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
+import { isServiceError } from "@/lib/services/errors";
+import { verifyChainAction } from "./actions";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const PAGE_SIZE = 50;
+
+function objectHref(e: AuditEventView): string | null {
+  if (!e.objectId) return null;
+  if (e.objectType === "change") return `/changes/${encodeURIComponent(e.objectId)}`;
+  if (e.objectType === "asset") return `/assets/${encodeURIComponent(e.objectId)}`;
+  return null;
+}
+
+function toRow(e: AuditEventView): AuditRowData {
+  const { local, utc } = auditTime(e.at, e.timeZone);
+  return { ...e, iso: e.at, local, utc, objectHref: objectHref(e) };
+}
+
+function problemText(e: unknown): string[] {
+  if (e instanceof ZodError) return e.issues.map((i) => i.message);
+  if (isServiceError(e)) return [e.details.errors?.map((x) => x.message).join(" ") || e.message];
+  throw e;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const sites = await auditSites(actor);
+  if (sites.length === 0) notFound();
+
+  const { filters, cursor } = readPageFilters(await searchParams);
+  const { zone, label: zoneLabel } = filterZone(filters, sites);
+  const { input, errors } = queryInput(filters, zone);
+  let items: AuditEventView[] = [];
+  let nextCursor: string | null = null;
+  if (errors.length === 0) {
+    try {
+      ({ items, nextCursor } = await listAuditEvents(actor, { ...input, limit: PAGE_SIZE, cursor }));
+    } catch (e) {
+      errors.push(...problemText(e));
+    }
+  }
+
+  const chosen = sites.find((s) => s.code === filters.site.toUpperCase());
+  const canExport = chosen ? chosen.canExport : sites.some((s) => s.canExport);
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Every recorded action at your sites, newest first. Append-only and hash-chained."
+        actions={
+          canExport && errors.length === 0 ? (
+            <>
+              <Button asChild size="sm">
+                <a href={exportHref("csv", input)} download>
+                  Export CSV
+                </a>
+              </Button>
+              <Button asChild size="sm">
+                <a href={exportHref("json", input)} download>
+                  Export JSON
+                </a>
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <VerifyPanel verify={verifyChainAction} />
+      <AuditFilterBar filters={filters} sites={sites} zoneLabel={zoneLabel} />
+      {errors.length ? (
+        <div className="mb-4">
+          <Alert title="These filters cannot be applied">
+            <ul className="list-disc pl-5">
+              {errors.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Audit events, newest first</caption>
+          <thead>
+            <tr>
+              <Th className="w-8">
+                <span className="sr-only">Details</span>
+              </Th>
+              <Th>Time</Th>
+              <Th>Actor</Th>
+              <Th>Action</Th>
+              <Th>Object</Th>
+              <Th>Site</Th>
+              <Th>Reason</Th>
+            </tr>
+          </thead>
+          {items.map((e) => (
+            <AuditEventRows key={e.id} e={toRow(e)} />
+          ))}
+          {items.length === 0 ? (
+            <tbody>
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-sm text-slate-600">
+                  {errors.length ? "Fix the filters above to see events." : "No events match these filters."}
+                </td>
+              </tr>
+            </tbody>
+          ) : null}
+        </table>
+      </div>
+      <Pager count={items.length} firstHref={cursor ? pageHref(filters) : null} nextHref={nextCursor ? pageHref(filters, nextCursor) : null} />
+      {canExport ? (
+        <p className="mt-3 text-xs text-slate-600">
+          Exports carry the filters above, cover the sites where you are auditor, hold at most {MAX_EXPORT_ROWS.toLocaleString("en-US")} events (newest
+          first) and are themselves recorded in the trail.
+        </p>
+      ) : null}
+    </>
+  );
+}
