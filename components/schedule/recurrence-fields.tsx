@@ -2,7 +2,7 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { WEEKDAY_CODES, WEEKDAY_NAMES, type Frequency } from "@/lib/calendar/recurrence-builder";
-import type { WindowFormValues } from "./window-form-schema";
+import type { WindowFormValues } from "@/lib/calendar/window-form";
 
 const UNIT: Record<Frequency, string> = { none: "", daily: "day(s)", weekly: "week(s)", monthly: "month(s)", custom: "" };
 

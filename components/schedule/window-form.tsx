@@ -9,7 +9,7 @@ import { DEFAULT_BUILDER, builderFrom, weekdayOf } from "@/lib/calendar/recurren
 import type { WindowCreateInput } from "@/lib/schemas/schedule";
 import type { ActionResult } from "./action-result";
 import { RecurrenceFields } from "./recurrence-fields";
-import { formFieldFor, previewDef, toWindowInput, windowFormSchema, type WindowFormValues } from "./window-form-schema";
+import { formFieldFor, previewDef, toWindowInput, windowFormSchema, type WindowFormValues } from "@/lib/calendar/window-form";
 import { WindowPreview } from "./window-preview";
 
 export interface WindowFormSite {

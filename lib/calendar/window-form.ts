@@ -11,7 +11,7 @@ import {
   buildRrule,
   buildUntil,
   type RecurrenceBuilder,
-} from "@/lib/calendar/recurrence-builder";
+} from "./recurrence-builder";
 
 const whole = (label: string, min: number, max: number) =>
   z
