@@ -38,7 +38,8 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
     <ol className="divide-y divide-slate-100">
       {events.map((e) => {
         const edit = e.action === "asset.update";
-        const fields = Object.keys(e.after ?? {}).filter((k) => k in FIELD_LABELS);
+        // Edits list what changed; a creation lists the values it was given, in the form's order.
+        const fields = Object.keys(FIELD_LABELS).filter((k) => e.after && k in e.after && (edit || show(e.after[k]) !== "—"));
         return (
           <li key={e.id} className="px-4 py-3">
             <p className="text-sm text-slate-900">

@@ -123,7 +123,9 @@ export function AssetImport({
           />
           <p id="csv-file-hint" className="text-xs text-slate-600">
             Header row first. Required: tag, name, kind, criticality. Optional: areaCode, vendor, product, modelNumber, version, purdueLevel (0–5 or 3.5),
-            zone, safetyRelated and gxp (yes/no), redundancyGroup. <a href="/api/v1/assets/import-template.csv" download>Download the template</a>.
+            zone, safetyRelated and gxp (yes/no), redundancyGroup. <a href="/api/v1/assets/import-template.csv" download className="font-medium underline">
+              Download the template
+            </a>.
           </p>
         </div>
       </div>
