@@ -74,6 +74,11 @@ export const changes = pgTable(
     index("changes_requester_idx").on(t.requesterId, t.createdAt),
     index("changes_risk_idx").on(t.risk, t.createdAt),
     index("changes_type_idx").on(t.type, t.createdAt),
+    index("changes_updated_idx").on(t.updatedAt, t.id),
+    // Free text in the change list: words and word prefixes of the title and number.
+    index("changes_search_idx").using("gin", sql`to_tsvector('simple', ${t.title} || ' ' || ${t.number})`),
+    // Date-range filter: planned slots overlapping [from, to).
+    index("changes_slot_idx").using("gist", sql`tstzrange(${t.plannedStart}, ${t.plannedEnd})`),
   ],
 );
 

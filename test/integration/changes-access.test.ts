@@ -23,7 +23,7 @@ let w: World;
 beforeAll(async () => {
   await useTestDatabase();
   w = await changeWorld();
-});
+}, 180_000);
 
 /** Every service that acts on one change, called by `actor`; the map holds the refusal codes. */
 async function everyVerb(actor: Actor, id: string, version: number) {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await useTestDatabase();
   w = await changeWorld();
   for (const key of ["requester", "implementer", "opsA", "securityA", "auditor"] as const) tokens[key] = await tokenFor(w.people[key].actor);
-});
+}, 180_000);
 
 const h = (fn: unknown) => fn as Handler;
 const body = (v: unknown) => JSON.stringify(v);

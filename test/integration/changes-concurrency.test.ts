@@ -16,7 +16,7 @@ let w: World;
 beforeAll(async () => {
   db = await useTestDatabase();
   w = await changeWorld();
-});
+}, 180_000);
 
 describe("concurrency", () => {
   it("20 concurrent starts of one approved change: exactly one succeeds, the others are refused by the gate", async () => {

@@ -21,7 +21,7 @@ let w: World;
 beforeAll(async () => {
   db = await useTestDatabase();
   w = await changeWorld();
-});
+}, 180_000);
 
 const roles = (v: { requiredSignoffs: { role: string; siteCode: string | null }[] }) => v.requiredSignoffs.map((r) => `${r.role}${r.siteCode ? `@${r.siteCode}` : ""}`);
 

@@ -39,7 +39,7 @@ beforeAll(async () => {
     );
     created.push({ id: c.id, number: c.number });
   }
-});
+}, 180_000);
 
 async function all(actor = w.people.requester.actor, query: ChangeListQuery = {}, limit = 4): Promise<ChangeListItem[]> {
   const out: ChangeListItem[] = [];
@@ -110,6 +110,8 @@ describe("listChanges", () => {
     const short = target.number.replace(/-0+(\d)/, "-$1");
     expect((await all(undefined, { q: short })).map((r) => r.id)).toEqual([target.id]);
     expect((await all(undefined, { q: "50%_" })).length).toBe(0);
+    expect((await all(undefined, { q: "%_" })).length).toBe(0);
+    expect((await all(undefined, { q: "hist patch" })).length).toBe(8);
   });
 
   it("shows a multi-site change only to those who see every one of its sites", async () => {

@@ -18,7 +18,7 @@ let w: World;
 beforeAll(async () => {
   db = await useTestDatabase();
   w = await changeWorld();
-});
+}, 180_000);
 
 async function submitted(assetIds: string[], overrides: Parameters<typeof draft>[2] = {}, requester = w.people.requester) {
   const c = await createChange(requester.actor, draft(w, assetIds, overrides));

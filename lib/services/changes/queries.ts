@@ -2,7 +2,7 @@ import "server-only";
 // The change list's WHERE and ORDER BY, designed around the indexes in db/schema/changes.ts:
 // every sort has a btree index ending in id, so a page is an index walk that stops after
 // `limit` rows matching the filters, whatever the table size.
-import { and, arrayContained, arrayContains, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContained, arrayContains, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
@@ -39,8 +39,15 @@ export function checkCursor(values: (string | number | null)[], spec: SortSpec):
   return { value: value as string | null, id: id as string };
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Free text as a full-text prefix query over the words of the title and number ("turb gov"
+ * finds "turbine governor", "PLC-201" finds "PLC-201A"): the GIN index changes_search_idx
+ * answers it at any table size, which a substring ILIKE cannot. Only letters and digits reach
+ * the query, so no tsquery syntax can be injected. Null when nothing searchable is left.
+ */
+export function prefixQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
+  return words.length ? words.map((w) => `${w.toLowerCase()}:*`).join(" & ") : null;
 }
 
 /** CHG-2026-42 and chg-2026-00042 both name CHG-2026-00042. */
@@ -70,12 +77,25 @@ export async function filterConditions(ex: Executor, visible: string[], f: Chang
     if (!user) return null;
     conds.push(eq(changes.requesterId, user.id));
   }
-  // A date range selects changes whose planned slot overlaps it; changes without a slot drop out.
-  if (f.from) conds.push(gt(changes.plannedEnd, f.from));
-  if (f.to) conds.push(lt(changes.plannedStart, f.to));
+  // A date range selects changes whose planned slot overlaps it; changes without a slot drop
+  // out. Written as a range overlap so that the GiST index changes_slot_idx answers it.
+  if (f.from || f.to) {
+    const lower = f.from ? sql`${f.from.toISOString()}::timestamptz` : sql`null`;
+    const upper = f.to ? sql`${f.to.toISOString()}::timestamptz` : sql`null`;
+    conds.push(
+      isNotNull(changes.plannedStart),
+      isNotNull(changes.plannedEnd),
+      sql`tstzrange(${changes.plannedStart}, ${changes.plannedEnd}) && tstzrange(${lower}, ${upper})`,
+    );
+  }
   if (f.q) {
     const number = asChangeNumber(f.q);
-    conds.push(number ? eq(changes.number, number) : or(ilike(changes.title, likePattern(f.q)), ilike(changes.number, likePattern(f.q)))!);
+    if (number) conds.push(eq(changes.number, number));
+    else {
+      const query = prefixQuery(f.q);
+      if (!query) return null;
+      conds.push(sql`to_tsvector('simple', ${changes.title} || ' ' || ${changes.number}) @@ to_tsquery('simple', ${query})`);
+    }
   }
   return conds;
 }
