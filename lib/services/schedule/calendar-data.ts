@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayContains, eq, gt, inArray, isNotNull, lt, notInArray, or } from "drizzle-orm";
+import { and, arrayContains, eq, gt, gte, isNotNull, lt, notInArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets, changeAssets, changes, productionRuns, windows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -47,6 +47,12 @@ export interface CalendarData {
 const DAY_MS = 86_400_000;
 /** Changes that start before the view or end after it still collide with those inside it. */
 const EDGE_MS = 7 * DAY_MS;
+/**
+ * How long before the view a change may have started and still be drawn. Bounding the start
+ * lets the planned_start index do the work instead of scanning the site's whole history;
+ * a slot planned longer than this is not a realistic change (the gate judges it regardless).
+ */
+const LOOKBACK_MS = 31 * DAY_MS;
 /** Drafts are not scheduled yet; rejected and cancelled changes will not happen. */
 const HIDDEN_STATES: ChangeState[] = ["draft", "rejected", "cancelled"];
 
@@ -61,8 +67,18 @@ interface ChangeRowLite {
   productionImpact: ProductionImpact;
 }
 
-async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteContext, from: Date, to: Date): Promise<ChangeRowLite[]> {
-  const rows = await db
+interface AssetLink {
+  changeId: string;
+  id: string;
+  tag: string;
+  siteId: string;
+  areaId: string | null;
+  redundancyGroup: string | null;
+}
+
+/** The site's scheduled changes around the range with their assets at this site, in one join. */
+async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteContext, from: Date, to: Date): Promise<{ rows: ChangeRowLite[]; links: AssetLink[] }> {
+  const joined = await db
     .select({
       id: changes.id,
       number: changes.number,
@@ -72,8 +88,14 @@ async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteCont
       plannedEnd: changes.plannedEnd,
       expectedDowntimeMinutes: changes.expectedDowntimeMinutes,
       productionImpact: changes.productionImpact,
+      assetId: assets.id,
+      tag: assets.tag,
+      areaId: assets.areaId,
+      redundancyGroup: assets.redundancyGroup,
     })
     .from(changes)
+    .innerJoin(changeAssets, and(eq(changeAssets.changeId, changes.id), eq(changeAssets.siteId, site.id)))
+    .innerJoin(assets, eq(assets.id, changeAssets.assetId))
     .where(
       and(
         arrayContains(changes.siteIds, [site.id]),
@@ -81,17 +103,25 @@ async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteCont
         isNotNull(changes.plannedStart),
         isNotNull(changes.plannedEnd),
         lt(changes.plannedStart, new Date(to.getTime() + EDGE_MS)),
+        gte(changes.plannedStart, new Date(from.getTime() - EDGE_MS - LOOKBACK_MS)),
         gt(changes.plannedEnd, new Date(from.getTime() - EDGE_MS)),
       ),
     )
     .orderBy(changes.plannedStart, changes.id);
-  return rows as ChangeRowLite[];
+  const rows = new Map<string, ChangeRowLite>();
+  const links: AssetLink[] = [];
+  for (const r of joined) {
+    if (!rows.has(r.id)) rows.set(r.id, r as ChangeRowLite);
+    links.push({ changeId: r.id, id: r.assetId, tag: r.tag, siteId: site.id, areaId: r.areaId, redundancyGroup: r.redundancyGroup });
+  }
+  return { rows: [...rows.values()], links };
 }
 
 /**
  * Everything the month, week and timeline views draw for one site and range: window
  * occurrences, production runs, scheduled changes with their areas, and each open change's
- * conflicts. One query per table plus the expansion of the windows in range.
+ * conflicts. One query per table (changes, their assets and areas in one join) plus the
+ * expansion of the windows in range.
  */
 export async function calendarData(actor: Actor, input: ScheduleRangeInput): Promise<CalendarData> {
   const q = scheduleRangeSchema.parse(input);
@@ -102,18 +132,11 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
   const edgeFrom = new Date(from.getTime() - EDGE_MS);
   const edgeTo = new Date(to.getTime() + EDGE_MS);
 
-  const [windowRows, runRows, changeRows] = [
+  const [windowRows, runRows, { rows: changeRows, links }] = [
     await loadWindowsOverlapping(db, eq(windows.siteId, site.id), edgeFrom, edgeTo),
     await loadRunsOverlapping(db, eq(productionRuns.siteId, site.id), edgeFrom, edgeTo),
     await loadChanges(db, site, from, to),
   ];
-  const links = changeRows.length
-    ? await db
-        .select({ changeId: changeAssets.changeId, id: assets.id, tag: assets.tag, siteId: assets.siteId, areaId: assets.areaId, redundancyGroup: assets.redundancyGroup })
-        .from(changeAssets)
-        .innerJoin(assets, eq(assets.id, changeAssets.assetId))
-        .where(and(inArray(changeAssets.changeId, changeRows.map((c) => c.id)), eq(changeAssets.siteId, site.id)))
-    : [];
   const groups = [...new Set(links.map((l) => l.redundancyGroup).filter((g): g is string => g !== null))];
   const members = groups.length
     ? await db
