@@ -40,7 +40,6 @@ export function ItemChip({
   const body = (
     <>
       <Icon item={item} />
-      {/* The spaces keep the accessible name readable ("01:00 Title"); flex layout ignores them. */}
       {timeLabel ? <span className="shrink-0 tabular-nums">{timeLabel}</span> : null}{" "}
       <span className="truncate">{itemTitle(item)}</span>
       {conflictCount ? (
@@ -49,12 +48,16 @@ export function ItemChip({
           <span className="shrink-0 font-semibold text-red-800">Conflict</span>
         </>
       ) : null}
-      <span className="sr-only">
-        {`, ${kindLabel(item)}, ${range}`}
-        {conflictCount ? `, ${conflictCount} scheduling conflict${conflictCount > 1 ? "s" : ""}` : ""}
-      </span>
     </>
   );
+  // Flex items would be read as separate blocks; one label starting with the visible text reads
+  // as a sentence: "01:00 Sunday window, Maintenance window, Sun 14 Mar 2027 01:00–05:00 CDT".
+  const label = [
+    `${timeLabel ? `${timeLabel} ` : ""}${itemTitle(item)}${conflictCount ? " Conflict" : ""}`,
+    kindLabel(item),
+    range,
+    ...(conflictCount ? [`${conflictCount} scheduling conflict${conflictCount > 1 ? "s" : ""}`] : []),
+  ].join(", ");
   const classes = cn(
     "flex w-full min-w-0 items-center gap-1 overflow-hidden rounded border-l-4 border px-1 py-0.5 text-left text-xs leading-tight no-underline hover:no-underline hover:brightness-95",
     itemClasses(item),
@@ -64,13 +67,13 @@ export function ItemChip({
   if (item.type === "change") {
     const tip = item.conflicts.map((c) => c.message).join("\n");
     return (
-      <Link href={`/changes/${item.changeId}`} className={classes} style={merged} title={tip || undefined}>
+      <Link href={`/changes/${item.changeId}`} className={classes} style={merged} title={tip || undefined} aria-label={label}>
         {body}
       </Link>
     );
   }
   return (
-    <ItemDialog title={itemTitle(item)} description={kindLabel(item)} trigger={body} triggerClassName={classes} triggerStyle={merged}>
+    <ItemDialog title={itemTitle(item)} description={kindLabel(item)} trigger={body} triggerLabel={label} triggerClassName={classes} triggerStyle={merged}>
       <ItemDetails item={item} ctx={ctx} />
     </ItemDialog>
   );

@@ -7,6 +7,7 @@ export function ItemDialog({
   title,
   description,
   trigger,
+  triggerLabel,
   triggerClassName,
   triggerStyle,
   children,
@@ -14,6 +15,7 @@ export function ItemDialog({
   title: string;
   description?: string;
   trigger: ReactNode;
+  triggerLabel: string;
   triggerClassName?: string;
   triggerStyle?: CSSProperties;
   children: ReactNode;
@@ -21,7 +23,7 @@ export function ItemDialog({
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <button type="button" className={triggerClassName} style={triggerStyle}>
+        <button type="button" className={triggerClassName} style={triggerStyle} aria-label={triggerLabel}>
           {trigger}
         </button>
       </DialogTrigger>

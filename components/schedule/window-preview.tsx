@@ -1,5 +1,5 @@
 "use client";
-import { expandWindow, formatLocalRange, summarizeWindow, validateWindowDef, type WindowDef } from "@/lib/domain/schedule";
+import { expandWindow, formatLocalRange, localToUtc, summarizeWindow, validateWindowDef, type WindowDef } from "@/lib/domain/schedule";
 
 const DAY_MS = 86_400_000;
 
@@ -7,7 +7,8 @@ function preview(def: WindowDef, now: Date): { summary: string; next: string[]; 
   const check = validateWindowDef(def);
   if (!check.ok) return { summary: "", next: [], error: check.message };
   try {
-    const from = now;
+    // "Next" counts from now, or from the first occurrence when the series starts later.
+    const from = new Date(Math.max(now.getTime(), localToUtc(def.localStart, def.timeZone).getTime()));
     const next = expandWindow(def, from, new Date(from.getTime() + 800 * DAY_MS))
       .slice(0, 5)
       .map((o) => formatLocalRange(o.start, o.end, def.timeZone));
