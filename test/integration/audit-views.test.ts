@@ -142,6 +142,11 @@ describe("reading the audit trail", () => {
     expect(from.map((e) => e.id)).toContain(pivot.id);
     expect(to.map((e) => e.id)).not.toContain(pivot.id);
     expect(from.length + to.length).toBe(PAGED);
+    const within = await everything(auditorA.actor, { object: "asset", from: assets[15]!.at, to: new Date(Date.parse(assets[5]!.at) + 1).toISOString() });
+    expect(within.map((e) => e.id)).toEqual(assets.filter((e) => e.at >= assets[15]!.at && e.at <= assets[5]!.at).map((e) => e.id));
+    expect(within.length).toBeGreaterThanOrEqual(11);
+    expect(await everything(auditorA.actor, { from: "2999-01-01T00:00:00Z" })).toEqual([]);
+    expect(await everything(auditorA.actor, { to: "2000-01-01T00:00:00Z" })).toEqual([]);
   });
 
   it("pages newest first and returns every event exactly once", async () => {

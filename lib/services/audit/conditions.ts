@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, max, min, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditEvents, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -59,7 +59,42 @@ export async function auditFilter(db: Executor, actor: Actor, query: AuditQuery,
   }
   if (query.from) conds.push(gte(auditEvents.at, query.from));
   if (query.to) conds.push(lt(auditEvents.at, query.to));
+  if (query.from || query.to) conds.push(await idRangeFor(db, query.from, query.to));
   return { where: and(...conds)!, site };
+}
+
+/**
+ * Newest-first paging walks the id index; a period far in the past would make it skip millions of
+ * newer rows. Events are appended in id order stamped with the appender's clock, so a period maps
+ * onto an id range found through the time index. Clocks of several app servers (or one stepped by
+ * NTP) may disagree by up to CLOCK_SKEW, so an event appended before the period's first event can
+ * carry a time at most CLOCK_SKEW later than it: the range's low end is the least id within that
+ * margin of the first event (and symmetrically at the high end). The range only narrows the scan;
+ * the exact time conditions still decide.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+async function idRangeFor(db: Executor, from: Date | undefined, to: Date | undefined): Promise<SQL> {
+  const conds: SQL[] = [];
+  if (from) {
+    const [edge] = await db.select({ at: min(auditEvents.at) }).from(auditEvents).where(gte(auditEvents.at, from));
+    if (!edge?.at) return sql`false`;
+    const [low] = await db
+      .select({ id: min(auditEvents.id) })
+      .from(auditEvents)
+      .where(and(gte(auditEvents.at, edge.at), lte(auditEvents.at, new Date(edge.at.getTime() + CLOCK_SKEW_MS))));
+    conds.push(gte(auditEvents.id, low!.id!));
+  }
+  if (to) {
+    const [edge] = await db.select({ at: max(auditEvents.at) }).from(auditEvents).where(lt(auditEvents.at, to));
+    if (!edge?.at) return sql`false`;
+    const [high] = await db
+      .select({ id: max(auditEvents.id) })
+      .from(auditEvents)
+      .where(and(lte(auditEvents.at, new Date(edge.at.getTime() + 1)), gte(auditEvents.at, new Date(edge.at.getTime() - CLOCK_SKEW_MS))));
+    conds.push(lte(auditEvents.id, high!.id!));
+  }
+  return and(...conds)!;
 }
 
 /** The filter as recorded in the export's own audit event and echoed in file names. */
