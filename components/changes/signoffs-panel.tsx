@@ -136,7 +136,8 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
 }
 
 export function SignoffsPanel({ change, zone }: { change: ChangeView; zone: string }) {
-  const pssrRow = change.pssrRequired
+  // The service lists the PSSR among the required sign-offs; older views may not.
+  const pssrRow = change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr")
     ? ({ role: "pssr", siteCode: null, signoffId: null, reason: "Pre-startup safety review after implementation, before closing", retrospective: false, dueAt: null, overdue: false } as const)
     : null;
   const satisfied = change.requiredSignoffs.filter((r) => r.satisfied).length;

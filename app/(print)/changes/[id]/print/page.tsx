@@ -128,7 +128,7 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
               {r.dueAt ? `; due ${t(r.dueAt)}${r.overdue ? " — OVERDUE" : ""}` : ""}. <span className="text-slate-700">{r.reason}</span>
             </li>
           ))}
-          {change.pssrRequired ? <li>PSSR: required after implementation, signed by a safety approver before closing.</li> : null}
+          {change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr") ? <li>PSSR: required after implementation, signed by a safety approver before closing.</li> : null}
         </ul>
         <p className="mt-1 text-xs text-slate-700">
           Content hash now: <code className="font-mono break-all">{change.contentHash}</code>
