@@ -165,6 +165,9 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
     .filter((c) => overlapsView(c.plannedStart, c.plannedEnd))
     .map((c): CalendarChange => {
       const own = assetsOf.get(c.id) ?? [];
+      const [s, e] = [c.plannedStart.getTime(), c.plannedEnd.getTime()];
+      // Only what can touch this slot (later openings stay, for the "next window" hint);
+      // the rules would skip the rest anyway, at a cost per change.
       const conflicts =
         BOOKING_STATES.includes(c.state) && own.length
           ? detectConflicts({
@@ -172,9 +175,9 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
               changeId: c.id,
               assets: own,
               needsDowntime: needsDowntime(c),
-              occurrences,
-              productionRuns: facts,
-              otherChanges: bookings,
+              occurrences: occurrences.filter((o) => o.end.getTime() > s),
+              productionRuns: facts.filter((r) => r.end.getTime() > s && (r.kind === "turnaround" || r.start.getTime() < e)),
+              otherChanges: bookings.filter((b) => b.start.getTime() < e && b.end.getTime() > s),
               redundancyGroups,
               sites,
             })
