@@ -11,6 +11,7 @@ import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { ASSET_KINDS, ASSET_KIND_LABELS, CRITICALITIES, CRITICALITY_LABELS, PURDUE_LEVELS } from "@/lib/domain/constants";
 import { createAssetSchema } from "@/lib/schemas/assets";
 import type { AssetActionResult } from "./action-result";
+import { useHydrated } from "./use-hydrated";
 
 export type AssetFormValues = z.input<typeof createAssetSchema>;
 type Output = z.output<typeof createAssetSchema>;
@@ -44,6 +45,7 @@ type Props = {
 export function AssetForm(props: Props) {
   const { sites, defaults, mode, cancelHref } = props;
   const router = useRouter();
+  const hydrated = useHydrated();
   const [failure, setFailure] = useState<{ message: string; stale?: boolean } | null>(null);
   const { register, handleSubmit, control, watch, setError, formState } = useForm<AssetFormValues, unknown, Output>({
     resolver: zodResolver(createAssetSchema),
@@ -68,131 +70,133 @@ export function AssetForm(props: Props) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
-      {failure?.stale ? (
-        <Alert tone="warning" title="Someone else changed this asset first">
-          <p>{failure.message} Nothing of yours was saved.</p>
-          <Button size="sm" className="mt-2" onClick={() => router.refresh()}>
-            Reload the latest version
-          </Button>
-        </Alert>
-      ) : failure ? (
-        <Alert title="The asset was not saved">{failure.message}</Alert>
-      ) : null}
+    <form onSubmit={handleSubmit(onSubmit)} noValidate>
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        {failure?.stale ? (
+          <Alert tone="warning" title="Someone else changed this asset first">
+            <p>{failure.message} Nothing of yours was saved.</p>
+            <Button size="sm" className="mt-2" onClick={() => router.refresh()}>
+              Reload the latest version
+            </Button>
+          </Alert>
+        ) : failure ? (
+          <Alert title="The asset was not saved">{failure.message}</Alert>
+        ) : null}
 
-      <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Identity and location</legend>
-        {mode === "create" ? (
-          <Field id="siteCode" label="Site" error={err("siteCode")}>
-            <Select {...register("siteCode")}>
-              {sites.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} — {s.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : (
-          <Field id="siteCode" label="Site" hint="An asset stays at its site.">
-            <Input value={`${defaults.siteCode} — ${sites.find((s) => s.code === defaults.siteCode)?.name ?? ""}`} readOnly />
-          </Field>
-        )}
-        <Field id="areaCode" label="Area" error={err("areaCode")}>
-          <Select {...register("areaCode")}>
-            <option value="">No area</option>
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} — {a.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="tag" label="Tag" hint="Plant tag, e.g. PLC-201A; unique at the site." error={err("tag")}>
-          <Input autoComplete="off" className="font-mono" {...register("tag")} />
-        </Field>
-        <Field id="name" label="Name" error={err("name")}>
-          <Input {...register("name")} />
-        </Field>
-        <Field id="kind" label="Kind" error={err("kind")}>
-          <Select {...register("kind")}>
-            {ASSET_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ASSET_KIND_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="redundancyGroup" label="Redundancy group" hint="Same value on each member of a redundant pair." error={err("redundancyGroup")}>
-          <Input autoComplete="off" {...register("redundancyGroup")} />
-        </Field>
-      </fieldset>
-
-      <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Product</legend>
-        <Field id="vendor" label="Vendor" error={err("vendor")}>
-          <Input {...register("vendor")} />
-        </Field>
-        <Field id="product" label="Product" error={err("product")}>
-          <Input {...register("product")} />
-        </Field>
-        <Field id="modelNumber" label="Model / order number" hint="e.g. 6ES7511-1AL03-0AB0" error={err("modelNumber")}>
-          <Input className="font-mono" {...register("modelNumber")} />
-        </Field>
-        <Field id="version" label="Firmware / software version" error={err("version")}>
-          <Input className="font-mono" {...register("version")} />
-        </Field>
-      </fieldset>
-
-      <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Risk and network</legend>
-        <Field id="criticality" label="Criticality" error={err("criticality")}>
-          <Select {...register("criticality")}>
-            {CRITICALITIES.map((c) => (
-              <option key={c} value={c}>
-                {CRITICALITY_LABELS[c]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Controller
-          control={control}
-          name="purdueLevel"
-          render={({ field }) => (
-            <Field id="purdueLevel" label="Purdue level" error={err("purdueLevel")}>
-              <Select
-                name={field.name}
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value === null || field.value === undefined ? "" : String(field.value)}
-                onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
-              >
-                <option value="">Not set</option>
-                {PURDUE_LEVELS.map((l) => (
-                  <option key={l} value={String(l)}>
-                    {PURDUE_HINTS[l]}
+        <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          <legend className="mb-2 text-sm font-semibold text-slate-900">Identity and location</legend>
+          {mode === "create" ? (
+            <Field id="siteCode" label="Site" error={err("siteCode")}>
+              <Select {...register("siteCode")}>
+                {sites.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.code} — {s.name}
                   </option>
                 ))}
               </Select>
             </Field>
+          ) : (
+            <Field id="siteCode" label="Site" hint="An asset stays at its site.">
+              <Input value={`${defaults.siteCode} — ${sites.find((s) => s.code === defaults.siteCode)?.name ?? ""}`} readOnly />
+            </Field>
           )}
-        />
-        <Field id="zone" label="Security zone" hint="IEC 62443 zone or conduit name" error={err("zone")}>
-          <Input {...register("zone")} />
-        </Field>
-        <div className="space-y-2 pt-5">
-          <Checkbox id="safetyRelated" label="Safety-related (SIS, BMS, fire & gas)" {...register("safetyRelated")} />
-          <Checkbox id="gxp" label="GxP-regulated" {...register("gxp")} />
+          <Field id="areaCode" label="Area" error={err("areaCode")}>
+            <Select {...register("areaCode")}>
+              <option value="">No area</option>
+              {areas.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.code} — {a.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="tag" label="Tag" hint="Plant tag, e.g. PLC-201A; unique at the site." error={err("tag")}>
+            <Input autoComplete="off" className="font-mono" {...register("tag")} />
+          </Field>
+          <Field id="name" label="Name" error={err("name")}>
+            <Input {...register("name")} />
+          </Field>
+          <Field id="kind" label="Kind" error={err("kind")}>
+            <Select {...register("kind")}>
+              {ASSET_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {ASSET_KIND_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="redundancyGroup" label="Redundancy group" hint="Same value on each member of a redundant pair." error={err("redundancyGroup")}>
+            <Input autoComplete="off" {...register("redundancyGroup")} />
+          </Field>
+        </fieldset>
+
+        <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          <legend className="mb-2 text-sm font-semibold text-slate-900">Product</legend>
+          <Field id="vendor" label="Vendor" error={err("vendor")}>
+            <Input {...register("vendor")} />
+          </Field>
+          <Field id="product" label="Product" error={err("product")}>
+            <Input {...register("product")} />
+          </Field>
+          <Field id="modelNumber" label="Model / order number" hint="e.g. 6ES7511-1AL03-0AB0" error={err("modelNumber")}>
+            <Input className="font-mono" {...register("modelNumber")} />
+          </Field>
+          <Field id="version" label="Firmware / software version" error={err("version")}>
+            <Input className="font-mono" {...register("version")} />
+          </Field>
+        </fieldset>
+
+        <fieldset className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          <legend className="mb-2 text-sm font-semibold text-slate-900">Risk and network</legend>
+          <Field id="criticality" label="Criticality" error={err("criticality")}>
+            <Select {...register("criticality")}>
+              {CRITICALITIES.map((c) => (
+                <option key={c} value={c}>
+                  {CRITICALITY_LABELS[c]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Controller
+            control={control}
+            name="purdueLevel"
+            render={({ field }) => (
+              <Field id="purdueLevel" label="Purdue level" error={err("purdueLevel")}>
+                <Select
+                  name={field.name}
+                  ref={field.ref}
+                  onBlur={field.onBlur}
+                  value={field.value === null || field.value === undefined ? "" : String(field.value)}
+                  onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
+                >
+                  <option value="">Not set</option>
+                  {PURDUE_LEVELS.map((l) => (
+                    <option key={l} value={String(l)}>
+                      {PURDUE_HINTS[l]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          />
+          <Field id="zone" label="Security zone" hint="IEC 62443 zone or conduit name" error={err("zone")}>
+            <Input {...register("zone")} />
+          </Field>
+          <div className="space-y-2 pt-5">
+            <Checkbox id="safetyRelated" label="Safety-related (SIS, BMS, fire & gas)" {...register("safetyRelated")} />
+            <Checkbox id="gxp" label="GxP-regulated" {...register("gxp")} />
+          </div>
+        </fieldset>
+
+        <div className="flex items-center gap-2 border-t border-slate-200 pt-4">
+          <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Saving…" : mode === "create" ? "Create asset" : "Save changes"}
+          </Button>
+          <Button asChild variant="ghost">
+            <Link href={cancelHref}>Cancel</Link>
+          </Button>
         </div>
       </fieldset>
-
-      <div className="flex items-center gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : mode === "create" ? "Create asset" : "Save changes"}
-        </Button>
-        <Button asChild variant="ghost">
-          <Link href={cancelHref}>Cancel</Link>
-        </Button>
-      </div>
     </form>
   );
 }

@@ -29,14 +29,13 @@ export function AssetTable({
           <Th>Version</Th>
           <Th>Purdue</Th>
           <SortTh label="Criticality" column="criticality" sort={sort} dir={dir} href={href} />
-          <Th>Flags</Th>
-          <SortTh label="Updated (site time)" column="updatedAt" sort={sort} dir={dir} href={href} />
+          <SortTh label="Updated" column="updatedAt" sort={sort} dir={dir} href={href} />
         </tr>
       </thead>
       <tbody>
         {items.length === 0 ? (
           <tr>
-            <Td colSpan={11} className="py-6 text-center text-slate-600">
+            <Td colSpan={10} className="py-6 text-center text-slate-600">
               No assets match these filters.
             </Td>
           </tr>
@@ -47,26 +46,29 @@ export function AssetTable({
                 <Link href={`/assets/${a.id}`}>{a.tag}</Link>
               </Td>
               <Td className="max-w-xs">{a.name}</Td>
-              <Td className="whitespace-nowrap">{ASSET_KIND_LABELS[a.kind]}</Td>
+              <Td>{ASSET_KIND_LABELS[a.kind]}</Td>
               <Td className="whitespace-nowrap">
                 {a.siteCode}
                 {a.areaCode ? <span className="text-slate-600"> · {a.areaCode}</span> : null}
               </Td>
-              <Td>
-                {a.vendor || "—"}
-                {a.product ? <span className="text-slate-600"> · {a.product}</span> : null}
+              <Td className="min-w-40">
+                <span className="block">{a.vendor || "—"}</span>
+                {a.product ? <span className="block text-xs text-slate-600">{a.product}</span> : null}
               </Td>
               <Td className="font-mono text-xs">{a.modelNumber || "—"}</Td>
               <Td className="font-mono text-xs">{a.version || "—"}</Td>
               <Td className="whitespace-nowrap tabular-nums">{purdueLabel(a.purdueLevel)}</Td>
               <Td>
-                <CriticalityBadge criticality={a.criticality} />
-              </Td>
-              <Td>
-                <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
+                <span className="flex flex-wrap gap-1">
+                  <CriticalityBadge criticality={a.criticality} />
+                  <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
+                </span>
               </Td>
               <Td className="text-xs whitespace-nowrap text-slate-700">
-                <time dateTime={a.updatedAt.toISOString()}>{formatSiteTime(a.updatedAt, a.siteTimeZone)}</time>
+                {/* The date in the site's zone; the full site time on hover. */}
+                <time dateTime={a.updatedAt.toISOString()} title={formatSiteTime(a.updatedAt, a.siteTimeZone)}>
+                  {formatSiteTime(a.updatedAt, a.siteTimeZone).split(",")[0]}
+                </time>
               </Td>
             </tr>
           ))

@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { CsvCellError } from "@/lib/services/assets/csv";
 import type { ImportResult } from "@/lib/services/assets/import";
 import type { AssetActionResult } from "./action-result";
+import { useHydrated } from "./use-hydrated";
 
 type Phase = "idle" | "checking" | "checked" | "importing" | "done";
 // Server actions accept bodies up to 1 MB; larger files go through the REST API.
@@ -33,6 +34,7 @@ export function AssetImport({
   const [phase, setPhase] = useState<Phase>("idle");
   const [error, setError] = useState<string | null>(null);
   const [, start] = useTransition();
+  const hydrated = useHydrated();
 
   const reset = () => {
     setReport(null);
@@ -93,7 +95,7 @@ export function AssetImport({
 
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 md:grid-cols-3">
+      <fieldset disabled={!hydrated} className="grid min-w-0 gap-4 md:grid-cols-3">
         <Field id="import-site" label="Site">
           <Select
             value={siteCode}
@@ -128,9 +130,10 @@ export function AssetImport({
             </a>.
           </p>
         </div>
-      </div>
+      </fieldset>
       <Field id="csv-text" label="…or paste the CSV">
         <Textarea
+          disabled={!hydrated}
           rows={8}
           className="font-mono text-xs"
           value={text}
