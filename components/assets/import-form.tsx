@@ -64,7 +64,15 @@ export function AssetImport({
         setPhase("idle");
         return;
       }
-      const r = await run(siteCode, body, dryRun);
+      let r: AssetActionResult<ImportResult>;
+      try {
+        r = await run(siteCode, body, dryRun);
+      } catch {
+        // The request itself failed (connection lost, body refused before reaching the service).
+        setError("The server could not be reached or refused the upload; nothing was imported. Try again.");
+        setPhase("idle");
+        return;
+      }
       if (!r.ok) {
         setError(r.message);
         setProblems(r.rowErrors ?? []);

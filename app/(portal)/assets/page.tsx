@@ -32,6 +32,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     if (!isServiceError(e)) throw e;
     problem = e.details.errors?.length ? e.details.errors.map((x) => `${x.path}: ${x.message}`).join(" ") : e.message;
   }
+  const canView = sitesWithPermission(actor, "asset.view").length > 0;
   const canEdit = sitesWithPermission(actor, "asset.edit").length > 0;
   const canImport = sitesWithPermission(actor, "asset.import").length > 0;
   const exportQuery = listParams(sp).toString();
@@ -43,12 +44,14 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         description="The control-system inventory at your sites: controllers, safety systems, HMIs, servers and network gear."
         actions={
           <>
-            <Button asChild variant="secondary">
-              <a href={`/api/v1/assets/export.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
-                <Download className="size-4" aria-hidden="true" />
-                Export CSV
-              </a>
-            </Button>
+            {canView ? (
+              <Button asChild variant="secondary">
+                <a href={`/api/v1/assets/export.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
+                  <Download className="size-4" aria-hidden="true" />
+                  Export CSV
+                </a>
+              </Button>
+            ) : null}
             {canImport ? (
               <Button asChild variant="secondary">
                 <Link href="/assets/import">
