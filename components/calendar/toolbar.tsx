@@ -2,9 +2,8 @@ import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { CHANGE_STATES } from "@/lib/domain/constants";
 import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
-import { calendarHref, type CalendarQuery } from "@/lib/calendar/query";
+import { CALENDAR_STATES, calendarHref, type CalendarQuery } from "@/lib/calendar/query";
 import { CALENDAR_VIEWS, VIEW_LABELS, type ViewRange } from "@/lib/calendar/range";
 
 const selectCls = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900";
@@ -89,7 +88,7 @@ export function CalendarToolbar({
           <span className="block">Change state</span>
           <select name="state" defaultValue={query.states[0] ?? ""} className={selectCls}>
             <option value="">All states</option>
-            {CHANGE_STATES.map((s) => (
+            {CALENDAR_STATES.map((s) => (
               <option key={s} value={s}>
                 {CHANGE_STATE_LABELS[s]}
               </option>

@@ -3,6 +3,9 @@
 import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
 import { parseView, type CalendarView } from "./range";
 
+/** Drafts, rejected and cancelled changes hold no slot, so the calendar never shows them. */
+export const CALENDAR_STATES: readonly ChangeState[] = CHANGE_STATES.filter((s) => s !== "draft" && s !== "rejected" && s !== "cancelled");
+
 export interface CalendarQuery {
   site: string | null;
   view: CalendarView;

@@ -16,7 +16,7 @@ import { requireActor } from "@/lib/auth/session";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { matchesFilters, type ChangeItem } from "@/lib/calendar/items";
 import { calendarHref, parseCalendarQuery } from "@/lib/calendar/query";
-import { viewRange } from "@/lib/calendar/range";
+import { normaliseDate, viewRange } from "@/lib/calendar/range";
 import { requestRange } from "@/lib/calendar/request-range";
 import { isServiceError } from "@/lib/services/errors";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
@@ -40,8 +40,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   }
   const site = query.site ? sites.find((s) => s.code === query.site) : sites[0];
   if (!site) notFound();
-  const q = { ...query, site: site.code };
   const now = new Date();
+  // A date that is not a real calendar day means "today", decided once the zone is known.
+  const date = query.date && normaliseDate(query.date, now, "UTC") === query.date ? query.date : undefined;
+  const q = { ...query, site: site.code, date };
 
   let data;
   try {

@@ -1,0 +1,185 @@
+import fs from "node:fs";
+import ICAL from "ical.js";
+import { DateTime } from "luxon";
+import type { Page } from "@playwright/test";
+import { test, expect, pageAs, expectNoAxeViolations } from "./fixtures";
+import { PEOPLE } from "./accounts";
+import { createWindow } from "./schedule-helpers";
+
+const ZONE = "America/Chicago";
+// The assistant looks 90 days ahead from today, so this spec plans in the coming weeks.
+const today = DateTime.now().setZone(ZONE).startOf("day");
+const firstSunday = today.plus({ days: 14 }).startOf("week").plus({ days: 6 });
+const blackoutSunday = firstSunday.plus({ days: 7 });
+const iso = (d: DateTime) => d.toISODate()!;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const dayLabel = (d: DateTime) => d.toFormat("ccc d LLL yyyy", { locale: "en-GB" });
+/** "CST" or "CDT" on that day at 01:00, for expectations that hold in any season. */
+const abbr = (d: DateTime) => d.set({ hour: 1 }).toFormat("ZZZZ", { locale: "en-US" });
+
+const WINDOW = "Tank farm Sunday window (calendar e2e)";
+const BLACKOUT = "Tank farm freeze (calendar e2e)";
+const LATE_BLACKOUT = "Tank farm late freeze (calendar e2e)";
+const CHANGE = "Tank gauging gateway firmware (calendar e2e)";
+
+async function calendar(page: Page, view: "month" | "week" | "timeline", date: DateTime, extra = "") {
+  await page.goto(`/calendar?site=GCR&view=${view}&date=${iso(date)}${extra}`);
+  await expect(page.getByRole("heading", { name: "Change calendar", level: 1 })).toBeVisible();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("windows and a blackout show in every view in site time; details open from the calendar", async ({ browser }) => {
+  const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
+  await createWindow(manager, {
+    site: "GCR",
+    kind: "maintenance",
+    title: WINDOW,
+    areas: ["TF"],
+    startDate: iso(firstSunday),
+    startTime: "01:00",
+    hours: 4,
+    weekly: { days: ["Sunday"], until: iso(firstSunday.plus({ days: 21 })) },
+  });
+  await createWindow(manager, { site: "GCR", kind: "blackout", title: BLACKOUT, areas: ["TF"], startDate: iso(blackoutSunday), startTime: "00:00", hours: 24 });
+
+  const page = await pageAs(browser, PEOPLE.gcrRequester);
+  await calendar(page, "month", blackoutSunday);
+  await expect(page.getByText(/^Times in America\/Chicago: C[SD]T \(UTC−0[56]:00\)/)).toBeVisible();
+  const grid = page.getByRole("table", { name: /Times in America\/Chicago/ });
+  await expect(grid.getByRole("columnheader")).toHaveCount(7);
+  const blackoutDay = grid.getByRole("list", { name: `${dayLabel(blackoutSunday)} schedule` });
+  await expect(blackoutDay.getByRole("button", { name: new RegExp(`^00:00 ${esc(BLACKOUT)}, Blackout`) })).toBeVisible();
+  const windowChip = blackoutDay.getByRole("button", { name: new RegExp(`^01:00 ${esc(WINDOW)}, Maintenance window, ${esc(dayLabel(blackoutSunday))} 01:00–05:00 ${abbr(blackoutSunday)}$`) });
+  await expect(windowChip).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The window's details open in a dialog in site time; a requester gets no manager controls.
+  await windowChip.click();
+  const details = page.getByRole("dialog", { name: WINDOW });
+  await expect(details).toContainText(`${dayLabel(blackoutSunday)} 01:00–05:00 ${abbr(blackoutSunday)}`);
+  await expect(details).toContainText("TF · Tank farm and blending");
+  await expect(details.getByRole("button", { name: "Cancel this occurrence" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(details).toBeHidden();
+
+  await calendar(page, "week", blackoutSunday);
+  const sunday = page.getByRole("region", { name: dayLabel(blackoutSunday) });
+  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, all day` })).toContainText(BLACKOUT);
+  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, by time` })).toContainText(`01:00–05:00 ${WINDOW}`);
+  await expectNoAxeViolations(page);
+
+  await calendar(page, "timeline", blackoutSunday, "&area=TF");
+  const tfRow = page.getByRole("region", { name: "TF · Tank farm and blending" });
+  await expect(tfRow.getByRole("button", { name: new RegExp(esc(BLACKOUT)) })).toBeVisible();
+  await expect(tfRow.getByRole("button", { name: new RegExp(esc(WINDOW)) })).toBeVisible();
+  await expect(page.getByRole("region", { name: "CDU · Crude distillation unit" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Keyboard: the period navigation and the items are reachable in order, and Today works.
+  await page.getByRole("link", { name: "Next week" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`date=${iso(blackoutSunday.plus({ days: 1 }))}`));
+  await page.getByRole("link", { name: "Today" }).click();
+  await expect(page).toHaveURL(new RegExp(`date=${iso(today)}`));
+
+  // A change manager gets the controls in the same dialog.
+  await calendar(manager, "week", blackoutSunday);
+  await manager
+    .getByRole("region", { name: dayLabel(blackoutSunday) })
+    .getByRole("button", { name: new RegExp(esc(WINDOW)) })
+    .click();
+  await expect(manager.getByRole("dialog", { name: WINDOW }).getByRole("button", { name: "Cancel this occurrence" })).toBeVisible();
+});
+
+test("a requester sees the blackout conflict while planning, submits a clean slot, and the calendar flags a later clash", async ({ browser }) => {
+  const page = await pageAs(browser, PEOPLE.gcrRequester);
+  await page.goto("/changes/new");
+  await page.getByLabel("Title").fill(CHANGE);
+  await page.getByLabel("Description").fill("Update the tank gauging gateway firmware to the vendor's fixed release.");
+  await page.getByLabel("Justification / technical basis").fill("Vendor advisory fixes a remote denial of service.");
+  await page.getByLabel("Search the inventory").fill("PLC-TF-TGW");
+  await page.getByRole("option", { name: /PLC-TF-TGW/ }).click();
+  await expect(page.getByRole("list", { name: "Affected assets" })).toContainText("PLC-TF-TGW");
+  await page.getByLabel("Implementation plan").fill("Back up the configuration, flash the firmware, verify gauging values.");
+  await page.getByLabel("Backout plan").fill("Flash the previous firmware and restore the configuration backup.");
+  await page.getByLabel("Implementer's email").fill(PEOPLE.gcrRequester);
+
+  const assistant = page.getByTestId("slot-assistant");
+  // Inside the window on the first Sunday: clean.
+  await page.getByLabel(/^Planned start/).fill(`${iso(firstSunday)}T02:00`);
+  await page.getByLabel(/^Planned end/).fill(`${iso(firstSunday)}T03:00`);
+  await expect(assistant).toContainText("No conflicts");
+  // Moved into the blackout a week later: the assistant names the blackout.
+  await page.getByLabel(/^Planned start/).fill(`${iso(blackoutSunday)}T02:00`);
+  await page.getByLabel(/^Planned end/).fill(`${iso(blackoutSunday)}T03:00`);
+  const conflicts = assistant.getByRole("list", { name: "Conflicts of this slot" });
+  await expect(conflicts).toContainText(BLACKOUT);
+  // The assistant proposes conflict-free slots; the first one is taken.
+  await assistant.getByRole("button", { name: "Suggest slots" }).click();
+  const proposals = assistant.getByRole("list", { name: "Proposed slots" });
+  await expect(proposals.getByRole("listitem").first()).toBeVisible();
+  await proposals.getByRole("button", { name: "Use this slot" }).first().click();
+  await expect(assistant).toContainText("No conflicts");
+  const plannedStart = await page.getByLabel(/^Planned start/).inputValue();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
+  const changeUrl = page.url();
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await page.getByRole("dialog", { name: /^Submit CHG-/ }).getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByText("Submitted").first()).toBeVisible();
+
+  // On the calendar the submitted change links to its page, with no conflict.
+  const slotDay = DateTime.fromISO(plannedStart, { zone: ZONE });
+  await calendar(page, "week", slotDay);
+  const chip = page.getByRole("region", { name: /, week view$/ }).getByRole("link", { name: new RegExp(esc(CHANGE)) });
+  await expect(chip).toBeVisible();
+  await expect(chip).not.toContainText("Conflict");
+  await expect(chip).toHaveAttribute("href", new URL(changeUrl).pathname);
+
+  // A change manager then freezes that day; the calendar highlights the clash in words.
+  const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
+  await createWindow(manager, { site: "GCR", kind: "blackout", title: LATE_BLACKOUT, areas: ["TF"], startDate: iso(slotDay.startOf("day")), startTime: "00:00", hours: 24 });
+  await calendar(page, "week", slotDay, "&state=submitted");
+  await expect(chip).toContainText("Conflict");
+  const list = page.getByRole("region", { name: /Scheduling conflicts in view/ });
+  await expect(list.getByRole("listitem").filter({ hasText: CHANGE })).toContainText(LATE_BLACKOUT);
+  await expectNoAxeViolations(page);
+  await chip.click();
+  await page.waitForURL(changeUrl);
+});
+
+test("the ICS feed downloads with the session and through the secret subscription URL, and parses", async ({ browser, playwright, baseURL }) => {
+  const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
+  await manager.goto("/schedule?site=GCR");
+  const download = manager.waitForEvent("download");
+  await manager.getByRole("link", { name: "Download GCR.ics" }).click();
+  const file = await download;
+  const text = fs.readFileSync((await file.path())!, "utf8");
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
+  const weekly = events.find((e) => e.getFirstPropertyValue("summary")?.toString().includes(WINDOW));
+  expect(weekly, "the weekly window is in the feed").toBeTruthy();
+  const rrule = weekly!.getFirstPropertyValue("rrule") as ICAL.Recur;
+  expect(rrule.freq).toBe("WEEKLY");
+  const dtstart = weekly!.getFirstProperty("dtstart")!;
+  expect(dtstart.getParameter("tzid")).toBe(ZONE);
+  expect((dtstart.getFirstValue() as ICAL.Time).toString()).toBe(`${iso(firstSunday)}T01:00:00`);
+
+  await manager.getByRole("button", { name: "Create subscription URL" }).click();
+  const url = await manager.getByLabel("Subscription URL for GCR", { exact: true }).inputValue();
+  expect(url).toMatch(/\/api\/v1\/calendar\/GCR\.ics\?feed=/);
+  await expectNoAxeViolations(manager);
+  // A calendar client has no session: the secret in the URL is the only credential.
+  const client = await playwright.request.newContext({ baseURL });
+  const res = await client.get(url);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/calendar");
+  const fromFeed = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents("vevent");
+  expect(fromFeed.some((e) => e.getFirstPropertyValue("summary")?.toString().includes(WINDOW))).toBe(true);
+  // Regenerating revokes the old URL.
+  await manager.getByRole("button", { name: "Create another subscription URL" }).click();
+  await expect(manager.getByLabel("Subscription URL for GCR", { exact: true })).not.toHaveValue(url);
+  expect((await client.get(url)).status()).toBe(401);
+  await client.dispose();
+});
