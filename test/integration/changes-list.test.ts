@@ -103,6 +103,14 @@ describe("listChanges", () => {
     const day2 = await all(undefined, { from: new Date(T0 + 24 * HOUR).toISOString(), to: new Date(T0 + 48 * HOUR).toISOString() });
     expect(day2.length).toBeGreaterThan(0);
     expect(day2.every((r) => r.plannedStart?.startsWith("2030-01-08"))).toBe(true);
+    const range = { from: new Date(T0).toISOString(), to: new Date(T0 + 3 * 24 * HOUR).toISOString() };
+    const expected = (await all(undefined, range, 100)).map((r) => r.id).sort();
+    expect(expected.length).toBeGreaterThan(6);
+    for (const sort of ["createdAt", "plannedStart", "number"] as const) {
+      const paged = await all(undefined, { ...range, sort, dir: "asc" }, 2);
+      expect(paged.map((r) => r.id).sort(), sort).toEqual(expected);
+      expect(sortedBy(paged, (r) => (sort === "number" ? r.number : r[sort]!), "asc")).toBe(true);
+    }
     const historian = await all(undefined, { q: "historian" });
     expect(historian.length).toBe(8);
     expect(historian.every((r) => r.title.includes("historian"))).toBe(true);

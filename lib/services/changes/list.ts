@@ -58,16 +58,18 @@ export async function listChanges(actor: Actor, query: ChangeListQuery = {}): Pr
   const conds = await filterConditions(db, visible, f);
   if (!conds) return { items: [], nextCursor: null };
   const want = f.limit + 1;
+  const ranged = Boolean(f.from || f.to);
 
   let rows: Row[] = [];
   if (!cursor || cursor.value !== null) {
     const keyed = [...conds, hasValue(spec), cursor ? afterCursor(spec, f.dir, cursor) : undefined];
     rows = await select(db, spec.expr)
       .where(and(...keyed))
-      .orderBy(...orderBy(spec, f.dir))
+      .orderBy(...orderBy(spec, f.dir, ranged))
       .limit(want);
   }
-  if (spec.nullable && rows.length < want) {
+  // Rows without a planned start come after the others; a date range has none of them.
+  if (spec.nullable && !ranged && rows.length < want) {
     const tail = await select(db, spec.expr)
       .where(and(...conds, tailCondition(f.dir, cursor)))
       .orderBy(f.dir === "asc" ? asc(changes.id) : desc(changes.id))
