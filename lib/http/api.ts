@@ -53,6 +53,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       const actor = await resolveActor(req);
       if (actor instanceof Response) return actor;
       const params = (await context.params) ?? ({} as P);
+      // PostgreSQL cannot hold NUL in text: such an id or code names nothing, and must not reach a query.
+      if (Object.values(params as Record<string, unknown>).some((v) => typeof v === "string" && v.includes("\u0000")))
+        return problemResponse({ status: 404, detail: "Not found." });
       const result = await handler({ req, actor, params });
       return result instanceof Response ? result : json(result);
     } catch (e) {
@@ -93,9 +96,11 @@ function wellFormed(value: unknown): boolean {
   return true;
 }
 
+/** The query string as an object; a NUL character (never storable, never meaningful) is a 400. */
 export function searchParams(req: NextRequest): Record<string, string> {
   const out: Record<string, string> = {};
   req.nextUrl.searchParams.forEach((v, k) => {
+    if (v.includes("\u0000") || k.includes("\u0000")) throw new ServiceError("bad_request", `The query parameter ${JSON.stringify(k.replaceAll("\u0000", ""))} contains a NUL character.`);
     out[k] = v;
   });
   return out;
