@@ -6,7 +6,7 @@ import "server-only";
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalLuxonDateTimeStub } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { localToUtc, expandWindow, parseRule, seriesEnd, type WindowDef } from "@/lib/domain/schedule";
+import { OccurrenceLimitError, expandWindow, localToUtc, parseRule, seriesEnd, utcToLocal, type WindowDef } from "@/lib/domain/schedule";
 import type { ChangeState } from "@/lib/domain/constants";
 
 const DAY_MS = 86_400_000;
@@ -36,8 +36,39 @@ function firstNominal(def: WindowDef): string {
   return first?.recurrenceId ?? def.localStart;
 }
 
-/** RRULE with UNTIL as a UTC instant (RFC 5545 requires it with a TZID start) plus the EXDATE line. */
-function recurrenceLines(def: WindowDef): string | null {
+/**
+ * Occurrences whose nominal wall time is ambiguous (fall-back hour) or missing (spring-forward
+ * gap). RFC 5545 resolves them as expandWindow does (first occurrence; offset before the gap),
+ * but clients differ (ical.js takes the second of a repeated hour), so each is pinned: its
+ * nominal time excluded (the client drops whatever it made of it) and its instant added in UTC.
+ */
+function pinnedOccurrences(def: WindowDef, now: Date): { nominal: string; start: Date }[] {
+  const from = new Date(Math.max(localToUtc(def.localStart, def.timeZone).getTime(), now.getTime() - PIN_PAST_DAYS * DAY_MS));
+  const to = new Date(now.getTime() + PIN_FUTURE_DAYS * DAY_MS);
+  if (to <= from) return [];
+  let occurrences;
+  try {
+    occurrences = expandWindow(def, from, to);
+  } catch (e) {
+    if (e instanceof OccurrenceLimitError) return [];
+    throw e;
+  }
+  const wall = (t: number) => utcToLocal(new Date(t), def.timeZone).local.slice(0, 16);
+  return occurrences
+    .filter((o) => {
+      const t = o.start.getTime();
+      if (wall(t) !== o.recurrenceId) return true;
+      return [30, 60, 120].some((m) => wall(t + m * 60_000) === o.recurrenceId || wall(t - m * 60_000) === o.recurrenceId);
+    })
+    .map((o) => ({ nominal: o.recurrenceId, start: o.start }));
+}
+
+/** How far around now the feed pins DST-affected occurrences; the feed is re-read long before. */
+const PIN_PAST_DAYS = 366;
+const PIN_FUTURE_DAYS = 2 * 366;
+
+/** RRULE with UNTIL as a UTC instant (RFC 5545 requires it with a TZID start), EXDATE and pinning RDATE. */
+function recurrenceLines(def: WindowDef, now: Date): string | null {
   if (def.rrule === null) return null;
   const parsed = parseRule(def.rrule);
   if (!parsed.ok) return null;
@@ -47,8 +78,11 @@ function recurrenceLines(def: WindowDef): string | null {
     const wall = new Date(end).toISOString().slice(0, 19);
     parts.push(`UNTIL=${utcBasic(localToUtc(wall, def.timeZone))}`);
   }
+  const pinned = pinnedOccurrences(def, now);
+  const excluded = [...new Set([...def.exdatesLocal, ...pinned.map((p) => p.nominal)])].sort();
   const lines = [`RRULE:${parts.join(";")}`];
-  if (def.exdatesLocal.length) lines.push(`EXDATE;TZID=${def.timeZone}:${[...def.exdatesLocal].sort().map(basic).join(",")}`);
+  if (excluded.length) lines.push(`EXDATE;TZID=${def.timeZone}:${excluded.map(basic).join(",")}`);
+  if (pinned.length) lines.push(`RDATE:${pinned.map((p) => utcBasic(p.start)).join(",")}`);
   return lines.join("\n");
 }
 
@@ -115,7 +149,7 @@ export function buildIcs(params: {
       location: `${site.name} (${site.code})`,
       categories: [{ name: blackout ? "Blackout" : "Maintenance window" }],
       transparency: blackout ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
-      repeating: recurrenceLines(def),
+      repeating: recurrenceLines(def, stamp),
     });
   }
 
