@@ -107,7 +107,7 @@ export const assetListQuerySchema = paginationSchema.extend({
   criticality: z.preprocess(blank, criticalitySchema.optional()),
   safetyRelated: yesNo,
   gxp: yesNo,
-  q: z.preprocess(blank, z.string().trim().max(200, "Search text must be at most 200 characters.").optional()),
+  q: z.preprocess(blank, line(200, "Search text").optional()),
   sort: z.preprocess(blank, z.enum(ASSET_SORTS).default("tag")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")),
 });

@@ -257,6 +257,12 @@ describe("listing", () => {
     expect(await refusal(listAssets(cmBoth, { kind: "robot" }))).toBe("invalid");
     expect(await refusal(listAssets(cmBoth, { limit: 501 }))).toBe("invalid");
     expect(await refusal(listAssets(cmBoth, { cursor: "garbage" }))).toBe("invalid");
+    expect(await refusal(listAssets(cmBoth, { q: "PLC\u0000" }))).toBe("invalid");
+    expect(await refusal(listAssets(cmBoth, { site: "AS\u0000A" }))).toBe("invalid");
+    expect(await refusal(listAssets(cmBoth, { cursor: Buffer.from(JSON.stringify(["a\u0000", "00000000-0000-4000-8000-000000000000"])).toString("base64url") }))).toBe("invalid");
+    // Pickers send what was typed: control characters are dropped rather than reaching PostgreSQL.
+    expect((await searchAssets(cmBoth, "PLC-101\u0000", 5, { siteCode: "AS\u0000B" })).map((a) => a.siteCode)).toEqual(["ASB"]);
+    expect((await searchAssets(cmBoth, "PLC-101\u0000A", 5)).map((a) => a.tag)).toContain("PLC-101A");
     const page = await listAssets(cmBoth, { sort: "tag", limit: 2 });
     expect(await refusal(listAssets(cmBoth, { sort: "criticality", cursor: page.nextCursor! }))).toBe("invalid");
   });

@@ -38,7 +38,8 @@ function checkCursor(values: (string | number | null)[], keys: SortKey[]): void 
       const v = values[i];
       if (k.type === "int") return typeof v === "number" && Number.isInteger(v);
       if (k.type === "timestamptz") return typeof v === "string" && !Number.isNaN(Date.parse(v));
-      return typeof v === "string";
+      // PostgreSQL cannot hold NUL in text; a forged cursor must not turn into a server error.
+      return typeof v === "string" && !/[\u0000-\u001f]/.test(v);
     }) &&
     typeof values[keys.length] === "string" &&
     UUID_RE.test(values[keys.length] as string);

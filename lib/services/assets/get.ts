@@ -34,7 +34,10 @@ export async function assetsByIds(actor: Actor, ids: readonly string[]): Promise
  */
 export async function searchAssets(actor: Actor, q: string, limit = 20, opts: { siteCode?: string } = {}): Promise<AssetView[]> {
   const scope = scopeFor(actor, "asset.view");
-  const text = String(q ?? "").trim().slice(0, 100);
+  const text = String(q ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 100);
   if (!scope.length || !text) return [];
   const n = Math.min(Math.max(Math.trunc(Number(limit)) || 20, 1), 100);
   const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -45,7 +48,7 @@ export async function searchAssets(actor: Actor, q: string, limit = 20, opts: { 
     .where(
       and(
         inArray(assets.siteId, scope),
-        opts.siteCode ? eq(sites.code, opts.siteCode.toUpperCase()) : undefined,
+        opts.siteCode ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase()) : undefined,
         or(ilike(assets.tag, contains), ilike(assets.name, contains), ilike(assets.vendor, contains), ilike(assets.product, contains), ilike(assets.modelNumber, contains)),
       ),
     )
