@@ -29,7 +29,9 @@ async function calendar(page: Page, view: "month" | "week" | "timeline", date: D
 
 test.describe.configure({ mode: "serial" });
 
-test("windows and a blackout show in every view in site time; details open from the calendar", async ({ browser }) => {
+test("a window and a blackout show in the month view in site time; details open in a dialog", async ({ browser }) => {
+  // A whole journey through several forms; on a busy machine it needs more than the default minute.
+  test.slow();
   const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
   await createWindow(manager, {
     site: "GCR",
@@ -64,6 +66,17 @@ test("windows and a blackout show in every view in site time; details open from 
   await page.keyboard.press("Escape");
   await expect(details).toBeHidden();
 
+  // A change manager gets the controls in the same dialog.
+  await calendar(manager, "week", blackoutSunday);
+  await manager
+    .getByRole("region", { name: dayLabel(blackoutSunday) })
+    .getByRole("button", { name: new RegExp(esc(WINDOW)) })
+    .click();
+  await expect(manager.getByRole("dialog", { name: WINDOW }).getByRole("button", { name: "Cancel this occurrence" })).toBeVisible();
+});
+
+test("week and timeline views place the same items by time and area; navigation works from the keyboard", async ({ browser }) => {
+  const page = await pageAs(browser, PEOPLE.gcrRequester);
   await calendar(page, "week", blackoutSunday);
   const sunday = page.getByRole("region", { name: dayLabel(blackoutSunday) });
   await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, all day` })).toContainText(BLACKOUT);
@@ -77,23 +90,23 @@ test("windows and a blackout show in every view in site time; details open from 
   await expect(page.getByRole("region", { name: "CDU · Crude distillation unit" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  // Keyboard: the period navigation and the items are reachable in order, and Today works.
+  // Keyboard: an item opens with Enter and gives focus back on Escape; the period moves with Enter.
+  const blackoutBar = tfRow.getByRole("button", { name: new RegExp(esc(BLACKOUT)) });
+  await blackoutBar.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: BLACKOUT })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(blackoutBar).toBeFocused();
   await page.getByRole("link", { name: "Next week" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`date=${iso(blackoutSunday.plus({ days: 1 }))}`));
   await page.getByRole("link", { name: "Today" }).click();
   await expect(page).toHaveURL(new RegExp(`date=${iso(today)}`));
-
-  // A change manager gets the controls in the same dialog.
-  await calendar(manager, "week", blackoutSunday);
-  await manager
-    .getByRole("region", { name: dayLabel(blackoutSunday) })
-    .getByRole("button", { name: new RegExp(esc(WINDOW)) })
-    .click();
-  await expect(manager.getByRole("dialog", { name: WINDOW }).getByRole("button", { name: "Cancel this occurrence" })).toBeVisible();
 });
 
 test("a requester sees the blackout conflict while planning, submits a clean slot, and the calendar flags a later clash", async ({ browser }) => {
+  // A whole journey through several forms; on a busy machine it needs more than the default minute.
+  test.slow();
   const page = await pageAs(browser, PEOPLE.gcrRequester);
   await page.goto("/changes/new");
   await page.getByLabel("Title").fill(CHANGE);

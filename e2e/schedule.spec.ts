@@ -14,6 +14,8 @@ const WEEKLY = {
 };
 
 test("a change manager defines a weekly window with a live preview, cancels one occurrence and adds a blackout", async ({ browser }) => {
+  // A whole journey through several forms; on a busy machine it needs more than the default minute.
+  test.slow();
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
   await page.goto("/schedule?site=GCR");
   await expect(page.getByRole("heading", { name: "Windows & production", level: 1 })).toBeVisible();
@@ -182,4 +184,18 @@ test("CSV import: the dry run lists every bad cell by line and column, then the 
   const runs = page.getByRole("table", { name: "Production runs at GCR" });
   await expect(runs.getByRole("row").filter({ hasText: "Crude run A (import e2e)" })).toContainText("Wed 10 Jul 2030 06:00 CDT");
   await expect(runs.getByRole("row").filter({ hasText: "Hydrotreater turnaround (import e2e)" })).toContainText("Turnaround · window");
+
+  // On the calendar the runs sit in their area rows, criticality in words; managers can act on them.
+  await page.goto("/calendar?site=GCR&view=timeline&date=2030-07-03");
+  const cdu = page.getByRole("region", { name: "CDU · Crude distillation unit" });
+  const crude = cdu.getByRole("button", { name: /Crude run A \(import e2e\), Critical run, / });
+  await expect(crude).toBeVisible();
+  await crude.click();
+  const details = page.getByRole("dialog", { name: "Crude run A (import e2e)" });
+  await expect(details).toContainText("Mon 1 Jul 2030 06:00 – Wed 10 Jul 2030 06:00 CDT");
+  await expect(details.getByRole("button", { name: "Edit run" })).toBeVisible();
+  await expect(details.getByRole("button", { name: "Delete run" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.goto("/calendar?site=GCR&view=timeline&date=2030-07-15");
+  await expect(page.getByRole("region", { name: "HTU · Hydrotreater" }).getByRole("button", { name: /Hydrotreater turnaround \(import e2e\), Turnaround \(maintenance window\)/ })).toBeVisible();
 });
