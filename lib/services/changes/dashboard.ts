@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayContained, count, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,6 +8,7 @@ import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
 import { visibleSiteIds } from "./access";
 import { approvalsInbox } from "./inbox";
 import { loadContexts } from "./load";
+import { visibleTo } from "./queries";
 import type { ChangeDashboard } from "./types";
 
 const OWING_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
@@ -25,7 +26,7 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
   const visible = visibleSiteIds(actor);
   if (visible.length === 0) return { sites: [], overdueRetrospective: [], myPendingApprovals: 0 };
   const db = await getDb();
-  const inScope = and(arrayContained(changes.siteIds, visible), sql`cardinality(${changes.siteIds}) > 0`);
+  const inScope = await visibleTo(db, visible);
 
   const perSite = db
     .select({ siteId: sql<string>`unnest(${changes.siteIds})`.as("site_id"), state: changes.state })

@@ -1,16 +1,19 @@
 import "server-only";
-import { and, arrayContained, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, signoffs, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { isoUtc, retrospectiveDueAt, type RequiredSignoff } from "@/lib/domain/changes";
+import { POLICY_RULES, SIGNOFF_GRANT_ROLE, isoUtc, retrospectiveDueAt, type RequiredSignoff } from "@/lib/domain/changes";
 import type { SiteRole } from "@/lib/domain/constants";
 import { signOptions } from "./actions";
 import { visibleSiteIds } from "./access";
 import { loadContexts, type ChangeContext } from "./load";
+import { visibleTo } from "./queries";
 import type { InboxItem } from "./types";
 
-const SIGNING_ROLES: readonly SiteRole[] = ["operations", "safety", "security", "change_manager", "quality"];
+const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRANT_ROLE))];
+/** Grants behind the sign-offs an emergency change may collect after its start (rule 7). */
+const RETROSPECTIVE_GRANTS: readonly SiteRole[] = [...new Set(POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => SIGNOFF_GRANT_ROLE[r.role]))];
 const RETROSPECTIVE_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
 const PSSR_STATES = ["implemented", "pssr_pending"] as const;
 /** An inbox longer than this is a backlog for a report, not a list to work through. */
@@ -37,25 +40,25 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
   if (!actor.userId) return [];
   const me = actor.userId;
   const visible = visibleSiteIds(actor);
-  const signingSites = [...new Set(actor.grants.filter((g) => SIGNING_ROLES.includes(g.role)).map((g) => g.siteId))];
-  if (visible.length === 0 || signingSites.length === 0) return [];
-  const db = await getDb();
+  const sitesWith = (roles: readonly SiteRole[]) => [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId))];
+  // Each kind of waiting sign-off only for the sites where this user holds a role that gives it,
+  // so that the candidate list stays short and never crowds out what the user can sign.
+  const branches: SQL[] = [];
+  const anySigner = sitesWith(SIGNING_ROLES);
+  const retrospective = sitesWith(RETROSPECTIVE_GRANTS);
+  const pssr = sitesWith([SIGNOFF_GRANT_ROLE.pssr]);
   const alreadySigned = sql`exists (select 1 from ${signoffs} where ${signoffs.changeId} = ${changes.id} and ${signoffs.signerId} = ${me} and ${signoffs.round} = ${changes.approvalRound} and ${isNull(signoffs.supersededAt)})`;
+  if (anySigner.length) branches.push(and(eq(changes.state, "submitted"), arrayOverlaps(changes.siteIds, anySigner), sql`not ${alreadySigned}`)!);
+  if (retrospective.length) {
+    branches.push(and(eq(changes.class, "emergency"), inArray(changes.state, [...RETROSPECTIVE_STATES]), arrayOverlaps(changes.siteIds, retrospective))!);
+  }
+  if (pssr.length) branches.push(and(inArray(changes.state, [...PSSR_STATES]), arrayOverlaps(changes.siteIds, pssr))!);
+  if (visible.length === 0 || branches.length === 0) return [];
+  const db = await getDb();
   const rows = await db
     .select()
     .from(changes)
-    .where(
-      and(
-        arrayContained(changes.siteIds, visible),
-        arrayOverlaps(changes.siteIds, signingSites),
-        ne(changes.requesterId, me),
-        or(
-          and(eq(changes.state, "submitted"), sql`not ${alreadySigned}`),
-          and(eq(changes.class, "emergency"), inArray(changes.state, [...RETROSPECTIVE_STATES])),
-          inArray(changes.state, [...PSSR_STATES]),
-        ),
-      ),
-    )
+    .where(and(await visibleTo(db, visible), ne(changes.requesterId, me), or(...branches)))
     .orderBy(asc(sql`coalesce(${changes.submittedAt}, ${changes.createdAt})`))
     .limit(INBOX_LIMIT);
   const contexts = await loadContexts(db, rows);
