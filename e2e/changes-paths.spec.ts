@@ -1,5 +1,5 @@
 import { PEOPLE } from "./accounts";
-import { expectState, fillChangeForm, minutesFromNow, openGcrWindowAroundNow, saveDraft, signAs, submit } from "./changes-helpers";
+import { expectState, fillChangeForm, minutesFromNow, openGcrDailyWindows, openGcrWindowAroundNow, saveDraft, signAs, submit } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 
 test("a rejected change is revised and resubmitted in a new approval round", async ({ browser, baseURL }) => {
@@ -113,8 +113,10 @@ test("an emergency change shows its retrospective sign-off deadline", async ({ b
   await expect(signed.getByTestId("required-change_board")).toContainText("Approved by Elena Brooks");
 });
 
-test("the change list filters and sorts on the server, and a stale edit says who got there first", async ({ browser }) => {
+test("slot proposals, server-side list filters and sorting, and a stale edit that names who got there first", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
   const tag = `e2e-${Date.now().toString(36)}`;
+  await openGcrDailyWindows(browser, baseURL!, `Nightly window ${tag}`);
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
     title: `Historian antivirus signatures (${tag})`,
@@ -125,6 +127,15 @@ test("the change list filters and sorts on the server, and a stale edit says who
     start: minutesFromNow(24 * 60),
     end: minutesFromNow(25 * 60),
   });
+  // The assistant proposes conflict-free slots inside the nightly windows; picking one fills the slot.
+  const assistant = dana.getByTestId("slot-assistant");
+  await assistant.getByLabel("Duration (minutes)").fill("60");
+  await assistant.getByRole("button", { name: "Suggest slots" }).click();
+  const proposals = assistant.getByRole("list", { name: "Proposed slots" });
+  await expect(proposals.getByRole("button", { name: "Use this slot" }).nth(4)).toBeVisible();
+  await proposals.getByRole("button", { name: "Use this slot" }).first().click();
+  await expect(assistant).toContainText("No conflicts");
+  await expect(dana.getByLabel(/^Planned start/)).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   const { id, number } = await saveDraft(dana);
 
   await dana.goto(`/changes?q=${encodeURIComponent(tag)}&state=draft&site=GCR`);

@@ -153,3 +153,17 @@ export function RiskPanel({ values, assets }: { values: RiskInputs; assets: read
     </div>
   );
 }
+
+/** One line for narrow screens, where the full panel sits below the form. */
+export function RiskSummary({ values, assets }: { values: RiskInputs; assets: readonly PickedAsset[] }) {
+  const { risk, required, pssr } = liveAssessment(values, assets);
+  const names = required.map((r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`);
+  if (pssr) names.push("PSSR");
+  return (
+    <p className="sticky top-0 z-20 flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-xs text-slate-700 shadow-sm lg:hidden">
+      <RiskBadge risk={risk.level} />
+      <span>Sign-offs: {names.join(", ")}</span>
+      <a href="#live-risk-heading">Details</a>
+    </p>
+  );
+}

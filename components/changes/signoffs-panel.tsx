@@ -76,38 +76,31 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
       <thead>
         <tr>
           <Th>Signer</Th>
-          <Th>Role</Th>
-          <Th>Meaning</Th>
+          <Th>Role and meaning</Th>
           <Th>Signed</Th>
           <Th>Comment</Th>
-          <Th>Content hash</Th>
-          <Th>Status</Th>
+          <Th>Status and content hash</Th>
         </tr>
       </thead>
       <tbody>
         {signoffs.map((s) => (
           <tr key={s.id} className={s.superseded || !s.currentRound ? "bg-slate-50 text-slate-600" : undefined} data-testid="signoff-row">
-            <Td>
+            <Td className="min-w-32">
               <span className="font-medium">{s.signerName}</span>
               <span className="block text-xs text-slate-600">{s.signerEmail}</span>
             </Td>
-            <Td>
-              {SIGNOFF_ROLE_LABELS[s.role]}
-              {s.siteCode ? ` (${s.siteCode})` : ""}
-              {s.retrospective ? <span className="block text-xs text-amber-900">retrospective</span> : null}
-            </Td>
-            <Td>
-              <span className={s.decision === "reject" ? "font-medium text-red-800" : undefined}>{s.meaning}</span>
+            <Td className="min-w-40">
+              <span className="font-medium">
+                {SIGNOFF_ROLE_LABELS[s.role]}
+                {s.siteCode ? ` (${s.siteCode})` : ""}
+              </span>
+              {s.retrospective ? <span className="text-xs text-amber-900"> · retrospective</span> : null}
+              <span className={`block ${s.decision === "reject" ? "font-medium text-red-800" : ""}`}>{s.meaning}</span>
             </Td>
             <Td className="whitespace-nowrap">
               <SiteTime at={s.signedAt} zone={zone} />
             </Td>
-            <Td className="max-w-64 whitespace-pre-wrap">{s.comment || "—"}</Td>
-            <Td>
-              <code className={fullHash ? "font-mono text-[10px] break-all" : "font-mono text-xs"} title={s.contentHash}>
-                {fullHash ? s.contentHash : s.contentHash.slice(0, 12)}
-              </code>
-            </Td>
+            <Td className="whitespace-pre-wrap">{s.comment || "—"}</Td>
             <Td>
               {s.superseded ? (
                 <span>
@@ -125,8 +118,11 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
               ) : !s.currentRound ? (
                 <Badge>Round {s.round} (earlier)</Badge>
               ) : (
-                <Badge tone={s.decision === "approve" ? "green" : "red"}>Current</Badge>
+                <Badge tone={s.decision === "approve" ? "green" : "red"}>{s.decision === "approve" ? "Current approval" : "Current rejection"}</Badge>
               )}
+              <code className={`mt-0.5 block font-mono ${fullHash ? "text-[10px] break-all" : "text-xs"}`} title={s.contentHash}>
+                {fullHash ? s.contentHash : s.contentHash.slice(0, 12)}
+              </code>
             </Td>
           </tr>
         ))}

@@ -96,7 +96,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="font-mono text-xs whitespace-nowrap">
                   <Link href={`/changes/${c.id}`}>{c.number}</Link>
                 </Td>
-                <Td className="max-w-md">
+                <Td className="max-w-md min-w-64">
                   <Link href={`/changes/${c.id}`} className="text-slate-900">
                     {c.title}
                   </Link>
@@ -119,7 +119,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="whitespace-nowrap">
                   <SiteTime at={c.plannedStart} zone={zone} />
                 </Td>
-                <Td>{c.requesterName}</Td>
+                <Td className="whitespace-nowrap">{c.requesterName}</Td>
                 <Td className="whitespace-nowrap">
                   <SiteTime at={c.createdAt} zone={zone} />
                 </Td>

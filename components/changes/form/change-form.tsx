@@ -8,7 +8,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { createChangeSchema } from "@/lib/schemas/changes";
 import { AssetPicker, type AssetSearch } from "../asset-picker";
 import type { PickedAsset } from "../picked-asset";
-import { RiskPanel } from "../risk-panel";
+import { RiskPanel, RiskSummary, type RiskInputs } from "../risk-panel";
 import type { ChangeFormOutput, ChangeFormValues, EditableChange, ImplementerCandidate, SaveResult } from "./form-types";
 import { ImplementerSection } from "./implementer-section";
 import { ScheduleSection, type FormZone } from "./schedule-section";
@@ -140,9 +140,20 @@ export function ChangeForm({
   }
 
   const errors = formState.errors;
+  const riskInputs: RiskInputs = {
+    type: watched.type ?? "other",
+    class: watched.class ?? "normal",
+    safetyImpact: watched.safetyImpact ?? "none",
+    safetyBypassRequired: Boolean(watched.safetyBypassRequired),
+    productionImpact: watched.productionImpact ?? "none",
+    expectedDowntimeMinutes: Number(watched.expectedDowntimeMinutes ?? 0),
+    testedOnTestBench: Boolean(watched.testedOnTestBench),
+    vendorQualified: Boolean(watched.vendorQualified),
+  };
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-4">
+        <RiskSummary assets={assets} values={riskInputs} />
         {stale ? <StaleEditAlert stale={stale} zone={zone.zone} onReload={reload ? reloadLatest : undefined} /> : null}
         {failure ? <Alert title="Not saved">{failure}</Alert> : null}
         {formState.submitCount > 0 && Object.keys(errors).length > 0 ? (
@@ -160,7 +171,6 @@ export function ChangeForm({
           {slotTools ? (
             <SlotAssistant
               tools={slotTools}
-              zone={zone.zone}
               start={instantOf(watched.plannedStart)}
               end={instantOf(watched.plannedEnd)}
               draft={{
@@ -187,19 +197,7 @@ export function ChangeForm({
       </div>
       <aside aria-label="Risk and required sign-offs" className="lg:sticky lg:top-4 lg:self-start">
         <Card className="p-4">
-          <RiskPanel
-            assets={assets}
-            values={{
-              type: watched.type ?? "other",
-              class: watched.class ?? "normal",
-              safetyImpact: watched.safetyImpact ?? "none",
-              safetyBypassRequired: Boolean(watched.safetyBypassRequired),
-              productionImpact: watched.productionImpact ?? "none",
-              expectedDowntimeMinutes: Number(watched.expectedDowntimeMinutes ?? 0),
-              testedOnTestBench: Boolean(watched.testedOnTestBench),
-              vendorQualified: Boolean(watched.vendorQualified),
-            }}
-          />
+          <RiskPanel assets={assets} values={riskInputs} />
         </Card>
       </aside>
     </form>

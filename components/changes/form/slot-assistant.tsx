@@ -5,7 +5,7 @@ import { AlertTriangle, CalendarClock, CheckCircle2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { formatInZone } from "@/lib/format/instant";
+import { formatUtc } from "@/lib/format/instant";
 import type { ActionResult } from "../action-result";
 
 export interface SlotFinding {
@@ -35,7 +35,7 @@ function minutesBetween(a: string | null, b: string | null): number | null {
   return Number.isFinite(m) && m > 0 ? m : null;
 }
 
-export function SlotAssistant({ tools, draft, start, end, zone, onPick }: { tools: SlotTools; draft: SlotDraft; start: string | null; end: string | null; zone: string; onPick: (start: string, end: string) => void }) {
+export function SlotAssistant({ tools, draft, start, end, onPick }: { tools: SlotTools; draft: SlotDraft; start: string | null; end: string | null; onPick: (start: string, end: string) => void }) {
   const [check, setCheck] = useState<{ key: string; result: ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }> } | null>(null);
   const [duration, setDuration] = useState<string>("");
   const [proposals, setProposals] = useState<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }> | null>(null);
@@ -111,8 +111,10 @@ export function SlotAssistant({ tools, draft, start, end, zone, onPick }: { tool
             {proposals.data.slots.map((s) => (
               <li key={s.start} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
                 <span>
-                  {formatInZone(s.start, zone)} – {formatInZone(s.end, zone)}
-                  <span className="block text-xs text-slate-600">{s.localLabel}</span>
+                  {s.localLabel}
+                  <span className="block text-xs text-slate-600">
+                    {formatUtc(s.start)} – {formatUtc(s.end)}
+                  </span>
                 </span>
                 <Button size="sm" onClick={() => onPick(s.start, s.end)}>
                   Use this slot
