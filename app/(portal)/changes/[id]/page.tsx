@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ActionBar } from "@/components/changes/action-bar";
 import { ChangeHeader } from "@/components/changes/change-header";
 import { GatePanel } from "@/components/changes/gate-panel";
@@ -13,7 +14,13 @@ import { changeHistory } from "@/lib/services/changes/history";
 import { isServiceError } from "@/lib/services/errors";
 import { cancelAction, closeAction, completeAction, evaluateGateAction, reviseAction, signAction, startAction, submitAction } from "./actions";
 
-export const metadata: Metadata = { title: "Change" };
+// One load per request, shared by the page and its title.
+const loadChange = cache(async (id: string) => load(getChange(await requireActor(), id)));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const change = await loadChange((await params).id);
+  return { title: `${change.number} ${change.title}` };
+}
 
 const TABS = ["overview", "signoffs", "gate", "history"] as const;
 
@@ -27,7 +34,7 @@ async function load<T>(p: Promise<T>): Promise<T> {
 export default async function ChangePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
   const [{ id }, { tab }] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
-  const change = await load(getChange(actor, id));
+  const change = await loadChange(id);
   const history = await load(changeHistory(actor, change.id, { limit: 500 }));
   const zone = change.sites[0]?.timeZone ?? "UTC";
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
