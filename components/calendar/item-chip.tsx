@@ -65,15 +65,15 @@ export function ItemChip({
   );
   const merged = { ...itemStyle(item), ...style };
   if (item.type === "change") {
-    const tip = item.conflicts.map((c) => c.message).join("\n");
+    const tip = [label, ...item.conflicts.map((c) => c.message)].join("\n");
     return (
-      <Link href={`/changes/${item.changeId}`} className={classes} style={merged} title={tip || undefined} aria-label={label}>
+      <Link href={`/changes/${item.changeId}`} className={classes} style={merged} title={tip} aria-label={label}>
         {body}
       </Link>
     );
   }
   return (
-    <ItemDialog title={itemTitle(item)} description={kindLabel(item)} trigger={body} triggerLabel={label} triggerClassName={classes} triggerStyle={merged}>
+    <ItemDialog title={itemTitle(item)} description={kindLabel(item)} trigger={body} triggerLabel={label} triggerTitle={label} triggerClassName={classes} triggerStyle={merged}>
       <ItemDetails item={item} ctx={ctx} />
     </ItemDialog>
   );

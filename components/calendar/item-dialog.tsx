@@ -8,6 +8,7 @@ export function ItemDialog({
   description,
   trigger,
   triggerLabel,
+  triggerTitle,
   triggerClassName,
   triggerStyle,
   children,
@@ -16,6 +17,8 @@ export function ItemDialog({
   description?: string;
   trigger: ReactNode;
   triggerLabel: string;
+  /** Hover text: the full label, since the visible title is often truncated. */
+  triggerTitle?: string;
   triggerClassName?: string;
   triggerStyle?: CSSProperties;
   children: ReactNode;
@@ -23,7 +26,7 @@ export function ItemDialog({
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <button type="button" className={triggerClassName} style={triggerStyle} aria-label={triggerLabel}>
+        <button type="button" className={triggerClassName} style={triggerStyle} aria-label={triggerLabel} title={triggerTitle}>
           {trigger}
         </button>
       </DialogTrigger>

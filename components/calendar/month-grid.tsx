@@ -82,7 +82,7 @@ export function MonthGrid({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[56rem] table-fixed border-collapse">
+      <table className="w-full min-w-[44rem] table-fixed border-collapse">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { cn } from "@/lib/cn";
 import { formatLocal } from "@/lib/domain/schedule";
 import { placeOnTrack, type CalendarItem } from "@/lib/calendar/items";
@@ -21,13 +22,19 @@ export function timelineRows(items: readonly CalendarItem[], areas: readonly { c
   ];
 }
 
+/** The day columns show the date, so a bar shows its start time, or its start date when that lies before the view. */
+function barLabel(item: CalendarItem, range: ViewRange, tz: string): string {
+  if (item.start.getTime() >= range.from.getTime()) return formatLocal(item.start, tz, "time").split(" ")[0]!;
+  return `from ${DateTime.fromJSDate(item.start, { zone: tz }).toFormat("d LLL", { locale: "en-GB" })}`;
+}
+
 export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: TimelineRow[]; ctx: CalendarContext }) {
   const from = range.from.getTime();
   const total = range.to.getTime() - from;
   const pct = (d: Date) => `${((d.getTime() - from) / total) * 100}%`;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <div className="min-w-[60rem]">
+      <div className="min-w-[46rem]">
         <div className="grid grid-cols-[11rem_1fr] border-b border-slate-200 bg-slate-50" aria-hidden="true">
           <div className="px-2 py-1.5 text-xs font-semibold text-slate-700">Area</div>
           <div className="relative h-8">
@@ -43,7 +50,7 @@ export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: Timelin
           </div>
         </div>
         {rows.map((row) => {
-          const placed = placeOnTrack(row.items, range.from, range.to, 1 / 40);
+          const placed = placeOnTrack(row.items, range.from, range.to, 1 / 16);
           const lanes = placed[0]?.lanes ?? 1;
           return (
             <section key={row.id} aria-labelledby={`row-${row.id}`} className="grid grid-cols-[11rem_1fr] border-b border-slate-100 last:border-b-0">
@@ -58,7 +65,7 @@ export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: Timelin
                   <ol aria-label={`${row.label} schedule`}>
                     {placed.map(({ item, offset, size, lane }) => (
                       <li key={item.key} className="absolute px-px" style={{ left: `${offset * 100}%`, width: `${size * 100}%`, top: 3 + lane * LANE_PX, height: LANE_PX - 2 }}>
-                        <ItemChip item={item} ctx={ctx} timeLabel={formatLocal(item.start, ctx.timeZone, "weekday-time").split(" ").slice(0, 2).join(" ")} className="h-full" />
+                        <ItemChip item={item} ctx={ctx} timeLabel={barLabel(item, range, ctx.timeZone)} className="h-full" />
                       </li>
                     ))}
                   </ol>

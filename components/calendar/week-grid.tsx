@@ -12,10 +12,14 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 const coversDay = (i: CalendarItem, d: CalendarDay) => i.start.getTime() <= d.start.getTime() && i.end.getTime() >= d.end.getTime();
 
-function clock(item: CalendarItem, tz: string): string {
-  const s = formatLocal(item.start, tz, "time").split(" ")[0];
-  const e = formatLocal(item.end, tz, "time").split(" ")[0];
-  return `${s}–${e}`;
+const hhmm = (d: Date, tz: string) => formatLocal(d, tz, "time").split(" ")[0]!;
+
+/** The part of the item on this day: "01:00–05:00", "from 06:00" (goes on), "until 18:00" (began earlier). */
+function clock(item: CalendarItem, day: CalendarDay, tz: string): string {
+  const startsToday = item.start.getTime() >= day.start.getTime();
+  const endsToday = item.end.getTime() <= day.end.getTime();
+  if (startsToday && endsToday) return `${hhmm(item.start, tz)}–${hhmm(item.end, tz)}`;
+  return startsToday ? `from ${hhmm(item.start, tz)}` : `until ${hhmm(item.end, tz)}`;
 }
 
 export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: CalendarItem[]; ctx: CalendarContext }) {
@@ -30,7 +34,7 @@ export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: Calen
   const allDayHeight = allDayRows * ALL_DAY_ROW_PX + 8;
   return (
     <div className="overflow-x-auto">
-      <div className="grid min-w-[56rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))] border-t border-l border-slate-200 bg-white">
+      <div className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))] border-t border-l border-slate-200 bg-white">
         <div aria-hidden="true" className="border-r border-b border-slate-200">
           <div className="h-10 border-b border-slate-200" />
           <div className="flex items-center justify-end border-b border-slate-200 pr-1 text-[11px] text-slate-600" style={{ height: allDayHeight }}>
@@ -74,7 +78,7 @@ export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: Calen
                   className="absolute px-px"
                   style={{ top: `${offset * 100}%`, height: `${size * 100}%`, left: `${(lane / lanes) * 100}%`, width: `${100 / lanes}%` }}
                 >
-                  <ItemChip item={item} ctx={ctx} timeLabel={clock(item, ctx.timeZone)} className="h-full flex-wrap content-start items-start" />
+                  <ItemChip item={item} ctx={ctx} timeLabel={clock(item, day, ctx.timeZone)} className="h-full flex-wrap content-start items-start" />
                 </li>
               ))}
             </ol>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -142,8 +143,8 @@ export function WindowForm({
           <Button type="submit" variant="primary" disabled={isSubmitting}>
             {isSubmitting ? "Saving…" : initial ? "Save window" : "Create window"}
           </Button>
-          <Button variant="ghost" onClick={() => router.push(cancelHref)}>
-            Cancel
+          <Button asChild variant="ghost">
+            <Link href={cancelHref}>Cancel</Link>
           </Button>
         </div>
       </div>

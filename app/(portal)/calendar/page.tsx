@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DateTime } from "luxon";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CalendarToolbar } from "@/components/calendar/toolbar";
@@ -20,6 +19,7 @@ import { normaliseDate, viewRange } from "@/lib/calendar/range";
 import { requestRange } from "@/lib/calendar/request-range";
 import { isServiceError } from "@/lib/services/errors";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
+import { formatLocal } from "@/lib/domain/schedule";
 import { itemsFromData } from "./items-from-data";
 import { managerActions } from "./manager-actions";
 
@@ -98,7 +98,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </section>
         <ConflictList changes={shownChanges} />
         <p className="text-xs text-slate-600">
-          Drafts, rejected and cancelled changes are not shown. Today at the site is {DateTime.fromJSDate(now, { zone: tz }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ", { locale: "en-GB" })}.
+          Drafts, rejected and cancelled changes are not shown. Now at the site: {formatLocal(now, tz)}.
         </p>
       </div>
     </>
