@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChangeListQuery } from "@/lib/schemas/changes";
 import { createChange } from "@/lib/services/changes/create";
+import { changeDashboard } from "@/lib/services/changes/dashboard";
 import { listChanges } from "@/lib/services/changes/list";
 import { submitChange } from "@/lib/services/changes/submit";
 import type { ChangeListItem } from "@/lib/services/changes/types";
@@ -127,6 +128,19 @@ describe("listChanges", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.siteCodes.join() === "PLA")).toBe(true);
     expect(await all(w.people.admin.actor)).toEqual([]);
+  });
+
+  it("counts every change by state at each of its sites on the dashboard", async () => {
+    const rows = await all(undefined, {}, 100);
+    const dash = await changeDashboard(w.people.requester.actor);
+    for (const code of ["PLA", "PLB"]) {
+      const mine = rows.filter((r) => r.siteCodes.includes(code));
+      const site = dash.sites.find((s) => s.siteCode === code)!;
+      expect(site.total, code).toBe(mine.length);
+      expect(site.counts.draft, code).toBe(mine.filter((r) => r.state === "draft").length);
+      expect(site.counts.submitted, code).toBe(mine.filter((r) => r.state === "submitted").length);
+    }
+    expect((await changeDashboard(w.people.onlyA.actor)).sites.map((s) => [s.siteCode, s.total])).toEqual([["PLA", rows.filter((r) => r.siteCodes.join() === "PLA").length]]);
   });
 
   it("refuses a bad cursor or sort with a clear 422", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -28,12 +28,10 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
   const db = await getDb();
   const inScope = await visibleTo(db, visible);
 
-  const perSite = db
-    .select({ siteId: sql<string>`unnest(${changes.siteIds})`.as("site_id"), state: changes.state })
-    .from(changes)
-    .where(inScope)
-    .as("per_site");
-  const counted = await db.select({ siteId: perSite.siteId, state: perSite.state, n: count() }).from(perSite).groupBy(perSite.siteId, perSite.state);
+  // Grouped on the site list as stored (few distinct lists), then spread over its sites here:
+  // cheaper than unnesting every row first.
+  const grouped = await db.select({ siteIds: changes.siteIds, state: changes.state, n: count() }).from(changes).where(inScope).groupBy(changes.siteIds, changes.state);
+  const counted = grouped.flatMap((g) => g.siteIds.map((siteId) => ({ siteId, state: g.state, n: g.n })));
   const siteRows = await db.select().from(sites).where(inArray(sites.id, visible)).orderBy(sites.code);
 
   const dueBefore = new Date(now.getTime() - EMERGENCY_RETRO_HOURS * 3_600_000);
@@ -62,7 +60,7 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
   return {
     sites: siteRows.map((s) => {
       const counts = zeroCounts();
-      for (const c of counted) if (c.siteId === s.id) counts[c.state] = c.n;
+      for (const c of counted) if (c.siteId === s.id) counts[c.state] += c.n;
       return { siteCode: s.code, siteName: s.name, timeZone: s.timeZone, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
     }),
     overdueRetrospective,
