@@ -3,7 +3,8 @@ import { cn } from "@/lib/cn";
 
 export function Table({ caption, children, className }: { caption: string; children: React.ReactNode; className?: string }) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
+    // Focusable and labelled so a table wider than a tablet screen can be scrolled by keyboard.
+    <div role="region" aria-label={caption} tabIndex={0} className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -29,10 +29,13 @@ export async function otherChangesInProgress(ex: Executor, changeId: string, ass
 /** The deployment gate for this actor at `at`, with every input loaded inside the caller's transaction. */
 export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: Date): Promise<GateDecision> {
   const assetIds = ctx.assets.map((a) => a.id);
-  const [others, scheduleConflicts] = [
-    await otherChangesInProgress(tx, ctx.row.id, assetIds),
-    await loadScheduleConflicts(tx, ctx.row, assetIds, at),
-  ];
+  const others = await otherChangesInProgress(tx, ctx.row.id, assetIds);
+  // The gate names in-progress changes on the same asset itself; the scheduling rules report the
+  // same clash, so drop theirs rather than list one refusal twice.
+  const inProgress = new Set(others.map((o) => o.changeId));
+  const scheduleConflicts = (await loadScheduleConflicts(tx, ctx.row, assetIds, at)).filter(
+    (c) => !(c.code === "asset_busy" && typeof c.data?.objectId === "string" && inProgress.has(c.data.objectId)),
+  );
   return evaluateGate(
     ctx.facts,
     ctx.signoffs,
