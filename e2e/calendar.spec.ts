@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { Page } from "@playwright/test";
 import { test, expect, pageAs, expectNoAxeViolations } from "./fixtures";
 import { PEOPLE } from "./accounts";
+import { expectState } from "./changes-helpers";
 import { createWindow } from "./schedule-helpers";
 
 const ZONE = "America/Chicago";
@@ -30,10 +31,6 @@ async function calendar(page: Page, view: "month" | "week" | "timeline", date: D
 test.describe.configure({ mode: "serial" });
 
 test("a window and a blackout show in the month view in site time; details open in a dialog", async ({ browser }) => {
-  // Known defect, issue 4 stays open for it: against PostgreSQL the week view omitted this submitted change
-  // (row correct in the database: submitted, slot inside the viewed week) while PGlite shows it. Skipped there
-  // until diagnosed, so that the rest of the PostgreSQL run keeps guarding everything else.
-  test.skip(Boolean(process.env.DATABASE_URL), "calendar week view misses a submitted change on PostgreSQL: open defect, see closing note");
   // A whole journey through several forms; on a busy machine it needs more than the default minute.
   test.slow();
   const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
@@ -109,10 +106,6 @@ test("week and timeline views place the same items by time and area; navigation 
 });
 
 test("a requester sees the blackout conflict while planning, submits a clean slot, and the calendar flags a later clash", async ({ browser }) => {
-  // Known defect, issue 4 stays open for it: against PostgreSQL the week view omitted this submitted change
-  // (row correct in the database: submitted, slot inside the viewed week) while PGlite shows it. Skipped there
-  // until diagnosed, so that the rest of the PostgreSQL run keeps guarding everything else.
-  test.skip(Boolean(process.env.DATABASE_URL), "calendar week view misses a submitted change on PostgreSQL: open defect, see closing note");
   // A whole journey through several forms; on a busy machine it needs more than the default minute.
   test.slow();
   const page = await pageAs(browser, PEOPLE.gcrRequester);
@@ -148,8 +141,11 @@ test("a requester sees the blackout conflict while planning, submits a clean slo
   await page.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
   const changeUrl = page.url();
   await page.getByRole("button", { name: "Submit for approval" }).click();
-  await page.getByRole("dialog", { name: /^Submit CHG-/ }).getByRole("button", { name: "Submit", exact: true }).click();
-  await expect(page.getByText("Submitted").first()).toBeVisible();
+  const submitDialog = page.getByRole("dialog", { name: /^Submit CHG-/ });
+  await submitDialog.getByRole("button", { name: "Submit", exact: true }).click();
+  // Wait for the submit to finish (dialog closed, state shown) before leaving: a draft is not on the calendar.
+  await expect(submitDialog).toBeHidden();
+  await expectState(page, "Submitted");
 
   // On the calendar the submitted change links to its page, with no conflict.
   const slotDay = DateTime.fromISO(plannedStart, { zone: ZONE });
