@@ -1,8 +1,16 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // PGlite ships WASM and data files, pdfkit reads its font files and the CSAF validator its
+  // schemas from node_modules at run time: they must be loaded from there, not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "postgres",
+    "pdfkit",
+    "yazl",
+    "@secvisogram/csaf-validator-lib",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
