@@ -4,12 +4,25 @@ import tseslint from "typescript-eslint";
 
 const noDb = {
   patterns: [
-    { group: ["@/db", "@/db/*", "**/db/client", "**/db/schema", "**/db/schema/*"], message: "Reach the database through lib/services, not from here." },
+    {
+      group: ["@/db", "@/db/*", "**/db/client", "**/db/schema", "**/db/schema/*"],
+      message: "Reach the database through lib/services, not from here.",
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "@next/next": nextPlugin, drizzle },
@@ -36,7 +49,19 @@ export default tseslint.config(
         {
           patterns: [
             ...noDb.patterns,
-            { group: ["next", "next/*", "@/lib/services/*", "@/lib/auth/*", "node:fs", "fs", "postgres", "@electric-sql/*"], message: "lib/domain holds pure rules only." },
+            {
+              group: [
+                "next",
+                "next/*",
+                "@/lib/services/*",
+                "@/lib/auth/*",
+                "node:fs",
+                "fs",
+                "postgres",
+                "@electric-sql/*",
+              ],
+              message: "lib/domain holds pure rules only.",
+            },
           ],
         },
       ],

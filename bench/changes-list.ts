@@ -21,7 +21,12 @@ import { useTestDatabase, usingPostgres } from "../test/db";
 import { makeSite, makeUser } from "../test/fixtures";
 
 const { values: opts } = parseArgs({
-  options: { rows: { type: "string", default: "200000" }, runs: { type: "string", default: "30" }, explain: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
+  options: {
+    rows: { type: "string", default: "200000" },
+    runs: { type: "string", default: "30" },
+    explain: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
 });
 const ROWS = Number(opts.rows);
 const RUNS = Number(opts.runs);
@@ -38,9 +43,14 @@ async function seed(db: Db) {
   for (const code of codes) await makeSite(code, "Europe/Berlin", ["U1"]);
   const requesters = [];
   for (const code of codes) requesters.push(await makeUser([`${code}:requester`]));
-  const corporate = await makeUser(codes.map((c) => `${c}:auditor` as const), { name: "Corporate auditor" });
+  const corporate = await makeUser(
+    codes.map((c) => `${c}:auditor` as const),
+    { name: "Corporate auditor" },
+  );
   const plant = await makeUser([`${codes[3]}:operations`], { name: "One-plant approver" });
-  const siteIds = (await rowsOf<{ id: string }>(db, sql`select id from sites order by code`)).map((r) => r.id);
+  const siteIds = (await rowsOf<{ id: string }>(db, sql`select id from sites order by code`)).map(
+    (r) => r.id,
+  );
   const uuidArray = (ids: string[]) => sql.raw(`array[${ids.map((id) => `'${id}'::uuid`).join(",")}]`);
   const sitesArr = uuidArray(siteIds);
   const reqArr = uuidArray(requesters.map((r) => r.id));
@@ -123,13 +133,22 @@ async function time(label: string, actor: Actor, query: ChangeListQuery) {
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { label, rows, p50: percentile(wall, 50), p95: percentile(wall, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95) };
+  return {
+    label,
+    rows,
+    p50: percentile(wall, 50),
+    p95: percentile(wall, 95),
+    cpu50: percentile(cpu, 50),
+    cpu95: percentile(cpu, 95),
+  };
 }
 
 async function main() {
   const db = await useTestDatabase();
   const kind = await databaseKind();
-  console.log(`database: ${kind}; ${ROWS} changes over ${SITES} sites; ${RUNS} timed runs per query (after 3 warm-ups)`);
+  console.log(
+    `database: ${kind}; ${ROWS} changes over ${SITES} sites; ${RUNS} timed runs per query (after 3 warm-ups)`,
+  );
   const w = await seed(db);
   const page1 = await listChanges(w.corporate, { limit: 50 });
   const from = "2025-06-01T00:00:00Z";
@@ -138,13 +157,21 @@ async function main() {
     ["all visible, newest first (10 sites)", w.corporate, { limit: 50 }],
     ["page 2 via cursor", w.corporate, { limit: 50, cursor: page1.nextCursor ?? undefined }],
     ["site + state (B03, submitted)", w.corporate, { site: w.codes[3], state: "submitted", limit: 50 }],
-    ["site + open states", w.corporate, { site: w.codes[3], state: "submitted,approved,in_progress", limit: 50 }],
+    [
+      "site + open states",
+      w.corporate,
+      { site: w.codes[3], state: "submitted,approved,in_progress", limit: 50 },
+    ],
     ["risk = critical", w.corporate, { risk: "critical", limit: 50 }],
     ["q = common word (firewall)", w.corporate, { q: "firewall", limit: 50 }],
     ["q = rare words (turbine governor)", w.corporate, { q: "turbine governor", limit: 50 }],
     ["q = change number", w.corporate, { q: "CHG-2023-00042", limit: 50 }],
     ["planned slot in a 7-day range", w.corporate, { from, to, limit: 50 }],
-    ["range + site, by planned start", w.corporate, { from, to, site: w.codes[3], sort: "plannedStart", dir: "asc", limit: 50 }],
+    [
+      "range + site, by planned start",
+      w.corporate,
+      { from, to, site: w.codes[3], sort: "plannedStart", dir: "asc", limit: 50 },
+    ],
     ["requester", w.corporate, { requester: w.requester.email, limit: 50 }],
     ["one-plant user, newest first", w.plant, { limit: 50 }],
     ["sort by number, ascending", w.corporate, { sort: "number", dir: "asc", limit: 50 }],
@@ -152,9 +179,12 @@ async function main() {
   ];
   const results: Awaited<ReturnType<typeof time>>[] = [];
   for (const [label, actor, q] of cases) results.push(await time(label, actor, q));
-  console.log(`\n| query | rows | wall p50 / p95 ms | ${kind === "pglite" ? "CPU" : "client CPU"} p50 / p95 ms |\n|---|---:|---:|---:|`);
+  console.log(
+    `\n| query | rows | wall p50 / p95 ms | ${kind === "pglite" ? "CPU" : "client CPU"} p50 / p95 ms |\n|---|---:|---:|---:|`,
+  );
   const f = (n: number) => n.toFixed(1);
-  for (const r of results) console.log(`| ${r.label} | ${r.rows} | ${f(r.p50)} / ${f(r.p95)} | ${f(r.cpu50)} / ${f(r.cpu95)} |`);
+  for (const r of results)
+    console.log(`| ${r.label} | ${r.rows} | ${f(r.p50)} / ${f(r.p95)} | ${f(r.cpu50)} / ${f(r.cpu95)} |`);
 
   // Not the list, but read from the same table at the same scale: worth knowing.
   for (const [label, run] of [
@@ -170,7 +200,9 @@ async function main() {
       size = Array.isArray(out) ? out.length : out.sites.length;
     }
     samples.sort((a, b) => a - b);
-    console.log(`${label}: ${size} items, p50 ${percentile(samples, 50).toFixed(0)} ms, max ${samples.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `${label}: ${size} items, p50 ${percentile(samples, 50).toFixed(0)} ms, max ${samples.at(-1)!.toFixed(0)} ms`,
+    );
   }
 
   if (opts.explain) {

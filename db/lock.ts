@@ -51,7 +51,11 @@ export function lockDataDir(dataDir: string): () => void {
   const me: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1, 3)
+        .map((a) => path.basename(a))
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -67,7 +71,8 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const holder = readHolder(file);
       if (holder && holder.pid === process.pid && holder.host === me.host) return () => {};
-      if (holder && (holder.host !== me.host || isAlive(holder.pid))) throw new DataDirLockedError(dataDir, holder);
+      if (holder && (holder.host !== me.host || isAlive(holder.pid)))
+        throw new DataDirLockedError(dataDir, holder);
       // Stale: the holder died without releasing. Move it aside atomically and retry.
       try {
         fs.renameSync(file, `${file}.stale-${process.pid}`);
@@ -78,5 +83,8 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   const holder = readHolder(file);
-  throw new DataDirLockedError(dataDir, holder ?? { pid: -1, host: "unknown", command: "unknown", since: "unknown" });
+  throw new DataDirLockedError(
+    dataDir,
+    holder ?? { pid: -1, host: "unknown", command: "unknown", since: "unknown" },
+  );
 }

@@ -19,7 +19,9 @@ async function createUser(admin: Page, email: string, name: string, role: string
 }
 
 test.describe("administration", () => {
-  test("an administrator creates a user with a role, grants another, and the user sees them after signing in", async ({ browser }) => {
+  test("an administrator creates a user with a role, grants another, and the user sees them after signing in", async ({
+    browser,
+  }) => {
     const admin = await pageAs(browser, PEOPLE.admin);
     await admin.goto("/admin");
     await expect(admin.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
@@ -56,7 +58,9 @@ test.describe("administration", () => {
     await context.close();
   });
 
-  test("an administrator revokes a role, disables and enables an account, and resets a password", async ({ browser }) => {
+  test("an administrator revokes a role, disables and enables an account, and resets a password", async ({
+    browser,
+  }) => {
     const admin = await pageAs(browser, PEOPLE.admin);
     const email = `e2e-${unique()}@example.test`;
     await admin.goto("/admin/users/new");
@@ -75,7 +79,10 @@ test.describe("administration", () => {
     await disable.getByRole("button", { name: "Disable account" }).click();
     await expect(admin.getByText("Disabled", { exact: true }).first()).toBeVisible();
     await admin.getByRole("button", { name: "Enable account" }).click();
-    await admin.getByRole("dialog", { name: `Enable ${email}?` }).getByRole("button", { name: "Enable account" }).click();
+    await admin
+      .getByRole("dialog", { name: `Enable ${email}?` })
+      .getByRole("button", { name: "Enable account" })
+      .click();
     await expect(admin.getByRole("button", { name: "Disable account" })).toBeVisible();
 
     await admin.getByRole("button", { name: "Reset password" }).click();
@@ -95,7 +102,9 @@ test.describe("administration", () => {
   test("an administrator creates a site with an IANA zone and adds an area", async ({ browser }) => {
     const admin = await pageAs(browser, PEOPLE.admin);
     await admin.goto("/admin/sites");
-    await expect(admin.getByRole("table", { name: "Sites with their time zones and areas" })).toContainText("America/Chicago");
+    await expect(admin.getByRole("table", { name: "Sites with their time zones and areas" })).toContainText(
+      "America/Chicago",
+    );
     await expectNoAxeViolations(admin);
 
     const code = `E${unique().slice(-6).toUpperCase()}`;
@@ -125,7 +134,12 @@ test.describe("administration", () => {
 
   test("administration does not exist for anyone else", async ({ browser }) => {
     const page = await pageAs(browser, PEOPLE.gcrChangeManager);
-    for (const path of ["/admin", "/admin/sites", "/admin/users/new", `/admin/users/${encodeURIComponent(PEOPLE.admin)}`]) {
+    for (const path of [
+      "/admin",
+      "/admin/sites",
+      "/admin/users/new",
+      `/admin/users/${encodeURIComponent(PEOPLE.admin)}`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
     }

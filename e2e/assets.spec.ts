@@ -61,16 +61,27 @@ test("a requester creates an asset, finds it in the list and edits it", async ({
   await expect(row).toContainText("Safety-related");
 });
 
-test("a CSV import with one bad row is refused naming line and column; the corrected file imports", async ({ browser, baseURL }) => {
+test("a CSV import with one bad row is refused naming line and column; the corrected file imports", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await pageAs(browser, PEOPLE.gcrRequester);
   const s = suffix();
-  const good = ["tag,name,kind,areaCode,vendor,modelNumber,version,purdueLevel,criticality,safetyRelated", `RTU-E2E${s}1,Tank 1 RTU,rtu,TF,Emerson,ROC809,3.80,1,production_critical,no`, `RTU-E2E${s}2,Tank 2 RTU,rtu,TF,Emerson,ROC809,3.80,1,production_critical,no`, `FW-E2E${s}3,Tank farm firewall,firewall,TF,Moxa,EDR-810-2GSFP,5.12,3.5,supporting,no`];
+  const good = [
+    "tag,name,kind,areaCode,vendor,modelNumber,version,purdueLevel,criticality,safetyRelated",
+    `RTU-E2E${s}1,Tank 1 RTU,rtu,TF,Emerson,ROC809,3.80,1,production_critical,no`,
+    `RTU-E2E${s}2,Tank 2 RTU,rtu,TF,Emerson,ROC809,3.80,1,production_critical,no`,
+    `FW-E2E${s}3,Tank farm firewall,firewall,TF,Moxa,EDR-810-2GSFP,5.12,3.5,supporting,no`,
+  ];
   const bad = [...good];
   bad[2] = bad[2]!.replace(",rtu,", ",robot,");
 
   await page.goto("/assets/import");
   await expect(page.getByRole("heading", { name: "Import assets" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Download the template" })).toHaveAttribute("href", "/api/v1/assets/import-template.csv");
+  await expect(page.getByRole("link", { name: "Download the template" })).toHaveAttribute(
+    "href",
+    "/api/v1/assets/import-template.csv",
+  );
   await expectNoAxeViolations(page);
 
   await page.getByLabel("…or paste the CSV").fill(bad.join("\n"));
@@ -83,14 +94,19 @@ test("a CSV import with one bad row is refused naming line and column; the corre
   await expectNoAxeViolations(page);
 
   // The same file through the API, for real: refused, nothing written, the row named.
-  const refused = await page.request.post("/api/v1/assets/import?site=GCR", { data: bad.join("\n"), headers: { "content-type": "text/csv", origin: baseURL! } });
+  const refused = await page.request.post("/api/v1/assets/import?site=GCR", {
+    data: bad.join("\n"),
+    headers: { "content-type": "text/csv", origin: baseURL! },
+  });
   expect(refused.status()).toBe(422);
   const problem = (await refused.json()) as { errors: { path: string }[] };
   expect(problem.errors.map((e) => e.path)).toEqual(["line 3 · kind"]);
 
   await page.getByLabel("…or paste the CSV").fill(good.join("\n"));
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByRole("status")).toContainText("The file is valid: 3 assets ready to import into GCR.");
+  await expect(page.getByRole("status")).toContainText(
+    "The file is valid: 3 assets ready to import into GCR.",
+  );
   await page.getByRole("button", { name: "Import 3 assets" }).click();
   await expect(page.getByRole("status")).toContainText("Imported 3 assets into GCR.");
 

@@ -3,7 +3,8 @@ import { test, expect, pageAs, expectNoAxeViolations } from "./fixtures";
 import { PEOPLE } from "./accounts";
 
 const DETAILS = /^Details of event \d+$/;
-const HEADER = "id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash";
+const HEADER =
+  "id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash";
 
 test("the auditor filters the trail to sign-ins, finds their own and opens it", async ({ browser }) => {
   const page = await pageAs(browser, PEOPLE.auditor);
@@ -31,7 +32,9 @@ test("the auditor filters the trail to sign-ins, finds their own and opens it", 
   await expectNoAxeViolations(page);
 });
 
-test("the auditor exports the filtered trail as CSV, and the export is itself in the trail", async ({ browser }) => {
+test("the auditor exports the filtered trail as CSV, and the export is itself in the trail", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, PEOPLE.auditor);
   await page.goto("/audit?action=auth.login");
   const downloading = page.waitForEvent("download");
@@ -51,7 +54,9 @@ test("the auditor exports the filtered trail as CSV, and the export is itself in
   await page.goto("/audit?action=audit.export");
   const exportEvent = page.locator("tbody").filter({ hasText: PEOPLE.auditor }).first();
   await exportEvent.getByRole("button", { name: DETAILS }).click();
-  await expect(exportEvent.getByRole("table", { name: /^Values recorded of event/ })).toContainText('"action":"auth.login"');
+  await expect(exportEvent.getByRole("table", { name: /^Values recorded of event/ })).toContainText(
+    '"action":"auth.login"',
+  );
 });
 
 test("the auditor verifies the hash chain on demand", async ({ browser }) => {
@@ -84,6 +89,8 @@ test("a site filter shows that plant's clock and bad dates are explained", async
   expect(times.length).toBeGreaterThan(0);
   for (const t of times) expect(t).toMatch(/ CES?T$/);
   await page.goto("/audit?from=2026-02-31");
-  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be applied" })).toContainText("From is not a valid date.");
+  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be applied" })).toContainText(
+    "From is not a valid date.",
+  );
   await expectNoAxeViolations(page);
 });

@@ -30,7 +30,9 @@ async function calendar(page: Page, view: "month" | "week" | "timeline", date: D
 
 test.describe.configure({ mode: "serial" });
 
-test("a window and a blackout show in the month view in site time; details open in a dialog", async ({ browser }) => {
+test("a window and a blackout show in the month view in site time; details open in a dialog", async ({
+  browser,
+}) => {
   // A whole journey through several forms; on a busy machine it needs more than the default minute.
   test.slow();
   const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
@@ -44,7 +46,15 @@ test("a window and a blackout show in the month view in site time; details open 
     hours: 4,
     weekly: { days: ["Sunday"], until: iso(firstSunday.plus({ days: 21 })) },
   });
-  await createWindow(manager, { site: "GCR", kind: "blackout", title: BLACKOUT, areas: ["TF"], startDate: iso(blackoutSunday), startTime: "00:00", hours: 24 });
+  await createWindow(manager, {
+    site: "GCR",
+    kind: "blackout",
+    title: BLACKOUT,
+    areas: ["TF"],
+    startDate: iso(blackoutSunday),
+    startTime: "00:00",
+    hours: 24,
+  });
 
   const page = await pageAs(browser, PEOPLE.gcrRequester);
   await calendar(page, "month", blackoutSunday);
@@ -52,8 +62,14 @@ test("a window and a blackout show in the month view in site time; details open 
   const grid = page.getByRole("table", { name: /Times in America\/Chicago/ });
   await expect(grid.getByRole("columnheader")).toHaveCount(7);
   const blackoutDay = grid.getByRole("list", { name: `${dayLabel(blackoutSunday)} schedule` });
-  await expect(blackoutDay.getByRole("button", { name: new RegExp(`^00:00 ${esc(BLACKOUT)}, Blackout`) })).toBeVisible();
-  const windowChip = blackoutDay.getByRole("button", { name: new RegExp(`^01:00 ${esc(WINDOW)}, Maintenance window, ${esc(dayLabel(blackoutSunday))} 01:00–05:00 ${abbr(blackoutSunday)}$`) });
+  await expect(
+    blackoutDay.getByRole("button", { name: new RegExp(`^00:00 ${esc(BLACKOUT)}, Blackout`) }),
+  ).toBeVisible();
+  const windowChip = blackoutDay.getByRole("button", {
+    name: new RegExp(
+      `^01:00 ${esc(WINDOW)}, Maintenance window, ${esc(dayLabel(blackoutSunday))} 01:00–05:00 ${abbr(blackoutSunday)}$`,
+    ),
+  });
   await expect(windowChip).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -73,15 +89,23 @@ test("a window and a blackout show in the month view in site time; details open 
     .getByRole("region", { name: dayLabel(blackoutSunday) })
     .getByRole("button", { name: new RegExp(esc(WINDOW)) })
     .click();
-  await expect(manager.getByRole("dialog", { name: WINDOW }).getByRole("button", { name: "Cancel this occurrence" })).toBeVisible();
+  await expect(
+    manager.getByRole("dialog", { name: WINDOW }).getByRole("button", { name: "Cancel this occurrence" }),
+  ).toBeVisible();
 });
 
-test("week and timeline views place the same items by time and area; navigation works from the keyboard", async ({ browser }) => {
+test("week and timeline views place the same items by time and area; navigation works from the keyboard", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, PEOPLE.gcrRequester);
   await calendar(page, "week", blackoutSunday);
   const sunday = page.getByRole("region", { name: dayLabel(blackoutSunday) });
-  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, all day` })).toContainText(BLACKOUT);
-  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, by time` })).toContainText(`01:00–05:00 ${WINDOW}`);
+  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, all day` })).toContainText(
+    BLACKOUT,
+  );
+  await expect(sunday.getByRole("list", { name: `${dayLabel(blackoutSunday)}, by time` })).toContainText(
+    `01:00–05:00 ${WINDOW}`,
+  );
   await expectNoAxeViolations(page);
 
   await calendar(page, "timeline", blackoutSunday, "&area=TF");
@@ -105,19 +129,29 @@ test("week and timeline views place the same items by time and area; navigation 
   await expect(page).toHaveURL(new RegExp(`date=${iso(today)}`));
 });
 
-test("a requester sees the blackout conflict while planning, submits a clean slot, and the calendar flags a later clash", async ({ browser }) => {
+test("a requester sees the blackout conflict while planning, submits a clean slot, and the calendar flags a later clash", async ({
+  browser,
+}) => {
   // A whole journey through several forms; on a busy machine it needs more than the default minute.
   test.slow();
   const page = await pageAs(browser, PEOPLE.gcrRequester);
   await page.goto("/changes/new");
   await page.getByLabel("Title").fill(CHANGE);
-  await page.getByLabel("Description").fill("Update the tank gauging gateway firmware to the vendor's fixed release.");
-  await page.getByLabel("Justification / technical basis").fill("Vendor advisory fixes a remote denial of service.");
+  await page
+    .getByLabel("Description")
+    .fill("Update the tank gauging gateway firmware to the vendor's fixed release.");
+  await page
+    .getByLabel("Justification / technical basis")
+    .fill("Vendor advisory fixes a remote denial of service.");
   await page.getByLabel("Search the inventory").fill("PLC-TF-TGW");
   await page.getByRole("option", { name: /PLC-TF-TGW/ }).click();
   await expect(page.getByRole("list", { name: "Affected assets" })).toContainText("PLC-TF-TGW");
-  await page.getByLabel("Implementation plan").fill("Back up the configuration, flash the firmware, verify gauging values.");
-  await page.getByLabel("Backout plan").fill("Flash the previous firmware and restore the configuration backup.");
+  await page
+    .getByLabel("Implementation plan")
+    .fill("Back up the configuration, flash the firmware, verify gauging values.");
+  await page
+    .getByLabel("Backout plan")
+    .fill("Flash the previous firmware and restore the configuration backup.");
   await page.getByLabel("Implementer's email").fill(PEOPLE.gcrRequester);
 
   const assistant = page.getByTestId("slot-assistant");
@@ -150,14 +184,24 @@ test("a requester sees the blackout conflict while planning, submits a clean slo
   // On the calendar the submitted change links to its page, with no conflict.
   const slotDay = DateTime.fromISO(plannedStart, { zone: ZONE });
   await calendar(page, "week", slotDay);
-  const chip = page.getByRole("region", { name: /, week view$/ }).getByRole("link", { name: new RegExp(esc(CHANGE)) });
+  const chip = page
+    .getByRole("region", { name: /, week view$/ })
+    .getByRole("link", { name: new RegExp(esc(CHANGE)) });
   await expect(chip).toBeVisible();
   await expect(chip).not.toContainText("Conflict");
   await expect(chip).toHaveAttribute("href", new URL(changeUrl).pathname);
 
   // A change manager then freezes that day; the calendar highlights the clash in words.
   const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
-  await createWindow(manager, { site: "GCR", kind: "blackout", title: LATE_BLACKOUT, areas: ["TF"], startDate: iso(slotDay.startOf("day")), startTime: "00:00", hours: 24 });
+  await createWindow(manager, {
+    site: "GCR",
+    kind: "blackout",
+    title: LATE_BLACKOUT,
+    areas: ["TF"],
+    startDate: iso(slotDay.startOf("day")),
+    startTime: "00:00",
+    hours: 24,
+  });
   await calendar(page, "week", slotDay, "&state=submitted");
   await expect(chip).toContainText("Conflict");
   const list = page.getByRole("region", { name: /Scheduling conflicts in view/ });
@@ -167,7 +211,11 @@ test("a requester sees the blackout conflict while planning, submits a clean slo
   await page.waitForURL(changeUrl);
 });
 
-test("the ICS feed downloads with the session and through the secret subscription URL, and parses", async ({ browser, playwright, baseURL }) => {
+test("the ICS feed downloads with the session and through the secret subscription URL, and parses", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const manager = await pageAs(browser, PEOPLE.gcrChangeManager);
   await manager.goto("/schedule?site=GCR");
   const download = manager.waitForEvent("download");

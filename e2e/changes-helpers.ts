@@ -13,11 +13,21 @@ export function gcrLocal(at: Date): string {
 export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000);
 
 /** A maintenance window around now at GCR, created by the change manager through the API. */
-export async function openGcrWindowAroundNow(browser: Browser, baseURL: string, title: string): Promise<void> {
+export async function openGcrWindowAroundNow(
+  browser: Browser,
+  baseURL: string,
+  title: string,
+): Promise<void> {
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
   const start = new Date(Math.floor(minutesFromNow(-60).getTime() / 60_000) * 60_000);
   const res = await page.request.post("/api/v1/windows", {
-    data: { site: "GCR", kind: "maintenance", title, start: start.toISOString().replace(".000Z", "Z"), durationMinutes: 6 * 60 },
+    data: {
+      site: "GCR",
+      kind: "maintenance",
+      title,
+      start: start.toISOString().replace(".000Z", "Z"),
+      durationMinutes: 6 * 60,
+    },
     headers: { origin: baseURL, "content-type": "application/json" },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -29,7 +39,15 @@ export async function openGcrDailyWindows(browser: Browser, baseURL: string, tit
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
   const today = DateTime.now().setZone(GCR_ZONE);
   const res = await page.request.post("/api/v1/windows", {
-    data: { site: "GCR", kind: "maintenance", title, start: `${today.toFormat("yyyy-MM-dd")}T02:00`, durationMinutes: 240, rrule: "FREQ=DAILY", until: today.plus({ days: 8 }).toFormat("yyyy-MM-dd") },
+    data: {
+      site: "GCR",
+      kind: "maintenance",
+      title,
+      start: `${today.toFormat("yyyy-MM-dd")}T02:00`,
+      durationMinutes: 240,
+      rrule: "FREQ=DAILY",
+      until: today.plus({ days: 8 }).toFormat("yyyy-MM-dd"),
+    },
     headers: { origin: baseURL, "content-type": "application/json" },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -58,14 +76,20 @@ export async function fillChangeForm(page: Page, d: DraftSpec): Promise<void> {
   await page.getByLabel("Type", { exact: true }).selectOption(d.type);
   await page.getByLabel("Class", { exact: true }).selectOption(d.cls);
   await page.getByLabel("Description").fill(`${d.title}: description written by the e2e test.`);
-  await page.getByLabel("Justification / technical basis").fill("Vendor advisory; the installed version has a known vulnerability.");
+  await page
+    .getByLabel("Justification / technical basis")
+    .fill("Vendor advisory; the installed version has a known vulnerability.");
   if (d.references) await page.getByLabel("References").fill(d.references);
   const search = page.getByRole("combobox", { name: "Search the inventory" });
   await search.fill(d.assetSearch);
   await page.getByRole("option", { name: new RegExp(`^${d.assetTag} `) }).click();
   await expect(page.getByRole("list", { name: "Affected assets" })).toContainText(d.assetTag);
-  await page.getByLabel("Implementation plan").fill("1. Put the controller in program mode. 2. Load the new firmware. 3. Verify.");
-  await page.getByLabel("Backout plan").fill("Reload the previous firmware image from the engineering workstation.");
+  await page
+    .getByLabel("Implementation plan")
+    .fill("1. Put the controller in program mode. 2. Load the new firmware. 3. Verify.");
+  await page
+    .getByLabel("Backout plan")
+    .fill("Reload the previous firmware image from the engineering workstation.");
   if (d.tested !== false) {
     await page.getByLabel("Tested on a test bench").check();
     await page.getByLabel("Vendor-qualified").check();
@@ -108,7 +132,12 @@ export interface SignSpec {
 }
 
 /** Opens the change as `email` in its own browser context and signs with the password. */
-export async function signAs(browser: Browser, email: string, changeId: string, s: SignSpec = {}): Promise<Page> {
+export async function signAs(
+  browser: Browser,
+  email: string,
+  changeId: string,
+  s: SignSpec = {},
+): Promise<Page> {
   const page = await pageAs(browser, email);
   await page.goto(`/changes/${changeId}`);
   await page.getByRole("button", { name: s.trigger ?? "Sign", exact: true }).click();
@@ -118,7 +147,9 @@ export async function signAs(browser: Browser, email: string, changeId: string, 
   if (s.comment) await dialog.getByLabel(/^Comment/).fill(s.comment);
   await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
   if (s.axe) await s.axe(page);
-  await dialog.getByRole("button", { name: s.decision === "reject" ? "Reject and sign" : "Approve and sign" }).click();
+  await dialog
+    .getByRole("button", { name: s.decision === "reject" ? "Reject and sign" : "Approve and sign" })
+    .click();
   await expect(dialog).toBeHidden();
   return page;
 }

@@ -1,5 +1,14 @@
 import { PEOPLE } from "./accounts";
-import { expectState, fillChangeForm, minutesFromNow, openGcrDailyWindows, openGcrWindowAroundNow, saveDraft, signAs, submit } from "./changes-helpers";
+import {
+  expectState,
+  fillChangeForm,
+  minutesFromNow,
+  openGcrDailyWindows,
+  openGcrWindowAroundNow,
+  saveDraft,
+  signAs,
+  submit,
+} from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 
 test("a rejected change is revised and resubmitted in a new approval round", async ({ browser, baseURL }) => {
@@ -21,7 +30,10 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await submit(dana);
 
   // Security rejects; a rejection needs a comment and stops the change.
-  const tomasz = await signAs(browser, PEOPLE.gcrSecurity, id, { decision: "reject", comment: "Not tested on the test bench; test it first." });
+  const tomasz = await signAs(browser, PEOPLE.gcrSecurity, id, {
+    decision: "reject",
+    comment: "Not tested on the test bench; test it first.",
+  });
   await expectState(tomasz, "Rejected");
 
   // The operations approver's inbox no longer lists it.
@@ -34,7 +46,9 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await expectState(dana, "Rejected");
   await dana.getByRole("tab", { name: /Sign-offs/ }).click();
   await expect(dana.getByTestId("required-security")).toContainText("Rejected by Tomasz Nowak");
-  await expect(dana.getByRole("table", { name: "Sign-offs of this change" })).toContainText("Not tested on the test bench; test it first.");
+  await expect(dana.getByRole("table", { name: "Sign-offs of this change" })).toContainText(
+    "Not tested on the test bench; test it first.",
+  );
 
   await dana.getByRole("button", { name: "Revise" }).click();
   const revise = dana.getByRole("dialog");
@@ -46,7 +60,9 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await dana.getByRole("link", { name: "Edit" }).click();
   await expect(dana.getByRole("heading", { name: `Edit ${number}` })).toBeVisible();
   await dana.getByLabel("Tested on a test bench").check();
-  await dana.getByLabel("Test notes").fill("Bench test on a spare CompactLogix 5380 with the blending program: passed.");
+  await dana
+    .getByLabel("Test notes")
+    .fill("Bench test on a spare CompactLogix 5380 with the blending program: passed.");
   await dana.getByRole("button", { name: "Save changes" }).click();
   await dana.waitForURL(new RegExp(`/changes/${id}$`));
   await submit(dana);
@@ -54,7 +70,9 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   // A new round: the old rejection stays on the record, marked as an earlier round.
   await dana.getByRole("tab", { name: /Sign-offs/ }).click();
   await expect(dana.getByTestId("required-security")).toContainText("Missing");
-  await expect(dana.getByRole("table", { name: "Sign-offs of this change" })).toContainText("Round 1 (earlier)");
+  await expect(dana.getByRole("table", { name: "Sign-offs of this change" })).toContainText(
+    "Round 1 (earlier)",
+  );
 
   await marcus.goto("/approvals");
   await expect(marcus.getByTestId("inbox-row").filter({ hasText: number })).toBeVisible();
@@ -113,7 +131,10 @@ test("an emergency change shows its retrospective sign-off deadline", async ({ b
   await expect(signed.getByTestId("required-change_board")).toContainText("Approved by Elena Brooks");
 });
 
-test("slot proposals, server-side list filters and sorting, and a stale edit that names who got there first", async ({ browser, baseURL }) => {
+test("slot proposals, server-side list filters and sorting, and a stale edit that names who got there first", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const tag = `e2e-${Date.now().toString(36)}`;
   await openGcrDailyWindows(browser, baseURL!, `Nightly window ${tag}`);
@@ -143,7 +164,10 @@ test("slot proposals, server-side list filters and sorting, and a stale edit tha
   await expect(list.getByRole("row").filter({ hasText: number })).toContainText("Draft");
   await dana.getByRole("link", { name: /^Planned start/ }).click();
   await expect(dana).toHaveURL(/sort=plannedStart/);
-  await expect(dana.getByRole("columnheader", { name: /Planned start/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(dana.getByRole("columnheader", { name: /Planned start/ })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
   await expectNoAxeViolations(dana);
   await dana.goto(`/changes?q=${encodeURIComponent(tag)}&state=closed`);
   await expect(list).toContainText("No changes match these filters.");
@@ -158,7 +182,9 @@ test("slot proposals, server-side list filters and sorting, and a stale edit tha
   await first.waitForURL(new RegExp(`/changes/${id}$`));
   await second.getByLabel("Test notes").fill("Second editor's notes.");
   await second.getByRole("button", { name: "Save changes" }).click();
-  await expect(second.getByRole("status").filter({ hasText: "Someone else changed this change first" })).toContainText("Dana Ruiz saved it");
+  await expect(
+    second.getByRole("status").filter({ hasText: "Someone else changed this change first" }),
+  ).toContainText("Dana Ruiz saved it");
   await expect(second.getByLabel("Test notes")).toHaveValue("Second editor's notes.");
   await second.getByRole("button", { name: /Reload latest version/ }).click();
   await expect(second.getByRole("status").filter({ hasText: "Reloaded version" })).toContainText("testNotes");

@@ -1,10 +1,22 @@
 import { PEOPLE } from "./accounts";
-import { expectState, fillChangeForm, gcrLocal, minutesFromNow, openGcrWindowAroundNow, saveDraft, signAs, submit } from "./changes-helpers";
+import {
+  expectState,
+  fillChangeForm,
+  gcrLocal,
+  minutesFromNow,
+  openGcrWindowAroundNow,
+  saveDraft,
+  signAs,
+  submit,
+} from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 
 // The whole story of a firmware update on a safety instrumented system, each role in its
 // own signed-in browser: draft → submitted → three sign-offs → gate → implementation → PSSR → closed.
-test("a firmware update on a safety-related controller runs from draft to closed", async ({ browser, baseURL }) => {
+test("a firmware update on a safety-related controller runs from draft to closed", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tag = `e2e-${Date.now().toString(36)}`;
   await openGcrWindowAroundNow(browser, baseURL!, `Change story window ${tag}`);
@@ -40,14 +52,18 @@ test("a firmware update on a safety-related controller runs from draft to closed
   await expect(required.getByTestId(/^required-/)).toHaveCount(4);
   await expect(required.getByTestId("required-operations-GCR")).toContainText("Missing");
   await expect(required.getByTestId("required-security")).toContainText("Missing");
-  await expect(required.getByTestId("required-safety")).toContainText("Awaiting a safety approver of Gulf Coast Refinery");
+  await expect(required.getByTestId("required-safety")).toContainText(
+    "Awaiting a safety approver of Gulf Coast Refinery",
+  );
   await expect(required.getByTestId("required-pssr")).toBeVisible();
   await expectNoAxeViolations(dana);
 
   // The requester is offered no sign-off, and is told why.
   await expect(dana.getByRole("button", { name: "Sign", exact: true })).toHaveCount(0);
   await dana.getByText("Why other actions are unavailable").click();
-  await expect(dana.getByTestId("action-bar")).toContainText("You hold no role that must sign this change now.");
+  await expect(dana.getByTestId("action-bar")).toContainText(
+    "You hold no role that must sign this change now.",
+  );
 
   const marcus = await signAs(browser, PEOPLE.gcrOperations, id, { axe: expectNoAxeViolations });
   await expectState(marcus, "Submitted");
@@ -76,7 +92,9 @@ test("a firmware update on a safety-related controller runs from draft to closed
 
   await dana.getByRole("button", { name: "Record outcome" }).click();
   const completeDialog = dana.getByRole("dialog");
-  await completeDialog.getByLabel(/^Notes/).fill("Firmware 11.8 loaded on both main processors; diagnostics clean.");
+  await completeDialog
+    .getByLabel(/^Notes/)
+    .fill("Firmware 11.8 loaded on both main processors; diagnostics clean.");
   await completeDialog.getByRole("button", { name: "Record success" }).click();
   await expect(completeDialog).toBeHidden();
   await expectState(dana, "PSSR pending");
@@ -98,7 +116,16 @@ test("a firmware update on a safety-related controller runs from draft to closed
   // The history lists the whole story.
   await dana.getByRole("tab", { name: /History/ }).click();
   const history = dana.getByTestId("history");
-  for (const action of ["change.create", "change.submit", "change.approve", "gate.decision", "change.start", "change.complete", "change.pssr", "change.close"]) {
+  for (const action of [
+    "change.create",
+    "change.submit",
+    "change.approve",
+    "gate.decision",
+    "change.start",
+    "change.complete",
+    "change.pssr",
+    "change.close",
+  ]) {
     await expect(history.locator(`[data-action="${action}"]`).first(), action).toBeVisible();
   }
   await expect(history.locator('[data-action="signoff.sign"]')).toHaveCount(4);
@@ -113,7 +140,8 @@ test("a firmware update on a safety-related controller runs from draft to closed
   await dana.goto(`/changes/${id}/print`);
   await expect(dana.getByRole("heading", { level: 1 })).toContainText(number);
   const signatures = dana.getByRole("table", { name: "Every sign-off, superseded ones included" });
-  for (const who of ["Marcus Hale", "Tomasz Nowak", "Priya Natarajan"]) await expect(signatures).toContainText(who);
+  for (const who of ["Marcus Hale", "Tomasz Nowak", "Priya Natarajan"])
+    await expect(signatures).toContainText(who);
   await expect(signatures).toContainText("Approved as safety authority (pre-startup safety review)");
   await expect(dana.getByTestId("history")).toContainText("change.close");
   await expectNoAxeViolations(dana);

@@ -2,13 +2,19 @@ import { PEOPLE } from "./accounts";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 
 test.describe("profile and API tokens", () => {
-  test("a user creates a token, calls the API with it, revokes it, and the API then refuses it", async ({ browser, playwright, baseURL }) => {
+  test("a user creates a token, calls the API with it, revokes it, and the API then refuses it", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const page = await pageAs(browser, PEOPLE.rhpQuality);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     await page.goto("/profile");
     await expect(page.getByRole("heading", { name: "Profile", level: 1 })).toBeVisible();
     await expect(page.getByRole("table", { name: "Your roles at each site" })).toContainText("RHP");
-    await expect(page.getByRole("table", { name: "Your roles at each site" })).toContainText("Quality approver");
+    await expect(page.getByRole("table", { name: "Your roles at each site" })).toContainText(
+      "Quality approver",
+    );
     await expectNoAxeViolations(page);
 
     const name = `e2e script ${Date.now()}`;
@@ -34,10 +40,17 @@ test.describe("profile and API tokens", () => {
     await shown.getByRole("button", { name: "Done" }).click();
     await expect(page.getByText(token)).toHaveCount(0);
 
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const api = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${token}` },
+    });
     const me = await api.get("/api/v1/me");
     expect(me.status()).toBe(200);
-    expect(await me.json()).toMatchObject({ email: PEOPLE.rhpQuality, isAdmin: false, roles: [{ siteCode: "RHP", role: "quality" }] });
+    expect(await me.json()).toMatchObject({
+      email: PEOPLE.rhpQuality,
+      isAdmin: false,
+      roles: [{ siteCode: "RHP", role: "quality" }],
+    });
 
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row).toContainText("Active");

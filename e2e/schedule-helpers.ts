@@ -18,16 +18,20 @@ const ALL_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 export async function fillWindowForm(page: Page, w: WindowSpec) {
   await page.goto(`/schedule/windows/new?site=${w.site}`);
   await expect(page.getByRole("heading", { name: "New maintenance window or blackout" })).toBeVisible();
-  await page.getByRole("radio", { name: w.kind === "blackout" ? /^Blackout/ : /^Maintenance window/ }).check();
+  await page
+    .getByRole("radio", { name: w.kind === "blackout" ? /^Blackout/ : /^Maintenance window/ })
+    .check();
   await page.getByLabel("Title").fill(w.title);
-  for (const area of w.areas ?? []) await page.getByRole("checkbox", { name: new RegExp(`^${area} · `) }).check();
+  for (const area of w.areas ?? [])
+    await page.getByRole("checkbox", { name: new RegExp(`^${area} · `) }).check();
   await page.getByLabel("Start date").fill(w.startDate);
   await page.getByLabel("Start time").fill(w.startTime);
   await page.getByLabel("Duration hours").fill(String(w.hours));
   await page.getByLabel("and minutes").fill(String(w.minutes ?? 0));
   if (w.weekly) {
     await page.getByLabel("Repeats").selectOption("weekly");
-    for (const day of ALL_DAYS) await page.getByRole("checkbox", { name: day, exact: true }).setChecked(w.weekly.days.includes(day));
+    for (const day of ALL_DAYS)
+      await page.getByRole("checkbox", { name: day, exact: true }).setChecked(w.weekly.days.includes(day));
     if (w.weekly.until) {
       await page.getByRole("radio", { name: "On date" }).check();
       await page.getByLabel("Last day (site time, inclusive)").fill(w.weekly.until);

@@ -13,7 +13,9 @@ const WEEKLY = {
   weekly: { days: ["Sunday"], until: "2030-03-31" },
 };
 
-test("a change manager defines a weekly window with a live preview, cancels one occurrence and adds a blackout", async ({ browser }) => {
+test("a change manager defines a weekly window with a live preview, cancels one occurrence and adds a blackout", async ({
+  browser,
+}) => {
   // A whole journey through several forms; on a busy machine it needs more than the default minute.
   test.slow();
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
@@ -23,7 +25,9 @@ test("a change manager defines a weekly window with a live preview, cancels one 
 
   await fillWindowForm(page, WEEKLY);
   const preview = page.getByRole("region", { name: "Preview" });
-  await expect(preview.getByTestId("window-summary")).toHaveText("Every Sunday 01:00–05:00 CST, until 31 Mar 2030");
+  await expect(preview.getByTestId("window-summary")).toHaveText(
+    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030",
+  );
   // Four hours of elapsed time: across the spring-forward night the window ends at 06:00 CDT.
   await expect(preview.getByTestId("window-next").getByRole("listitem")).toHaveText([
     "Sun 3 Mar 2030 01:00–05:00 CST",
@@ -37,34 +41,54 @@ test("a change manager defines a weekly window with a live preview, cancels one 
   // The form refuses what the rules refuse, before anything is sent.
   await page.getByLabel("Last day (site time, inclusive)").fill("2030-02-01");
   await page.getByRole("button", { name: "Create window" }).click();
-  await expect(page.getByLabel("Last day (site time, inclusive)")).toHaveAccessibleDescription("The end of the series is before its start");
+  await expect(page.getByLabel("Last day (site time, inclusive)")).toHaveAccessibleDescription(
+    "The end of the series is before its start",
+  );
   await page.getByLabel("Last day (site time, inclusive)").fill("2030-03-31");
 
   const id = await submitWindowForm(page);
   await expect(page.getByRole("heading", { name: WEEKLY.title, level: 1 })).toBeVisible();
-  await expect(page.getByTestId("window-summary")).toHaveText("Every Sunday 01:00–05:00 CST, until 31 Mar 2030");
+  await expect(page.getByTestId("window-summary")).toHaveText(
+    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030",
+  );
   await expectNoAxeViolations(page);
 
   await page.goto(`/schedule/windows/${id}?from=2030-03-01`);
   const occurrences = page.getByRole("list", { name: `Occurrences of ${WEEKLY.title}` });
   await expect(occurrences.getByRole("listitem")).toHaveCount(5);
-  await occurrences.getByRole("button", { name: "Cancel the occurrence Sun 24 Mar 2030 01:00–05:00 CDT" }).click();
+  await occurrences
+    .getByRole("button", { name: "Cancel the occurrence Sun 24 Mar 2030 01:00–05:00 CDT" })
+    .click();
   const confirm = page.getByRole("dialog", { name: "Cancel this occurrence?" });
   await confirm.getByRole("button", { name: "Cancel occurrence" }).click();
   await expect(confirm).toBeHidden();
   await expect(occurrences.getByRole("listitem")).toHaveCount(4);
   await expect(occurrences).not.toContainText("Sun 24 Mar 2030");
-  await expect(page.getByTestId("window-summary")).toHaveText("Every Sunday 01:00–05:00 CST, until 31 Mar 2030 (1 cancelled)");
+  await expect(page.getByTestId("window-summary")).toHaveText(
+    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030 (1 cancelled)",
+  );
 
   // Ending the series after the 17th drops the 31st as well.
   await page.getByLabel("Last day of the series (site time)").fill("2030-03-17");
   await page.getByRole("button", { name: "End series" }).click();
   await expect(page.getByText("The series now ends on 2030-03-17.")).toBeVisible();
   await expect(occurrences.getByRole("listitem")).toHaveCount(3);
-  await expect(page.getByTestId("window-summary")).toHaveText("Every Sunday 01:00–05:00 CST, until 17 Mar 2030 (1 cancelled)");
+  await expect(page.getByTestId("window-summary")).toHaveText(
+    "Every Sunday 01:00–05:00 CST, until 17 Mar 2030 (1 cancelled)",
+  );
 
-  await createWindow(page, { site: "GCR", kind: "blackout", title: "Spring freeze (schedule e2e)", areas: ["CDU"], startDate: "2030-03-16", startTime: "00:00", hours: 48 });
-  await expect(page.getByTestId("window-summary")).toHaveText("Once, Sat 16 Mar 2030 00:00 – Mon 18 Mar 2030 00:00 CDT");
+  await createWindow(page, {
+    site: "GCR",
+    kind: "blackout",
+    title: "Spring freeze (schedule e2e)",
+    areas: ["CDU"],
+    startDate: "2030-03-16",
+    startTime: "00:00",
+    hours: 48,
+  });
+  await expect(page.getByTestId("window-summary")).toHaveText(
+    "Once, Sat 16 Mar 2030 00:00 – Mon 18 Mar 2030 00:00 CDT",
+  );
 
   await page.goto("/schedule?site=GCR");
   const windows = page.getByRole("table", { name: "Maintenance windows and blackouts at GCR" });
@@ -78,7 +102,12 @@ test("a change manager defines a weekly window with a live preview, cancels one 
 
 test("the edit form reads back the stored rule and saves a change to it", async ({ browser }) => {
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
-  const id = await createWindow(page, { ...WEEKLY, title: "Edit me (schedule e2e)", startDate: "2030-06-02", weekly: { days: ["Sunday", "Wednesday"] } });
+  const id = await createWindow(page, {
+    ...WEEKLY,
+    title: "Edit me (schedule e2e)",
+    startDate: "2030-06-02",
+    weekly: { days: ["Sunday", "Wednesday"] },
+  });
   await expect(page.getByTestId("window-summary")).toHaveText("Every Wednesday and Sunday 01:00–05:00 CDT");
   await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/schedule/windows/${id}/edit$`));
@@ -95,7 +124,9 @@ test("the edit form reads back the stored rule and saves a change to it", async 
   await expect(page.getByTestId("window-summary")).toHaveText("Every Sunday 01:00–05:00 CDT, 3 times");
 });
 
-test("production runs: add, edit and delete in the table; a requester sees no controls", async ({ browser }) => {
+test("production runs: add, edit and delete in the table; a requester sees no controls", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, PEOPLE.gcrOperations);
   await page.goto("/schedule?site=GCR&from=2030-05-01&days=30");
   await page.getByRole("button", { name: "Add run" }).click();
@@ -136,11 +167,16 @@ test("production runs: add, edit and delete in the table; a requester sees no co
   await expectNoAxeViolations(requester);
 
   await row.getByRole("button", { name: "Delete FCC campaign (schedule e2e)" }).click();
-  await page.getByRole("dialog", { name: "Delete FCC campaign (schedule e2e)?" }).getByRole("button", { name: "Delete run" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete FCC campaign (schedule e2e)?" })
+    .getByRole("button", { name: "Delete run" })
+    .click();
   await expect(runs.getByRole("row").filter({ hasText: "FCC campaign (schedule e2e)" })).toHaveCount(0);
 });
 
-test("CSV import: the dry run lists every bad cell by line and column, then the fixed file imports", async ({ browser }) => {
+test("CSV import: the dry run lists every bad cell by line and column, then the fixed file imports", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, PEOPLE.gcrChangeManager);
   await page.goto("/schedule?site=GCR");
   await page.getByRole("link", { name: "Import CSV" }).click();
@@ -164,7 +200,9 @@ test("CSV import: the dry run lists every bad cell by line and column, then the 
   await expect(problems.getByRole("row").filter({ hasText: "Site GCR has no area XXX." })).toContainText("3");
   await expect(problems.getByRole("row").filter({ hasText: /^4\s*kind/ })).toHaveCount(1);
   await expect(problems.getByRole("row").filter({ hasText: /^4\s*criticality/ })).toHaveCount(1);
-  await expect(problems.getByRole("row").filter({ hasText: "The run must end after it starts." })).toContainText("5");
+  await expect(
+    problems.getByRole("row").filter({ hasText: "The run must end after it starts." }),
+  ).toContainText("5");
   await expect(page.getByRole("button", { name: "Import" })).toBeDisabled();
   await expectNoAxeViolations(page);
 
@@ -176,14 +214,20 @@ test("CSV import: the dry run lists every bad cell by line and column, then the 
     ].join("\n"),
   );
   await page.getByRole("button", { name: "Check file (dry run)" }).click();
-  await expect(page.getByRole("status")).toContainText("The file is valid: 2 runs ready to import. Nothing has been written yet.");
+  await expect(page.getByRole("status")).toContainText(
+    "The file is valid: 2 runs ready to import. Nothing has been written yet.",
+  );
   await page.getByRole("button", { name: "Import 2 runs" }).click();
   await expect(page.getByRole("status")).toContainText("Imported 2 production runs into GCR.");
 
   await page.goto("/schedule?site=GCR&from=2030-07-01&days=30");
   const runs = page.getByRole("table", { name: "Production runs at GCR" });
-  await expect(runs.getByRole("row").filter({ hasText: "Crude run A (import e2e)" })).toContainText("Wed 10 Jul 2030 06:00 CDT");
-  await expect(runs.getByRole("row").filter({ hasText: "Hydrotreater turnaround (import e2e)" })).toContainText("Turnaround · window");
+  await expect(runs.getByRole("row").filter({ hasText: "Crude run A (import e2e)" })).toContainText(
+    "Wed 10 Jul 2030 06:00 CDT",
+  );
+  await expect(
+    runs.getByRole("row").filter({ hasText: "Hydrotreater turnaround (import e2e)" }),
+  ).toContainText("Turnaround · window");
 
   // On the calendar the runs sit in their area rows, criticality in words; managers can act on them.
   await page.goto("/calendar?site=GCR&view=timeline&date=2030-07-03");
@@ -197,5 +241,11 @@ test("CSV import: the dry run lists every bad cell by line and column, then the 
   await expect(details.getByRole("button", { name: "Delete run" })).toBeVisible();
   await page.keyboard.press("Escape");
   await page.goto("/calendar?site=GCR&view=timeline&date=2030-07-15");
-  await expect(page.getByRole("region", { name: "HTU · Hydrotreater" }).getByRole("button", { name: /Hydrotreater turnaround \(import e2e\), Turnaround \(maintenance window\)/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "HTU · Hydrotreater" })
+      .getByRole("button", {
+        name: /Hydrotreater turnaround \(import e2e\), Turnaround \(maintenance window\)/,
+      }),
+  ).toBeVisible();
 });

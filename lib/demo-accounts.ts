@@ -18,18 +18,69 @@ export const DEMO_SITES = [
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "dana.ruiz@gcr.demo", name: "Dana Ruiz", grants: ["GCR:requester"], label: "Requester, refinery" },
-  { email: "marcus.hale@gcr.demo", name: "Marcus Hale", grants: ["GCR:operations"], label: "Operations, refinery" },
-  { email: "priya.natarajan@gcr.demo", name: "Priya Natarajan", grants: ["GCR:safety"], label: "Safety, refinery" },
-  { email: "tomasz.nowak@gcr.demo", name: "Tomasz Nowak", grants: ["GCR:security"], label: "Security, refinery" },
-  { email: "elena.brooks@gcr.demo", name: "Elena Brooks", grants: ["GCR:change_manager"], label: "Change manager, refinery" },
-  { email: "jonas.weber@rhp.demo", name: "Jonas Weber", grants: ["RHP:requester"], label: "Requester, pharma" },
-  { email: "katrin.vogel@rhp.demo", name: "Katrin Vogel", grants: ["RHP:operations"], label: "Operations, pharma" },
+  {
+    email: "marcus.hale@gcr.demo",
+    name: "Marcus Hale",
+    grants: ["GCR:operations"],
+    label: "Operations, refinery",
+  },
+  {
+    email: "priya.natarajan@gcr.demo",
+    name: "Priya Natarajan",
+    grants: ["GCR:safety"],
+    label: "Safety, refinery",
+  },
+  {
+    email: "tomasz.nowak@gcr.demo",
+    name: "Tomasz Nowak",
+    grants: ["GCR:security"],
+    label: "Security, refinery",
+  },
+  {
+    email: "elena.brooks@gcr.demo",
+    name: "Elena Brooks",
+    grants: ["GCR:change_manager"],
+    label: "Change manager, refinery",
+  },
+  {
+    email: "jonas.weber@rhp.demo",
+    name: "Jonas Weber",
+    grants: ["RHP:requester"],
+    label: "Requester, pharma",
+  },
+  {
+    email: "katrin.vogel@rhp.demo",
+    name: "Katrin Vogel",
+    grants: ["RHP:operations"],
+    label: "Operations, pharma",
+  },
   { email: "lukas.schmidt@rhp.demo", name: "Lukas Schmidt", grants: ["RHP:safety"], label: "Safety, pharma" },
   { email: "aylin.demir@rhp.demo", name: "Aylin Demir", grants: ["RHP:security"], label: "Security, pharma" },
-  { email: "sabine.krueger@rhp.demo", name: "Sabine Krüger", grants: ["RHP:quality"], label: "Quality (GxP), pharma" },
-  { email: "felix.braun@rhp.demo", name: "Felix Braun", grants: ["RHP:change_manager"], label: "Change manager, pharma" },
-  { email: "grace.okafor@corp.demo", name: "Grace Okafor", grants: ["GCR:auditor", "RHP:auditor"], label: "Auditor, both sites" },
-  { email: "sam.admin@corp.demo", name: "Sam Admin", isAdmin: true, grants: [], label: "Administrator (no site roles)" },
+  {
+    email: "sabine.krueger@rhp.demo",
+    name: "Sabine Krüger",
+    grants: ["RHP:quality"],
+    label: "Quality (GxP), pharma",
+  },
+  {
+    email: "felix.braun@rhp.demo",
+    name: "Felix Braun",
+    grants: ["RHP:change_manager"],
+    label: "Change manager, pharma",
+  },
+  {
+    email: "grace.okafor@corp.demo",
+    name: "Grace Okafor",
+    grants: ["GCR:auditor", "RHP:auditor"],
+    label: "Auditor, both sites",
+  },
+  {
+    email: "sam.admin@corp.demo",
+    name: "Sam Admin",
+    isAdmin: true,
+    grants: [],
+    label: "Administrator (no site roles)",
+  },
 ];
 
 export const DEMO_AREAS: Record<string, { code: string; name: string }[]> = {

@@ -7,7 +7,11 @@ import path from "node:path";
 import postgres from "postgres";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const env = { ...process.env, INTERLOCK_DEMO: "1", NEXTAUTH_SECRET: "e2e-only-secret-not-used-elsewhere-0123456789" };
+const env = {
+  ...process.env,
+  INTERLOCK_DEMO: "1",
+  NEXTAUTH_SECRET: "e2e-only-secret-not-used-elsewhere-0123456789",
+};
 if (env.DATABASE_URL) {
   const name = "interlock_e2e";
   const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });

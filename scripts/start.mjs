@@ -10,7 +10,19 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -23,11 +35,17 @@ function newestMtime(p) {
 
 const stampFile = path.join(root, ".next", "interlock-build-stamp");
 const stamp = String(Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s)))));
-const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+const built =
+  fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+  fs.existsSync(stampFile) &&
+  fs.readFileSync(stampFile, "utf8") === stamp;
 if (!built) {
   console.log("[interlock] building the portal (first start or sources changed)…");
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   fs.writeFileSync(stampFile, stamp);
   console.log(`[interlock] build finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -41,12 +59,17 @@ if (!env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
   const dir = path.resolve(env.INTERLOCK_DATA_DIR ?? ".data");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "auth-secret");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 console.log(
   `[interlock] starting on http://localhost:${port} with ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${path.resolve(env.INTERLOCK_DATA_DIR ?? ".data")}`}`,
 );
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])], { stdio: "inherit", env });
+const child = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", port, ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],
+  { stdio: "inherit", env },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

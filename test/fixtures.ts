@@ -18,7 +18,10 @@ export async function makeSite(code: string, timeZone = "America/Chicago", areaC
 
 let n = 0;
 /** Creates a user with the given "SITE:role" grants and signs them in for real, returning their actor. */
-export async function makeUser(grants: `${string}:${SiteRole}`[], opts: { isAdmin?: boolean; name?: string } = {}) {
+export async function makeUser(
+  grants: `${string}:${SiteRole}`[],
+  opts: { isAdmin?: boolean; name?: string } = {},
+) {
   n++;
   const email = `user${n}-${Math.random().toString(36).slice(2, 8)}@example.test`;
   const user = await createUser(cliActor(), {

@@ -28,7 +28,9 @@ function apiPathOf(file: string): string {
 
 function exportedMethods(source: string): string[] {
   return METHODS.filter((m) =>
-    new RegExp(`export\\s+(?:async\\s+function\\s+${m}\\b|function\\s+${m}\\b|const\\s+${m}\\b|\\{[^}]*\\b${m}\\b[^}]*\\})`).test(source),
+    new RegExp(
+      `export\\s+(?:async\\s+function\\s+${m}\\b|function\\s+${m}\\b|const\\s+${m}\\b|\\{[^}]*\\b${m}\\b[^}]*\\})`,
+    ).test(source),
   );
 }
 
@@ -47,9 +49,14 @@ function documented(): string[] {
 
 describe("OpenAPI document", () => {
   it("derives paths from route files", () => {
-    expect(apiPathOf(path.join(API_DIR, "sites", "[code]", "areas", "route.ts"))).toBe("/api/v1/sites/{code}/areas");
+    expect(apiPathOf(path.join(API_DIR, "sites", "[code]", "areas", "route.ts"))).toBe(
+      "/api/v1/sites/{code}/areas",
+    );
     expect(apiPathOf(path.join(API_DIR, "(x)", "tokens", "[id]", "route.ts"))).toBe("/api/v1/tokens/{id}");
-    expect(exportedMethods("export const GET = apiRoute(); export async function POST() {}")).toEqual(["GET", "POST"]);
+    expect(exportedMethods("export const GET = apiRoute(); export async function POST() {}")).toEqual([
+      "GET",
+      "POST",
+    ]);
     expect(exportedMethods("export { handler as GET, handler as PATCH };")).toEqual(["GET", "PATCH"]);
     expect(exportedMethods("const GET = 1; export const dynamic = 'force-dynamic';")).toEqual([]);
   });
@@ -58,23 +65,32 @@ describe("OpenAPI document", () => {
     const s = served();
     const d = documented();
     expect(s.length).toBeGreaterThan(5);
-    expect({ undocumented: s.filter((x) => !d.includes(x)), notServed: d.filter((x) => !s.includes(x)) }).toEqual({ undocumented: [], notServed: [] });
+    expect({
+      undocumented: s.filter((x) => !d.includes(x)),
+      notServed: d.filter((x) => !s.includes(x)),
+    }).toEqual({ undocumented: [], notServed: [] });
   });
 
   it("is an OpenAPI 3.1 document with bearer auth, problem+json and resolvable references", () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.components).toMatchObject({ securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } } });
+    expect(doc.components).toMatchObject({
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } },
+    });
     const text = JSON.stringify(doc);
     expect(text).not.toContain("#/$defs/");
     const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
-    for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(schemas, `missing component ${name}`).toHaveProperty([name!]);
+    for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g))
+      expect(schemas, `missing component ${name}`).toHaveProperty([name!]);
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(ops)) {
-        const responses = (op as { responses: Record<string, { content?: Record<string, unknown> }> }).responses;
+        const responses = (op as { responses: Record<string, { content?: Record<string, unknown> }> })
+          .responses;
         expect(responses["500"]?.content, `${m} ${p}`).toHaveProperty(["application/problem+json"]);
         const names = [...p.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]);
-        const params = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((x) => x.in === "path").map((x) => x.name);
+        const params = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? [])
+          .filter((x) => x.in === "path")
+          .map((x) => x.name);
         expect(params, `${m} ${p} path parameters`).toEqual(names);
       }
     }
@@ -82,7 +98,8 @@ describe("OpenAPI document", () => {
 
   it("keeps health and the document public, and everything else behind a token", () => {
     const doc = openApiDocument();
-    const security = (p: string, m: string) => (doc.paths[p]?.[m] as { security?: unknown[] } | undefined)?.security;
+    const security = (p: string, m: string) =>
+      (doc.paths[p]?.[m] as { security?: unknown[] } | undefined)?.security;
     expect(security("/api/v1/health", "get")).toEqual([]);
     expect(security("/api/v1/openapi.json", "get")).toEqual([]);
     expect(security("/api/v1/me", "get")).toEqual([{ bearerAuth: [] }]);

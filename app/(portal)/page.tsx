@@ -21,7 +21,9 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${actor.name}`} />
-      {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? <ChangeDashboardSection data={changes} /> : null}
+      {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? (
+        <ChangeDashboardSection data={changes} />
+      ) : null}
       {summary.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">
           {actor.isAdmin
@@ -32,14 +34,29 @@ export default async function DashboardPage() {
         <div className="grid gap-4 md:grid-cols-2">
           {summary.map((s) => (
             <Card key={s.siteCode}>
-              <CardHeader title={`${s.siteName} (${s.siteCode})`} description={`Time zone ${s.timeZone}`} actions={<Link href={`/assets?site=${s.siteCode}`}>Assets</Link>} />
+              <CardHeader
+                title={`${s.siteName} (${s.siteCode})`}
+                description={`Time zone ${s.timeZone}`}
+                actions={<Link href={`/assets?site=${s.siteCode}`}>Assets</Link>}
+              />
               <div className="space-y-3 p-4">
                 <p className="text-sm text-slate-700">
-                  <span className="text-2xl font-semibold text-slate-900">{s.total}</span> assets, {s.safetyRelated} safety-related
+                  <span className="text-2xl font-semibold text-slate-900">{s.total}</span> assets,{" "}
+                  {s.safetyRelated} safety-related
                 </p>
-                <div className="flex h-3 overflow-hidden rounded bg-slate-100" role="img" aria-label={CRITICALITIES.map((c) => `${CRITICALITY_LABELS[c]}: ${s.byCriticality[c]}`).join(", ")}>
+                <div
+                  className="flex h-3 overflow-hidden rounded bg-slate-100"
+                  role="img"
+                  aria-label={CRITICALITIES.map(
+                    (c) => `${CRITICALITY_LABELS[c]}: ${s.byCriticality[c]}`,
+                  ).join(", ")}
+                >
                   {CRITICALITIES.map((c) => (
-                    <div key={c} className={BAR[c]} style={{ width: s.total ? `${(s.byCriticality[c] / s.total) * 100}%` : 0 }} />
+                    <div
+                      key={c}
+                      className={BAR[c]}
+                      style={{ width: s.total ? `${(s.byCriticality[c] / s.total) * 100}%` : 0 }}
+                    />
                   ))}
                 </div>
                 <dl className="grid grid-cols-3 gap-2 text-xs">

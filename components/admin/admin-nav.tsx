@@ -21,7 +21,9 @@ export function AdminNav() {
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium no-underline hover:no-underline",
-              active ? "border-blue-700 text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900",
+              active
+                ? "border-blue-700 text-slate-900"
+                : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
             {l.label}

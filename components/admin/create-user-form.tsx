@@ -24,7 +24,13 @@ export function CreateUserForm({
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, control, handleSubmit, formState, setError: setFieldError } = useForm<Input, unknown, Output>({
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: "", name: "", password: "", isAdmin: false, grants: [] },
   });
@@ -35,7 +41,8 @@ export function CreateUserForm({
     const result = await create(values);
     if (!result.ok) {
       setError(result.message);
-      for (const [k, m] of Object.entries(result.fieldErrors ?? {})) if (k === "email" || k === "name" || k === "password") setFieldError(k, { message: m });
+      for (const [k, m] of Object.entries(result.fieldErrors ?? {}))
+        if (k === "email" || k === "name" || k === "password") setFieldError(k, { message: m });
       return;
     }
     router.push(`/admin/users/${encodeURIComponent(result.data.email)}`);
@@ -52,19 +59,37 @@ export function CreateUserForm({
         <Field id="new-name" label="Full name" error={errors.name?.message}>
           <Input autoComplete="off" {...register("name")} />
         </Field>
-        <Field id="new-password" label="Initial password" hint="At least 12 characters. Tell the person through a separate channel." error={errors.password?.message}>
+        <Field
+          id="new-password"
+          label="Initial password"
+          hint="At least 12 characters. Tell the person through a separate channel."
+          error={errors.password?.message}
+        >
           <Input type="password" autoComplete="new-password" {...register("password")} />
         </Field>
       </div>
-      <Checkbox id="new-admin" label="Administrator (manages users and sites; grants no site role)" {...register("isAdmin")} />
+      <Checkbox
+        id="new-admin"
+        label="Administrator (manages users and sites; grants no site role)"
+        {...register("isAdmin")}
+      />
 
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-xs font-semibold text-slate-700">Site roles</legend>
-        {grants.fields.length === 0 ? <p className="text-sm text-slate-600">No roles yet. The user will see no site data until granted one.</p> : null}
+        {grants.fields.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No roles yet. The user will see no site data until granted one.
+          </p>
+        ) : null}
         <ul className="space-y-2">
           {grants.fields.map((f, i) => (
             <li key={f.id} className="flex flex-wrap items-end gap-2">
-              <Field id={`grant-${i}-site`} label={`Site, role ${i + 1}`} className="w-56" error={errors.grants?.[i]?.siteCode?.message}>
+              <Field
+                id={`grant-${i}-site`}
+                label={`Site, role ${i + 1}`}
+                className="w-56"
+                error={errors.grants?.[i]?.siteCode?.message}
+              >
                 <Select {...register(`grants.${i}.siteCode` as const)}>
                   {sites.map((s) => (
                     <option key={s.code} value={s.code}>
@@ -73,7 +98,12 @@ export function CreateUserForm({
                   ))}
                 </Select>
               </Field>
-              <Field id={`grant-${i}-role`} label={`Role ${i + 1}`} className="w-56" error={errors.grants?.[i]?.role?.message}>
+              <Field
+                id={`grant-${i}-role`}
+                label={`Role ${i + 1}`}
+                className="w-56"
+                error={errors.grants?.[i]?.role?.message}
+              >
                 <Select {...register(`grants.${i}.role` as const)}>
                   {SITE_ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -82,7 +112,12 @@ export function CreateUserForm({
                   ))}
                 </Select>
               </Field>
-              <Button variant="ghost" size="sm" onClick={() => grants.remove(i)} aria-label={`Remove role ${i + 1}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => grants.remove(i)}
+                aria-label={`Remove role ${i + 1}`}
+              >
                 <X className="size-4" aria-hidden="true" />
               </Button>
             </li>

@@ -37,7 +37,8 @@ export function GrantRoleForm({
     });
   }
 
-  if (sites.length === 0) return <p className="text-sm text-slate-600">Create a site before granting roles.</p>;
+  if (sites.length === 0)
+    return <p className="text-sm text-slate-600">Create a site before granting roles.</p>;
   return (
     <form
       className="flex flex-wrap items-end gap-2"

@@ -13,11 +13,20 @@ import { resetPasswordSchema } from "@/lib/schemas/users";
 
 type Values = z.input<typeof resetPasswordSchema>;
 
-export function ResetPasswordDialog({ email, reset }: { email: string; reset: (values: Values) => Promise<FormResult> }) {
+export function ResetPasswordDialog({
+  email,
+  reset,
+}: {
+  email: string;
+  reset: (values: Values) => Promise<FormResult>;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { password: "" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { password: "" },
+  });
 
   async function onSubmit(values: Values) {
     setError(null);
@@ -46,10 +55,18 @@ export function ResetPasswordDialog({ email, reset }: { email: string; reset: (v
       <DialogTrigger asChild>
         <Button size="sm">Reset password</Button>
       </DialogTrigger>
-      <DialogContent title={`Reset the password of ${email}?`} description="Their sessions end at once and a lock from failed sign-ins is lifted. Their API tokens keep working.">
+      <DialogContent
+        title={`Reset the password of ${email}?`}
+        description="Their sessions end at once and a lock from failed sign-ins is lifted. Their API tokens keep working."
+      >
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-3">
           {error ? <Alert title="Password not reset">{error}</Alert> : null}
-          <Field id="reset-password" label="New password" hint="At least 12 characters. Tell the person through a separate channel." error={form.formState.errors.password?.message}>
+          <Field
+            id="reset-password"
+            label="New password"
+            hint="At least 12 characters. Tell the person through a separate channel."
+            error={form.formState.errors.password?.message}
+          >
             <Input type="password" autoComplete="new-password" {...form.register("password")} />
           </Field>
           <div className="flex justify-end gap-2">

@@ -17,7 +17,10 @@ type AreaIn = z.input<typeof createAreaSchema>;
 type AreaOut = z.output<typeof createAreaSchema>;
 
 /** Shared behaviour of both dialogs: submit, show the refusal or field errors, refresh on success. */
-function useDialogForm<I extends FieldValues, O>(form: UseFormReturn<I, unknown, O>, submit: (v: O) => Promise<FormResult<{ code: string }>>) {
+function useDialogForm<I extends FieldValues, O>(
+  form: UseFormReturn<I, unknown, O>,
+  submit: (v: O) => Promise<FormResult<{ code: string }>>,
+) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +29,8 @@ function useDialogForm<I extends FieldValues, O>(form: UseFormReturn<I, unknown,
     const result = await submit(values);
     if (!result.ok) {
       setError(result.message);
-      for (const [k, m] of Object.entries(result.fieldErrors ?? {})) if (k in form.getValues()) form.setError(k as Path<I>, { message: m });
+      for (const [k, m] of Object.entries(result.fieldErrors ?? {}))
+        if (k in form.getValues()) form.setError(k as Path<I>, { message: m });
       return;
     }
     setOpen(false);
@@ -56,8 +60,17 @@ function Actions({ busy, label }: { busy: boolean; label: string }) {
   );
 }
 
-export function CreateSiteDialog({ zones, create }: { zones: string[]; create: (v: SiteOut) => Promise<FormResult<{ code: string }>> }) {
-  const form = useForm<SiteIn, unknown, SiteOut>({ resolver: zodResolver(createSiteSchema), defaultValues: { code: "", name: "", timeZone: "" } });
+export function CreateSiteDialog({
+  zones,
+  create,
+}: {
+  zones: string[];
+  create: (v: SiteOut) => Promise<FormResult<{ code: string }>>;
+}) {
+  const form = useForm<SiteIn, unknown, SiteOut>({
+    resolver: zodResolver(createSiteSchema),
+    defaultValues: { code: "", name: "", timeZone: "" },
+  });
   const d = useDialogForm(form, create);
   const e = form.formState.errors;
   return (
@@ -67,16 +80,29 @@ export function CreateSiteDialog({ zones, create }: { zones: string[]; create: (
           Create site
         </Button>
       </DialogTrigger>
-      <DialogContent title="Create a site" description="Times at the site are shown in its time zone, with daylight-saving changes applied.">
+      <DialogContent
+        title="Create a site"
+        description="Times at the site are shown in its time zone, with daylight-saving changes applied."
+      >
         <form onSubmit={d.onSubmit} noValidate className="space-y-3">
           {d.error ? <Alert title="Site not created">{d.error}</Alert> : null}
-          <Field id="site-code" label="Code" hint="Short and stable, e.g. GCR. Letters, digits, - and _." error={e.code?.message}>
+          <Field
+            id="site-code"
+            label="Code"
+            hint="Short and stable, e.g. GCR. Letters, digits, - and _."
+            error={e.code?.message}
+          >
             <Input autoComplete="off" {...form.register("code")} />
           </Field>
           <Field id="site-name" label="Name" error={e.name?.message}>
             <Input autoComplete="off" {...form.register("name")} />
           </Field>
-          <Field id="site-zone" label="Time zone (IANA)" hint="e.g. America/Chicago or Europe/Berlin; not an offset or abbreviation." error={e.timeZone?.message}>
+          <Field
+            id="site-zone"
+            label="Time zone (IANA)"
+            hint="e.g. America/Chicago or Europe/Berlin; not an offset or abbreviation."
+            error={e.timeZone?.message}
+          >
             <Input list="iana-zones" autoComplete="off" {...form.register("timeZone")} />
           </Field>
           <datalist id="iana-zones">
@@ -91,8 +117,17 @@ export function CreateSiteDialog({ zones, create }: { zones: string[]; create: (
   );
 }
 
-export function CreateAreaDialog({ siteCode, create }: { siteCode: string; create: (v: AreaOut) => Promise<FormResult<{ code: string }>> }) {
-  const form = useForm<AreaIn, unknown, AreaOut>({ resolver: zodResolver(createAreaSchema), defaultValues: { code: "", name: "" } });
+export function CreateAreaDialog({
+  siteCode,
+  create,
+}: {
+  siteCode: string;
+  create: (v: AreaOut) => Promise<FormResult<{ code: string }>>;
+}) {
+  const form = useForm<AreaIn, unknown, AreaOut>({
+    resolver: zodResolver(createAreaSchema),
+    defaultValues: { code: "", name: "" },
+  });
   const d = useDialogForm(form, create);
   const e = form.formState.errors;
   return (
@@ -102,7 +137,10 @@ export function CreateAreaDialog({ siteCode, create }: { siteCode: string; creat
           Add area
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Add an area to ${siteCode}`} description="Areas group assets and limit maintenance windows to part of a plant.">
+      <DialogContent
+        title={`Add an area to ${siteCode}`}
+        description="Areas group assets and limit maintenance windows to part of a plant."
+      >
         <form onSubmit={d.onSubmit} noValidate className="space-y-3">
           {d.error ? <Alert title="Area not created">{d.error}</Alert> : null}
           <Field id={`area-code-${siteCode}`} label="Code" hint="e.g. CDU" error={e.code?.message}>

@@ -7,7 +7,9 @@ function Item({ label, children, mono }: { label: string; children: React.ReactN
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className={mono ? "font-mono text-xs break-all text-slate-900" : "text-sm text-slate-900"}>{children}</dd>
+      <dd className={mono ? "font-mono text-xs break-all text-slate-900" : "text-sm text-slate-900"}>
+        {children}
+      </dd>
     </div>
   );
 }

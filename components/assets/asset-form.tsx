@@ -8,7 +8,13 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
-import { ASSET_KINDS, ASSET_KIND_LABELS, CRITICALITIES, CRITICALITY_LABELS, PURDUE_LEVELS } from "@/lib/domain/constants";
+import {
+  ASSET_KINDS,
+  ASSET_KIND_LABELS,
+  CRITICALITIES,
+  CRITICALITY_LABELS,
+  PURDUE_LEVELS,
+} from "@/lib/domain/constants";
 import { createAssetSchema } from "@/lib/schemas/assets";
 import type { AssetActionResult } from "./action-result";
 import { useHydrated } from "./use-hydrated";
@@ -47,7 +53,11 @@ export function AssetForm(props: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [failure, setFailure] = useState<{ message: string; stale?: boolean } | null>(null);
-  const { register, handleSubmit, control, watch, setError, formState } = useForm<AssetFormValues, unknown, Output>({
+  const { register, handleSubmit, control, watch, setError, formState } = useForm<
+    AssetFormValues,
+    unknown,
+    Output
+  >({
     resolver: zodResolver(createAssetSchema),
     defaultValues: defaults,
   });
@@ -97,7 +107,10 @@ export function AssetForm(props: Props) {
             </Field>
           ) : (
             <Field id="siteCode" label="Site" hint="An asset stays at its site.">
-              <Input value={`${defaults.siteCode} — ${sites.find((s) => s.code === defaults.siteCode)?.name ?? ""}`} readOnly />
+              <Input
+                value={`${defaults.siteCode} — ${sites.find((s) => s.code === defaults.siteCode)?.name ?? ""}`}
+                readOnly
+              />
             </Field>
           )}
           <Field id="areaCode" label="Area" error={err("areaCode")}>
@@ -125,7 +138,12 @@ export function AssetForm(props: Props) {
               ))}
             </Select>
           </Field>
-          <Field id="redundancyGroup" label="Redundancy group" hint="Same value on each member of a redundant pair." error={err("redundancyGroup")}>
+          <Field
+            id="redundancyGroup"
+            label="Redundancy group"
+            hint="Same value on each member of a redundant pair."
+            error={err("redundancyGroup")}
+          >
             <Input autoComplete="off" {...register("redundancyGroup")} />
           </Field>
         </fieldset>
@@ -138,7 +156,12 @@ export function AssetForm(props: Props) {
           <Field id="product" label="Product" error={err("product")}>
             <Input {...register("product")} />
           </Field>
-          <Field id="modelNumber" label="Model / order number" hint="e.g. 6ES7511-1AL03-0AB0" error={err("modelNumber")}>
+          <Field
+            id="modelNumber"
+            label="Model / order number"
+            hint="e.g. 6ES7511-1AL03-0AB0"
+            error={err("modelNumber")}
+          >
             <Input className="font-mono" {...register("modelNumber")} />
           </Field>
           <Field id="version" label="Firmware / software version" error={err("version")}>
@@ -183,7 +206,11 @@ export function AssetForm(props: Props) {
             <Input {...register("zone")} />
           </Field>
           <div className="space-y-2 pt-5">
-            <Checkbox id="safetyRelated" label="Safety-related (SIS, BMS, fire & gas)" {...register("safetyRelated")} />
+            <Checkbox
+              id="safetyRelated"
+              label="Safety-related (SIS, BMS, fire & gas)"
+              {...register("safetyRelated")}
+            />
             <Checkbox id="gxp" label="GxP-regulated" {...register("gxp")} />
           </div>
         </fieldset>

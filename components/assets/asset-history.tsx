@@ -39,11 +39,14 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
       {events.map((e) => {
         const edit = e.action === "asset.update";
         // Edits list what changed; a creation lists the values it was given, in the form's order.
-        const fields = Object.keys(FIELD_LABELS).filter((k) => e.after && k in e.after && (edit || show(e.after[k]) !== "—"));
+        const fields = Object.keys(FIELD_LABELS).filter(
+          (k) => e.after && k in e.after && (edit || show(e.after[k]) !== "—"),
+        );
         return (
           <li key={e.id} className="px-4 py-3">
             <p className="text-sm text-slate-900">
-              <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span> by {e.actorName ?? e.actorEmail ?? "unknown"}
+              <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span> by{" "}
+              {e.actorName ?? e.actorEmail ?? "unknown"}
               <span className="text-slate-600">
                 {" · "}
                 <time dateTime={e.at.toISOString()} title={e.at.toISOString()}>

@@ -66,7 +66,10 @@ export function AssetTable({
               </Td>
               <Td className="text-xs whitespace-nowrap text-slate-700">
                 {/* The date in the site's zone; the full site time on hover. */}
-                <time dateTime={a.updatedAt.toISOString()} title={formatSiteTime(a.updatedAt, a.siteTimeZone)}>
+                <time
+                  dateTime={a.updatedAt.toISOString()}
+                  title={formatSiteTime(a.updatedAt, a.siteTimeZone)}
+                >
                   {formatSiteTime(a.updatedAt, a.siteTimeZone).split(",")[0]}
                 </time>
               </Td>

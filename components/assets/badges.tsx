@@ -2,7 +2,11 @@ import { ShieldAlert } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CRITICALITY_LABELS, type Criticality } from "@/lib/domain/constants";
 
-const CRITICALITY_TONES: Record<Criticality, BadgeTone> = { safety_critical: "red", production_critical: "amber", supporting: "gray" };
+const CRITICALITY_TONES: Record<Criticality, BadgeTone> = {
+  safety_critical: "red",
+  production_critical: "amber",
+  supporting: "gray",
+};
 
 export function CriticalityBadge({ criticality }: { criticality: Criticality }) {
   return <Badge tone={CRITICALITY_TONES[criticality]}>{CRITICALITY_LABELS[criticality]}</Badge>;

@@ -24,12 +24,23 @@ interface SiteOption {
 /** A plain GET form: the filtered list lives in the URL, so it can be bookmarked and shared. */
 export function AssetFilters({ values, sites }: { values: FilterValues; sites: SiteOption[] }) {
   return (
-    <form method="get" action="/assets" role="search" aria-label="Filter assets" className="mb-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action="/assets"
+      role="search"
+      aria-label="Filter assets"
+      className="mb-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <input type="hidden" name="sort" value={values.sort} />
       <input type="hidden" name="dir" value={values.dir} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Field id="f-q" label="Search" className="col-span-2">
-          <Input type="search" name="q" defaultValue={values.q} placeholder="Tag, name, vendor, product, model…" />
+          <Input
+            type="search"
+            name="q"
+            defaultValue={values.q}
+            placeholder="Tag, name, vendor, product, model…"
+          />
         </Field>
         <Field id="f-site" label="Site">
           <Select name="site" defaultValue={values.site}>

@@ -48,7 +48,9 @@ export function AssetImport({
     reset();
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setError("The file is larger than 1 MB. Split it, or send it to POST /api/v1/assets/import, which takes up to 2 MB.");
+      setError(
+        "The file is larger than 1 MB. Split it, or send it to POST /api/v1/assets/import, which takes up to 2 MB.",
+      );
       return;
     }
     setText(await file.text());
@@ -132,10 +134,13 @@ export function AssetImport({
             className="block text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
           />
           <p id="csv-file-hint" className="text-xs text-slate-600">
-            Header row first. Required: tag, name, kind, criticality. Optional: areaCode, vendor, product, modelNumber, version, purdueLevel (0–5 or 3.5),
-            zone, safetyRelated and gxp (yes/no), redundancyGroup. <a href="/api/v1/assets/import-template.csv" download className="font-medium underline">
+            Header row first. Required: tag, name, kind, criticality. Optional: areaCode, vendor, product,
+            modelNumber, version, purdueLevel (0–5 or 3.5), zone, safetyRelated and gxp (yes/no),
+            redundancyGroup.{" "}
+            <a href="/api/v1/assets/import-template.csv" download className="font-medium underline">
               Download the template
-            </a>.
+            </a>
+            .
           </p>
         </div>
       </fieldset>
@@ -149,7 +154,9 @@ export function AssetImport({
             setText(e.target.value);
             reset();
           }}
-          placeholder={"tag,name,kind,areaCode,criticality,purdueLevel,safetyRelated\nPLC-201A,Reactor PLC A,plc,CDU,production_critical,1,no"}
+          placeholder={
+            "tag,name,kind,areaCode,criticality,purdueLevel,safetyRelated\nPLC-201A,Reactor PLC A,plc,CDU,production_critical,1,no"
+          }
         />
       </Field>
       <div className="flex flex-wrap items-center gap-2">
@@ -163,7 +170,9 @@ export function AssetImport({
       </div>
       <div role="status" aria-live="polite" className="space-y-2 text-sm">
         {busy ? <progress className="h-2 w-64" aria-label={status} /> : null}
-        {status ? <p className={problems.length ? "font-medium text-red-800" : "text-slate-800"}>{status}</p> : null}
+        {status ? (
+          <p className={problems.length ? "font-medium text-red-800" : "text-slate-800"}>{status}</p>
+        ) : null}
       </div>
       {error && !problems.length ? <Alert tone="error">{error}</Alert> : null}
       {problems.length ? (

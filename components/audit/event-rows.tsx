@@ -53,7 +53,8 @@ function ObjectCell({ e }: { e: AuditRowData }) {
 
 function DiffTable({ e }: { e: AuditRowData }) {
   const rows = fieldDiff(e.before, e.after);
-  if (rows.length === 0) return <p className="text-xs text-slate-600">No field values were recorded with this event.</p>;
+  if (rows.length === 0)
+    return <p className="text-xs text-slate-600">No field values were recorded with this event.</p>;
   // A creation records only "after" and a removal only "before": a column of blanks would say nothing.
   const sides = (["before", "after"] as const).filter((side) => e[side] != null);
   const both = sides.length === 2;
@@ -65,7 +66,11 @@ function DiffTable({ e }: { e: AuditRowData }) {
       <thead>
         <tr>
           {["Field", ...sides.map((s) => (s === "before" ? "Before" : "After"))].map((h) => (
-            <th key={h} scope="col" className="border-b border-slate-200 px-2 py-1 text-left font-semibold text-slate-700">
+            <th
+              key={h}
+              scope="col"
+              className="border-b border-slate-200 px-2 py-1 text-left font-semibold text-slate-700"
+            >
               {h}
             </th>
           ))}
@@ -74,7 +79,10 @@ function DiffTable({ e }: { e: AuditRowData }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.field} className={both && !r.changed ? "text-slate-600" : undefined}>
-            <th scope="row" className="border-b border-slate-100 px-2 py-1 text-left font-mono font-normal whitespace-nowrap">
+            <th
+              scope="row"
+              className="border-b border-slate-100 px-2 py-1 text-left font-mono font-normal whitespace-nowrap"
+            >
               {r.field}
             </th>
             {sides.map((side) => (
@@ -101,7 +109,12 @@ function Details({ e }: { e: AuditRowData }) {
     ["Client address", e.ip ?? "—"],
     ["Object", `${e.objectType}${e.objectId ? ` ${e.objectId}` : ""}`],
     ["Reason", e.reason ?? "—"],
-    ["Chain hash", <span key="h" className="break-all">{e.hash}</span>],
+    [
+      "Chain hash",
+      <span key="h" className="break-all">
+        {e.hash}
+      </span>,
+    ],
   ];
   return (
     <div className="space-y-3 py-1">
@@ -141,7 +154,9 @@ export function AuditEventRows({ e }: { e: AuditRowData }) {
             {e.actorEmail ? (
               <span className="block max-w-56 truncate" title={e.actorEmail}>
                 {e.actorName ?? e.actorEmail}
-                {e.actorName ? <span className="block truncate text-xs text-slate-600">{e.actorEmail}</span> : null}
+                {e.actorName ? (
+                  <span className="block truncate text-xs text-slate-600">{e.actorEmail}</span>
+                ) : null}
               </span>
             ) : (
               <span className="text-slate-600">system</span>

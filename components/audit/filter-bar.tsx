@@ -7,9 +7,22 @@ import { AUDIT_ACTION_GROUPS } from "@/lib/schemas/audit";
 import { KNOWN_OBJECT_TYPES, groupLabel } from "./vocab";
 
 /** A plain GET form: the filters land in the URL and the server renders the result. */
-export function AuditFilterBar({ filters, sites, zoneLabel }: { filters: PageFilters; sites: { code: string; name: string }[]; zoneLabel: string }) {
+export function AuditFilterBar({
+  filters,
+  sites,
+  zoneLabel,
+}: {
+  filters: PageFilters;
+  sites: { code: string; name: string }[];
+  zoneLabel: string;
+}) {
   return (
-    <form method="get" action="/audit" aria-label="Filter the audit trail" className="mb-4 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action="/audit"
+      aria-label="Filter the audit trail"
+      className="mb-4 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Field id="f-site" label="Site">
           <Select name="site" defaultValue={filters.site.toUpperCase()}>
@@ -26,7 +39,9 @@ export function AuditFilterBar({ filters, sites, zoneLabel }: { filters: PageFil
             <option value="">Any action</option>
             {AUDIT_ACTION_GROUPS.map((g) => (
               <optgroup key={g} label={groupLabel(g)}>
-                <option value={`${g}.`}>All {groupLabel(g).toLowerCase()} ({g}.*)</option>
+                <option value={`${g}.`}>
+                  All {groupLabel(g).toLowerCase()} ({g}.*)
+                </option>
                 {AUDIT_ACTIONS.filter((a) => a.startsWith(`${g}.`)).map((a) => (
                   <option key={a} value={a}>
                     {a}
@@ -37,13 +52,26 @@ export function AuditFilterBar({ filters, sites, zoneLabel }: { filters: PageFil
           </Select>
         </Field>
         <Field id="f-object-type" label="Object type">
-          <Input name="objectType" defaultValue={filters.objectType} list="audit-object-types" autoComplete="off" spellCheck={false} />
+          <Input
+            name="objectType"
+            defaultValue={filters.objectType}
+            list="audit-object-types"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         <Field id="f-object-id" label="Object id">
           <Input name="objectId" defaultValue={filters.objectId} autoComplete="off" spellCheck={false} />
         </Field>
         <Field id="f-actor" label="Actor email">
-          <Input name="actor" type="text" inputMode="email" defaultValue={filters.actor} autoComplete="off" spellCheck={false} />
+          <Input
+            name="actor"
+            type="text"
+            inputMode="email"
+            defaultValue={filters.actor}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         <Field id="f-from" label="From (day)">
           <Input name="from" type="date" defaultValue={filters.from} />
@@ -60,7 +88,8 @@ export function AuditFilterBar({ filters, sites, zoneLabel }: { filters: PageFil
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-slate-600">
           Days are in {zoneLabel}
-          {zoneLabel === "UTC" && !filters.site ? " (choose a site to use its time zone)" : ""}. Site-less events such as sign-ins are listed in UTC.
+          {zoneLabel === "UTC" && !filters.site ? " (choose a site to use its time zone)" : ""}. Site-less
+          events such as sign-ins are listed in UTC.
         </p>
         <div className="flex gap-2">
           <Button asChild variant="ghost" size="sm">

@@ -26,14 +26,20 @@ export function VerifyPanel({ verify }: { verify: () => Promise<VerifyChainState
         description="Recomputes the hash of every event in order and reports the first event whose content or link does not match."
         actions={
           <Button size="sm" onClick={run} disabled={pending} aria-describedby="verify-status">
-            {pending ? <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> : <ShieldCheck className="size-3.5" aria-hidden="true" />}
+            {pending ? (
+              <Loader2 className="size-3.5 animate-spin" aria-hidden="true" />
+            ) : (
+              <ShieldCheck className="size-3.5" aria-hidden="true" />
+            )}
             {pending ? "Verifying…" : "Verify chain"}
           </Button>
         }
       />
       <div id="verify-status" role="status" aria-live="polite" className="px-4 py-2 text-sm">
         {pending ? (
-          <span className="text-slate-700">Walking the hash chain from the first event; this reads the whole trail and may take a while.</span>
+          <span className="text-slate-700">
+            Walking the hash chain from the first event; this reads the whole trail and may take a while.
+          </span>
         ) : state === null ? (
           <span className="text-slate-600">Not checked in this view yet.</span>
         ) : !state.ok ? (
@@ -62,7 +68,9 @@ export function VerifyPanel({ verify }: { verify: () => Promise<VerifyChainState
               </div>
               <div className="flex gap-1">
                 <dt>firstBrokenId</dt>
-                <dd className="font-mono font-medium text-slate-900">{state.verdict.firstBrokenId ?? "null"}</dd>
+                <dd className="font-mono font-medium text-slate-900">
+                  {state.verdict.firstBrokenId ?? "null"}
+                </dd>
               </div>
             </dl>
             <span className="text-xs text-slate-600">

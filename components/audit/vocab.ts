@@ -21,7 +21,20 @@ const GROUP_LABELS: Record<string, string> = {
 export const groupLabel = (group: string) => GROUP_LABELS[group] ?? group;
 
 /** Object types the trail records, offered as suggestions; any other type can still be typed. */
-export const KNOWN_OBJECT_TYPES = ["change", "asset", "signoff", "window", "production_run", "site", "area", "user", "session", "api_token", "advisory", "audit"];
+export const KNOWN_OBJECT_TYPES = [
+  "change",
+  "asset",
+  "signoff",
+  "window",
+  "production_run",
+  "site",
+  "area",
+  "user",
+  "session",
+  "api_token",
+  "advisory",
+  "audit",
+];
 
 const RED = /(login_failed|locked|reject|disable|revoke|delete|cancel|failed|rolled_back)$/;
 const AMBER = /^(gate\.|signoff\.supersede|audit\.export|user\.password_reset)/;

@@ -9,5 +9,10 @@ const serverZone = () => null;
 export function BrowserZoneNote({ siteZone }: { siteZone: string }) {
   const zone = useSyncExternalStore(noop, browserZone, serverZone);
   if (!zone || zone === siteZone) return null;
-  return <span className="text-slate-600"> Your browser is set to {zone.replace(/_/g, " ")}; all times here are site time.</span>;
+  return (
+    <span className="text-slate-600">
+      {" "}
+      Your browser is set to {zone.replace(/_/g, " ")}; all times here are site time.
+    </span>
+  );
 }

@@ -7,12 +7,17 @@ export function ConflictList({ changes }: { changes: ChangeItem[] }) {
   const withConflicts = changes.filter((c) => c.conflicts.length > 0);
   return (
     <section aria-labelledby="conflicts-heading" className="rounded-lg border border-slate-200 bg-white">
-      <h2 id="conflicts-heading" className="flex items-center gap-1.5 border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-900">
+      <h2
+        id="conflicts-heading"
+        className="flex items-center gap-1.5 border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-900"
+      >
         <AlertTriangle className="size-4 text-red-700" aria-hidden="true" />
         Scheduling conflicts in view ({withConflicts.length})
       </h2>
       {withConflicts.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-slate-600">No scheduled change in this period conflicts with windows, blackouts, production or other changes.</p>
+        <p className="px-4 py-3 text-sm text-slate-600">
+          No scheduled change in this period conflicts with windows, blackouts, production or other changes.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {withConflicts.map((c) => (

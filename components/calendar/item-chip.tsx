@@ -11,10 +11,20 @@ import { itemClasses, itemStyle, itemTitle, kindLabel } from "./item-style";
 
 function Icon({ item }: { item: CalendarItem }) {
   const cls = "size-3 shrink-0";
-  if (item.type === "change" && item.conflicts.length) return <AlertTriangle className={cn(cls, "text-red-700")} aria-hidden="true" />;
+  if (item.type === "change" && item.conflicts.length)
+    return <AlertTriangle className={cn(cls, "text-red-700")} aria-hidden="true" />;
   if (item.type === "change") return <FileText className={cls} aria-hidden="true" />;
-  if (item.type === "run") return item.kind === "turnaround" ? <Wrench className={cls} aria-hidden="true" /> : <Factory className={cls} aria-hidden="true" />;
-  return item.kind === "blackout" ? <Ban className={cls} aria-hidden="true" /> : <Wrench className={cls} aria-hidden="true" />;
+  if (item.type === "run")
+    return item.kind === "turnaround" ? (
+      <Wrench className={cls} aria-hidden="true" />
+    ) : (
+      <Factory className={cls} aria-hidden="true" />
+    );
+  return item.kind === "blackout" ? (
+    <Ban className={cls} aria-hidden="true" />
+  ) : (
+    <Wrench className={cls} aria-hidden="true" />
+  );
 }
 
 /**
@@ -67,13 +77,27 @@ export function ItemChip({
   if (item.type === "change") {
     const tip = [label, ...item.conflicts.map((c) => c.message)].join("\n");
     return (
-      <Link href={`/changes/${item.changeId}`} className={classes} style={merged} title={tip} aria-label={label}>
+      <Link
+        href={`/changes/${item.changeId}`}
+        className={classes}
+        style={merged}
+        title={tip}
+        aria-label={label}
+      >
         {body}
       </Link>
     );
   }
   return (
-    <ItemDialog title={itemTitle(item)} description={kindLabel(item)} trigger={body} triggerLabel={label} triggerTitle={label} triggerClassName={classes} triggerStyle={merged}>
+    <ItemDialog
+      title={itemTitle(item)}
+      description={kindLabel(item)}
+      trigger={body}
+      triggerLabel={label}
+      triggerTitle={label}
+      triggerClassName={classes}
+      triggerStyle={merged}
+    >
       <ItemDetails item={item} ctx={ctx} />
     </ItemDialog>
   );

@@ -26,7 +26,13 @@ export function ItemDialog({
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <button type="button" className={triggerClassName} style={triggerStyle} aria-label={triggerLabel} title={triggerTitle}>
+        <button
+          type="button"
+          className={triggerClassName}
+          style={triggerStyle}
+          aria-label={triggerLabel}
+          title={triggerTitle}
+        >
           {trigger}
         </button>
       </DialogTrigger>

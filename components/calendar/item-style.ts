@@ -5,8 +5,17 @@ import type { ChangeState, RunCriticality, RunKind } from "@/lib/domain/constant
 import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
 import type { CalendarItem } from "@/lib/calendar/items";
 
-export const RUN_KIND_LABELS: Record<RunKind, string> = { run: "Run", campaign: "Campaign", batch: "Batch", turnaround: "Turnaround" };
-export const CRITICALITY_LABELS: Record<RunCriticality, string> = { critical: "Critical", normal: "Normal", low: "Low" };
+export const RUN_KIND_LABELS: Record<RunKind, string> = {
+  run: "Run",
+  campaign: "Campaign",
+  batch: "Batch",
+  turnaround: "Turnaround",
+};
+export const CRITICALITY_LABELS: Record<RunCriticality, string> = {
+  critical: "Critical",
+  normal: "Normal",
+  low: "Low",
+};
 
 const CHANGE_CLASSES: Record<ChangeState, string> = {
   draft: "border-slate-400 bg-white text-slate-800 border-dashed",
@@ -36,9 +45,13 @@ export const HATCH: CSSProperties = {
 export function itemClasses(item: CalendarItem): string {
   switch (item.type) {
     case "window":
-      return item.kind === "blackout" ? "border-red-700 text-red-950 font-medium" : "border-green-700 bg-green-50 text-green-950";
+      return item.kind === "blackout"
+        ? "border-red-700 text-red-950 font-medium"
+        : "border-green-700 bg-green-50 text-green-950";
     case "run":
-      return item.kind === "turnaround" ? "border-green-700 border-dashed bg-green-50 text-green-950" : RUN_CLASSES[item.criticality];
+      return item.kind === "turnaround"
+        ? "border-green-700 border-dashed bg-green-50 text-green-950"
+        : RUN_CLASSES[item.criticality];
     case "change":
       return CHANGE_CLASSES[item.state] + (item.conflicts.length ? " ring-2 ring-red-600 ring-offset-0" : "");
   }

@@ -22,7 +22,17 @@ function timeLabel(item: CalendarItem, day: CalendarDay, tz: string): string {
   return formatLocal(item.start, tz, "time").split(" ")[0]!;
 }
 
-function DayCell({ day, items, ctx, weekHref }: { day: CalendarDay; items: CalendarItem[]; ctx: CalendarContext; weekHref: string }) {
+function DayCell({
+  day,
+  items,
+  ctx,
+  weekHref,
+}: {
+  day: CalendarDay;
+  items: CalendarItem[];
+  ctx: CalendarContext;
+  weekHref: string;
+}) {
   const shown = items.slice(0, MAX_PER_DAY);
   const hidden = items.length - shown.length;
   const blackout = items.some((i) => i.type === "window" && i.kind === "blackout");
@@ -38,7 +48,11 @@ function DayCell({ day, items, ctx, weekHref }: { day: CalendarDay; items: Calen
         <span
           className={cn(
             "inline-flex size-6 items-center justify-center rounded-full text-xs",
-            day.isToday ? "bg-blue-700 font-semibold text-white" : day.inFocus ? "text-slate-800" : "text-slate-600",
+            day.isToday
+              ? "bg-blue-700 font-semibold text-white"
+              : day.inFocus
+                ? "text-slate-800"
+                : "text-slate-600",
           )}
         >
           <span aria-hidden="true">{day.dayOfMonth}</span>
@@ -87,7 +101,11 @@ export function MonthGrid({
         <thead>
           <tr>
             {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" className="border border-slate-200 bg-slate-50 px-2 py-1.5 text-left text-xs font-semibold text-slate-700">
+              <th
+                key={short}
+                scope="col"
+                className="border border-slate-200 bg-slate-50 px-2 py-1.5 text-left text-xs font-semibold text-slate-700"
+              >
                 <abbr title={long} className="no-underline">
                   {short}
                 </abbr>
@@ -99,7 +117,13 @@ export function MonthGrid({
           {weeksOf(range.days).map((week) => (
             <tr key={week[0]!.key}>
               {week.map((day) => (
-                <DayCell key={day.key} day={day} items={itemsOnDay(items, day)} ctx={ctx} weekHref={weekHref(day.key)} />
+                <DayCell
+                  key={day.key}
+                  day={day}
+                  items={itemsOnDay(items, day)}
+                  ctx={ctx}
+                  weekHref={weekHref(day.key)}
+                />
               ))}
             </tr>
           ))}

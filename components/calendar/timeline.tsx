@@ -15,10 +15,17 @@ export interface TimelineRow {
 }
 
 /** Rows: the whole site first (site-wide windows and blackouts), then one per area. */
-export function timelineRows(items: readonly CalendarItem[], areas: readonly { code: string; name: string }[]): TimelineRow[] {
+export function timelineRows(
+  items: readonly CalendarItem[],
+  areas: readonly { code: string; name: string }[],
+): TimelineRow[] {
   return [
     { id: "site", label: "Whole site", items: items.filter((i) => i.areas.length === 0) },
-    ...areas.map((a) => ({ id: a.code, label: `${a.code} · ${a.name}`, items: items.filter((i) => i.areas.includes(a.code)) })),
+    ...areas.map((a) => ({
+      id: a.code,
+      label: `${a.code} · ${a.name}`,
+      items: items.filter((i) => i.areas.includes(a.code)),
+    })),
   ];
 }
 
@@ -28,7 +35,15 @@ function barLabel(item: CalendarItem, range: ViewRange, tz: string): string {
   return `from ${DateTime.fromJSDate(item.start, { zone: tz }).toFormat("d LLL", { locale: "en-GB" })}`;
 }
 
-export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: TimelineRow[]; ctx: CalendarContext }) {
+export function Timeline({
+  range,
+  rows,
+  ctx,
+}: {
+  range: ViewRange;
+  rows: TimelineRow[];
+  ctx: CalendarContext;
+}) {
   const from = range.from.getTime();
   const total = range.to.getTime() - from;
   const pct = (d: Date) => `${((d.getTime() - from) / total) * 100}%`;
@@ -41,8 +56,14 @@ export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: Timelin
             {range.days.map((d) => (
               <div
                 key={d.key}
-                className={cn("absolute top-0 h-full border-l border-slate-200 px-1 py-1.5 text-xs font-semibold", d.isToday ? "text-blue-800" : "text-slate-700")}
-                style={{ left: pct(d.start), width: `${((d.end.getTime() - d.start.getTime()) / total) * 100}%` }}
+                className={cn(
+                  "absolute top-0 h-full border-l border-slate-200 px-1 py-1.5 text-xs font-semibold",
+                  d.isToday ? "text-blue-800" : "text-slate-700",
+                )}
+                style={{
+                  left: pct(d.start),
+                  width: `${((d.end.getTime() - d.start.getTime()) / total) * 100}%`,
+                }}
               >
                 {d.weekday} {d.dayOfMonth}
               </div>
@@ -53,19 +74,52 @@ export function Timeline({ range, rows, ctx }: { range: ViewRange; rows: Timelin
           const placed = placeOnTrack(row.items, range.from, range.to, 1 / 16);
           const lanes = placed[0]?.lanes ?? 1;
           return (
-            <section key={row.id} aria-labelledby={`row-${row.id}`} className="grid grid-cols-[11rem_1fr] border-b border-slate-100 last:border-b-0">
-              <h3 id={`row-${row.id}`} className="truncate px-2 py-1.5 text-xs font-medium text-slate-800" title={row.label}>
+            <section
+              key={row.id}
+              aria-labelledby={`row-${row.id}`}
+              className="grid grid-cols-[11rem_1fr] border-b border-slate-100 last:border-b-0"
+            >
+              <h3
+                id={`row-${row.id}`}
+                className="truncate px-2 py-1.5 text-xs font-medium text-slate-800"
+                title={row.label}
+              >
                 {row.label}
               </h3>
               <div className="relative" style={{ height: lanes * LANE_PX + 6 }}>
                 {range.days.map((d) => (
-                  <div key={d.key} aria-hidden="true" className={cn("absolute top-0 h-full border-l border-slate-100", d.isToday && "bg-blue-50/50")} style={{ left: pct(d.start), width: `${((d.end.getTime() - d.start.getTime()) / total) * 100}%` }} />
+                  <div
+                    key={d.key}
+                    aria-hidden="true"
+                    className={cn(
+                      "absolute top-0 h-full border-l border-slate-100",
+                      d.isToday && "bg-blue-50/50",
+                    )}
+                    style={{
+                      left: pct(d.start),
+                      width: `${((d.end.getTime() - d.start.getTime()) / total) * 100}%`,
+                    }}
+                  />
                 ))}
                 {placed.length ? (
                   <ol aria-label={`${row.label} schedule`}>
                     {placed.map(({ item, offset, size, lane }) => (
-                      <li key={item.key} className="absolute px-px" style={{ left: `${offset * 100}%`, width: `${size * 100}%`, top: 3 + lane * LANE_PX, height: LANE_PX - 2 }}>
-                        <ItemChip item={item} ctx={ctx} timeLabel={barLabel(item, range, ctx.timeZone)} className="h-full" />
+                      <li
+                        key={item.key}
+                        className="absolute px-px"
+                        style={{
+                          left: `${offset * 100}%`,
+                          width: `${size * 100}%`,
+                          top: 3 + lane * LANE_PX,
+                          height: LANE_PX - 2,
+                        }}
+                      >
+                        <ItemChip
+                          item={item}
+                          ctx={ctx}
+                          timeLabel={barLabel(item, range, ctx.timeZone)}
+                          className="h-full"
+                        />
                       </li>
                     ))}
                   </ol>

@@ -60,7 +60,12 @@ export function CalendarToolbar({
           </Link>
         ))}
       </nav>
-      <form method="get" action="/calendar" className="flex w-full flex-wrap items-end gap-2" aria-label="Calendar filters">
+      <form
+        method="get"
+        action="/calendar"
+        className="flex w-full flex-wrap items-end gap-2"
+        aria-label="Calendar filters"
+      >
         <input type="hidden" name="view" value={range.view} />
         <input type="hidden" name="date" value={range.date} />
         <label className="space-y-1 text-xs font-medium text-slate-700">

@@ -10,7 +10,8 @@ const HOUR_PX = 40;
 const ALL_DAY_ROW_PX = 24;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-const coversDay = (i: CalendarItem, d: CalendarDay) => i.start.getTime() <= d.start.getTime() && i.end.getTime() >= d.end.getTime();
+const coversDay = (i: CalendarItem, d: CalendarDay) =>
+  i.start.getTime() <= d.start.getTime() && i.end.getTime() >= d.end.getTime();
 
 const hhmm = (d: Date, tz: string) => formatLocal(d, tz, "time").split(" ")[0]!;
 
@@ -22,12 +23,25 @@ function clock(item: CalendarItem, day: CalendarDay, tz: string): string {
   return startsToday ? `from ${hhmm(item.start, tz)}` : `until ${hhmm(item.end, tz)}`;
 }
 
-export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: CalendarItem[]; ctx: CalendarContext }) {
+export function WeekGrid({
+  range,
+  items,
+  ctx,
+}: {
+  range: ViewRange;
+  items: CalendarItem[];
+  ctx: CalendarContext;
+}) {
   const offsetAt = (d: Date) => DateTime.fromJSDate(d, { zone: ctx.timeZone }).offset;
   const columns = range.days.map((day) => {
     const onDay = itemsOnDay(items, day);
     const allDay = onDay.filter((i) => coversDay(i, day));
-    const timed = placeOnDay(onDay.filter((i) => !coversDay(i, day)), day, offsetAt, 20 / 1440);
+    const timed = placeOnDay(
+      onDay.filter((i) => !coversDay(i, day)),
+      day,
+      offsetAt,
+      20 / 1440,
+    );
     return { day, allDay, timed };
   });
   const allDayRows = Math.max(1, ...columns.map((c) => c.allDay.length));
@@ -37,20 +51,34 @@ export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: Calen
       <div className="grid min-w-[44rem] grid-cols-[3.5rem_repeat(7,minmax(0,1fr))] border-t border-l border-slate-200 bg-white">
         <div aria-hidden="true" className="border-r border-b border-slate-200">
           <div className="h-10 border-b border-slate-200" />
-          <div className="flex items-center justify-end border-b border-slate-200 pr-1 text-[11px] text-slate-600" style={{ height: allDayHeight }}>
+          <div
+            className="flex items-center justify-end border-b border-slate-200 pr-1 text-[11px] text-slate-600"
+            style={{ height: allDayHeight }}
+          >
             All day
           </div>
           {HOURS.map((h) => (
-            <div key={h} className="pr-1 text-right text-[11px] text-slate-600 tabular-nums" style={{ height: HOUR_PX }}>
+            <div
+              key={h}
+              className="pr-1 text-right text-[11px] text-slate-600 tabular-nums"
+              style={{ height: HOUR_PX }}
+            >
               {String(h).padStart(2, "0")}:00
             </div>
           ))}
         </div>
         {columns.map(({ day, allDay, timed }) => (
-          <section key={day.key} aria-labelledby={`day-${day.key}`} className="min-w-0 border-r border-b border-slate-200">
+          <section
+            key={day.key}
+            aria-labelledby={`day-${day.key}`}
+            className="min-w-0 border-r border-b border-slate-200"
+          >
             <h3
               id={`day-${day.key}`}
-              className={cn("flex h-10 items-center justify-center gap-1 border-b border-slate-200 text-xs font-semibold", day.isToday ? "bg-blue-50 text-blue-900" : "text-slate-800")}
+              className={cn(
+                "flex h-10 items-center justify-center gap-1 border-b border-slate-200 text-xs font-semibold",
+                day.isToday ? "bg-blue-50 text-blue-900" : "text-slate-800",
+              )}
             >
               <span aria-hidden="true">
                 {day.weekday} {day.dayOfMonth}
@@ -60,7 +88,11 @@ export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: Calen
                 {day.isToday ? ", today" : ""}
               </span>
             </h3>
-            <ul aria-label={`${day.label}, all day`} className="space-y-0.5 border-b border-slate-200 p-1" style={{ height: allDayHeight }}>
+            <ul
+              aria-label={`${day.label}, all day`}
+              className="space-y-0.5 border-b border-slate-200 p-1"
+              style={{ height: allDayHeight }}
+            >
               {allDay.map((item) => (
                 <li key={item.key}>
                   <ItemChip item={item} ctx={ctx} timeLabel="all day" />
@@ -76,9 +108,19 @@ export function WeekGrid({ range, items, ctx }: { range: ViewRange; items: Calen
                 <li
                   key={item.key}
                   className="absolute px-px"
-                  style={{ top: `${offset * 100}%`, height: `${size * 100}%`, left: `${(lane / lanes) * 100}%`, width: `${100 / lanes}%` }}
+                  style={{
+                    top: `${offset * 100}%`,
+                    height: `${size * 100}%`,
+                    left: `${(lane / lanes) * 100}%`,
+                    width: `${100 / lanes}%`,
+                  }}
                 >
-                  <ItemChip item={item} ctx={ctx} timeLabel={clock(item, day, ctx.timeZone)} className="h-full flex-wrap content-start items-start" />
+                  <ItemChip
+                    item={item}
+                    ctx={ctx}
+                    timeLabel={clock(item, day, ctx.timeZone)}
+                    className="h-full flex-wrap content-start items-start"
+                  />
                 </li>
               ))}
             </ol>

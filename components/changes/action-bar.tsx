@@ -3,7 +3,12 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { signoffMeaning } from "@/lib/domain/changes";
-import type { CloseChangeInput, CompleteChangeInput, SignoffInput, TransitionReasonInput } from "@/lib/schemas/changes";
+import type {
+  CloseChangeInput,
+  CompleteChangeInput,
+  SignoffInput,
+  TransitionReasonInput,
+} from "@/lib/schemas/changes";
 import type { ChangeUiAction, ChangeView, GateResult } from "@/lib/services/changes/types";
 import type { ActionResult } from "./action-result";
 import { CloseDialog } from "./dialogs/close-dialog";
@@ -41,30 +46,54 @@ export function signChoices(change: ChangeView): SignChoice[] {
   return change.signOptions
     .filter((o) => o.available)
     .map((o) => {
-      const siteName = o.siteCode ? (change.sites.find((s) => s.code === o.siteCode)?.name ?? o.siteCode) : null;
+      const siteName = o.siteCode
+        ? (change.sites.find((s) => s.code === o.siteCode)?.name ?? o.siteCode)
+        : null;
       // Operations signs for one site; the others for the change as a whole.
       const meaningSite = o.role === "operations" ? siteName : null;
       return {
         role: o.role,
         siteCode: o.role === "operations" ? o.siteCode : null,
         label: `${SIGNOFF_ROLE_LABELS[o.role]}${meaningSite ? ` for ${meaningSite}` : ""}`,
-        meaning: { approve: signoffMeaning(o.role, "approve", meaningSite), reject: signoffMeaning(o.role, "reject", meaningSite) },
+        meaning: {
+          approve: signoffMeaning(o.role, "approve", meaningSite),
+          reject: signoffMeaning(o.role, "reject", meaningSite),
+        },
       };
     });
 }
 
 /** Offers only what this user may do now; everything else is listed with the reason. */
-export function ActionBar({ change, zone, signerName, actions }: { change: ChangeView; zone: string; signerName: string; actions: ChangeActions }) {
+export function ActionBar({
+  change,
+  zone,
+  signerName,
+  actions,
+}: {
+  change: ChangeView;
+  zone: string;
+  signerName: string;
+  actions: ChangeActions;
+}) {
   const avail = new Map(change.availableActions.map((a) => [a.action, a]));
   const can = (a: ChangeUiAction) => avail.get(a)?.available === true;
   const start = avail.get("start");
   // A gate refusal still lets the implementer ask the gate and try: the refusal is recorded.
-  const mayTryStart = change.state === "approved" && (can("start") || (start?.reasons?.length && !start.reasons.some((r) => r.code === "not_implementer")));
+  const mayTryStart =
+    change.state === "approved" &&
+    (can("start") || (start?.reasons?.length && !start.reasons.some((r) => r.code === "not_implementer")));
   const choices = signChoices(change);
   const onlyPssr = choices.length > 0 && choices.every((c) => c.role === "pssr");
-  const unavailable = change.availableActions.filter((a) => !a.available && !(a.action === "start" && mayTryStart));
-  const awaited = change.requiredSignoffs.map((r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}${r.retrospective ? " — may follow within 72 h" : ""}`);
-  const pssrSigned = change.signoffs.find((s) => s.role === "pssr" && s.currentRound && !s.superseded && s.decision === "approve");
+  const unavailable = change.availableActions.filter(
+    (a) => !a.available && !(a.action === "start" && mayTryStart),
+  );
+  const awaited = change.requiredSignoffs.map(
+    (r) =>
+      `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}${r.retrospective ? " — may follow within 72 h" : ""}`,
+  );
+  const pssrSigned = change.signoffs.find(
+    (s) => s.role === "pssr" && s.currentRound && !s.superseded && s.decision === "approve",
+  );
 
   return (
     <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="action-bar">
@@ -77,20 +106,57 @@ export function ActionBar({ change, zone, signerName, actions }: { change: Chang
             </Link>
           </Button>
         ) : null}
-        {can("submit") ? <SubmitDialog number={change.number} awaited={awaited} act={actions.submit} /> : null}
-        {can("sign") && choices.length ? (
-          <SignDialog number={change.number} signerName={signerName} options={choices} contentHash={change.contentHash} sign={actions.sign} triggerLabel={onlyPssr ? "Sign PSSR" : "Sign"} />
+        {can("submit") ? (
+          <SubmitDialog number={change.number} awaited={awaited} act={actions.submit} />
         ) : null}
-        {mayTryStart ? <StartDialog number={change.number} zone={zone} evaluate={actions.evaluate} start={actions.start} /> : null}
-        {can("complete") ? <CompleteDialog number={change.number} pssrRequired={change.pssrRequired} act={actions.complete} /> : null}
-        {can("close") ? <CloseDialog number={change.number} assets={change.assets} pssr={change.pssrRequired ? { signed: Boolean(pssrSigned), by: pssrSigned?.signerName ?? null } : null} act={actions.close} /> : null}
+        {can("sign") && choices.length ? (
+          <SignDialog
+            number={change.number}
+            signerName={signerName}
+            options={choices}
+            contentHash={change.contentHash}
+            sign={actions.sign}
+            triggerLabel={onlyPssr ? "Sign PSSR" : "Sign"}
+          />
+        ) : null}
+        {mayTryStart ? (
+          <StartDialog number={change.number} zone={zone} evaluate={actions.evaluate} start={actions.start} />
+        ) : null}
+        {can("complete") ? (
+          <CompleteDialog number={change.number} pssrRequired={change.pssrRequired} act={actions.complete} />
+        ) : null}
+        {can("close") ? (
+          <CloseDialog
+            number={change.number}
+            assets={change.assets}
+            pssr={
+              change.pssrRequired ? { signed: Boolean(pssrSigned), by: pssrSigned?.signerName ?? null } : null
+            }
+            act={actions.close}
+          />
+        ) : null}
         {can("revise") ? (
-          <ReasonDialog trigger="Revise" title={`Revise ${change.number}`} description="Returns the change to draft so you can edit it; resubmitting starts a new approval round." confirm="Back to draft" act={actions.revise} />
+          <ReasonDialog
+            trigger="Revise"
+            title={`Revise ${change.number}`}
+            description="Returns the change to draft so you can edit it; resubmitting starts a new approval round."
+            confirm="Back to draft"
+            act={actions.revise}
+          />
         ) : null}
         {can("cancel") ? (
-          <ReasonDialog trigger="Cancel change" title={`Cancel ${change.number}`} description="A cancelled change cannot be reopened; draft a new one if needed." confirm="Cancel the change" danger act={actions.cancel} />
+          <ReasonDialog
+            trigger="Cancel change"
+            title={`Cancel ${change.number}`}
+            description="A cancelled change cannot be reopened; draft a new one if needed."
+            confirm="Cancel the change"
+            danger
+            act={actions.cancel}
+          />
         ) : null}
-        {change.availableActions.every((a) => !a.available) && !mayTryStart ? <p className="text-sm text-slate-700">Nothing for you to do on this change now.</p> : null}
+        {change.availableActions.every((a) => !a.available) && !mayTryStart ? (
+          <p className="text-sm text-slate-700">Nothing for you to do on this change now.</p>
+        ) : null}
       </div>
       {unavailable.length ? (
         <details className="text-sm">

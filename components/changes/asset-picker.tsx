@@ -13,7 +13,10 @@ export type AssetSearch = (q: string) => Promise<ActionResult<PickedAsset[]>>;
 function AssetFacts({ a }: { a: PickedAsset }) {
   return (
     <span className="flex flex-wrap items-center gap-1 text-xs text-slate-600">
-      <span>{a.siteCode}{a.areaCode ? ` · ${a.areaCode}` : ""}</span>
+      <span>
+        {a.siteCode}
+        {a.areaCode ? ` · ${a.areaCode}` : ""}
+      </span>
       <span aria-hidden="true">·</span>
       <span>{ASSET_KIND_LABELS[a.kind]}</span>
       <span aria-hidden="true">·</span>
@@ -110,7 +113,10 @@ export function AssetPicker({
         Search the inventory
       </label>
       <div className="relative">
-        <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500" aria-hidden="true" />
+        <Search
+          className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500"
+          aria-hidden="true"
+        />
         <input
           id={id}
           type="text"
@@ -161,7 +167,12 @@ export function AssetPicker({
             </li>
           ))}
           {options.length === 0 ? (
-            <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-1.5 text-sm text-slate-600">
+            <li
+              role="option"
+              aria-selected={false}
+              aria-disabled="true"
+              className="px-3 py-1.5 text-sm text-slate-600"
+            >
               {pending ? "Searching…" : (message ?? "No matching assets")}
             </li>
           ) : null}
@@ -176,7 +187,10 @@ export function AssetPicker({
         </p>
       ) : null}
       {value.length > 0 ? (
-        <ul aria-label="Affected assets" className="divide-y divide-slate-100 rounded-md border border-slate-200">
+        <ul
+          aria-label="Affected assets"
+          className="divide-y divide-slate-100 rounded-md border border-slate-200"
+        >
           {value.map((a) => (
             <li key={a.id} className="flex items-start justify-between gap-2 px-3 py-1.5">
               <span>

@@ -19,7 +19,12 @@ export const STATE_TONES: Record<ChangeState, BadgeTone> = {
   rolled_back: "red",
 };
 
-const RISK_TONES: Record<RiskLevel, BadgeTone> = { low: "gray", medium: "amber", high: "red", critical: "red" };
+const RISK_TONES: Record<RiskLevel, BadgeTone> = {
+  low: "gray",
+  medium: "amber",
+  high: "red",
+  critical: "red",
+};
 
 export function StateBadge({ state }: { state: ChangeState }) {
   return <Badge tone={STATE_TONES[state]}>{CHANGE_STATE_LABELS[state]}</Badge>;

@@ -27,11 +27,15 @@ export function ChangeHeader({ change, zone }: { change: ChangeView; zone: strin
         <RiskBadge risk={change.risk} />
         {change.overdueRetrospective.length > 0 ? <OverdueFlag /> : null}
         <span className="text-xs text-slate-600">
-          {CHANGE_TYPE_LABELS[change.type]} · {change.sites.map((s) => s.code).join(", ")} · requested by {change.requesterName} · version {change.version}
+          {CHANGE_TYPE_LABELS[change.type]} · {change.sites.map((s) => s.code).join(", ")} · requested by{" "}
+          {change.requesterName} · version {change.version}
         </span>
       </div>
       {change.retrospectiveDueAt && change.class === "emergency" ? (
-        <p className={`text-sm ${change.overdueRetrospective.length ? "font-medium text-red-800" : "text-amber-900"}`} data-testid="retrospective-deadline">
+        <p
+          className={`text-sm ${change.overdueRetrospective.length ? "font-medium text-red-800" : "text-amber-900"}`}
+          data-testid="retrospective-deadline"
+        >
           Emergency change: remaining sign-offs due by <SiteTime at={change.retrospectiveDueAt} zone={zone} />
           {change.overdueRetrospective.length ? " — overdue" : ""}
         </p>

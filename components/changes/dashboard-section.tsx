@@ -19,7 +19,10 @@ export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
         </p>
       </Card>
       <Card className="lg:col-span-2">
-        <CardHeader title="Overdue emergency sign-offs" description="Retrospective sign-offs are due within 72 hours of an emergency change's approval." />
+        <CardHeader
+          title="Overdue emergency sign-offs"
+          description="Retrospective sign-offs are due within 72 hours of an emergency change's approval."
+        />
         {data.overdueRetrospective.length === 0 ? (
           <p className="p-4 text-sm text-slate-700">None overdue.</p>
         ) : (
@@ -32,7 +35,11 @@ export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
                   </Link>{" "}
                   {o.title}
                   <span className="block text-xs text-slate-700">
-                    Owed: {o.roles.map((r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`).join(", ")} — was due <SiteTime at={o.dueAt} zone={zoneOf.get(o.siteCodes[0] ?? "") ?? "UTC"} />
+                    Owed:{" "}
+                    {o.roles
+                      .map((r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`)
+                      .join(", ")}{" "}
+                    — was due <SiteTime at={o.dueAt} zone={zoneOf.get(o.siteCodes[0] ?? "") ?? "UTC"} />
                   </span>
                 </span>
                 <OverdueFlag label="Overdue" />
@@ -71,7 +78,10 @@ export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
                     {CHANGE_STATES.map((s) => (
                       <td key={s} className="px-2 py-1.5 text-slate-800">
                         {site.counts[s] ? (
-                          <Link href={`/changes?site=${site.siteCode}&state=${s}`} aria-label={`${site.counts[s]} ${CHANGE_STATE_LABELS[s]} at ${site.siteCode}`}>
+                          <Link
+                            href={`/changes?site=${site.siteCode}&state=${s}`}
+                            aria-label={`${site.counts[s]} ${CHANGE_STATE_LABELS[s]} at ${site.siteCode}`}
+                          >
                             {site.counts[s]}
                           </Link>
                         ) : (

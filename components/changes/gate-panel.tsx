@@ -12,12 +12,21 @@ import { GateReasonList } from "./gate-reasons";
 
 export function GateDecisionView({ result, zone }: { result: GateResult; zone: string }) {
   return (
-    <div className={`rounded-md border p-3 ${result.allowed ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`} data-testid="gate-decision">
+    <div
+      className={`rounded-md border p-3 ${result.allowed ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`}
+      data-testid="gate-decision"
+    >
       <p className="flex items-center gap-2 font-medium text-slate-900">
-        {result.allowed ? <CheckCircle2 className="size-4 text-green-700" aria-hidden="true" /> : <ShieldX className="size-4 text-red-700" aria-hidden="true" />}
+        {result.allowed ? (
+          <CheckCircle2 className="size-4 text-green-700" aria-hidden="true" />
+        ) : (
+          <ShieldX className="size-4 text-red-700" aria-hidden="true" />
+        )}
         {result.allowed ? "Allowed: implementation may start" : "Refused: implementation may not start"}
       </p>
-      <p className="mb-2 text-xs text-slate-700">Evaluated for you at {formatInZone(result.evaluatedAt, zone)}</p>
+      <p className="mb-2 text-xs text-slate-700">
+        Evaluated for you at {formatInZone(result.evaluatedAt, zone)}
+      </p>
       {result.reasons.length > 0 ? <GateReasonList reasons={result.reasons} zone={zone} /> : null}
     </div>
   );
@@ -27,7 +36,15 @@ export function GateDecisionView({ result, zone }: { result: GateResult; zone: s
  * The deployment gate on demand. Each evaluation is an audited dry run, so it runs when
  * asked, not on every page view.
  */
-export function GatePanel({ zone, initial, evaluate }: { zone: string; initial: GateResult | null; evaluate: (at: string | null) => Promise<ActionResult<GateResult>> }) {
+export function GatePanel({
+  zone,
+  initial,
+  evaluate,
+}: {
+  zone: string;
+  initial: GateResult | null;
+  evaluate: (at: string | null) => Promise<ActionResult<GateResult>>;
+}) {
   const [result, setResult] = useState<GateResult | null>(initial);
   const [failure, setFailure] = useState<Extract<ActionResult<GateResult>, { ok: false }> | null>(null);
   const [at, setAt] = useState("");
@@ -36,7 +53,10 @@ export function GatePanel({ zone, initial, evaluate }: { zone: string; initial: 
   async function run(when: string | null) {
     setPending(true);
     setFailure(null);
-    const r = await evaluate(when).catch(() => ({ ok: false as const, message: "The server could not be reached." }));
+    const r = await evaluate(when).catch(() => ({
+      ok: false as const,
+      message: "The server could not be reached.",
+    }));
     setPending(false);
     if (r.ok) setResult(r.data);
     else setFailure(r);
@@ -62,7 +82,13 @@ export function GatePanel({ zone, initial, evaluate }: { zone: string; initial: 
           </Button>
         </div>
         <FailureAlert failure={failure} title="Could not evaluate the gate" />
-        {result ? <GateDecisionView result={result} zone={zone} /> : <p className="text-sm text-slate-600">Not evaluated yet. Every evaluation is recorded in the change history.</p>}
+        {result ? (
+          <GateDecisionView result={result} zone={zone} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            Not evaluated yet. Every evaluation is recorded in the change history.
+          </p>
+        )}
       </div>
     </Card>
   );

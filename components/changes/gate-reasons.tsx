@@ -19,7 +19,9 @@ export function GateReasonList({ reasons, zone }: { reasons: Reason[]; zone: str
     <ul className="space-y-1" data-testid="gate-reasons">
       {reasons.map((r, i) => (
         <li key={`${r.code}-${i}`} className="flex gap-2 text-sm">
-          <code className="mt-0.5 shrink-0 rounded bg-slate-100 px-1 font-mono text-xs text-slate-700">{r.code}</code>
+          <code className="mt-0.5 shrink-0 rounded bg-slate-100 px-1 font-mono text-xs text-slate-700">
+            {r.code}
+          </code>
           <span className="text-slate-900">{reasonText(r, zone)}</span>
         </li>
       ))}

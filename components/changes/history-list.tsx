@@ -53,7 +53,9 @@ function Details({ e }: { e: ChangeHistoryEvent }) {
     );
   }
   if (e.action === "gate.decision") {
-    const reasons = Array.isArray(after.reasons) ? (after.reasons as { code: string; message: string }[]) : [];
+    const reasons = Array.isArray(after.reasons)
+      ? (after.reasons as { code: string; message: string }[])
+      : [];
     return reasons.length ? (
       <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
         {reasons.map((r, i) => (
@@ -73,9 +75,17 @@ function Details({ e }: { e: ChangeHistoryEvent }) {
 export function HistoryList({ events, zone }: { events: ChangeHistoryEvent[]; zone: string }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
   return (
-    <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Change history" data-testid="history">
+    <ol
+      className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+      aria-label="Change history"
+      data-testid="history"
+    >
       {events.map((e) => (
-        <li key={e.id} className="grid gap-1 px-4 py-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]" data-action={e.action}>
+        <li
+          key={e.id}
+          className="grid gap-1 px-4 py-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]"
+          data-action={e.action}
+        >
           <span className="text-xs text-slate-600">
             <SiteTime at={e.at} zone={zone} />
             <span className="block">{e.actorEmail ?? "system"}</span>
@@ -83,7 +93,9 @@ export function HistoryList({ events, zone }: { events: ChangeHistoryEvent[]; zo
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
               {ACTION_LABELS[e.action] ?? e.action}
-              {gateSummary(e) ? <span className="font-normal text-slate-700"> — {gateSummary(e)}</span> : null}
+              {gateSummary(e) ? (
+                <span className="font-normal text-slate-700"> — {gateSummary(e)}</span>
+              ) : null}
               <code className="ml-2 font-mono text-xs font-normal text-slate-500">{e.action}</code>
             </p>
             {e.reason ? <p className="text-slate-800">{e.reason}</p> : null}

@@ -4,7 +4,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import type { ChangeView } from "@/lib/services/changes/types";
 import { SiteTime } from "./site-time";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "./vocab";
+import {
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+  OUTCOME_LABELS,
+  PRODUCTION_IMPACT_LABELS,
+  SAFETY_IMPACT_LABELS,
+} from "./vocab";
 
 export function Prose({ text }: { text: string | null | undefined }) {
   if (!text?.trim()) return <span className="text-slate-500">—</span>;
@@ -119,12 +125,20 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
         />
       </Card>
       <Card>
-        <CardHeader title="Schedule and implementation" description={`Times at ${change.sites.map((s) => s.name).join(", ")} (${zone}); UTC on hover.`} />
+        <CardHeader
+          title="Schedule and implementation"
+          description={`Times at ${change.sites.map((s) => s.name).join(", ")} (${zone}); UTC on hover.`}
+        />
         <Facts
           items={[
             ["Planned start", t(change.plannedStart)],
             ["Planned end", t(change.plannedEnd)],
-            ["Implementer", change.implementerName ? `${change.implementerName} (${change.implementerEmail})` : "Not assigned"],
+            [
+              "Implementer",
+              change.implementerName
+                ? `${change.implementerName} (${change.implementerEmail})`
+                : "Not assigned",
+            ],
             ["Submitted", t(change.submittedAt)],
             ["Approved", t(change.approvedAt)],
             ["Actual start", t(change.actualStart)],

@@ -41,8 +41,15 @@ export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[
     gxp: a.gxp,
     redundancyGroup: a.redundancyGroup ? `${a.siteCode}/${a.redundancyGroup}` : null,
   }));
-  const downtime = Number.isFinite(values.expectedDowntimeMinutes) ? Math.max(0, values.expectedDowntimeMinutes) : 0;
-  const risk = computeRisk({ ...values, expectedDowntimeMinutes: downtime, assets: facts, redundancyGroupMembers: members });
+  const downtime = Number.isFinite(values.expectedDowntimeMinutes)
+    ? Math.max(0, values.expectedDowntimeMinutes)
+    : 0;
+  const risk = computeRisk({
+    ...values,
+    expectedDowntimeMinutes: downtime,
+    assets: facts,
+    redundancyGroupMembers: members,
+  });
   const change: ChangeFacts = {
     id: "draft",
     state: "draft",
@@ -85,15 +92,24 @@ export function RiskPanel({ values, assets }: { values: RiskInputs; assets: read
         </div>
         <p className="text-xs text-slate-600">
           Score {risk.score}. Thresholds:{" "}
-          {RISK_MATRIX.thresholds.map((t) => `${t.level} ${t.max === null ? `${t.min}+` : `${t.min}–${t.max}`}`).join(", ")}.
+          {RISK_MATRIX.thresholds
+            .map((t) => `${t.level} ${t.max === null ? `${t.min}+` : `${t.min}–${t.max}`}`)
+            .join(", ")}
+          .
         </p>
         <table className="w-full text-xs">
           <caption className="sr-only">Risk factors</caption>
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="py-1 font-medium">Factor</th>
-              <th scope="col" className="py-1 font-medium">Value</th>
-              <th scope="col" className="py-1 text-right font-medium">Points</th>
+              <th scope="col" className="py-1 font-medium">
+                Factor
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Value
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Points
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -103,7 +119,15 @@ export function RiskPanel({ values, assets }: { values: RiskInputs; assets: read
                   {RISK_MATRIX.factors.find((r) => r.factor === f.factor)?.label ?? f.factor}
                 </th>
                 <td className="py-1 pr-2 text-slate-900">{f.detail}</td>
-                <td className={f.points > 0 ? "py-1 text-right font-semibold text-slate-900" : "py-1 text-right text-slate-600"}>+{f.points}</td>
+                <td
+                  className={
+                    f.points > 0
+                      ? "py-1 text-right font-semibold text-slate-900"
+                      : "py-1 text-right text-slate-600"
+                  }
+                >
+                  +{f.points}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -113,7 +137,9 @@ export function RiskPanel({ values, assets }: { values: RiskInputs; assets: read
         <h2 id="live-signoffs-heading" className="text-sm font-semibold text-slate-900">
           Required sign-offs
         </h2>
-        {assets.length === 0 ? <p className="text-xs text-slate-600">Pick affected assets to see which sites must sign.</p> : null}
+        {assets.length === 0 ? (
+          <p className="text-xs text-slate-600">Pick affected assets to see which sites must sign.</p>
+        ) : null}
         <ul className="space-y-1.5" data-testid="live-required-signoffs">
           {required.map((r) => (
             <li key={`${r.role}:${r.siteId ?? "any"}`} className="flex items-start gap-2">
@@ -137,7 +163,9 @@ export function RiskPanel({ values, assets }: { values: RiskInputs; assets: read
               <CheckCircle2 className="mt-0.5 size-3.5 shrink-0 text-slate-500" aria-hidden="true" />
               <span>
                 <span className="font-medium text-slate-900">PSSR</span>
-                <span className="block text-xs text-slate-600">Pre-startup safety review by safety after implementation, before closing</span>
+                <span className="block text-xs text-slate-600">
+                  Pre-startup safety review by safety after implementation, before closing
+                </span>
               </span>
             </li>
           ) : null}

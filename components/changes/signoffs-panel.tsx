@@ -6,32 +6,65 @@ import { SIGNER_TITLES, SIGNOFF_ROLE_LABELS, joinList } from "@/lib/domain/chang
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/services/changes/types";
 import { SiteTime } from "./site-time";
 
-type Status = { kind: "satisfied"; by: SignoffView } | { kind: "rejected"; by: SignoffView } | { kind: "missing" };
+type Status =
+  { kind: "satisfied"; by: SignoffView } | { kind: "rejected"; by: SignoffView } | { kind: "missing" };
 
 function matches(req: Pick<RequiredSignoffView, "role" | "siteCode">, s: SignoffView): boolean {
   return s.role === req.role && (req.siteCode === null || s.siteCode === req.siteCode);
 }
 
-function statusOf(change: ChangeView, req: Pick<RequiredSignoffView, "role" | "siteCode" | "signoffId">): Status {
+function statusOf(
+  change: ChangeView,
+  req: Pick<RequiredSignoffView, "role" | "siteCode" | "signoffId">,
+): Status {
   const current = change.signoffs.filter((s) => s.currentRound && !s.superseded);
-  const by = req.signoffId ? current.find((s) => s.id === req.signoffId) : current.find((s) => s.decision === "approve" && matches(req, s));
+  const by = req.signoffId
+    ? current.find((s) => s.id === req.signoffId)
+    : current.find((s) => s.decision === "approve" && matches(req, s));
   if (by) return { kind: "satisfied", by };
   const rejected = current.find((s) => s.decision === "reject" && matches(req, s));
   return rejected ? { kind: "rejected", by: rejected } : { kind: "missing" };
 }
 
 /** "an operations approver of Gulf Coast Refinery", as the plant would say who is awaited. */
-export function awaitedWho(change: ChangeView, role: RequiredSignoffView["role"], siteCode: string | null): string {
-  const names = siteCode ? change.sites.filter((s) => s.code === siteCode).map((s) => s.name) : change.sites.map((s) => s.name);
+export function awaitedWho(
+  change: ChangeView,
+  role: RequiredSignoffView["role"],
+  siteCode: string | null,
+): string {
+  const names = siteCode
+    ? change.sites.filter((s) => s.code === siteCode).map((s) => s.name)
+    : change.sites.map((s) => s.name);
   const title = SIGNER_TITLES[role];
   return `${/^[aeiou]/i.test(title) ? "an" : "a"} ${title} of ${joinList(names, "or") || "a site of the change"}`;
 }
 
-function RequiredRow({ change, req, zone }: { change: ChangeView; req: RequiredSignoffView | { role: "pssr"; siteCode: null; signoffId: null; reason: string; retrospective: false; dueAt: null; overdue: false }; zone: string }) {
+function RequiredRow({
+  change,
+  req,
+  zone,
+}: {
+  change: ChangeView;
+  req:
+    | RequiredSignoffView
+    | {
+        role: "pssr";
+        siteCode: null;
+        signoffId: null;
+        reason: string;
+        retrospective: false;
+        dueAt: null;
+        overdue: false;
+      };
+  zone: string;
+}) {
   const status = statusOf(change, req);
   const label = `${SIGNOFF_ROLE_LABELS[req.role]}${req.siteCode ? ` (${req.siteCode})` : ""}`;
   return (
-    <li className="flex items-start gap-2 px-4 py-2" data-testid={`required-${req.role}${req.siteCode ? `-${req.siteCode}` : ""}`}>
+    <li
+      className="flex items-start gap-2 px-4 py-2"
+      data-testid={`required-${req.role}${req.siteCode ? `-${req.siteCode}` : ""}`}
+    >
       {status.kind === "satisfied" ? (
         <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden="true" />
       ) : status.kind === "rejected" ? (
@@ -42,7 +75,13 @@ function RequiredRow({ change, req, zone }: { change: ChangeView; req: RequiredS
       <div className="min-w-0 text-sm">
         <p className="flex flex-wrap items-center gap-1.5">
           <span className="font-medium text-slate-900">{label}</span>
-          {status.kind === "satisfied" ? <Badge tone="green">Satisfied</Badge> : status.kind === "rejected" ? <Badge tone="red">Rejected</Badge> : <Badge tone="gray">Missing</Badge>}
+          {status.kind === "satisfied" ? (
+            <Badge tone="green">Satisfied</Badge>
+          ) : status.kind === "rejected" ? (
+            <Badge tone="red">Rejected</Badge>
+          ) : (
+            <Badge tone="gray">Missing</Badge>
+          )}
           {req.retrospective ? <Badge tone="amber">Retrospective</Badge> : null}
           {req.overdue ? <Badge tone="red">Overdue</Badge> : null}
         </p>
@@ -60,7 +99,8 @@ function RequiredRow({ change, req, zone }: { change: ChangeView; req: RequiredS
             </>
           ) : (
             <>
-              {status.kind === "satisfied" ? "Approved" : "Rejected"} by {status.by.signerName} on <SiteTime at={status.by.signedAt} zone={zone} />
+              {status.kind === "satisfied" ? "Approved" : "Rejected"} by {status.by.signerName} on{" "}
+              <SiteTime at={status.by.signedAt} zone={zone} />
             </>
           )}
         </p>
@@ -69,7 +109,17 @@ function RequiredRow({ change, req, zone }: { change: ChangeView; req: RequiredS
   );
 }
 
-export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { signoffs: SignoffView[]; zone: string; caption: string; fullHash?: boolean }) {
+export function SignoffRecordTable({
+  signoffs,
+  zone,
+  caption,
+  fullHash,
+}: {
+  signoffs: SignoffView[];
+  zone: string;
+  caption: string;
+  fullHash?: boolean;
+}) {
   if (signoffs.length === 0) return <p className="text-sm text-slate-600">No sign-offs yet.</p>;
   return (
     <Table caption={caption}>
@@ -84,7 +134,11 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
       </thead>
       <tbody>
         {signoffs.map((s) => (
-          <tr key={s.id} className={s.superseded || !s.currentRound ? "bg-slate-50 text-slate-600" : undefined} data-testid="signoff-row">
+          <tr
+            key={s.id}
+            className={s.superseded || !s.currentRound ? "bg-slate-50 text-slate-600" : undefined}
+            data-testid="signoff-row"
+          >
             <Td className="min-w-32">
               <span className="font-medium">{s.signerName}</span>
               <span className="block text-xs text-slate-600">{s.signerEmail}</span>
@@ -95,7 +149,9 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
                 {s.siteCode ? ` (${s.siteCode})` : ""}
               </span>
               {s.retrospective ? <span className="text-xs text-amber-900"> · retrospective</span> : null}
-              <span className={`block ${s.decision === "reject" ? "font-medium text-red-800" : ""}`}>{s.meaning}</span>
+              <span className={`block ${s.decision === "reject" ? "font-medium text-red-800" : ""}`}>
+                {s.meaning}
+              </span>
             </Td>
             <Td className="whitespace-nowrap">
               <SiteTime at={s.signedAt} zone={zone} />
@@ -118,9 +174,14 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
               ) : !s.currentRound ? (
                 <Badge>Round {s.round} (earlier)</Badge>
               ) : (
-                <Badge tone={s.decision === "approve" ? "green" : "red"}>{s.decision === "approve" ? "Current approval" : "Current rejection"}</Badge>
+                <Badge tone={s.decision === "approve" ? "green" : "red"}>
+                  {s.decision === "approve" ? "Current approval" : "Current rejection"}
+                </Badge>
               )}
-              <code className={`mt-0.5 block font-mono ${fullHash ? "text-[10px] break-all" : "text-xs"}`} title={s.contentHash}>
+              <code
+                className={`mt-0.5 block font-mono ${fullHash ? "text-[10px] break-all" : "text-xs"}`}
+                title={s.contentHash}
+              >
                 {fullHash ? s.contentHash : s.contentHash.slice(0, 12)}
               </code>
             </Td>
@@ -133,9 +194,18 @@ export function SignoffRecordTable({ signoffs, zone, caption, fullHash }: { sign
 
 export function SignoffsPanel({ change, zone }: { change: ChangeView; zone: string }) {
   // The service lists the PSSR among the required sign-offs; older views may not.
-  const pssrRow = change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr")
-    ? ({ role: "pssr", siteCode: null, signoffId: null, reason: "Pre-startup safety review after implementation, before closing", retrospective: false, dueAt: null, overdue: false } as const)
-    : null;
+  const pssrRow =
+    change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr")
+      ? ({
+          role: "pssr",
+          siteCode: null,
+          signoffId: null,
+          reason: "Pre-startup safety review after implementation, before closing",
+          retrospective: false,
+          dueAt: null,
+          overdue: false,
+        } as const)
+      : null;
   const satisfied = change.requiredSignoffs.filter((r) => r.satisfied).length;
   return (
     <div className="space-y-4">
@@ -155,7 +225,10 @@ export function SignoffsPanel({ change, zone }: { change: ChangeView; zone: stri
         <h2 id="signoff-record-heading" className="text-sm font-semibold text-slate-900">
           Every sign-off
         </h2>
-        <p className="text-xs text-slate-600">Electronic signatures, newest last. Superseded and earlier-round ones stay on the record and no longer count.</p>
+        <p className="text-xs text-slate-600">
+          Electronic signatures, newest last. Superseded and earlier-round ones stay on the record and no
+          longer count.
+        </p>
         <SignoffRecordTable signoffs={change.signoffs} zone={zone} caption="Sign-offs of this change" />
       </section>
     </div>

@@ -1,5 +1,12 @@
 // Display words for the change vocabularies that lib/domain does not label itself.
-import type { ChangeClass, ChangeType, Outcome, ProductionImpact, RiskLevel, SafetyImpact } from "@/lib/domain/constants";
+import type {
+  ChangeClass,
+  ChangeType,
+  Outcome,
+  ProductionImpact,
+  RiskLevel,
+  SafetyImpact,
+} from "@/lib/domain/constants";
 
 export const CHANGE_TYPE_LABELS: Record<ChangeType, string> = {
   security_patch: "Security patch",

@@ -23,7 +23,8 @@ export function ChangePasswordForm({ change }: { change: (values: Values) => Pro
     const result = await change(values);
     if (!result.ok) {
       setMessage({ tone: "error", text: result.message });
-      for (const [k, m] of Object.entries(result.fieldErrors ?? {})) if (k === "currentPassword" || k === "newPassword") setError(k, { message: m });
+      for (const [k, m] of Object.entries(result.fieldErrors ?? {}))
+        if (k === "currentPassword" || k === "newPassword") setError(k, { message: m });
       return;
     }
     reset();
@@ -36,7 +37,12 @@ export function ChangePasswordForm({ change }: { change: (values: Values) => Pro
       <Field id="current-password" label="Current password" error={formState.errors.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...register("currentPassword")} />
       </Field>
-      <Field id="new-password" label="New password" hint="At least 12 characters." error={formState.errors.newPassword?.message}>
+      <Field
+        id="new-password"
+        label="New password"
+        hint="At least 12 characters."
+        error={formState.errors.newPassword?.message}
+      >
         <Input type="password" autoComplete="new-password" {...register("newPassword")} />
       </Field>
       <Button type="submit" variant="primary" disabled={formState.isSubmitting}>

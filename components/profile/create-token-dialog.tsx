@@ -26,7 +26,13 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
   const [created, setCreated] = useState<NewToken | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm<Input, unknown, Output>({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    reset,
+    setError: setFieldError,
+  } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createTokenSchema),
     defaultValues: { name: "", days: String(TOKEN_DEFAULT_DAYS) },
   });
@@ -36,7 +42,8 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
     const result = await create(values);
     if (!result.ok) {
       setError(result.message);
-      for (const [k, m] of Object.entries(result.fieldErrors ?? {})) if (k === "name" || k === "days") setFieldError(k, { message: m });
+      for (const [k, m] of Object.entries(result.fieldErrors ?? {}))
+        if (k === "name" || k === "days") setFieldError(k, { message: m });
       return;
     }
     setCreated(result.data);
@@ -69,7 +76,11 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
       </DialogTrigger>
       <DialogContent
         title={created ? "Your new API token" : "Create an API token"}
-        description={created ? undefined : "The token acts as you, with your current site roles, until it expires or you revoke it."}
+        description={
+          created
+            ? undefined
+            : "The token acts as you, with your current site roles, until it expires or you revoke it."
+        }
       >
         {created ? (
           <div className="space-y-3">
@@ -81,14 +92,26 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
                 Token “{created.name}”
               </label>
               <div className="flex gap-2">
-                <Input id="new-token" readOnly value={created.token} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+                <Input
+                  id="new-token"
+                  readOnly
+                  value={created.token}
+                  className="font-mono text-xs"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
                 <Button onClick={copy} aria-label="Copy token to clipboard">
-                  {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+                  {copied ? (
+                    <Check className="size-4" aria-hidden="true" />
+                  ) : (
+                    <Copy className="size-4" aria-hidden="true" />
+                  )}
                   {copied ? "Copied" : "Copy"}
                 </Button>
               </div>
               <p className="text-xs text-slate-600" aria-live="polite">
-                {copied ? "Copied to the clipboard." : `Send it as Authorization: Bearer <token>. Expires ${created.expiresAt.slice(0, 10)}.`}
+                {copied
+                  ? "Copied to the clipboard."
+                  : `Send it as Authorization: Bearer <token>. Expires ${created.expiresAt.slice(0, 10)}.`}
               </p>
             </div>
             <div className="flex justify-end">
@@ -100,10 +123,20 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
         ) : (
           <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
             {error ? <Alert title="Token not created">{error}</Alert> : null}
-            <Field id="token-name" label="Name" hint="What uses it, e.g. “patch scanner” or “CI deploy”." error={formState.errors.name?.message}>
+            <Field
+              id="token-name"
+              label="Name"
+              hint="What uses it, e.g. “patch scanner” or “CI deploy”."
+              error={formState.errors.name?.message}
+            >
               <Input autoComplete="off" {...register("name")} />
             </Field>
-            <Field id="token-days" label="Valid for (days)" hint={`1 to ${TOKEN_MAX_DAYS} days.`} error={formState.errors.days?.message}>
+            <Field
+              id="token-days"
+              label="Valid for (days)"
+              hint={`1 to ${TOKEN_MAX_DAYS} days.`}
+              error={formState.errors.days?.message}
+            >
               <Input type="number" inputMode="numeric" min={1} max={TOKEN_MAX_DAYS} {...register("days")} />
             </Field>
             <div className="flex justify-end gap-2">

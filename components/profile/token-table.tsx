@@ -8,11 +8,23 @@ import type { TokenStatus, TokenView } from "@/lib/services/tokens/view";
 const TONE: Record<TokenStatus, BadgeTone> = { active: "green", expired: "amber", revoked: "gray" };
 
 function When({ at }: { at: Date | null }) {
-  return at ? <time dateTime={isoInstant(at)}>{formatUtc(at)}</time> : <span className="text-slate-500">Never</span>;
+  return at ? (
+    <time dateTime={isoInstant(at)}>{formatUtc(at)}</time>
+  ) : (
+    <span className="text-slate-500">Never</span>
+  );
 }
 
 /** API tokens with their state; only their first characters are ever shown after creation. */
-export function TokenTable({ tokens, revoke, owner }: { tokens: TokenView[]; revoke: (id: string) => Promise<FormResult>; owner: string }) {
+export function TokenTable({
+  tokens,
+  revoke,
+  owner,
+}: {
+  tokens: TokenView[];
+  revoke: (id: string) => Promise<FormResult>;
+  owner: string;
+}) {
   return (
     <Table caption={`API tokens of ${owner}`}>
       <thead>
@@ -52,7 +64,9 @@ export function TokenTable({ tokens, revoke, owner }: { tokens: TokenView[]; rev
                 <When at={t.lastUsedAt} />
               </Td>
               <Td>
-                <Badge tone={TONE[t.status]}>{t.status === "revoked" ? "Revoked" : t.status === "expired" ? "Expired" : "Active"}</Badge>
+                <Badge tone={TONE[t.status]}>
+                  {t.status === "revoked" ? "Revoked" : t.status === "expired" ? "Expired" : "Active"}
+                </Badge>
               </Td>
               <Td className="text-right">
                 {t.status === "active" ? (

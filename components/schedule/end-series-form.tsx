@@ -7,10 +7,18 @@ import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "./action-result";
 
 /** Ends a recurring window after a chosen local day; earlier occurrences stay as they are. */
-export function EndSeriesForm({ defaultDate, run }: { defaultDate: string; run: (until: string) => Promise<ActionResult<{ id: string }>> }) {
+export function EndSeriesForm({
+  defaultDate,
+  run,
+}: {
+  defaultDate: string;
+  run: (until: string) => Promise<ActionResult<{ id: string }>>;
+}) {
   const router = useRouter();
   const [until, setUntil] = useState(defaultDate);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string; field?: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string; field?: string } | null>(
+    null,
+  );
   const [pending, start] = useTransition();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -25,7 +33,12 @@ export function EndSeriesForm({ defaultDate, run }: { defaultDate: string; run: 
   return (
     <form onSubmit={submit} className="space-y-2" aria-label="End the series">
       <div className="flex flex-wrap items-end gap-2">
-        <Field id="end-series-until" label="Last day of the series (site time)" error={message?.field} className="w-56">
+        <Field
+          id="end-series-until"
+          label="Last day of the series (site time)"
+          error={message?.field}
+          className="w-56"
+        >
           <Input type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
         </Field>
         <Button type="submit" disabled={pending || !until}>

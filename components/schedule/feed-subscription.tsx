@@ -26,9 +26,19 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
         {label}
       </label>
       <div className="flex gap-2">
-        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900" />
+        <input
+          id={id}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900"
+        />
         <Button size="md" onClick={() => void copy()} aria-label={`Copy ${label}`}>
-          {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+          {copied ? (
+            <Check className="size-4" aria-hidden="true" />
+          ) : (
+            <Copy className="size-4" aria-hidden="true" />
+          )}
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
@@ -37,7 +47,13 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
 }
 
 /** Creates the per-user secret feed URL and shows it once; creating a new one revokes the old. */
-export function FeedSubscription({ siteCode, create }: { siteCode: string; create: () => Promise<ActionResult<FeedGrantView>> }) {
+export function FeedSubscription({
+  siteCode,
+  create,
+}: {
+  siteCode: string;
+  create: () => Promise<ActionResult<FeedGrantView>>;
+}) {
   const [grant, setGrant] = useState<FeedGrantView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -48,7 +64,9 @@ export function FeedSubscription({ siteCode, create }: { siteCode: string; creat
       if (r.ok) setGrant(r.data);
       else setError(r.message);
     });
-  const ordered = grant ? [...grant.feeds].sort((a, b) => Number(b.siteCode === siteCode) - Number(a.siteCode === siteCode)) : [];
+  const ordered = grant
+    ? [...grant.feeds].sort((a, b) => Number(b.siteCode === siteCode) - Number(a.siteCode === siteCode))
+    : [];
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -63,10 +81,16 @@ export function FeedSubscription({ siteCode, create }: { siteCode: string; creat
         {grant ? (
           <>
             <Alert tone="warning" title="Copy the URL now: it is shown only once.">
-              Anyone who has it can read these calendars with your access. Paste it into your calendar app as a subscription (&quot;From URL&quot;).
+              Anyone who has it can read these calendars with your access. Paste it into your calendar app as
+              a subscription (&quot;From URL&quot;).
             </Alert>
             {ordered.map((f) => (
-              <CopyField key={f.siteCode} id={`feed-${f.siteCode}`} label={`Subscription URL for ${f.siteCode}`} value={f.url} />
+              <CopyField
+                key={f.siteCode}
+                id={`feed-${f.siteCode}`}
+                label={`Subscription URL for ${f.siteCode}`}
+                value={f.url}
+              />
             ))}
           </>
         ) : null}

@@ -21,7 +21,8 @@ export function OccurrenceList({
   /** Bound server action taking the occurrence's UTC start (ISO); absent for viewers. */
   cancel?: (occurrenceStart: string) => Promise<ActionResult<{ id: string }>>;
 }) {
-  if (items.length === 0) return <p className="p-4 text-sm text-slate-600">No occurrences from this date on.</p>;
+  if (items.length === 0)
+    return <p className="p-4 text-sm text-slate-600">No occurrences from this date on.</p>;
   return (
     <ol className="divide-y divide-slate-100" aria-label={`Occurrences of ${title}`}>
       {items.map((o) => {
@@ -31,7 +32,8 @@ export function OccurrenceList({
             <div>
               <p className="text-slate-900">{label}</p>
               <p className="text-xs text-slate-600">
-                {o.start.toISOString().slice(0, 16).replace("T", " ")} – {o.end.toISOString().slice(0, 16).replace("T", " ")} UTC
+                {o.start.toISOString().slice(0, 16).replace("T", " ")} –{" "}
+                {o.end.toISOString().slice(0, 16).replace("T", " ")} UTC
               </p>
             </div>
             {cancel ? (

@@ -4,7 +4,13 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { WEEKDAY_CODES, WEEKDAY_NAMES, type Frequency } from "@/lib/calendar/recurrence-builder";
 import type { WindowFormValues } from "@/lib/calendar/window-form";
 
-const UNIT: Record<Frequency, string> = { none: "", daily: "day(s)", weekly: "week(s)", monthly: "month(s)", custom: "" };
+const UNIT: Record<Frequency, string> = {
+  none: "",
+  daily: "day(s)",
+  weekly: "week(s)",
+  monthly: "month(s)",
+  custom: "",
+};
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -41,7 +47,12 @@ export function RecurrenceFields({
           </Select>
         </Field>
         {freq === "daily" || freq === "weekly" || freq === "monthly" ? (
-          <Field id="wf-interval" label={`Every … ${UNIT[freq]}`} error={errors.interval?.message} className="w-32">
+          <Field
+            id="wf-interval"
+            label={`Every … ${UNIT[freq]}`}
+            error={errors.interval?.message}
+            className="w-32"
+          >
             <Input type="number" min={1} max={104} {...register("interval", num)} />
           </Field>
         ) : null}
@@ -57,7 +68,12 @@ export function RecurrenceFields({
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {WEEKDAY_CODES.map((d) => (
               <label key={d} className="flex items-center gap-1.5 text-sm text-slate-800">
-                <input type="checkbox" value={d} className="size-4 rounded border-slate-400" {...register("weekdays")} />
+                <input
+                  type="checkbox"
+                  value={d}
+                  className="size-4 rounded border-slate-400"
+                  {...register("weekdays")}
+                />
                 {WEEKDAY_NAMES[d]}
               </label>
             ))}
@@ -66,7 +82,12 @@ export function RecurrenceFields({
         </fieldset>
       ) : null}
       {freq === "custom" ? (
-        <Field id="wf-custom" label="Recurrence rule (RFC 5545)" hint="For example FREQ=MONTHLY;BYDAY=1SU (first Sunday of each month). Time of day comes from the start." error={errors.custom?.message}>
+        <Field
+          id="wf-custom"
+          label="Recurrence rule (RFC 5545)"
+          hint="For example FREQ=MONTHLY;BYDAY=1SU (first Sunday of each month). Time of day comes from the start."
+          error={errors.custom?.message}
+        >
           <Textarea rows={2} className="font-mono" {...register("custom")} />
         </Field>
       ) : null}
@@ -81,11 +102,17 @@ export function RecurrenceFields({
               <input type="radio" value="until" {...register("endMode")} /> On date
             </label>
             <label className="flex items-center gap-1.5">
-              <input type="radio" value="count" {...register("endMode")} disabled={freq === "custom"} /> After a number of times
+              <input type="radio" value="count" {...register("endMode")} disabled={freq === "custom"} /> After
+              a number of times
             </label>
           </div>
           {endMode === "until" ? (
-            <Field id="wf-until" label="Last day (site time, inclusive)" error={errors.untilDate?.message} className="mt-2 w-48">
+            <Field
+              id="wf-until"
+              label="Last day (site time, inclusive)"
+              error={errors.untilDate?.message}
+              className="mt-2 w-48"
+            >
               <Input type="date" {...register("untilDate")} />
             </Field>
           ) : null}

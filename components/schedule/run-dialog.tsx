@@ -33,7 +33,13 @@ export function RunDialog({
         </Button>
       </DialogTrigger>
       <DialogContent title={title}>
-        <RunForm areas={areas} timeZone={timeZone} initial={initial} submit={submit} onDone={() => setOpen(false)} />
+        <RunForm
+          areas={areas}
+          timeZone={timeZone}
+          initial={initial}
+          submit={submit}
+          onDone={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );

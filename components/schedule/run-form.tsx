@@ -34,7 +34,14 @@ export function RunForm({
   const router = useRouter();
   const form = useForm<RunFormInput, unknown, z.output<typeof runFormSchema>>({
     resolver: zodResolver(runFormSchema),
-    defaultValues: initial ?? { area: areas[0]?.code ?? "", title: "", kind: "run", criticality: "normal", start: "", end: "" },
+    defaultValues: initial ?? {
+      area: areas[0]?.code ?? "",
+      title: "",
+      kind: "run",
+      criticality: "normal",
+      start: "",
+      end: "",
+    },
   });
   const { register, handleSubmit, setError, getValues, formState } = form;
   const { errors, isSubmitting } = formState;
@@ -69,7 +76,12 @@ export function RunForm({
             ))}
           </Select>
         </Field>
-        <Field id="run-kind" label="Type" error={errors.kind?.message} hint="A turnaround counts as a maintenance window.">
+        <Field
+          id="run-kind"
+          label="Type"
+          error={errors.kind?.message}
+          hint="A turnaround counts as a maintenance window."
+        >
           <Select {...register("kind")}>
             {RUN_KINDS.map((k) => (
               <option key={k} value={k}>

@@ -12,14 +12,27 @@ export interface ImportReport {
   valid: boolean;
   count: number;
   errors: { line: number; column: string; message: string }[];
-  sample: { title: string; areaCode: string; kind: string; criticality: string; localStart: string; localEnd: string }[];
+  sample: {
+    title: string;
+    areaCode: string;
+    kind: string;
+    criticality: string;
+    localStart: string;
+    localEnd: string;
+  }[];
 }
 
 type Phase = "idle" | "checking" | "checked" | "importing" | "done";
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /** Dry run first (every bad cell by line and column), then an all-or-nothing import of exactly the checked text. */
-export function RunImport({ siteCode, run }: { siteCode: string; run: (csvText: string, dryRun: boolean) => Promise<ActionResult<ImportReport>> }) {
+export function RunImport({
+  siteCode,
+  run,
+}: {
+  siteCode: string;
+  run: (csvText: string, dryRun: boolean) => Promise<ActionResult<ImportReport>>;
+}) {
   const [text, setText] = useState("");
   const [checkedText, setCheckedText] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -86,8 +99,8 @@ export function RunImport({ siteCode, run }: { siteCode: string; run: (csvText: 
             className="block text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
           />
           <p className="text-xs text-slate-600">
-            Columns: area, title, kind (run, campaign, batch, turnaround), criticality (critical, normal, low), start, end. Times are site time
-            (2027-03-14T06:00) unless they carry an offset.
+            Columns: area, title, kind (run, campaign, batch, turnaround), criticality (critical, normal,
+            low), start, end. Times are site time (2027-03-14T06:00) unless they carry an offset.
           </p>
         </div>
         <Field id="csv-text" label="…or paste the CSV">
@@ -101,7 +114,9 @@ export function RunImport({ siteCode, run }: { siteCode: string; run: (csvText: 
               setCheckedText(null);
               setPhase("idle");
             }}
-            placeholder={"area,title,kind,criticality,start,end\nCDU,Crude run 12,run,critical,2027-03-01T06:00,2027-03-20T06:00"}
+            placeholder={
+              "area,title,kind,criticality,start,end\nCDU,Crude run 12,run,critical,2027-03-01T06:00,2027-03-20T06:00"
+            }
           />
         </Field>
       </div>
@@ -109,14 +124,22 @@ export function RunImport({ siteCode, run }: { siteCode: string; run: (csvText: 
         <Button onClick={() => go(true)} disabled={busy || !text.trim()}>
           Check file (dry run)
         </Button>
-        <Button variant="primary" onClick={() => go(false)} disabled={busy || phase !== "checked" || !report?.valid || checkedText === null}>
+        <Button
+          variant="primary"
+          onClick={() => go(false)}
+          disabled={busy || phase !== "checked" || !report?.valid || checkedText === null}
+        >
           {report?.valid && phase === "checked" ? `Import ${report.count} runs` : "Import"}
         </Button>
-        {phase === "done" ? <Link href={`/schedule?site=${siteCode}`}>Back to the production schedule</Link> : null}
+        {phase === "done" ? (
+          <Link href={`/schedule?site=${siteCode}`}>Back to the production schedule</Link>
+        ) : null}
       </div>
       <div role="status" aria-live="polite" className="space-y-2 text-sm">
         {busy ? <progress className="h-2 w-64" aria-label={status} /> : null}
-        {status ? <p className={report && !report.valid ? "font-medium text-red-800" : "text-slate-800"}>{status}</p> : null}
+        {status ? (
+          <p className={report && !report.valid ? "font-medium text-red-800" : "text-slate-800"}>{status}</p>
+        ) : null}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {report && report.errors.length ? (
@@ -140,7 +163,11 @@ export function RunImport({ siteCode, run }: { siteCode: string; run: (csvText: 
         </Table>
       ) : null}
       {report && report.valid && report.sample.length ? (
-        <Table caption={phase === "done" ? "Imported runs (first rows)" : "Runs that will be imported (first rows)"}>
+        <Table
+          caption={
+            phase === "done" ? "Imported runs (first rows)" : "Runs that will be imported (first rows)"
+          }
+        >
           <thead>
             <tr>
               <Th>Area</Th>

@@ -68,7 +68,13 @@ export function RunsTable({
             <tr key={r.id}>
               <Td className="font-medium">{r.title}</Td>
               <Td>{r.areaCode}</Td>
-              <Td>{r.kind === "turnaround" ? <Badge tone="green">Turnaround · window</Badge> : RUN_KIND_LABELS[r.kind]}</Td>
+              <Td>
+                {r.kind === "turnaround" ? (
+                  <Badge tone="green">Turnaround · window</Badge>
+                ) : (
+                  RUN_KIND_LABELS[r.kind]
+                )}
+              </Td>
               <Td>
                 <Badge tone={TONE[r.criticality]}>{CRITICALITY_LABELS[r.criticality]}</Badge>
               </Td>
@@ -82,7 +88,14 @@ export function RunsTable({
                     title={`Edit ${r.title}`}
                     areas={areas}
                     timeZone={timeZone}
-                    initial={{ area: r.areaCode, title: r.title, kind: r.kind, criticality: r.criticality, start: r.localStart.slice(0, 16), end: r.localEnd.slice(0, 16) }}
+                    initial={{
+                      area: r.areaCode,
+                      title: r.title,
+                      kind: r.kind,
+                      criticality: r.criticality,
+                      start: r.localStart.slice(0, 16),
+                      end: r.localEnd.slice(0, 16),
+                    }}
                     submit={manage.update.bind(null, r.id, r.sequence)}
                   />
                   <ConfirmAction

@@ -10,7 +10,13 @@ import { DEFAULT_BUILDER, builderFrom, weekdayOf } from "@/lib/calendar/recurren
 import type { WindowCreateInput } from "@/lib/schemas/schedule";
 import type { ActionResult } from "./action-result";
 import { RecurrenceFields } from "./recurrence-fields";
-import { formFieldFor, previewDef, toWindowInput, windowFormSchema, type WindowFormValues } from "@/lib/calendar/window-form";
+import {
+  formFieldFor,
+  previewDef,
+  toWindowInput,
+  windowFormSchema,
+  type WindowFormValues,
+} from "@/lib/calendar/window-form";
 import { WindowPreview } from "./window-preview";
 
 export interface WindowFormSite {
@@ -33,7 +39,9 @@ export interface WindowFormInitial {
 
 function defaults(initial: WindowFormInitial | undefined, today: string): WindowFormValues {
   const start = initial?.start ?? `${today}T01:00`;
-  const b = initial ? builderFrom(initial.rrule, initial.until, start) : { ...DEFAULT_BUILDER, weekdays: [weekdayOf(start) ?? "SU"], monthDay: Number(start.slice(8, 10)) };
+  const b = initial
+    ? builderFrom(initial.rrule, initial.until, start)
+    : { ...DEFAULT_BUILDER, weekdays: [weekdayOf(start) ?? "SU"], monthDay: Number(start.slice(8, 10)) };
   const minutes = initial?.durationMinutes ?? 240;
   return {
     kind: initial?.kind ?? "maintenance",
@@ -66,12 +74,20 @@ export function WindowForm({
   cancelHref: string;
 }) {
   const router = useRouter();
-  const form = useForm<WindowFormValues>({ resolver: zodResolver(windowFormSchema), defaultValues: defaults(initial, today), mode: "onTouched" });
+  const form = useForm<WindowFormValues>({
+    resolver: zodResolver(windowFormSchema),
+    defaultValues: defaults(initial, today),
+    mode: "onTouched",
+  });
   const { register, handleSubmit, setError, control, formState } = form;
   const { errors, isSubmitting } = formState;
   const values = useWatch({ control }) as WindowFormValues;
   const num = { valueAsNumber: true } as const;
-  const canPreview = /^\d{4}-\d{2}-\d{2}$/.test(values.startDate ?? "") && /^\d{2}:\d{2}$/.test(values.startTime ?? "") && Number.isFinite(values.durationHours) && Number.isFinite(values.durationMins);
+  const canPreview =
+    /^\d{4}-\d{2}-\d{2}$/.test(values.startDate ?? "") &&
+    /^\d{2}:\d{2}$/.test(values.startTime ?? "") &&
+    Number.isFinite(values.durationHours) &&
+    Number.isFinite(values.durationMins);
 
   const onSubmit = handleSubmit(async (v) => {
     const result = await submit(toWindowInput(v));
@@ -88,7 +104,9 @@ export function WindowForm({
         placed = true;
       }
     }
-    setError("root.server", { message: placed ? `${result.message} See the highlighted fields.` : result.message });
+    setError("root.server", {
+      message: placed ? `${result.message} See the highlighted fields.` : result.message,
+    });
   });
 
   return (
@@ -99,7 +117,8 @@ export function WindowForm({
           <legend className="text-sm font-semibold text-slate-900">What</legend>
           <div className="flex flex-wrap gap-4 text-sm text-slate-800" role="radiogroup" aria-label="Kind">
             <label className="flex items-center gap-1.5">
-              <input type="radio" value="maintenance" {...register("kind")} /> Maintenance window (changes allowed)
+              <input type="radio" value="maintenance" {...register("kind")} /> Maintenance window (changes
+              allowed)
             </label>
             <label className="flex items-center gap-1.5">
               <input type="radio" value="blackout" {...register("kind")} /> Blackout (no changes)
@@ -114,7 +133,12 @@ export function WindowForm({
             <div className="mt-1 grid gap-1 sm:grid-cols-2">
               {site.areas.map((a) => (
                 <label key={a.code} className="flex items-center gap-1.5 text-sm text-slate-800">
-                  <input type="checkbox" value={a.code} className="size-4 rounded border-slate-400" {...register("areas")} />
+                  <input
+                    type="checkbox"
+                    value={a.code}
+                    className="size-4 rounded border-slate-400"
+                    {...register("areas")}
+                  />
                   {a.code} · {a.name}
                 </label>
               ))}
@@ -122,7 +146,9 @@ export function WindowForm({
           </fieldset>
         </fieldset>
         <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold text-slate-900">When (site time, {site.timeZone.replace(/_/g, " ")})</legend>
+          <legend className="text-sm font-semibold text-slate-900">
+            When (site time, {site.timeZone.replace(/_/g, " ")})
+          </legend>
           <div className="flex flex-wrap items-start gap-3">
             <Field id="wf-date" label="Start date" error={errors.startDate?.message} className="w-44">
               <Input type="date" {...register("startDate")} />
@@ -130,7 +156,12 @@ export function WindowForm({
             <Field id="wf-time" label="Start time" error={errors.startTime?.message} className="w-32">
               <Input type="time" {...register("startTime")} />
             </Field>
-            <Field id="wf-hours" label="Duration hours" error={errors.durationHours?.message} className="w-32">
+            <Field
+              id="wf-hours"
+              label="Duration hours"
+              error={errors.durationHours?.message}
+              className="w-32"
+            >
               <Input type="number" min={0} max={336} {...register("durationHours", num)} />
             </Field>
             <Field id="wf-mins" label="and minutes" error={errors.durationMins?.message} className="w-28">
@@ -149,7 +180,10 @@ export function WindowForm({
         </div>
       </div>
       <div className="lg:sticky lg:top-4 lg:self-start">
-        <WindowPreview def={canPreview ? previewDef(values, site.timeZone, initial?.cancelledOccurrences ?? []) : null} now={now} />
+        <WindowPreview
+          def={canPreview ? previewDef(values, site.timeZone, initial?.cancelledOccurrences ?? []) : null}
+          now={now}
+        />
       </div>
     </form>
   );

@@ -1,5 +1,12 @@
 "use client";
-import { expandWindow, formatLocalRange, localToUtc, summarizeWindow, validateWindowDef, type WindowDef } from "@/lib/domain/schedule";
+import {
+  expandWindow,
+  formatLocalRange,
+  localToUtc,
+  summarizeWindow,
+  validateWindowDef,
+  type WindowDef,
+} from "@/lib/domain/schedule";
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +21,11 @@ function preview(def: WindowDef, now: Date): { summary: string; next: string[]; 
       .map((o) => formatLocalRange(o.start, o.end, def.timeZone));
     return { summary: summarizeWindow(def), next, error: null };
   } catch {
-    return { summary: summarizeWindow(def), next: [], error: "Too many occurrences to preview; the series is still valid." };
+    return {
+      summary: summarizeWindow(def),
+      next: [],
+      error: "Too many occurrences to preview; the series is still valid.",
+    };
   }
 }
 
@@ -22,7 +33,10 @@ function preview(def: WindowDef, now: Date): { summary: string; next: string[]; 
 export function WindowPreview({ def, now }: { def: WindowDef | null; now: string }) {
   const p = def ? preview(def, new Date(now)) : null;
   return (
-    <section aria-labelledby="window-preview-title" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+    <section
+      aria-labelledby="window-preview-title"
+      className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+    >
       <h2 id="window-preview-title" className="text-xs font-semibold tracking-wide text-slate-700 uppercase">
         Preview
       </h2>
@@ -38,7 +52,9 @@ export function WindowPreview({ def, now }: { def: WindowDef | null; now: string
             </p>
             {p.next.length ? (
               <div>
-                <p className="text-xs text-slate-600">Next {p.next.length === 1 ? "occurrence" : `${p.next.length} occurrences`} (site time)</p>
+                <p className="text-xs text-slate-600">
+                  Next {p.next.length === 1 ? "occurrence" : `${p.next.length} occurrences`} (site time)
+                </p>
                 <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-slate-800" data-testid="window-next">
                   {p.next.map((n) => (
                     <li key={n}>{n}</li>

@@ -11,7 +11,15 @@ export interface WindowRowView {
   cancelledOccurrences: string[];
 }
 
-export function WindowsTable({ windows, canManage, siteCode }: { windows: WindowRowView[]; canManage: boolean; siteCode: string }) {
+export function WindowsTable({
+  windows,
+  canManage,
+  siteCode,
+}: {
+  windows: WindowRowView[];
+  canManage: boolean;
+  siteCode: string;
+}) {
   return (
     <Table caption={`Maintenance windows and blackouts at ${siteCode}`}>
       <thead>
@@ -27,7 +35,8 @@ export function WindowsTable({ windows, canManage, siteCode }: { windows: Window
         {windows.length === 0 ? (
           <tr>
             <Td colSpan={5} className="py-6 text-center text-slate-600">
-              No windows or blackouts at {siteCode} yet.{canManage ? " Create the first one to open the site for changes." : ""}
+              No windows or blackouts at {siteCode} yet.
+              {canManage ? " Create the first one to open the site for changes." : ""}
             </Td>
           </tr>
         ) : (
@@ -39,14 +48,28 @@ export function WindowsTable({ windows, canManage, siteCode }: { windows: Window
               <Td>
                 <WindowKindBadge kind={w.kind} />
               </Td>
-              <Td>{w.areaCodes.length ? w.areaCodes.join(", ") : <span className="text-slate-600">Whole site</span>}</Td>
+              <Td>
+                {w.areaCodes.length ? (
+                  w.areaCodes.join(", ")
+                ) : (
+                  <span className="text-slate-600">Whole site</span>
+                )}
+              </Td>
               <Td>{w.summary}</Td>
               <Td className="text-right whitespace-nowrap">
-                <Link href={`/schedule/windows/${w.id}`} aria-label={`Occurrences of ${w.title}`} className="text-sm">
+                <Link
+                  href={`/schedule/windows/${w.id}`}
+                  aria-label={`Occurrences of ${w.title}`}
+                  className="text-sm"
+                >
                   Occurrences
                 </Link>
                 {canManage ? (
-                  <Link href={`/schedule/windows/${w.id}/edit`} aria-label={`Edit ${w.title}`} className="ml-3 text-sm">
+                  <Link
+                    href={`/schedule/windows/${w.id}/edit`}
+                    aria-label={`Edit ${w.title}`}
+                    className="ml-3 text-sm"
+                  >
                     Edit
                   </Link>
                 ) : null}

@@ -15,13 +15,22 @@ type Values = z.input<typeof signInSchema>;
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const { register, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
 
   async function onSubmit(values: Values) {
     setError(null);
-    const result = await signIn("credentials", { redirect: false, email: values.email, password: values.password });
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: values.email,
+      password: values.password,
+    });
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.",
+      );
       return;
     }
     router.replace(callbackUrl);

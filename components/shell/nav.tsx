@@ -24,7 +24,10 @@ const ITEMS: Item[] = [
 export function Nav({ actor }: { actor: Actor }) {
   return (
     <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
-      <Link href="/" className="mr-3 text-sm font-bold tracking-tight text-slate-900 no-underline hover:no-underline">
+      <Link
+        href="/"
+        className="mr-3 text-sm font-bold tracking-tight text-slate-900 no-underline hover:no-underline"
+      >
         Interlock
       </Link>
       {ITEMS.filter((i) => i.show(actor)).map((i) => (

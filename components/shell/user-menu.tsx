@@ -12,7 +12,11 @@ export function UserMenu({ name, email, roles }: { name: string; email: string; 
         <ChevronDown className="size-3.5" aria-hidden="true" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+        >
           <div className="px-2 py-1.5">
             <p className="font-medium text-slate-900">{name}</p>
             <p className="text-xs text-slate-600">{email}</p>
@@ -21,7 +25,10 @@ export function UserMenu({ name, email, roles }: { name: string; email: string; 
             </ul>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-          <DropdownMenu.Item asChild className="block rounded px-2 py-1.5 text-slate-800 no-underline outline-none data-[highlighted]:bg-slate-100">
+          <DropdownMenu.Item
+            asChild
+            className="block rounded px-2 py-1.5 text-slate-800 no-underline outline-none data-[highlighted]:bg-slate-100"
+          >
             <Link href="/profile">Profile and API tokens</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item

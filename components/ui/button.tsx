@@ -15,7 +15,14 @@ export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElemen
   asChild?: boolean;
 }
 
-export function Button({ variant = "secondary", size = "md", asChild, className, type, ...props }: ButtonProps) {
+export function Button({
+  variant = "secondary",
+  size = "md",
+  asChild,
+  className,
+  type,
+  ...props
+}: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
   return (
     <Comp

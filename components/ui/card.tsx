@@ -1,10 +1,20 @@
 import { cn } from "@/lib/cn";
 
 export function Card({ className, children }: { className?: string; children: React.ReactNode }) {
-  return <section className={cn("rounded-lg border border-slate-200 bg-white", className)}>{children}</section>;
+  return (
+    <section className={cn("rounded-lg border border-slate-200 bg-white", className)}>{children}</section>
+  );
 }
 
-export function CardHeader({ title, actions, description }: { title: string; actions?: React.ReactNode; description?: React.ReactNode }) {
+export function CardHeader({
+  title,
+  actions,
+  description,
+}: {
+  title: string;
+  actions?: React.ReactNode;
+  description?: React.ReactNode;
+}) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-4 py-3">
       <div>
@@ -16,7 +26,15 @@ export function CardHeader({ title, actions, description }: { title: string; act
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -28,7 +46,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Alert({ tone = "error", title, children }: { tone?: "error" | "info" | "success" | "warning"; title?: string; children?: React.ReactNode }) {
+export function Alert({
+  tone = "error",
+  title,
+  children,
+}: {
+  tone?: "error" | "info" | "success" | "warning";
+  title?: string;
+  children?: React.ReactNode;
+}) {
   const tones = {
     error: "border-red-300 bg-red-50 text-red-900",
     info: "border-blue-300 bg-blue-50 text-blue-900",
@@ -36,7 +62,10 @@ export function Alert({ tone = "error", title, children }: { tone?: "error" | "i
     warning: "border-amber-300 bg-amber-50 text-amber-950",
   };
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-3 py-2 text-sm", tones[tone])}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-3 py-2 text-sm", tones[tone])}
+    >
       {title ? <p className="font-medium">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

@@ -31,7 +31,9 @@ export function DialogContent({
         <div className="mb-3 flex items-start justify-between gap-4">
           <div>
             <D.Title className="text-base font-semibold text-slate-900">{title}</D.Title>
-            {description ? <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description> : null}
+            {description ? (
+              <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description>
+            ) : null}
           </div>
           <D.Close className="rounded p-1 text-slate-600 hover:bg-slate-100" aria-label="Close">
             <X className="size-4" aria-hidden="true" />

@@ -1,10 +1,23 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 
-export function Table({ caption, children, className }: { caption: string; children: React.ReactNode; className?: string }) {
+export function Table({
+  caption,
+  children,
+  className,
+}: {
+  caption: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     // Focusable and labelled so a table wider than a tablet screen can be scrolled by keyboard.
-    <div role="region" aria-label={caption} tabIndex={0} className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
@@ -15,7 +28,13 @@ export function Table({ caption, children, className }: { caption: string; child
 
 export function Th({ children, className }: { children?: React.ReactNode; className?: string }) {
   return (
-    <th scope="col" className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700", className)}>
+    <th
+      scope="col"
+      className={cn(
+        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700",
+        className,
+      )}
+    >
       {children}
     </th>
   );
@@ -43,9 +62,15 @@ export function SortTh({
     <th
       scope="col"
       aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
-      className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700", className)}
+      className={cn(
+        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700",
+        className,
+      )}
     >
-      <Link href={href(column, next)} className="inline-flex items-center gap-1 text-slate-700 hover:text-slate-950">
+      <Link
+        href={href(column, next)}
+        className="inline-flex items-center gap-1 text-slate-700 hover:text-slate-950"
+      >
         {label}
         <span aria-hidden="true" className="text-slate-500">
           {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
@@ -55,15 +80,34 @@ export function SortTh({
   );
 }
 
-export function Td({ children, className, colSpan }: { children?: React.ReactNode; className?: string; colSpan?: number }) {
+export function Td({
+  children,
+  className,
+  colSpan,
+}: {
+  children?: React.ReactNode;
+  className?: string;
+  colSpan?: number;
+}) {
   return (
-    <td colSpan={colSpan} className={cn("border-b border-slate-100 px-3 py-1.5 align-top text-slate-800", className)}>
+    <td
+      colSpan={colSpan}
+      className={cn("border-b border-slate-100 px-3 py-1.5 align-top text-slate-800", className)}
+    >
       {children}
     </td>
   );
 }
 
-export function Pager({ nextHref, firstHref, count }: { nextHref: string | null; firstHref: string | null; count: number }) {
+export function Pager({
+  nextHref,
+  firstHref,
+  count,
+}: {
+  nextHref: string | null;
+  firstHref: string | null;
+  count: number;
+}) {
   return (
     <nav aria-label="Pagination" className="mt-2 flex items-center justify-between text-xs text-slate-600">
       <span>{count} shown</span>

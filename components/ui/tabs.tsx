@@ -4,7 +4,15 @@ import { cn } from "@/lib/cn";
 
 export const Tabs = T.Root;
 
-export function TabsList({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
+export function TabsList({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <T.List aria-label={label} className={cn("flex flex-wrap gap-1 border-b border-slate-200", className)}>
       {children}
@@ -23,7 +31,15 @@ export function TabsTrigger({ value, children }: { value: string; children: Reac
   );
 }
 
-export function TabsContent({ value, children, className }: { value: string; children: React.ReactNode; className?: string }) {
+export function TabsContent({
+  value,
+  children,
+  className,
+}: {
+  value: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <T.Content value={value} className={cn("pt-4", className)}>
       {children}

@@ -1,4 +1,14 @@
-import { bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { SiteRole } from "@/lib/domain/constants";
 import { sites } from "./sites-assets";
 
@@ -28,7 +38,10 @@ export const roleGrants = pgTable(
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     grantedBy: uuid().references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.siteId, t.role] }), index("role_grants_site_idx").on(t.siteId, t.role)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.siteId, t.role] }),
+    index("role_grants_site_idx").on(t.siteId, t.role),
+  ],
 );
 
 /** A signed-in browser session; the next-auth JWT only carries this id, so revocation is immediate. */

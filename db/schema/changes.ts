@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type {
   ChangeClass,
   ChangeState,
@@ -51,7 +62,10 @@ export const changes = pgTable(
     /** Computed by the risk matrix on every write; stored so lists can filter and sort on it. */
     risk: text().$type<RiskLevel>().notNull().default("low"),
     /** Sites of the affected assets, kept in step with change_assets for scoped list queries. */
-    siteIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    siteIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     approvalRound: integer().notNull().default(0),
     submittedAt: timestamp({ withTimezone: true }),
     approvedAt: timestamp({ withTimezone: true }),

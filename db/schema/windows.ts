@@ -57,7 +57,10 @@ export const productionRuns = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("production_runs_site_idx").on(t.siteId, t.start), index("production_runs_area_idx").on(t.areaId, t.start)],
+  (t) => [
+    index("production_runs_site_idx").on(t.siteId, t.start),
+    index("production_runs_area_idx").on(t.areaId, t.start),
+  ],
 );
 
 /** Secret calendar-feed URLs (calendar clients cannot send bearer tokens); only a hash is stored. */

@@ -23,7 +23,8 @@ export async function seedDemoAssets(actor: Actor): Promise<{ created: number }>
       const values = rows.map((row) => {
         const { siteCode: _siteCode, ...data } = createAssetSchema.parse({ siteCode: code, ...row });
         const areaId = data.areaCode ? areaIds.get(data.areaCode) : null;
-        if (areaId === undefined) throw new Error(`Demo asset ${row.tag}: site ${code} has no area ${data.areaCode}.`);
+        if (areaId === undefined)
+          throw new Error(`Demo asset ${row.tag}: site ${code} has no area ${data.areaCode}.`);
         return { ...data, areaId };
       });
       created += (await insertAssets(tx, actor, site, values, { reason: "Demo plant seed" })).length;

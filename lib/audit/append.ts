@@ -52,7 +52,11 @@ function toJson(v: unknown): unknown {
  * and rolls the whole mutation back. A transaction-scoped advisory lock serialises appenders so
  * that id order is chain order on PostgreSQL as on PGlite.
  */
-export async function appendAudit(tx: Tx, who: Actor | AuditActorInfo | null, input: AuditInput): Promise<number> {
+export async function appendAudit(
+  tx: Tx,
+  who: Actor | AuditActorInfo | null,
+  input: AuditInput,
+): Promise<number> {
   const parsed = eventSchema.parse({
     action: input.action,
     objectType: input.objectType,

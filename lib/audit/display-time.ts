@@ -8,7 +8,10 @@ const LOCALES = ["en-US", "en-GB", "en-AU", "en-IN"];
 export function zoneAbbreviation(zone: string, at: Date = new Date()): string {
   let fallback = "";
   for (const locale of LOCALES) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+    const name =
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+        .formatToParts(at)
+        .find((p) => p.type === "timeZoneName")?.value ?? "";
     if (name && !/^(GMT|UTC)[+\-−]/.test(name)) return name;
     fallback ||= name;
   }
@@ -22,7 +25,10 @@ export function auditTime(iso: string, zone: string | null): { local: string; ut
   if (!zone) return { local: utcText, utc: utcText };
   const local = utc.setZone(zone);
   if (!local.isValid) return { local: utcText, utc: utcText };
-  return { local: `${local.toFormat("yyyy-MM-dd HH:mm:ss")} ${zoneAbbreviation(zone, utc.toJSDate())}`, utc: utcText };
+  return {
+    local: `${local.toFormat("yyyy-MM-dd HH:mm:ss")} ${zoneAbbreviation(zone, utc.toJSDate())}`,
+    utc: utcText,
+  };
 }
 
 /**

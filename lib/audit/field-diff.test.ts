@@ -14,11 +14,15 @@ describe("field diff of an audit event", () => {
       { field: "grants", before: null, after: '[{"siteCode":"GCR","role":"auditor"}]', changed: true },
       { field: "isAdmin", before: null, after: "false", changed: true },
     ]);
-    expect(fieldDiff({ role: "safety" }, null)).toEqual([{ field: "role", before: "safety", after: null, changed: true }]);
+    expect(fieldDiff({ role: "safety" }, null)).toEqual([
+      { field: "role", before: "safety", after: null, changed: true },
+    ]);
   });
 
   it("handles values that are not objects, and events without either side", () => {
     expect(fieldDiff(null, null)).toEqual([]);
-    expect(fieldDiff(["a"], ["a", "b"])).toEqual([{ field: "(value)", before: '["a"]', after: '["a","b"]', changed: true }]);
+    expect(fieldDiff(["a"], ["a", "b"])).toEqual([
+      { field: "(value)", before: '["a"]', after: '["a","b"]', changed: true },
+    ]);
   });
 });

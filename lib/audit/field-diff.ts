@@ -8,7 +8,8 @@ export interface FieldDiffRow {
   changed: boolean;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 function show(v: unknown): string | null {
   if (v === null || v === undefined) return null;

@@ -18,12 +18,16 @@ const base: HashedFields = {
 
 describe("canonicalJson", () => {
   it("sorts keys recursively, so insertion order does not matter", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: "x" } })).toBe('{"a":{"c":"x","d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: "x" } })).toBe(
+      '{"a":{"c":"x","d":[1,{"y":2,"z":1}]},"b":1}',
+    );
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 
   it("writes dates as ISO instants and drops undefined members", () => {
-    expect(canonicalJson({ at: new Date("2027-01-01T00:00:00Z"), gone: undefined })).toBe('{"at":"2027-01-01T00:00:00.000Z"}');
+    expect(canonicalJson({ at: new Date("2027-01-01T00:00:00Z"), gone: undefined })).toBe(
+      '{"at":"2027-01-01T00:00:00.000Z"}',
+    );
     expect(canonicalJson(undefined)).toBe("null");
     expect(canonicalJson(null)).toBe("null");
   });

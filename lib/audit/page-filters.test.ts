@@ -8,8 +8,20 @@ const SITES = [
 
 describe("audit page filters", () => {
   it("reads the URL, ignoring repeats and blanks", () => {
-    const { filters, cursor } = readPageFilters({ site: ["GCR", "RHP"], action: " auth.login ", cursor: "abc" });
-    expect(filters).toEqual({ site: "GCR", objectType: "", objectId: "", actor: "", action: "auth.login", from: "", to: "" });
+    const { filters, cursor } = readPageFilters({
+      site: ["GCR", "RHP"],
+      action: " auth.login ",
+      cursor: "abc",
+    });
+    expect(filters).toEqual({
+      site: "GCR",
+      objectType: "",
+      objectId: "",
+      actor: "",
+      action: "auth.login",
+      from: "",
+      to: "",
+    });
     expect(cursor).toBe("abc");
   });
 
@@ -21,12 +33,20 @@ describe("audit page filters", () => {
   });
 
   it("turns local days into instants with the end day included", () => {
-    const filters = { ...readPageFilters({}).filters, site: "GCR", from: "2026-03-08", to: "2026-03-08", action: "auth." };
+    const filters = {
+      ...readPageFilters({}).filters,
+      site: "GCR",
+      from: "2026-03-08",
+      to: "2026-03-08",
+      action: "auth.",
+    };
     expect(queryInput(filters, "America/Chicago")).toEqual({
       input: { site: "GCR", action: "auth.", from: "2026-03-08T06:00:00Z", to: "2026-03-09T05:00:00Z" },
       errors: [],
     });
-    expect(queryInput({ ...filters, from: "2026-13-01" }, "UTC").errors).toEqual(["From is not a valid date."]);
+    expect(queryInput({ ...filters, from: "2026-13-01" }, "UTC").errors).toEqual([
+      "From is not a valid date.",
+    ]);
   });
 
   it("builds page and export links that carry only the filters in use", () => {
@@ -34,6 +54,8 @@ describe("audit page filters", () => {
     expect(pageHref(filters)).toBe("/audit?actor=a%2Bb%40x.test&action=change.");
     expect(pageHref(filters, "c1")).toBe("/audit?actor=a%2Bb%40x.test&action=change.&cursor=c1");
     expect(pageHref(readPageFilters({}).filters)).toBe("/audit");
-    expect(exportHref("csv", { site: "GCR", from: "2026-03-08T06:00:00Z" })).toBe("/api/v1/audit/export?format=csv&site=GCR&from=2026-03-08T06%3A00%3A00Z");
+    expect(exportHref("csv", { site: "GCR", from: "2026-03-08T06:00:00Z" })).toBe(
+      "/api/v1/audit/export?format=csv&site=GCR&from=2026-03-08T06%3A00%3A00Z",
+    );
   });
 });

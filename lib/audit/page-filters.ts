@@ -18,7 +18,10 @@ export function readPageFilters(sp: SearchParams): { filters: PageFilters; curso
  * The zone the date fields mean: the chosen site's, else the one zone all the reader's sites share,
  * else UTC (an auditor of a Texan and a German plant has no single "local" day).
  */
-export function filterZone(filters: PageFilters, sites: { code: string; timeZone: string }[]): { zone: string; label: string } {
+export function filterZone(
+  filters: PageFilters,
+  sites: { code: string; timeZone: string }[],
+): { zone: string; label: string } {
   const chosen = sites.find((s) => s.code === filters.site.toUpperCase());
   const zones = [...new Set(sites.map((s) => s.timeZone))];
   const zone = chosen?.timeZone ?? (zones.length === 1 ? zones[0]! : "UTC");
@@ -26,10 +29,14 @@ export function filterZone(filters: PageFilters, sites: { code: string; timeZone
 }
 
 /** The service query for the page's filters: whole local days, the "to" day included. */
-export function queryInput(filters: PageFilters, zone: string): { input: Record<string, string>; errors: string[] } {
+export function queryInput(
+  filters: PageFilters,
+  zone: string,
+): { input: Record<string, string>; errors: string[] } {
   const errors: string[] = [];
   const input: Record<string, string> = {};
-  for (const k of ["site", "objectType", "objectId", "actor", "action"] as const) if (filters[k]) input[k] = filters[k];
+  for (const k of ["site", "objectType", "objectId", "actor", "action"] as const)
+    if (filters[k]) input[k] = filters[k];
   if (filters.from) {
     const at = dayStartUtc(filters.from, zone);
     if (at) input.from = at;
@@ -43,7 +50,8 @@ export function queryInput(filters: PageFilters, zone: string): { input: Record<
   return { input, errors };
 }
 
-const query = (params: Record<string, string>) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
+const query = (params: Record<string, string>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
 
 export function pageHref(filters: PageFilters, cursor?: string): string {
   const q = query({ ...filters, ...(cursor ? { cursor } : {}) });

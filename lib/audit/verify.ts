@@ -17,7 +17,12 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
   let checked = 0;
   let cursor = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, cursor)).orderBy(asc(auditEvents.id)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, cursor))
+      .orderBy(asc(auditEvents.id))
+      .limit(batchSize);
     if (rows.length === 0) return { ok: true, checked, firstBrokenId: null };
     for (const row of rows) {
       checked++;

@@ -19,7 +19,13 @@ export async function actorFromFeedToken(rawToken: string, ip: string | null): P
     .select({ user: users, feedId: calendarFeeds.id })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(and(eq(calendarFeeds.tokenHash, sha256(rawToken)), isNull(calendarFeeds.revokedAt), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(calendarFeeds.tokenHash, sha256(rawToken)),
+        isNull(calendarFeeds.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   const grants = await db

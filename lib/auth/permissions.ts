@@ -40,7 +40,11 @@ export function rolesAllowed(permission: SitePermission): readonly SiteRole[] {
   return SITE_PERMISSIONS[permission];
 }
 
-export function hasSitePermission(subject: PermissionSubject, permission: SitePermission, siteId: string): boolean {
+export function hasSitePermission(
+  subject: PermissionSubject,
+  permission: SitePermission,
+  siteId: string,
+): boolean {
   const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
   return subject.grants.some((g) => g.siteId === siteId && roles.includes(g.role));
 }

@@ -27,7 +27,14 @@ export async function actorFromSession(sessionId: string, ip: string | null): Pr
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   return makeActor({
@@ -52,7 +59,14 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
     .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(rawToken)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(rawToken)),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   // Recording every use would turn each read into a write; a minute's resolution is enough.

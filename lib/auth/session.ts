@@ -7,7 +7,9 @@ import type { Actor } from "./actor";
 import { actorFromSession } from "./resolve";
 
 /** The session id carried in the next-auth cookie, if any (never from an Authorization header). */
-export async function sessionIdFrom(cookieStore: { getAll(): { name: string; value: string }[] }): Promise<string | null> {
+export async function sessionIdFrom(cookieStore: {
+  getAll(): { name: string; value: string }[];
+}): Promise<string | null> {
   const token = await getToken({
     req: { headers: {}, cookies: cookieStore } as never,
     secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,

@@ -4,11 +4,40 @@ import { itemsOnDay, matchesFilters, placeOnDay, placeOnTrack, sortItems, type C
 import { viewRange } from "./range";
 
 const t = (iso: string) => new Date(iso);
-const win = (key: string, kind: "maintenance" | "blackout", start: string, end: string, areas: string[] = []): CalendarItem => ({
-  type: "window", key, windowId: key, kind, title: key, start: t(start), end: t(end), areas, recurrenceId: "",
+const win = (
+  key: string,
+  kind: "maintenance" | "blackout",
+  start: string,
+  end: string,
+  areas: string[] = [],
+): CalendarItem => ({
+  type: "window",
+  key,
+  windowId: key,
+  kind,
+  title: key,
+  start: t(start),
+  end: t(end),
+  areas,
+  recurrenceId: "",
 });
-const change = (key: string, state: "draft" | "approved", start: string, end: string, areaIds: string[]): CalendarItem => ({
-  type: "change", key, changeId: key, number: key, state, title: key, start: t(start), end: t(end), areas: areaIds, conflicts: [],
+const change = (
+  key: string,
+  state: "draft" | "approved",
+  start: string,
+  end: string,
+  areaIds: string[],
+): CalendarItem => ({
+  type: "change",
+  key,
+  changeId: key,
+  number: key,
+  state,
+  title: key,
+  start: t(start),
+  end: t(end),
+  areas: areaIds,
+  conflicts: [],
 });
 
 describe("filters", () => {
@@ -58,7 +87,9 @@ describe("placement", () => {
     expect(p!.offset).toBeCloseTo(1 / 24, 10);
     expect(p!.size).toBeCloseTo(4 / 24, 10);
     expect(itemsOnDay([w], day)).toHaveLength(1);
-    expect(itemsOnDay([w], viewRange("week", "2027-03-14", t("2027-03-14T12:00:00Z"), "America/Chicago").days[5]!)).toHaveLength(0);
+    expect(
+      itemsOnDay([w], viewRange("week", "2027-03-14", t("2027-03-14T12:00:00Z"), "America/Chicago").days[5]!),
+    ).toHaveLength(0);
   });
 
   it("minimum size keeps a zero-length sliver visible without overlapping the next lane item", () => {

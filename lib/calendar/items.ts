@@ -69,7 +69,9 @@ const ORDER: Record<string, number> = { blackout: 0, maintenance: 1, run: 2, cha
 const rank = (i: CalendarItem) => ORDER[i.type === "window" ? i.kind : i.type] ?? 9;
 
 export function sortItems<T extends CalendarItem>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key));
+  return [...items].sort(
+    (a, b) => rank(a) - rank(b) || a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key),
+  );
 }
 
 export function itemsOnDay<T extends CalendarItem>(items: readonly T[], d: CalendarDay): T[] {
@@ -104,7 +106,12 @@ export function placeOnTrack<T extends { start: Date; end: Date; key: string }>(
   if (total <= 0) return [];
   const sorted = [...items]
     .filter((i) => overlapsRange(i, from, to))
-    .sort((x, y) => x.start.getTime() - y.start.getTime() || y.end.getTime() - x.end.getTime() || x.key.localeCompare(y.key));
+    .sort(
+      (x, y) =>
+        x.start.getTime() - y.start.getTime() ||
+        y.end.getTime() - x.end.getTime() ||
+        x.key.localeCompare(y.key),
+    );
   const laneEnds: number[] = [];
   const placed: Placed<T>[] = [];
   for (const item of sorted) {
@@ -143,6 +150,11 @@ export function placeOnDay<T extends CalendarItem>(
   const dayEnd = new Date(dayStart.getTime() + 86_400_000);
   const shifted = items
     .filter((i) => overlapsRange(i, d.start, d.end))
-    .map((item) => ({ item, key: item.key, start: wallClock(item.start, offsetMinutesAt), end: wallClock(item.end, offsetMinutesAt) }));
+    .map((item) => ({
+      item,
+      key: item.key,
+      start: wallClock(item.start, offsetMinutesAt),
+      end: wallClock(item.end, offsetMinutesAt),
+    }));
   return placeOnTrack(shifted, dayStart, dayEnd, minSize).map((p) => ({ ...p, item: p.item.item }));
 }

@@ -4,7 +4,9 @@ import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
 import { parseView, type CalendarView } from "./range";
 
 /** Drafts, rejected and cancelled changes hold no slot, so the calendar never shows them. */
-export const CALENDAR_STATES: readonly ChangeState[] = CHANGE_STATES.filter((s) => s !== "draft" && s !== "rejected" && s !== "cancelled");
+export const CALENDAR_STATES: readonly ChangeState[] = CHANGE_STATES.filter(
+  (s) => s !== "draft" && s !== "rejected" && s !== "cancelled",
+);
 
 export interface CalendarQuery {
   site: string | null;
@@ -19,7 +21,14 @@ type Raw = Record<string, string | string[] | undefined>;
 function values(raw: Raw, key: string): string[] {
   const v = raw[key];
   const list = Array.isArray(v) ? v : v ? [v] : [];
-  return [...new Set(list.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))].slice(0, 50);
+  return [
+    ...new Set(
+      list
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 50);
 }
 
 export function parseCalendarQuery(raw: Raw): CalendarQuery {
@@ -30,7 +39,9 @@ export function parseCalendarQuery(raw: Raw): CalendarQuery {
     view: parseView(values(raw, "view")[0]),
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
     areas: values(raw, "area").map((a) => a.toUpperCase().slice(0, 32)),
-    states: values(raw, "state").filter((s): s is ChangeState => (CHANGE_STATES as readonly string[]).includes(s)),
+    states: values(raw, "state").filter((s): s is ChangeState =>
+      (CHANGE_STATES as readonly string[]).includes(s),
+    ),
   };
 }
 

@@ -71,8 +71,14 @@ describe("input parsing", () => {
 
 describe("requestRange", () => {
   it("asks for exactly the shown days when the date is given", () => {
-    expect(requestRange("month", "2027-03-14", NOW)).toEqual({ from: "2027-03-01T00:00", to: "2027-04-05T00:00" });
-    expect(requestRange("week", "2027-03-14", NOW)).toEqual({ from: "2027-03-08T00:00", to: "2027-03-15T00:00" });
+    expect(requestRange("month", "2027-03-14", NOW)).toEqual({
+      from: "2027-03-01T00:00",
+      to: "2027-04-05T00:00",
+    });
+    expect(requestRange("week", "2027-03-14", NOW)).toEqual({
+      from: "2027-03-08T00:00",
+      to: "2027-03-15T00:00",
+    });
   });
   it("covers every zone's today when no date is given", () => {
     // 00:30Z on 1 April: still 31 March in Chicago, already 1 April in Berlin.

@@ -5,7 +5,11 @@ import { DateTime } from "luxon";
 export const CALENDAR_VIEWS = ["month", "week", "timeline"] as const;
 export type CalendarView = (typeof CALENDAR_VIEWS)[number];
 
-export const VIEW_LABELS: Record<CalendarView, string> = { month: "Month", week: "Week", timeline: "Timeline" };
+export const VIEW_LABELS: Record<CalendarView, string> = {
+  month: "Month",
+  week: "Week",
+  timeline: "Timeline",
+};
 
 export interface CalendarDay {
   /** "YYYY-MM-DD" in the site zone. */
@@ -75,7 +79,12 @@ function day(d: DateTime, inFocus: boolean, today: string): CalendarDay {
 }
 
 /** Weeks start on Monday (ISO 8601), as plant shift calendars usually do. */
-export function viewRange(view: CalendarView, dateInput: string | undefined, now: Date, tz: string): ViewRange {
+export function viewRange(
+  view: CalendarView,
+  dateInput: string | undefined,
+  now: Date,
+  tz: string,
+): ViewRange {
   const today = todayIn(now, tz);
   const date = normaliseDate(dateInput, now, tz);
   const anchor = DateTime.fromISO(date, { zone: tz }).startOf("day");
@@ -87,7 +96,8 @@ export function viewRange(view: CalendarView, dateInput: string | undefined, now
     const first = anchor.startOf("month");
     const gridStart = first.startOf("week");
     const gridEnd = first.endOf("month").endOf("week");
-    for (let d = gridStart; d < gridEnd; d = d.plus({ days: 1 })) days.push(day(d, d.month === first.month, today));
+    for (let d = gridStart; d < gridEnd; d = d.plus({ days: 1 }))
+      days.push(day(d, d.month === first.month, today));
     title = first.toFormat("LLLL yyyy", { locale: "en-GB" });
     prev = first.minus({ months: 1 });
     next = first.plus({ months: 1 });

@@ -77,7 +77,11 @@ export function buildUntil(b: RecurrenceBuilder): string | null {
  * The builder for a stored window (edit form). A rule the builder cannot express exactly
  * becomes "custom" so saving the form never rewrites it silently.
  */
-export function builderFrom(rrule: string | null, until: string | null, localStart: string): RecurrenceBuilder {
+export function builderFrom(
+  rrule: string | null,
+  until: string | null,
+  localStart: string,
+): RecurrenceBuilder {
   const untilDate = until ? until.slice(0, 10) : "";
   const base: RecurrenceBuilder = {
     ...DEFAULT_BUILDER,
@@ -93,14 +97,26 @@ export function builderFrom(rrule: string | null, until: string | null, localSta
   const r = parsed.rule;
   if (r.until || r.byMonth.length || r.bySetPos.length) return custom;
   if (r.byDay.some((d) => d.n !== null)) return custom;
-  const common = { interval: r.interval, endMode: (r.count !== null ? "count" : base.endMode) as EndMode, count: r.count ?? base.count };
+  const common = {
+    interval: r.interval,
+    endMode: (r.count !== null ? "count" : base.endMode) as EndMode,
+    count: r.count ?? base.count,
+  };
   if (r.count !== null && untilDate) return custom;
-  if (r.freq === "DAILY" && r.byDay.length === 0 && r.byMonthDay.length === 0) return { ...base, ...common, freq: "daily" };
+  if (r.freq === "DAILY" && r.byDay.length === 0 && r.byMonthDay.length === 0)
+    return { ...base, ...common, freq: "daily" };
   if (r.freq === "WEEKLY" && r.byMonthDay.length === 0) {
-    const weekdays = r.byDay.length ? WEEKDAY_CODES.filter((_, i) => r.byDay.some((d) => d.weekday === i)) : base.weekdays;
+    const weekdays = r.byDay.length
+      ? WEEKDAY_CODES.filter((_, i) => r.byDay.some((d) => d.weekday === i))
+      : base.weekdays;
     return { ...base, ...common, freq: "weekly", weekdays };
   }
-  if (r.freq === "MONTHLY" && r.byDay.length === 0 && r.byMonthDay.length <= 1 && (r.byMonthDay[0] ?? 1) > 0) {
+  if (
+    r.freq === "MONTHLY" &&
+    r.byDay.length === 0 &&
+    r.byMonthDay.length <= 1 &&
+    (r.byMonthDay[0] ?? 1) > 0
+  ) {
     return { ...base, ...common, freq: "monthly", monthDay: r.byMonthDay[0] ?? base.monthDay };
   }
   return custom;

@@ -5,7 +5,11 @@
 import { DateTime } from "luxon";
 import { viewRange, type CalendarView } from "./range";
 
-export function requestRange(view: CalendarView, date: string | undefined, now: Date): { from: string; to: string } {
+export function requestRange(
+  view: CalendarView,
+  date: string | undefined,
+  now: Date,
+): { from: string; to: string } {
   const utcToday = DateTime.fromJSDate(now, { zone: "UTC" }).startOf("day");
   const candidates = date ? [date] : [-1, 0, 1].map((d) => utcToday.plus({ days: d }).toISODate()!);
   const keys = candidates.flatMap((c) => {
@@ -13,6 +17,8 @@ export function requestRange(view: CalendarView, date: string | undefined, now: 
     return [r.days[0]!.key, r.days[r.days.length - 1]!.key];
   });
   keys.sort();
-  const last = DateTime.fromISO(keys[keys.length - 1]!, { zone: "UTC" }).plus({ days: 1 }).toISODate()!;
+  const last = DateTime.fromISO(keys[keys.length - 1]!, { zone: "UTC" })
+    .plus({ days: 1 })
+    .toISODate()!;
   return { from: `${keys[0]}T00:00`, to: `${last}T00:00` };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BUILDER } from "./recurrence-builder";
-import { formFieldFor, previewDef, toWindowInput, windowFormSchema, type WindowFormValues } from "./window-form";
+import {
+  formFieldFor,
+  previewDef,
+  toWindowInput,
+  windowFormSchema,
+  type WindowFormValues,
+} from "./window-form";
 
 const base: WindowFormValues = {
   kind: "maintenance",
@@ -41,12 +47,22 @@ describe("window form", () => {
 
   it("reports the shared schema's and the rules' objections on the form's own fields", () => {
     expect(errorsOf({ ...base, title: " " })).toEqual({ title: "Title is required." });
-    expect(errorsOf({ ...base, durationHours: 0, durationMins: 0 })).toEqual({ durationHours: "Duration must be at least 1 minute." });
+    expect(errorsOf({ ...base, durationHours: 0, durationMins: 0 })).toEqual({
+      durationHours: "Duration must be at least 1 minute.",
+    });
     expect(errorsOf({ ...base, weekdays: [] })).toMatchObject({ weekdays: "Pick at least one weekday." });
-    expect(errorsOf({ ...base, untilDate: "2027-03-01" })).toEqual({ untilDate: "The end of the series is before its start" });
-    expect(errorsOf({ ...base, untilDate: "" })).toMatchObject({ untilDate: "Pick the last date of the series." });
-    expect(errorsOf({ ...base, freq: "custom", custom: "FREQ=SECONDLY" })).toMatchObject({ custom: expect.stringMatching(/FREQ=SECONDLY is not allowed/) });
-    expect(errorsOf({ ...base, freq: "custom", custom: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" })).toMatchObject({ custom: "Invalid recurrence rule: it never produces an occurrence" });
+    expect(errorsOf({ ...base, untilDate: "2027-03-01" })).toEqual({
+      untilDate: "The end of the series is before its start",
+    });
+    expect(errorsOf({ ...base, untilDate: "" })).toMatchObject({
+      untilDate: "Pick the last date of the series.",
+    });
+    expect(errorsOf({ ...base, freq: "custom", custom: "FREQ=SECONDLY" })).toMatchObject({
+      custom: expect.stringMatching(/FREQ=SECONDLY is not allowed/),
+    });
+    expect(
+      errorsOf({ ...base, freq: "custom", custom: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" }),
+    ).toMatchObject({ custom: "Invalid recurrence rule: it never produces an occurrence" });
     expect(errorsOf({ ...base, startDate: "" })).toMatchObject({ startDate: "Pick a start date." });
   });
 
@@ -61,6 +77,13 @@ describe("window form", () => {
 
   it("previews in the site zone with cancelled occurrences left out", () => {
     const def = previewDef(base, "America/Chicago", ["2027-03-14T01:00"]);
-    expect(def).toMatchObject({ localStart: "2027-03-07T01:00", durationMinutes: 240, rrule: "FREQ=WEEKLY;BYDAY=SU", untilLocal: "2027-03-31", exdatesLocal: ["2027-03-14T01:00"], timeZone: "America/Chicago" });
+    expect(def).toMatchObject({
+      localStart: "2027-03-07T01:00",
+      durationMinutes: 240,
+      rrule: "FREQ=WEEKLY;BYDAY=SU",
+      untilLocal: "2027-03-31",
+      exdatesLocal: ["2027-03-14T01:00"],
+      timeZone: "America/Chicago",
+    });
   });
 });

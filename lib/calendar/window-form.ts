@@ -77,7 +77,10 @@ const FIELD_OF: Record<string, keyof WindowFormValues> = {
   until: "untilDate",
 };
 
-export function formFieldFor(serverPath: string, v: Pick<WindowFormValues, "freq">): keyof WindowFormValues | "root" {
+export function formFieldFor(
+  serverPath: string,
+  v: Pick<WindowFormValues, "freq">,
+): keyof WindowFormValues | "root" {
   const head = serverPath.split(".")[0] ?? "";
   if (head === "rrule") return v.freq === "custom" ? "custom" : "freq";
   return FIELD_OF[head] ?? "root";
@@ -108,15 +111,27 @@ export function previewDef(v: WindowFormValues, timeZone: string, exdatesLocal: 
 }
 
 export const windowFormSchema = baseSchema.superRefine((v, ctx) => {
-  if (v.freq === "weekly" && v.weekdays.length === 0) ctx.addIssue({ code: "custom", path: ["weekdays"], message: "Pick at least one weekday." });
-  if (v.freq !== "none" && v.endMode === "until" && !v.untilDate) ctx.addIssue({ code: "custom", path: ["untilDate"], message: "Pick the last date of the series." });
-  if (v.freq === "custom" && !v.custom.trim()) ctx.addIssue({ code: "custom", path: ["custom"], message: "Enter a recurrence rule such as FREQ=MONTHLY;BYDAY=1SU." });
+  if (v.freq === "weekly" && v.weekdays.length === 0)
+    ctx.addIssue({ code: "custom", path: ["weekdays"], message: "Pick at least one weekday." });
+  if (v.freq !== "none" && v.endMode === "until" && !v.untilDate)
+    ctx.addIssue({ code: "custom", path: ["untilDate"], message: "Pick the last date of the series." });
+  if (v.freq === "custom" && !v.custom.trim())
+    ctx.addIssue({
+      code: "custom",
+      path: ["custom"],
+      message: "Enter a recurrence rule such as FREQ=MONTHLY;BYDAY=1SU.",
+    });
   const input = toWindowInput(v);
   const parsed = serverFields.safeParse(input);
   if (parsed.success) {
     // The rules' own checks (end before start, a rule that never fires) need no zone to decide.
     const check = validateWindowDef(previewDef(v, "UTC", []));
-    if (!check.ok) ctx.addIssue({ code: "custom", path: [DEF_FIELD[check.field] ?? (v.freq === "custom" ? "custom" : "freq")], message: check.message });
+    if (!check.ok)
+      ctx.addIssue({
+        code: "custom",
+        path: [DEF_FIELD[check.field] ?? (v.freq === "custom" ? "custom" : "freq")],
+        message: check.message,
+      });
     return;
   }
   for (const issue of parsed.error.issues) {

@@ -29,7 +29,11 @@ function grants(values: Values) {
   const raw = (values.grant as string[] | undefined) ?? [];
   return raw.map((g) => {
     const r = parseGrant(g);
-    if (!r.success) throw new ServiceError("invalid", `--grant ${g}: use SITE:ROLE with ROLE one of ${SITE_ROLES.join(", ")}.`);
+    if (!r.success)
+      throw new ServiceError(
+        "invalid",
+        `--grant ${g}: use SITE:ROLE with ROLE one of ${SITE_ROLES.join(", ")}.`,
+      );
     return r.data;
   });
 }
@@ -55,7 +59,11 @@ export const COMMANDS: Record<string, Command> = {
     usage: "--code C --name N --tz ZONE",
     options: { code: { type: "string" }, name: { type: "string" }, tz: { type: "string" } },
     async run(v) {
-      const site = await createSite(cliActor(), { code: need(v, "code"), name: need(v, "name"), timeZone: need(v, "tz") });
+      const site = await createSite(cliActor(), {
+        code: need(v, "code"),
+        name: need(v, "name"),
+        timeZone: need(v, "tz"),
+      });
       console.log(`site ${site.code} created (${site.timeZone})`);
     },
   },
@@ -63,13 +71,22 @@ export const COMMANDS: Record<string, Command> = {
     usage: "--site C --code A --name N",
     options: { site: { type: "string" }, code: { type: "string" }, name: { type: "string" } },
     async run(v) {
-      const area = await createArea(cliActor(), need(v, "site"), { code: need(v, "code"), name: need(v, "name") });
+      const area = await createArea(cliActor(), need(v, "site"), {
+        code: need(v, "code"),
+        name: need(v, "name"),
+      });
       console.log(`area ${area.code} created`);
     },
   },
   "user:create": {
     usage: "--email E --name N --password P [--admin] [--grant SITE:ROLE ...]",
-    options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, admin: { type: "boolean" }, grant: { type: "string", multiple: true } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      admin: { type: "boolean" },
+      grant: { type: "string", multiple: true },
+    },
     async run(v) {
       const user = await createUser(cliActor(), {
         email: need(v, "email"),
@@ -122,7 +139,9 @@ export const COMMANDS: Record<string, Command> = {
         name: typeof v.name === "string" ? v.name : "Command line",
         days: typeof v.days === "string" ? v.days : undefined,
       });
-      console.log(`token "${created.name}" for ${created.userEmail}, expires ${created.expiresAt.toISOString()}; it is shown once:`);
+      console.log(
+        `token "${created.name}" for ${created.userEmail}, expires ${created.expiresAt.toISOString()}; it is shown once:`,
+      );
       // Alone on the last line so scripts can take it with `tail -n 1`.
       console.log(created.token);
     },
@@ -132,7 +151,11 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     async run() {
       const result = await verifyAuditChain(await getDb());
-      if (!result.ok) throw new ServiceError("conflict", `audit chain broken at event ${result.firstBrokenId} (${result.checked} checked)`);
+      if (!result.ok)
+        throw new ServiceError(
+          "conflict",
+          `audit chain broken at event ${result.firstBrokenId} (${result.checked} checked)`,
+        );
       console.log(`audit chain intact: ${result.checked} events checked`);
     },
   },

@@ -5,7 +5,11 @@ import { isServiceError } from "@/lib/services/errors";
 import { COMMANDS } from "./commands";
 
 function usage(): string {
-  return ["Usage: npm run interlock -- <command> [options]", "", ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.usage}`)].join("\n");
+  return [
+    "Usage: npm run interlock -- <command> [options]",
+    "",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.usage}`),
+  ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +23,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`interlock: unknown command "${name}". Run "npm run interlock -- help".`);
     return 2;
   }
-  const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: command.options,
+    allowPositionals: true,
+    strict: true,
+  });
   await command.run(values as Record<string, string | boolean | string[] | undefined>, positionals);
   return 0;
 }
@@ -29,7 +38,8 @@ function oneLine(e: unknown): string {
     const first = e.details.errors?.[0];
     return first ? `${e.message} (${first.path}: ${first.message})` : e.message;
   }
-  if (e instanceof ZodError) return e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+  if (e instanceof ZodError)
+    return e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
   if (e instanceof Error) return e.message;
   return String(e);
 }

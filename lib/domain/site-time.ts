@@ -7,7 +7,9 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
   let fallback = "";
   for (const locale of LOCALES) {
     const name =
-      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+        .formatToParts(instant)
+        .find((p) => p.type === "timeZoneName")?.value ?? "";
     if (name && !/^(GMT|UTC)[+\-−]/.test(name)) return name;
     fallback ||= name;
   }

@@ -20,7 +20,10 @@ function abbreviationAt(instant: Date, zone: string): string {
   for (const locale of LOCALES) {
     let name = "";
     try {
-      name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+      name =
+        new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+          .formatToParts(instant)
+          .find((p) => p.type === "timeZoneName")?.value ?? "";
     } catch {
       return zone;
     }

@@ -31,15 +31,27 @@ async function resolveActor(req: NextRequest): Promise<Actor | Response> {
   if (auth) {
     const [scheme, token] = auth.split(" ");
     const actor = scheme?.toLowerCase() === "bearer" && token ? await actorFromToken(token.trim(), ip) : null;
-    return actor ?? problemResponse({ status: 401, detail: "The token is invalid, expired or revoked." }, { "www-authenticate": "Bearer" });
+    return (
+      actor ??
+      problemResponse(
+        { status: 401, detail: "The token is invalid, expired or revoked." },
+        { "www-authenticate": "Bearer" },
+      )
+    );
   }
   const sid = await sessionIdFrom(await cookies());
   const actor = sid ? await actorFromSession(sid, ip) : null;
-  if (!actor) return problemResponse({ status: 401, detail: "Sign in, or send Authorization: Bearer <token>." }, { "www-authenticate": "Bearer" });
+  if (!actor)
+    return problemResponse(
+      { status: 401, detail: "Sign in, or send Authorization: Bearer <token>." },
+      { "www-authenticate": "Bearer" },
+    );
   if (!SAFE.has(req.method)) {
     const origin = req.headers.get("origin");
     const site = req.headers.get("sec-fetch-site");
-    const sameOrigin = origin ? origin === req.nextUrl.origin || origin === `${req.nextUrl.protocol}//${req.headers.get("host")}` : site === "same-origin";
+    const sameOrigin = origin
+      ? origin === req.nextUrl.origin || origin === `${req.nextUrl.protocol}//${req.headers.get("host")}`
+      : site === "same-origin";
     if (!sameOrigin) return problemResponse({ status: 403, detail: "Cross-site request refused." });
   }
   return actor;
@@ -54,7 +66,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       if (actor instanceof Response) return actor;
       const params = (await context.params) ?? ({} as P);
       // PostgreSQL cannot hold NUL in text: such an id or code names nothing, and must not reach a query.
-      if (Object.values(params as Record<string, unknown>).some((v) => typeof v === "string" && v.includes("\u0000")))
+      if (
+        Object.values(params as Record<string, unknown>).some(
+          (v) => typeof v === "string" && v.includes("\u0000"),
+        )
+      )
         return problemResponse({ status: 404, detail: "Not found." });
       const result = await handler({ req, actor, params });
       return result instanceof Response ? result : json(result);
@@ -74,9 +90,11 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
 /** Reads a JSON body with a size limit; malformed JSON is a 400 with a plain message, never a 500. */
 export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > MAX_BODY_BYTES)
+    throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (!text.trim()) throw new ServiceError("bad_request", "The request body is empty; send a JSON object.");
   let value: unknown;
   try {
@@ -85,14 +103,19 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new ServiceError("bad_request", "The request body is not valid JSON.");
   }
   // JSON may spell half a surrogate pair (\ud800); PostgreSQL refuses to store it, so refuse it here.
-  if (!wellFormed(value)) throw new ServiceError("bad_request", "The request body contains text that is not valid Unicode (an unpaired surrogate).");
+  if (!wellFormed(value))
+    throw new ServiceError(
+      "bad_request",
+      "The request body contains text that is not valid Unicode (an unpaired surrogate).",
+    );
   return value;
 }
 
 function wellFormed(value: unknown): boolean {
   if (typeof value === "string") return value.isWellFormed();
   if (Array.isArray(value)) return value.every(wellFormed);
-  if (value && typeof value === "object") return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v));
+  if (value && typeof value === "object")
+    return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v));
   return true;
 }
 
@@ -100,7 +123,11 @@ function wellFormed(value: unknown): boolean {
 export function searchParams(req: NextRequest): Record<string, string> {
   const out: Record<string, string> = {};
   req.nextUrl.searchParams.forEach((v, k) => {
-    if (v.includes("\u0000") || k.includes("\u0000")) throw new ServiceError("bad_request", `The query parameter ${JSON.stringify(k.replaceAll("\u0000", ""))} contains a NUL character.`);
+    if (v.includes("\u0000") || k.includes("\u0000"))
+      throw new ServiceError(
+        "bad_request",
+        `The query parameter ${JSON.stringify(k.replaceAll("\u0000", ""))} contains a NUL character.`,
+      );
     out[k] = v;
   });
   return out;
@@ -110,7 +137,11 @@ export function searchParams(req: NextRequest): Record<string, string> {
  * Replays the stored response when a retried write carries the same Idempotency-Key,
  * so a client that lost the first answer does not create a second object.
  */
-export async function idempotent(req: NextRequest, actor: Actor, run: () => Promise<Response>): Promise<Response> {
+export async function idempotent(
+  req: NextRequest,
+  actor: Actor,
+  run: () => Promise<Response>,
+): Promise<Response> {
   const key = req.headers.get("idempotency-key");
   if (!key || !actor.userId) return run();
   if (key.length > 200) throw new ServiceError("invalid", "Idempotency-Key must be at most 200 characters.");
@@ -123,7 +154,10 @@ export async function idempotent(req: NextRequest, actor: Actor, run: () => Prom
   if (prior) {
     if (prior.method !== req.method || prior.path !== path)
       throw new ServiceError("conflict", "This Idempotency-Key was already used for a different request.");
-    return new Response(prior.body, { status: prior.status, headers: { "content-type": "application/json", "idempotent-replay": "true" } });
+    return new Response(prior.body, {
+      status: prior.status,
+      headers: { "content-type": "application/json", "idempotent-replay": "true" },
+    });
   }
   const response = await run();
   if (response.status < 500) {

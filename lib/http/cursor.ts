@@ -9,7 +9,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === arity && v.every((x) => x === null || ["string", "number"].includes(typeof x))) return v;
+    if (
+      Array.isArray(v) &&
+      v.length === arity &&
+      v.every((x) => x === null || ["string", "number"].includes(typeof x))
+    )
+      return v;
   } catch {
     // fall through
   }

@@ -17,5 +17,9 @@ export function formFailure(e: unknown, context: string): FormFailure {
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
   console.error(`[${context}] unexpected error in a server action`, e);
-  return { ok: false, message: "Something went wrong on the server; nothing was changed. Try again, and tell your administrator if it persists." };
+  return {
+    ok: false,
+    message:
+      "Something went wrong on the server; nothing was changed. Try again, and tell your administrator if it persists.",
+  };
 }

@@ -37,7 +37,11 @@ export interface Problem {
   [k: string]: unknown;
 }
 
-type ProblemInput = Partial<Pick<Problem, "type" | "title" | "errors" | "reasons">> & { status: number; detail: string; [k: string]: unknown };
+type ProblemInput = Partial<Pick<Problem, "type" | "title" | "errors" | "reasons">> & {
+  status: number;
+  detail: string;
+  [k: string]: unknown;
+};
 
 export function problemResponse(problem: ProblemInput, headers?: HeadersInit): Response {
   const body = {
@@ -73,10 +77,16 @@ export function errorToProblem(e: unknown): Response {
     return problemResponse({
       status: 422,
       type: "https://interlock.invalid/problems/invalid",
-      detail: errors.map((x) => `${x.path}: ${x.message}`).slice(0, 5).join("; "),
+      detail: errors
+        .map((x) => `${x.path}: ${x.message}`)
+        .slice(0, 5)
+        .join("; "),
       errors,
     });
   }
   console.error("[api] unexpected error", e);
-  return problemResponse({ status: 500, detail: "Something went wrong on the server. The request was not completed." });
+  return problemResponse({
+    status: 500,
+    detail: "Something went wrong on the server. The request was not completed.",
+  });
 }

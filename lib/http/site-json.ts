@@ -2,5 +2,10 @@ import type { SiteView } from "@/lib/services/sites/queries";
 
 /** A site as the API contract names it: codes, not internal ids. */
 export function siteJson(s: Pick<SiteView, "code" | "name" | "timeZone"> & { areas?: SiteView["areas"] }) {
-  return { code: s.code, name: s.name, timeZone: s.timeZone, areas: (s.areas ?? []).map((a) => ({ code: a.code, name: a.name })) };
+  return {
+    code: s.code,
+    name: s.name,
+    timeZone: s.timeZone,
+    areas: (s.areas ?? []).map((a) => ({ code: a.code, name: a.name })),
+  };
 }

@@ -33,9 +33,22 @@ function parameters(path: string, op: OperationSpec, components: Json): Json[] {
   }
   for (const [name, field] of Object.entries((op.query?.shape ?? {}) as Record<string, z.ZodType>)) {
     const { description, ...rest } = toJsonSchema(field, components);
-    out.push({ name, in: "query", required: !field.safeParse(undefined).success, schema: rest, ...(description ? { description } : {}) });
+    out.push({
+      name,
+      in: "query",
+      required: !field.safeParse(undefined).success,
+      schema: rest,
+      ...(description ? { description } : {}),
+    });
   }
-  for (const h of op.headers ?? []) out.push({ name: h.name, in: "header", required: h.required ?? false, description: h.description, schema: { type: "string" } });
+  for (const h of op.headers ?? [])
+    out.push({
+      name: h.name,
+      in: "header",
+      required: h.required ?? false,
+      description: h.description,
+      schema: { type: "string" },
+    });
   return out;
 }
 
@@ -52,8 +65,23 @@ function operation(feature: string, method: string, path: string, op: OperationS
   for (const [status, r] of Object.entries(op.responses)) {
     responses[status] = {
       description: r.description,
-      ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([k, h]) => [k, { description: h.description, schema: h.schema }])) } : {}),
-      ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: toJsonSchema(r.schema, components) } } } : {}),
+      ...(r.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(r.headers).map(([k, h]) => [
+                k,
+                { description: h.description, schema: h.schema },
+              ]),
+            ),
+          }
+        : {}),
+      ...(r.schema
+        ? {
+            content: {
+              [r.contentType ?? "application/json"]: { schema: toJsonSchema(r.schema, components) },
+            },
+          }
+        : {}),
     };
   }
   const auth = op.auth !== false;
@@ -73,7 +101,14 @@ function operation(feature: string, method: string, path: string, op: OperationS
     security: auth ? [{ bearerAuth: [] }] : [],
     ...(params.length ? { parameters: params } : {}),
     ...(op.body
-      ? { requestBody: { required: true, content: { [op.bodyContentType ?? "application/json"]: { schema: toJsonSchema(op.body, components) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              [op.bodyContentType ?? "application/json"]: { schema: toJsonSchema(op.body, components) },
+            },
+          },
+        }
       : {}),
     responses,
   };
@@ -89,7 +124,10 @@ export interface OpenApiDocument {
   security: Json[];
 }
 
-export function buildDocument(features: FeaturePaths[], info: { title: string; version: string; description: string }): OpenApiDocument {
+export function buildDocument(
+  features: FeaturePaths[],
+  info: { title: string; version: string; description: string },
+): OpenApiDocument {
   const schemas: Json = {};
   toJsonSchema(problemSchema, schemas);
   const paths: OpenApiDocument["paths"] = {};
@@ -99,7 +137,10 @@ export function buildDocument(features: FeaturePaths[], info: { title: string; v
         const op = spec[method];
         if (!op) continue;
         paths[path] ??= {};
-        if (paths[path][method]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is described twice (feature ${f.feature}).`);
+        if (paths[path][method])
+          throw new Error(
+            `OpenAPI: ${method.toUpperCase()} ${path} is described twice (feature ${f.feature}).`,
+          );
         paths[path][method] = operation(f.feature, method, path, op, schemas);
       }
     }
@@ -108,7 +149,10 @@ export function buildDocument(features: FeaturePaths[], info: { title: string; v
     openapi: "3.1.0",
     info,
     servers: [{ url: "/" }],
-    tags: features.map((f) => ({ name: f.feature, ...(f.description ? { description: f.description } : {}) })),
+    tags: features.map((f) => ({
+      name: f.feature,
+      ...(f.description ? { description: f.description } : {}),
+    })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : 1))),
     components: {
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -116,7 +160,8 @@ export function buildDocument(features: FeaturePaths[], info: { title: string; v
         bearerAuth: {
           type: "http",
           scheme: "bearer",
-          description: "A personal access token (ilk_…) from the profile page or `npm run interlock -- token:create`.",
+          description:
+            "A personal access token (ilk_…) from the profile page or `npm run interlock -- token:create`.",
         },
       },
     },

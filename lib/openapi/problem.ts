@@ -9,8 +9,14 @@ export const problemSchema = named(
       title: z.string(),
       status: z.number().int(),
       detail: z.string().describe("A plain-language explanation for a person."),
-      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Validation failures by field."),
-      reasons: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe("Why a rule or the gate refused."),
+      errors: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .describe("Validation failures by field."),
+      reasons: z
+        .array(z.object({ code: z.string(), message: z.string() }))
+        .optional()
+        .describe("Why a rule or the gate refused."),
     })
     .describe("RFC 9457 problem details, sent as application/problem+json."),
 );

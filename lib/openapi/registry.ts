@@ -33,7 +33,9 @@ export const paginationQuery = z.object({
 });
 
 /** Instants are ISO 8601 strings in UTC in JSON. */
-export const instant = z.iso.datetime({ offset: true }).describe("ISO 8601 instant in UTC, e.g. 2027-03-14T08:00:00Z");
+export const instant = z.iso
+  .datetime({ offset: true })
+  .describe("ISO 8601 instant in UTC, e.g. 2027-03-14T08:00:00Z");
 
 export interface ResponseSpec {
   description: string;
@@ -76,6 +78,10 @@ export interface FeaturePaths {
 }
 
 /** Declares the paths of one feature. Keys are full paths as served, e.g. "/api/v1/sites/{code}". */
-export function definePaths(feature: string, paths: Record<string, PathSpec>, description?: string): FeaturePaths {
+export function definePaths(
+  feature: string,
+  paths: Record<string, PathSpec>,
+  description?: string,
+): FeaturePaths {
   return { feature, paths, description };
 }

@@ -15,18 +15,25 @@ export const TAG_PATTERN = /^[A-Za-z0-9]+(?:[-_./][A-Za-z0-9]+)*$/;
 export const TAG_MAX = 40;
 
 export const tagSchema = requiredLine(TAG_MAX, "Tag").pipe(
-  z.string().regex(TAG_PATTERN, "Tag may contain letters and digits joined by - _ . or / (for example PLC-201A)."),
+  z
+    .string()
+    .regex(TAG_PATTERN, "Tag may contain letters and digits joined by - _ . or / (for example PLC-201A)."),
 );
 
 const emptyToNull = (v: string) => (v === "" ? null : v);
 
 export const purdueLevelSchema = z
   .number({ message: `Purdue level must be one of ${PURDUE_LEVELS.join(", ")}.` })
-  .refine((n) => (PURDUE_LEVELS as readonly number[]).includes(n), `Purdue level must be one of ${PURDUE_LEVELS.join(", ")}.`)
+  .refine(
+    (n) => (PURDUE_LEVELS as readonly number[]).includes(n),
+    `Purdue level must be one of ${PURDUE_LEVELS.join(", ")}.`,
+  )
   .nullable();
 
 const kindSchema = z.enum(ASSET_KINDS, { message: `Kind must be one of ${ASSET_KINDS.join(", ")}.` });
-const criticalitySchema = z.enum(CRITICALITIES, { message: `Criticality must be one of ${CRITICALITIES.join(", ")}.` });
+const criticalitySchema = z.enum(CRITICALITIES, {
+  message: `Criticality must be one of ${CRITICALITIES.join(", ")}.`,
+});
 // Optional: blank means "no area". A union would report only "Invalid input" for a bad code.
 const areaCodeSchema = z
   .string()
@@ -70,7 +77,9 @@ export type CreateAssetData = z.output<typeof createAssetSchema>;
  * must name the asset's current site: moving an asset between plants is not an edit.
  */
 export const updateAssetSchema = z.object({
-  siteCode: code("Site").transform((s) => s.toUpperCase()).optional(),
+  siteCode: code("Site")
+    .transform((s) => s.toUpperCase())
+    .optional(),
   areaCode: areaCodeSchema.optional(),
   tag: tagSchema.optional(),
   name: requiredLine(120, "Name").optional(),
@@ -96,13 +105,23 @@ export type AssetSort = (typeof ASSET_SORTS)[number];
 /** Query strings arrive as strings; an empty select in a GET form means "any". */
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const yesNo = z.preprocess(
-  (v) => (typeof v === "string" ? parseBoolean(v) ?? v : blank(v)),
+  (v) => (typeof v === "string" ? (parseBoolean(v) ?? v) : blank(v)),
   z.boolean({ message: "Use true or false." }).optional(),
 );
 
 export const assetListQuerySchema = paginationSchema.extend({
-  site: z.preprocess(blank, code("Site").transform((s) => s.toUpperCase()).optional()),
-  area: z.preprocess(blank, code("Area").transform((s) => s.toUpperCase()).optional()),
+  site: z.preprocess(
+    blank,
+    code("Site")
+      .transform((s) => s.toUpperCase())
+      .optional(),
+  ),
+  area: z.preprocess(
+    blank,
+    code("Area")
+      .transform((s) => s.toUpperCase())
+      .optional(),
+  ),
   kind: z.preprocess(blank, kindSchema.optional()),
   criticality: z.preprocess(blank, criticalitySchema.optional()),
   safetyRelated: yesNo,
@@ -156,24 +175,28 @@ const kindOf = byLabel<AssetKind>(ASSET_KINDS, ASSET_KIND_LABELS);
 const criticalityOf = byLabel<Criticality>(CRITICALITIES, CRITICALITY_LABELS);
 
 const csvBoolean = (label: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      if (s.trim() === "") return false;
-      const b = parseBoolean(s);
-      if (b === undefined) {
-        ctx.addIssue({ code: "custom", message: `${label} must be yes/no, true/false or 1/0 (got "${s.trim().slice(0, 20)}").` });
-        return z.NEVER;
-      }
-      return b;
-    });
+  z.string().transform((s, ctx) => {
+    if (s.trim() === "") return false;
+    const b = parseBoolean(s);
+    if (b === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${label} must be yes/no, true/false or 1/0 (got "${s.trim().slice(0, 20)}").`,
+      });
+      return z.NEVER;
+    }
+    return b;
+  });
 
 const csvPurdue = z.string().transform((s, ctx) => {
   const t = s.trim();
   if (t === "") return null;
   const n = /^\d(\.\d+)?$/.test(t) ? Number(t) : NaN;
   if (!(PURDUE_LEVELS as readonly number[]).includes(n)) {
-    ctx.addIssue({ code: "custom", message: `Purdue level must be one of ${PURDUE_LEVELS.join(", ")} (got "${t.slice(0, 20)}").` });
+    ctx.addIssue({
+      code: "custom",
+      message: `Purdue level must be one of ${PURDUE_LEVELS.join(", ")} (got "${t.slice(0, 20)}").`,
+    });
     return z.NEVER;
   }
   return n;

@@ -14,11 +14,15 @@ export function actionsMatching(filter: string): AuditAction[] {
 }
 
 // Query strings and GET forms send "" for an untouched field; that means "no filter", not an error.
-const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 const instant = (label: string) =>
   z.iso
-    .datetime({ offset: true, message: `${label} must be an ISO 8601 instant with Z or an offset, e.g. 2027-03-14T08:00:00Z.` })
+    .datetime({
+      offset: true,
+      message: `${label} must be an ISO 8601 instant with Z or an offset, e.g. 2027-03-14T08:00:00Z.`,
+    })
     .transform((s) => new Date(s));
 
 const objectType = z
@@ -43,7 +47,10 @@ export const auditQuerySchema = z
       z
         .string()
         .trim()
-        .refine((a) => actionsMatching(a).length > 0, 'Action must be a known action such as "auth.login", or a group such as "change.".'),
+        .refine(
+          (a) => actionsMatching(a).length > 0,
+          'Action must be a known action such as "auth.login", or a group such as "change.".',
+        ),
     ),
     from: blankIsAbsent(instant("From")),
     to: blankIsAbsent(instant("To")),
@@ -61,24 +68,40 @@ export const auditQuerySchema = z
     let id = q.objectId;
     if (q.object !== undefined) {
       if (type !== undefined || id !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["object"], message: "Use either object or objectType/objectId, not both." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["object"],
+          message: "Use either object or objectType/objectId, not both.",
+        });
         return z.NEVER;
       }
       const sep = q.object.indexOf(":");
       const parsedType = objectType.safeParse(sep < 0 ? q.object : q.object.slice(0, sep));
       if (!parsedType.success) {
-        ctx.addIssue({ code: "custom", path: ["object"], message: 'Object is a type ("change") or a type and id ("change:<id>").' });
+        ctx.addIssue({
+          code: "custom",
+          path: ["object"],
+          message: 'Object is a type ("change") or a type and id ("change:<id>").',
+        });
         return z.NEVER;
       }
       type = parsedType.data;
       id = sep < 0 ? undefined : q.object.slice(sep + 1).trim() || undefined;
     }
     if (id !== undefined && type === undefined) {
-      ctx.addIssue({ code: "custom", path: ["objectType"], message: "Choose an object type to search by object id." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["objectType"],
+        message: "Choose an object type to search by object id.",
+      });
       return z.NEVER;
     }
     if (q.from && q.to && q.from >= q.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the period must be after its start." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "The end of the period must be after its start.",
+      });
       return z.NEVER;
     }
     return {
@@ -99,4 +122,6 @@ export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 export const AUDIT_EXPORT_FORMATS = ["csv", "json"] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
-export const auditExportFormatSchema = z.enum(AUDIT_EXPORT_FORMATS, { message: 'Format must be "csv" or "json".' });
+export const auditExportFormatSchema = z.enum(AUDIT_EXPORT_FORMATS, {
+  message: 'Format must be "csv" or "json".',
+});

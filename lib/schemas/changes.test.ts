@@ -23,13 +23,19 @@ describe("change input schemas", () => {
     expect(referenceSchema.parse(input)).toBe(out);
   });
 
-  it.each(["CVE-24-1234", "CVE-2024-123", "cve-2024", "", "x".repeat(101), "two\nlines"])("refuses the reference %j", (input) => {
-    expect(referenceSchema.safeParse(input).success).toBe(false);
-  });
+  it.each(["CVE-24-1234", "CVE-2024-123", "cve-2024", "", "x".repeat(101), "two\nlines"])(
+    "refuses the reference %j",
+    (input) => {
+      expect(referenceSchema.safeParse(input).success).toBe(false);
+    },
+  );
 
   it("caps references at 50 and drops duplicates", () => {
     expect(createChangeSchema.parse({ ...base, references: ["A", "A", "B"] }).references).toEqual(["A", "B"]);
-    expect(createChangeSchema.safeParse({ ...base, references: Array.from({ length: 51 }, (_, i) => `REF-${i}`) }).success).toBe(false);
+    expect(
+      createChangeSchema.safeParse({ ...base, references: Array.from({ length: 51 }, (_, i) => `REF-${i}`) })
+        .success,
+    ).toBe(false);
   });
 
   it.each([
@@ -41,15 +47,29 @@ describe("change input schemas", () => {
     expect(instantSchema.parse(input).toISOString()).toBe(iso);
   });
 
-  it.each(["2027-03-14T08:00", "2027-03-14", "tomorrow", "2027-13-45T08:00:00Z", 1700000000])("refuses the instant %j", (input) => {
-    expect(instantSchema.safeParse(input).success).toBe(false);
-  });
+  it.each(["2027-03-14T08:00", "2027-03-14", "tomorrow", "2027-13-45T08:00:00Z", 1700000000])(
+    "refuses the instant %j",
+    (input) => {
+      expect(instantSchema.safeParse(input).success).toBe(false);
+    },
+  );
 
   it("applies defaults on create, and needs type, class, title and an asset", () => {
     const data = createChangeSchema.parse(base);
-    expect(data).toMatchObject({ references: [], expectedDowntimeMinutes: 0, productionImpact: "none", plannedStart: null, implementerEmail: null });
+    expect(data).toMatchObject({
+      references: [],
+      expectedDowntimeMinutes: 0,
+      productionImpact: "none",
+      plannedStart: null,
+      implementerEmail: null,
+    });
     const missing = createChangeSchema.safeParse({});
-    expect(missing.success ? [] : missing.error.issues.map((i) => i.path.join("."))).toEqual(["type", "class", "title", "assetIds"]);
+    expect(missing.success ? [] : missing.error.issues.map((i) => i.path.join("."))).toEqual([
+      "type",
+      "class",
+      "title",
+      "assetIds",
+    ]);
     expect(createChangeSchema.safeParse({ ...base, assetIds: [] }).success).toBe(false);
   });
 
@@ -61,24 +81,55 @@ describe("change input schemas", () => {
   });
 
   it("needs a comment to reject and a password to sign", () => {
-    expect(signoffInputSchema.safeParse({ role: "security", decision: "reject", password: "x" }).success).toBe(false);
-    expect(signoffInputSchema.safeParse({ role: "security", decision: "approve", password: "" }).success).toBe(false);
-    expect(signoffInputSchema.parse({ role: "operations", siteCode: "gcr", decision: "approve", password: "x" }).siteCode).toBe("GCR");
+    expect(
+      signoffInputSchema.safeParse({ role: "security", decision: "reject", password: "x" }).success,
+    ).toBe(false);
+    expect(
+      signoffInputSchema.safeParse({ role: "security", decision: "approve", password: "" }).success,
+    ).toBe(false);
+    expect(
+      signoffInputSchema.parse({ role: "operations", siteCode: "gcr", decision: "approve", password: "x" })
+        .siteCode,
+    ).toBe("GCR");
   });
 
   it("needs notes for a failed or rolled-back outcome and both review confirmations to close", () => {
     expect(completeChangeSchema.safeParse({ outcome: "failed" }).success).toBe(false);
     expect(completeChangeSchema.safeParse({ outcome: "success" }).success).toBe(true);
-    expect(closeChangeSchema.safeParse({ securityControlsVerified: true, baselineUpdated: false }).success).toBe(false);
-    const dup = closeChangeSchema.safeParse({ securityControlsVerified: true, baselineUpdated: true, baselineUpdates: [{ assetId: ASSET, version: "1" }, { assetId: ASSET, version: "2" }] });
+    expect(
+      closeChangeSchema.safeParse({ securityControlsVerified: true, baselineUpdated: false }).success,
+    ).toBe(false);
+    const dup = closeChangeSchema.safeParse({
+      securityControlsVerified: true,
+      baselineUpdated: true,
+      baselineUpdates: [
+        { assetId: ASSET, version: "1" },
+        { assetId: ASSET, version: "2" },
+      ],
+    });
     expect(dup.success).toBe(false);
   });
 
   it("reads list filters from query strings", () => {
-    const q = changeListQuerySchema.parse({ state: "submitted,approved", risk: "", site: "gcr", limit: "20", sort: "", dir: "asc" });
-    expect(q).toMatchObject({ state: ["submitted", "approved"], site: "GCR", limit: 20, sort: "createdAt", dir: "asc" });
+    const q = changeListQuerySchema.parse({
+      state: "submitted,approved",
+      risk: "",
+      site: "gcr",
+      limit: "20",
+      sort: "",
+      dir: "asc",
+    });
+    expect(q).toMatchObject({
+      state: ["submitted", "approved"],
+      site: "GCR",
+      limit: 20,
+      sort: "createdAt",
+      dir: "asc",
+    });
     expect(q.risk).toBeUndefined();
-    expect(changeListQuerySchema.safeParse({ from: "2027-03-14T00:00:00Z", to: "2027-03-13T00:00:00Z" }).success).toBe(false);
+    expect(
+      changeListQuerySchema.safeParse({ from: "2027-03-14T00:00:00Z", to: "2027-03-13T00:00:00Z" }).success,
+    ).toBe(false);
     expect(changeListQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
   });
 });

@@ -48,10 +48,15 @@ const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+
  * form converts the site-local input to UTC before sending it.
  */
 export const instantSchema = z
-  .union([z.date(), z.string()], { message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z." })
+  .union([z.date(), z.string()], {
+    message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.",
+  })
   .transform((v, ctx) => {
     if (typeof v === "string" && !OFFSET_INSTANT.test(v.trim())) {
-      ctx.addIssue({ code: "custom", message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z." });
+      ctx.addIssue({
+        code: "custom",
+        message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.",
+      });
       return z.NEVER;
     }
     const d = typeof v === "string" ? new Date(v.trim()) : v;
@@ -68,7 +73,10 @@ const assetIdsSchema = z
   .max(MAX_CHANGE_ASSETS, `At most ${MAX_CHANGE_ASSETS} assets per change.`)
   .transform((ids) => [...new Set(ids)]);
 
-const nullableEmail = z.union([z.literal(""), emailSchema]).nullable().transform((v) => v || null);
+const nullableEmail = z
+  .union([z.literal(""), emailSchema])
+  .nullable()
+  .transform((v) => v || null);
 
 /** Every field of API.md's Change a client may write, without defaults (so PATCH can be partial). */
 const changeFields = {
@@ -101,7 +109,11 @@ const changeFields = {
 
 function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
   if (v.plannedStart && v.plannedEnd && v.plannedEnd.getTime() <= v.plannedStart.getTime()) {
-    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "The planned end must be after the planned start." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["plannedEnd"],
+      message: "The planned end must be after the planned start.",
+    });
   }
 }
 
@@ -153,7 +165,12 @@ export type ChangeSort = (typeof CHANGE_SORTS)[number];
 
 export const changeListQuerySchema = paginationSchema
   .extend({
-    site: z.preprocess(blankToUndefined, code("Site").transform((s) => s.toUpperCase()).optional()),
+    site: z.preprocess(
+      blankToUndefined,
+      code("Site")
+        .transform((s) => s.toUpperCase())
+        .optional(),
+    ),
     state: csvOf(CHANGE_STATES, "State"),
     type: csvOf(CHANGE_TYPES, "Type"),
     class: csvOf(CHANGE_CLASSES, "Class"),
@@ -178,10 +195,20 @@ export const signoffInputSchema = z
   .object({
     role: enumOf(SIGNOFF_ROLES, "Role"),
     /** Which site's operations sign when a change spans several; optional otherwise. */
-    siteCode: z.preprocess(blankToUndefined, code("Site").transform((s) => s.toUpperCase()).optional()),
+    siteCode: z.preprocess(
+      blankToUndefined,
+      code("Site")
+        .transform((s) => s.toUpperCase())
+        .optional(),
+    ),
     decision: enumOf(SIGNOFF_DECISIONS, "Decision"),
-    comment: text(4_000, "Comment").transform((s) => s.trim()).default(""),
-    password: z.string({ message: "Re-enter your password to sign." }).min(1, "Re-enter your password to sign.").max(1_024, "Password is too long."),
+    comment: text(4_000, "Comment")
+      .transform((s) => s.trim())
+      .default(""),
+    password: z
+      .string({ message: "Re-enter your password to sign." })
+      .min(1, "Re-enter your password to sign.")
+      .max(1_024, "Password is too long."),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && !v.comment) {
@@ -193,22 +220,34 @@ export type SignoffInput = z.input<typeof signoffInputSchema>;
 export const completeChangeSchema = z
   .object({
     outcome: enumOf(OUTCOMES, "Outcome"),
-    notes: text(20_000, "Notes").transform((s) => s.trim()).default(""),
+    notes: text(20_000, "Notes")
+      .transform((s) => s.trim())
+      .default(""),
     actualStart: instantSchema.optional(),
     actualEnd: instantSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== "success" && !v.notes) {
-      ctx.addIssue({ code: "custom", path: ["notes"], message: "Describe what happened when the change failed or was rolled back." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["notes"],
+        message: "Describe what happened when the change failed or was rolled back.",
+      });
     }
     if (v.actualStart && v.actualEnd && v.actualEnd.getTime() < v.actualStart.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["actualEnd"], message: "The actual end cannot be before the actual start." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["actualEnd"],
+        message: "The actual end cannot be before the actual start.",
+      });
     }
   });
 export type CompleteChangeInput = z.input<typeof completeChangeSchema>;
 
 export const closeChangeSchema = z.object({
-  securityControlsVerified: z.literal(true, { message: "Confirm that the security controls were verified after the change." }),
+  securityControlsVerified: z.literal(true, {
+    message: "Confirm that the security controls were verified after the change.",
+  }),
   baselineUpdated: z.literal(true, { message: "Confirm that the asset baseline is up to date." }),
   /** New firmware or software versions written to the assets, each an audited asset edit. */
   baselineUpdates: z
@@ -218,16 +257,23 @@ export const closeChangeSchema = z.object({
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((u, i) => {
-        if (seen.has(u.assetId)) ctx.addIssue({ code: "custom", path: [i, "assetId"], message: "This asset is listed twice." });
+        if (seen.has(u.assetId))
+          ctx.addIssue({ code: "custom", path: [i, "assetId"], message: "This asset is listed twice." });
         seen.add(u.assetId);
       });
     }),
-  notes: text(20_000, "Review notes").transform((s) => s.trim()).default(""),
+  notes: text(20_000, "Review notes")
+    .transform((s) => s.trim())
+    .default(""),
 });
 export type CloseChangeInput = z.input<typeof closeChangeSchema>;
 
 /** Optional reason for cancel and revise, kept in the audit trail. */
-export const transitionReasonSchema = z.object({ reason: text(4_000, "Reason").transform((s) => s.trim()).default("") });
+export const transitionReasonSchema = z.object({
+  reason: text(4_000, "Reason")
+    .transform((s) => s.trim())
+    .default(""),
+});
 export type TransitionReasonInput = z.input<typeof transitionReasonSchema>;
 
 export const gateQuerySchema = z.object({ at: z.preprocess(blankToUndefined, instantSchema.optional()) });

@@ -8,9 +8,13 @@ export const line = (max: number, label = "This field") =>
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((s) => !CONTROL.test(s) && !/[\r\n]/.test(s), `${label} must not contain control characters or line breaks.`);
+    .refine(
+      (s) => !CONTROL.test(s) && !/[\r\n]/.test(s),
+      `${label} must not contain control characters or line breaks.`,
+    );
 
-export const requiredLine = (max: number, label: string) => line(max, label).pipe(z.string().min(1, `${label} is required.`));
+export const requiredLine = (max: number, label: string) =>
+  line(max, label).pipe(z.string().min(1, `${label} is required.`));
 
 export const text = (max: number, label = "This field") =>
   z

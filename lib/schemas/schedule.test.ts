@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { cancelOccurrenceSchema, checkSlotSchema, endSeriesSchema, proposeSlotsSchema, runCreateSchema, windowCreateSchema, windowUpdateSchema } from "./schedule";
+import {
+  cancelOccurrenceSchema,
+  checkSlotSchema,
+  endSeriesSchema,
+  proposeSlotsSchema,
+  runCreateSchema,
+  windowCreateSchema,
+  windowUpdateSchema,
+} from "./schedule";
 
-const base = { site: "gcr", kind: "maintenance", title: "Sunday", start: "2027-03-07T01:00", durationMinutes: 240 };
+const base = {
+  site: "gcr",
+  kind: "maintenance",
+  title: "Sunday",
+  start: "2027-03-07T01:00",
+  durationMinutes: 240,
+};
 
 describe("window schema", () => {
   it.each([
@@ -15,14 +29,28 @@ describe("window schema", () => {
     expect(windowCreateSchema.parse({ ...base, start }).start).toEqual(expected);
   });
 
-  it.each(["2027-02-30T01:00", "2027-03-07T24:00", "2027-03-07 01:00", "2027-03-07", "tomorrow", "2027-03-07T01:00:30", "1969-12-31T23:00", ""])("refuses start %j", (start) => {
+  it.each([
+    "2027-02-30T01:00",
+    "2027-03-07T24:00",
+    "2027-03-07 01:00",
+    "2027-03-07",
+    "tomorrow",
+    "2027-03-07T01:00:30",
+    "1969-12-31T23:00",
+    "",
+  ])("refuses start %j", (start) => {
     const r = windowCreateSchema.safeParse({ ...base, start });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(["start"]);
   });
 
   it("normalises codes, defaults areas and optional fields, and dedupes areas", () => {
-    expect(windowCreateSchema.parse({ ...base, areas: ["u1", "U1", "u2"] })).toMatchObject({ site: "GCR", areas: ["U1", "U2"], rrule: null, until: null });
+    expect(windowCreateSchema.parse({ ...base, areas: ["u1", "U1", "u2"] })).toMatchObject({
+      site: "GCR",
+      areas: ["U1", "U2"],
+      rrule: null,
+      until: null,
+    });
   });
 
   it.each([
@@ -42,8 +70,12 @@ describe("window schema", () => {
 
   it("reads until as a whole local day, a local time or an instant", () => {
     expect(windowCreateSchema.parse({ ...base, until: "2027-03-31" }).until).toEqual({ date: "2027-03-31" });
-    expect(windowCreateSchema.parse({ ...base, until: "2027-03-31T06:00" }).until).toEqual({ local: "2027-03-31T06:00" });
-    expect(windowCreateSchema.parse({ ...base, until: "2027-03-31T11:00Z" }).until).toEqual({ instant: new Date("2027-03-31T11:00:00Z") });
+    expect(windowCreateSchema.parse({ ...base, until: "2027-03-31T06:00" }).until).toEqual({
+      local: "2027-03-31T06:00",
+    });
+    expect(windowCreateSchema.parse({ ...base, until: "2027-03-31T11:00Z" }).until).toEqual({
+      instant: new Date("2027-03-31T11:00:00Z"),
+    });
     expect(windowCreateSchema.safeParse({ ...base, until: "2027-02-29" }).success).toBe(false);
     expect(endSeriesSchema.safeParse({ until: "soon" }).success).toBe(false);
   });
@@ -55,13 +87,23 @@ describe("window schema", () => {
   });
 
   it("takes the occurrence to cancel as an instant or a local start", () => {
-    expect(cancelOccurrenceSchema.parse({ occurrenceStart: "2027-03-14T07:00:00Z" }).occurrenceStart).toEqual({ instant: new Date("2027-03-14T07:00:00Z") });
+    expect(cancelOccurrenceSchema.parse({ occurrenceStart: "2027-03-14T07:00:00Z" }).occurrenceStart).toEqual(
+      { instant: new Date("2027-03-14T07:00:00Z") },
+    );
     expect(cancelOccurrenceSchema.safeParse({}).success).toBe(false);
   });
 });
 
 describe("production run and assistant schemas", () => {
-  const run = { site: "GCR", area: "cdu", title: "Campaign", kind: "campaign", criticality: "critical", start: "2027-03-01T00:00", end: "2027-03-05T00:00" };
+  const run = {
+    site: "GCR",
+    area: "cdu",
+    title: "Campaign",
+    kind: "campaign",
+    criticality: "critical",
+    start: "2027-03-01T00:00",
+    end: "2027-03-05T00:00",
+  };
   it("parses a run and refuses unknown kinds and criticalities", () => {
     expect(runCreateSchema.parse(run)).toMatchObject({ area: "CDU", kind: "campaign" });
     expect(runCreateSchema.safeParse({ ...run, kind: "party" }).success).toBe(false);
@@ -74,7 +116,12 @@ describe("production run and assistant schemas", () => {
     expect(proposeSlotsSchema.safeParse({ assetIds: [asset], durationMinutes: 60 }).success).toBe(true);
     const missing = proposeSlotsSchema.safeParse({ assetIds: [asset] });
     expect(missing.error!.issues.map((i) => i.path.join("."))).toEqual(["durationMinutes"]);
-    expect(proposeSlotsSchema.safeParse({}).error!.issues.map((i) => i.path.join("."))).toEqual(["assetIds", "durationMinutes"]);
-    expect(checkSlotSchema.safeParse({ assetIds: [], start: "2027-03-01T00:00", end: "2027-03-01T01:00" }).success).toBe(false);
+    expect(proposeSlotsSchema.safeParse({}).error!.issues.map((i) => i.path.join("."))).toEqual([
+      "assetIds",
+      "durationMinutes",
+    ]);
+    expect(
+      checkSlotSchema.safeParse({ assetIds: [], start: "2027-03-01T00:00", end: "2027-03-01T01:00" }).success,
+    ).toBe(false);
   });
 });

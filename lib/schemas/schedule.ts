@@ -27,7 +27,10 @@ export const dateTimeSchema = (label: string) =>
       const m = DATE_TIME_RE.exec(value);
       const [hh, mm] = (m?.[2] ?? "99:99").split(":").map(Number) as [number, number];
       if (!m || !realCalendarDate(m[1]!) || hh > 23 || mm > 59) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a date and time such as 2027-03-14T01:00 (site time) or 2027-03-14T07:00Z.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} must be a date and time such as 2027-03-14T01:00 (site time) or 2027-03-14T07:00Z.`,
+        });
         return z.NEVER;
       }
       if (m[4]) {
@@ -57,7 +60,10 @@ const untilSchema = z
     }
     const parsed = dateTimeSchema("Until").safeParse(value);
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: "custom", message: "Until must be a date (2027-03-31) or a date and time (2027-03-31T06:00)." });
+    ctx.addIssue({
+      code: "custom",
+      message: "Until must be a date (2027-03-31) or a date and time (2027-03-31T06:00).",
+    });
     return z.NEVER;
   });
 export type UntilInput = z.output<typeof untilSchema>;
@@ -121,12 +127,11 @@ export type EndSeriesInput = z.input<typeof endSeriesSchema>;
 /** Longest range one read may expand; a year of calendar plus a margin for views that straddle it. */
 export const MAX_RANGE_DAYS = 400;
 
-export const scheduleRangeSchema = z
-  .object({
-    site: siteCode,
-    from: dateTimeSchema("From").optional(),
-    to: dateTimeSchema("To").optional(),
-  });
+export const scheduleRangeSchema = z.object({
+  site: siteCode,
+  from: dateTimeSchema("From").optional(),
+  to: dateTimeSchema("To").optional(),
+});
 export type ScheduleRangeInput = z.input<typeof scheduleRangeSchema>;
 
 export const windowsListQuerySchema = scheduleRangeSchema.extend({
@@ -140,7 +145,9 @@ export const runCreateSchema = z.object({
   area: code("Area code").transform((s) => s.toUpperCase()),
   title: requiredLine(120, "Title"),
   kind: z.enum(RUN_KINDS, { message: `Kind must be one of ${RUN_KINDS.join(", ")}.` }),
-  criticality: z.enum(RUN_CRITICALITIES, { message: `Criticality must be one of ${RUN_CRITICALITIES.join(", ")}.` }),
+  criticality: z.enum(RUN_CRITICALITIES, {
+    message: `Criticality must be one of ${RUN_CRITICALITIES.join(", ")}.`,
+  }),
   start: dateTimeSchema("Start"),
   end: dateTimeSchema("End"),
 });
@@ -166,8 +173,15 @@ export const runsListQuerySchema = windowsListQuerySchema;
 /** What the scheduling rules need of a change that may not be saved yet. */
 const draftFields = {
   changeId: uuid.nullish().transform((v) => v ?? null),
-  expectedDowntimeMinutes: z.coerce.number().int().min(0, "Downtime cannot be negative.").max(100_000).default(0),
-  productionImpact: z.enum(PRODUCTION_IMPACTS, { message: "Production impact must be none, degraded or outage." }).default("none"),
+  expectedDowntimeMinutes: z.coerce
+    .number()
+    .int()
+    .min(0, "Downtime cannot be negative.")
+    .max(100_000)
+    .default(0),
+  productionImpact: z
+    .enum(PRODUCTION_IMPACTS, { message: "Production impact must be none, degraded or outage." })
+    .default("none"),
 };
 const assetIdList = z.array(uuid).min(1, "Pick at least one asset.").max(200, "At most 200 assets.");
 
@@ -186,11 +200,23 @@ export const proposeSlotsSchema = z
     ...draftFields,
     assetIds: assetIdList.optional(),
     durationMinutes: durationMinutes.optional(),
-    from: z.iso.datetime({ offset: true, message: "From must be an instant such as 2027-03-14T07:00:00Z." }).optional(),
+    from: z.iso
+      .datetime({ offset: true, message: "From must be an instant such as 2027-03-14T07:00:00Z." })
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.changeId) return;
-    if (!v.assetIds) ctx.addIssue({ code: "custom", path: ["assetIds"], message: "Pick at least one asset, or give a changeId." });
-    if (!v.durationMinutes) ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: "Give the duration in minutes, or a changeId." });
+    if (!v.assetIds)
+      ctx.addIssue({
+        code: "custom",
+        path: ["assetIds"],
+        message: "Pick at least one asset, or give a changeId.",
+      });
+    if (!v.durationMinutes)
+      ctx.addIssue({
+        code: "custom",
+        path: ["durationMinutes"],
+        message: "Give the duration in minutes, or a changeId.",
+      });
   });
 export type ProposeSlotsInput = z.input<typeof proposeSlotsSchema>;

@@ -9,9 +9,19 @@ export const createTokenSchema = z.object({
   name: requiredLine(80, "Name"),
   // A number, or digits as a form field or command-line flag sends them; not true, [] or "1e3".
   days: z
-    .union([z.number({ message: "Days must be a number." }), z.string().trim().regex(/^\d{1,4}$/, "Days must be a whole number.").transform(Number)], {
-      message: "Days must be a whole number.",
-    })
+    .union(
+      [
+        z.number({ message: "Days must be a number." }),
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,4}$/, "Days must be a whole number.")
+          .transform(Number),
+      ],
+      {
+        message: "Days must be a whole number.",
+      },
+    )
     .pipe(
       z
         .number()

@@ -30,7 +30,10 @@ export const changePasswordSchema = z
     currentPassword: z.string().min(1, "Enter your current password.").max(200, "Password is too long."),
     newPassword: passwordSchema,
   })
-  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one.",
+  });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const USER_STATUSES = ["active", "disabled", "locked"] as const;
@@ -38,7 +41,9 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const userListQuerySchema = z.object({
   q: line(200, "Search text").optional(),
-  status: z.enum([...USER_STATUSES, "admin"], { message: "Status must be active, disabled, locked or admin." }).optional(),
+  status: z
+    .enum([...USER_STATUSES, "admin"], { message: "Status must be active, disabled, locked or admin." })
+    .optional(),
   sort: z.enum(["email", "name", "created"], { message: "Sort by email, name or created." }).default("email"),
   dir: z.enum(["asc", "desc"], { message: "Direction must be asc or desc." }).default("asc"),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -31,7 +31,11 @@ export async function assetSummary(actor: Actor): Promise<SiteAssetSummary[]> {
     .where(and(inArray(assets.siteId, scope), eq(assets.safetyRelated, true)))
     .groupBy(assets.siteId);
   return siteRows.map((s) => {
-    const byCriticality: Record<Criticality, number> = { safety_critical: 0, production_critical: 0, supporting: 0 };
+    const byCriticality: Record<Criticality, number> = {
+      safety_critical: 0,
+      production_critical: 0,
+      supporting: 0,
+    };
     for (const r of rows) if (r.siteId === s.id) byCriticality[r.criticality] = r.n;
     return {
       siteCode: s.code,

@@ -32,10 +32,12 @@ export class ServiceError extends Error {
 }
 
 export const notFound = (what: string) => new ServiceError("not_found", `${what} not found.`);
-export const forbidden = (message = "You do not have permission to do this.") => new ServiceError("forbidden", message);
+export const forbidden = (message = "You do not have permission to do this.") =>
+  new ServiceError("forbidden", message);
 export const conflict = (message: string, details: ServiceError["details"] = {}) =>
   new ServiceError("conflict", message, details);
-export const invalid = (message: string, errors: FieldError[] = []) => new ServiceError("invalid", message, { errors });
+export const invalid = (message: string, errors: FieldError[] = []) =>
+  new ServiceError("invalid", message, { errors });
 
 export function isServiceError(e: unknown): e is ServiceError {
   return e instanceof ServiceError;

@@ -29,7 +29,16 @@ beforeAll(async () => {
   db = await useTestDatabase();
   siteId = (await makeSite("ADM", "America/Chicago", ["U1"])).id;
   await makeSite("OTH", "Europe/Berlin", ["X"]);
-  await db.insert(assets).values({ siteId, tag: "PLC-1", name: "Reactor PLC", kind: "plc", criticality: "safety_critical", safetyRelated: true });
+  await db
+    .insert(assets)
+    .values({
+      siteId,
+      tag: "PLC-1",
+      name: "Reactor PLC",
+      kind: "plc",
+      criticality: "safety_critical",
+      safetyRelated: true,
+    });
 });
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -45,7 +54,10 @@ describe("administrator services refuse everyone else", () => {
   const adminCalls = (a: Actor, target: string): [string, () => Promise<unknown>][] => [
     ["createSite", () => createSite(a, { code: "NEW1", name: "New", timeZone: "UTC" })],
     ["createArea", () => createArea(a, "ADM", { code: "U9", name: "Nine" })],
-    ["createUser", () => createUser(a, { email: "new@example.test", name: "New", password: "long enough password" })],
+    [
+      "createUser",
+      () => createUser(a, { email: "new@example.test", name: "New", password: "long enough password" }),
+    ],
     ["setUserDisabled", () => setUserDisabled(a, target, true)],
     ["setUserDisabled(enable)", () => setUserDisabled(a, target, false)],
     ["resetPassword", () => resetPassword(a, target, { password: "another long password" })],
@@ -59,7 +71,8 @@ describe("administrator services refuse everyone else", () => {
   it("a user holding every site role but not the administrator flag gets forbidden from each", async () => {
     const target = await makeUser(["ADM:requester"]);
     const everything = await makeUser(SITE_ROLES.map((r) => `ADM:${r}` as const));
-    for (const [name, call] of adminCalls(everything.actor, target.email)) expect(await code(call()), name).toBe("forbidden");
+    for (const [name, call] of adminCalls(everything.actor, target.email))
+      expect(await code(call()), name).toBe("forbidden");
     const [row] = await db.select().from(users).where(eq(users.id, target.id));
     expect(row!.disabledAt).toBeNull();
   });
@@ -69,7 +82,8 @@ describe("administrator services refuse everyone else", () => {
     const plain = await makeUser(["OTH:auditor"]);
     const t = await createToken(plain.actor, { name: "t" });
     const actor = (await actorFromToken(t.token, null))!;
-    for (const [name, call] of adminCalls(actor, target.email)) expect(await code(call()), name).toBe("forbidden");
+    for (const [name, call] of adminCalls(actor, target.email))
+      expect(await code(call()), name).toBe("forbidden");
   });
 
   it("token services refuse an actor without a user, and strangers' tokens are not found", async () => {
@@ -100,7 +114,8 @@ describe("administrator rights never imply site rights", () => {
     const operator = await makeUser(["ADM:operations"]);
     expect(await assetSummary(admin.actor)).toEqual([]);
     expect((await assetSummary(operator.actor)).map((s) => [s.siteCode, s.total])).toEqual([["ADM", 1]]);
-    for (const p of Object.keys(SITE_PERMISSIONS) as SitePermission[]) expect(hasSitePermission(admin.actor, p, siteId), p).toBe(false);
+    for (const p of Object.keys(SITE_PERMISSIONS) as SitePermission[])
+      expect(hasSitePermission(admin.actor, p, siteId), p).toBe(false);
   });
 
   it("administrators see every site (to manage them); others only their own", async () => {
@@ -133,8 +148,19 @@ describe("user administration", () => {
     const view = await getUserAdminView(admin.actor, "OPERATOR.NEW@example.test");
     expect(view).toMatchObject({ email: created.email, status: "disabled", isAdmin: false });
     expect(view.grants.map((g) => `${g.siteCode}:${g.role}`)).toEqual(["OTH:auditor"]);
-    const actions = (await db.select().from(auditEvents).where(and(eq(auditEvents.objectType, "user"), eq(auditEvents.objectId, created.id)))).map((e) => e.action);
-    expect(actions).toEqual(["user.create", "role.grant", "role.revoke", "user.password_reset", "user.disable"]);
+    const actions = (
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, "user"), eq(auditEvents.objectId, created.id)))
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "user.create",
+      "role.grant",
+      "role.revoke",
+      "user.password_reset",
+      "user.disable",
+    ]);
     expect(await code(setUserDisabled(admin.actor, admin.email, true))).toBe("conflict");
     expect(await code(getUserAdminView(admin.actor, "nobody@example.test"))).toBe("not_found");
     expect(await code(getUserAdminView(admin.actor, "<script>"))).toBe("not_found");
@@ -143,19 +169,31 @@ describe("user administration", () => {
   it("lists users with status, roles, filters, sorting and pages", async () => {
     const admin = await makeUser([], { isAdmin: true });
     const locked = await makeUser(["ADM:safety"], { name: "Zed Locked" });
-    await db.update(users).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(users.id, locked.id));
+    await db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(users.id, locked.id));
     const disabled = await makeUser([], { name: "Amy Disabled" });
     await setUserDisabled(admin.actor, disabled.email, true);
 
     const all = await listUsers(admin.actor, { limit: 500 });
     const byEmail = new Map(all.items.map((u) => [u.email, u]));
-    expect(byEmail.get(locked.email)).toMatchObject({ status: "locked", roles: [{ siteCode: "ADM", role: "safety" }] });
+    expect(byEmail.get(locked.email)).toMatchObject({
+      status: "locked",
+      roles: [{ siteCode: "ADM", role: "safety" }],
+    });
     expect(byEmail.get(disabled.email)?.status).toBe("disabled");
     expect(all.items.map((u) => u.email)).toEqual([...all.items.map((u) => u.email)].sort());
 
-    expect((await listUsers(admin.actor, { status: "locked" })).items.map((u) => u.email)).toEqual([locked.email]);
-    expect((await listUsers(admin.actor, { status: "disabled" })).items.map((u) => u.email)).toContain(disabled.email);
-    expect((await listUsers(admin.actor, { status: "active" })).items.map((u) => u.email)).not.toContain(locked.email);
+    expect((await listUsers(admin.actor, { status: "locked" })).items.map((u) => u.email)).toEqual([
+      locked.email,
+    ]);
+    expect((await listUsers(admin.actor, { status: "disabled" })).items.map((u) => u.email)).toContain(
+      disabled.email,
+    );
+    expect((await listUsers(admin.actor, { status: "active" })).items.map((u) => u.email)).not.toContain(
+      locked.email,
+    );
     expect((await listUsers(admin.actor, { status: "admin" })).items.every((u) => u.isAdmin)).toBe(true);
     expect((await listUsers(admin.actor, { q: "zed lock" })).items.map((u) => u.id)).toEqual([locked.id]);
     expect((await listUsers(admin.actor, { q: "%" })).items).toEqual([]);
@@ -187,13 +225,21 @@ describe("user administration", () => {
 
   it("creates sites and areas with validated zones and unique codes", async () => {
     const admin = await makeUser([], { isAdmin: true });
-    const site = await createSite(admin.actor, { code: "new2", name: "Second plant", timeZone: "Asia/Kolkata" });
+    const site = await createSite(admin.actor, {
+      code: "new2",
+      name: "Second plant",
+      timeZone: "Asia/Kolkata",
+    });
     expect(site).toMatchObject({ code: "NEW2", timeZone: "Asia/Kolkata" });
     await createArea(admin.actor, "new2", { code: "boil", name: "Boilers" });
     expect((await getSiteByCode(admin.actor, "NEW2")).areas.map((a) => a.code)).toEqual(["BOIL"]);
-    expect(await code(createSite(admin.actor, { code: "NEW2", name: "Again", timeZone: "UTC" }))).toBe("conflict");
+    expect(await code(createSite(admin.actor, { code: "NEW2", name: "Again", timeZone: "UTC" }))).toBe(
+      "conflict",
+    );
     expect(await code(createArea(admin.actor, "NEW2", { code: "BOIL", name: "Again" }))).toBe("conflict");
     expect(await code(createArea(admin.actor, "NOPE", { code: "A", name: "A" }))).toBe("not_found");
-    await expect(createSite(admin.actor, { code: "NEW3", name: "Bad zone", timeZone: "+02:00" })).rejects.toThrow(/IANA/);
+    await expect(
+      createSite(admin.actor, { code: "NEW3", name: "Bad zone", timeZone: "+02:00" }),
+    ).rejects.toThrow(/IANA/);
   });
 });

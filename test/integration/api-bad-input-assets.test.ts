@@ -7,19 +7,37 @@ import { GET as assetsGET, POST as assetsPOST } from "@/app/api/v1/assets/route"
 import { createToken } from "@/lib/services/tokens/create-token";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";
-import { HOSTILE_STRINGS, MALFORMED_BODIES, WRONG_SHAPES, call, expectJson, expectProblem } from "./api-helpers";
+import {
+  HOSTILE_STRINGS,
+  MALFORMED_BODIES,
+  WRONG_SHAPES,
+  call,
+  expectJson,
+  expectProblem,
+} from "./api-helpers";
 
 // The asset endpoints under the same hostile input as the core ones (api-bad-input.test.ts).
 let token: string;
 let assetId: string;
-const VALID = { siteCode: "BAA", tag: "PLC-100", name: "Reactor PLC", kind: "plc", criticality: "supporting" };
+const VALID = {
+  siteCode: "BAA",
+  tag: "PLC-100",
+  name: "Reactor PLC",
+  kind: "plc",
+  criticality: "supporting",
+};
 
 beforeAll(async () => {
   await useTestDatabase();
   await makeSite("BAA", "America/Chicago", ["U1"]);
   const user = await makeUser(["BAA:requester"]);
   token = (await createToken(user.actor, { name: "assets bad input" })).token;
-  const res = await call(assetsPOST, { method: "POST", path: "/api/v1/assets", body: JSON.stringify(VALID), token });
+  const res = await call(assetsPOST, {
+    method: "POST",
+    path: "/api/v1/assets",
+    body: JSON.stringify(VALID),
+    token,
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   assetId = String((await expectJson(res)).id);
 });
@@ -48,7 +66,8 @@ describe("POST /assets and PATCH /assets/{id} refuse bad bodies", () => {
   });
 
   it("a 1 MB string in each text field → 422; a body over the limit → 413", async () => {
-    for (const key of ["tag", "name", "vendor", "zone", "siteCode"]) await expectProblem(await post(JSON.stringify({ ...VALID, [key]: "x".repeat(1024 * 1024) })), 422);
+    for (const key of ["tag", "name", "vendor", "zone", "siteCode"])
+      await expectProblem(await post(JSON.stringify({ ...VALID, [key]: "x".repeat(1024 * 1024) })), 422);
     await expectProblem(await post(JSON.stringify({ ...VALID, name: "x".repeat(3 * 1024 * 1024) })), 413);
   });
 
@@ -56,8 +75,13 @@ describe("POST /assets and PATCH /assets/{id} refuse bad bodies", () => {
     for (const key of ["siteCode", "tag", "kind", "criticality", "areaCode"]) {
       // A blank area means "no area", which is legal.
       for (const hostile of HOSTILE_STRINGS.filter((h) => key !== "areaCode" || h.trim())) {
-        const res = await post(JSON.stringify({ ...VALID, tag: key === "tag" ? hostile : "T-H", [key]: hostile }));
-        expect(res.status, `${key}=${JSON.stringify(hostile)}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(400);
+        const res = await post(
+          JSON.stringify({ ...VALID, tag: key === "tag" ? hostile : "T-H", [key]: hostile }),
+        );
+        expect(
+          res.status,
+          `${key}=${JSON.stringify(hostile)}: ${await res.clone().text()}`,
+        ).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         await expectJson(res);
       }
@@ -69,7 +93,9 @@ describe("POST /assets and PATCH /assets/{id} refuse bad bodies", () => {
     const res = await post(JSON.stringify({ ...VALID, tag: "PLC-200", name, vendor: "Ünïcödé 工場" }));
     expect(res.status).toBe(201);
     expect((await expectJson(res)).name).toBe(name);
-    const back = await expectJson(await call(assetsGET, { method: "GET", path: "/api/v1/assets?q=PLC-200", token }));
+    const back = await expectJson(
+      await call(assetsGET, { method: "GET", path: "/api/v1/assets?q=PLC-200", token }),
+    );
     expect(JSON.stringify(back)).toContain("drop table assets");
   });
 
@@ -109,24 +135,44 @@ describe("GET /assets, /assets/{id} and the CSV endpoints with hostile input", (
     else expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
   });
 
-  it.each(HOSTILE_STRINGS.concat(["00000000-0000-4000-8000-000000000000"]))("asset id %j → 404", async (id) => {
-    await expectProblem(await call(assetGET, { method: "GET", path: "/api/v1/assets/x", params: { id }, token }), 404);
-    await expectProblem(await patch(id, JSON.stringify({ name: "x" })), 404);
-  });
+  it.each(HOSTILE_STRINGS.concat(["00000000-0000-4000-8000-000000000000"]))(
+    "asset id %j → 404",
+    async (id) => {
+      await expectProblem(
+        await call(assetGET, { method: "GET", path: "/api/v1/assets/x", params: { id }, token }),
+        404,
+      );
+      await expectProblem(await patch(id, JSON.stringify({ name: "x" })), 404);
+    },
+  );
 
   it("the import refuses malformed uploads with 4xx and names the problem", async () => {
     const cases: { qs: string; body: string; type: string }[] = [
       { qs: "", body: "tag,name\nA,B", type: "text/csv" },
       { qs: "?site=%3Cscript%3E", body: "tag,name\nA,B", type: "text/csv" },
       { qs: "?site=BAA", body: "\u0000\u0001\u0002", type: "text/csv" },
-      { qs: "?site=BAA", body: `tag,name,kind,criticality\n"unterminated,x,plc,supporting`, type: "text/csv" },
-      { qs: "?site=BAA", body: "tag,name,kind,criticality\n'; drop table assets; --,<script>,plc,supporting", type: "text/csv" },
+      {
+        qs: "?site=BAA",
+        body: `tag,name,kind,criticality\n"unterminated,x,plc,supporting`,
+        type: "text/csv",
+      },
+      {
+        qs: "?site=BAA",
+        body: "tag,name,kind,criticality\n'; drop table assets; --,<script>,plc,supporting",
+        type: "text/csv",
+      },
       { qs: "", body: "{", type: "application/json" },
       { qs: "", body: JSON.stringify({ siteCode: "BAA", csv: 42 }), type: "application/json" },
       { qs: "", body: "x", type: "application/x-www-form-urlencoded" },
     ];
     for (const c of cases) {
-      const res = await call(importPOST, { method: "POST", path: `/api/v1/assets/import${c.qs}`, body: c.body, token, headers: { "content-type": c.type } });
+      const res = await call(importPOST, {
+        method: "POST",
+        path: `/api/v1/assets/import${c.qs}`,
+        body: c.body,
+        token,
+        headers: { "content-type": c.type },
+      });
       expect(res.status, `${JSON.stringify(c)}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       await expectJson(res);
@@ -142,10 +188,46 @@ describe("GET /assets, /assets/{id} and the CSV endpoints with hostile input", (
   it("a forged token is refused with 401 problem+json on every asset endpoint", async () => {
     const authorization = "Bearer ilk_forged";
     await expectProblem(await call(assetsGET, { method: "GET", path: "/api/v1/assets", authorization }), 401);
-    await expectProblem(await call(assetsPOST, { method: "POST", path: "/api/v1/assets", body: JSON.stringify(VALID), authorization }), 401);
-    await expectProblem(await call(assetGET, { method: "GET", path: `/api/v1/assets/${assetId}`, params: { id: assetId }, authorization }), 401);
-    await expectProblem(await call(assetPATCH, { method: "PATCH", path: `/api/v1/assets/${assetId}`, params: { id: assetId }, body: "{}", authorization }), 401);
-    await expectProblem(await call(importPOST, { method: "POST", path: "/api/v1/assets/import?site=BAA", body: "tag", authorization }), 401);
-    await expectProblem(await call(exportGET, { method: "GET", path: "/api/v1/assets/export.csv", authorization }), 401);
+    await expectProblem(
+      await call(assetsPOST, {
+        method: "POST",
+        path: "/api/v1/assets",
+        body: JSON.stringify(VALID),
+        authorization,
+      }),
+      401,
+    );
+    await expectProblem(
+      await call(assetGET, {
+        method: "GET",
+        path: `/api/v1/assets/${assetId}`,
+        params: { id: assetId },
+        authorization,
+      }),
+      401,
+    );
+    await expectProblem(
+      await call(assetPATCH, {
+        method: "PATCH",
+        path: `/api/v1/assets/${assetId}`,
+        params: { id: assetId },
+        body: "{}",
+        authorization,
+      }),
+      401,
+    );
+    await expectProblem(
+      await call(importPOST, {
+        method: "POST",
+        path: "/api/v1/assets/import?site=BAA",
+        body: "tag",
+        authorization,
+      }),
+      401,
+    );
+    await expectProblem(
+      await call(exportGET, { method: "GET", path: "/api/v1/assets/export.csv", authorization }),
+      401,
+    );
   });
 });

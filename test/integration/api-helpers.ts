@@ -14,11 +14,26 @@ export interface Problem {
 /** Calls a route handler directly, as Next would, always with an Authorization header (no request scope for cookies here). */
 export function call(
   handler: Handler,
-  opts: { method: string; path: string; params?: Record<string, string>; body?: string; token?: string; authorization?: string; headers?: Record<string, string> },
+  opts: {
+    method: string;
+    path: string;
+    params?: Record<string, string>;
+    body?: string;
+    token?: string;
+    authorization?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<Response> {
-  const headers: Record<string, string> = { authorization: opts.authorization ?? `Bearer ${opts.token}`, ...opts.headers };
+  const headers: Record<string, string> = {
+    authorization: opts.authorization ?? `Bearer ${opts.token}`,
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers["content-type"] ??= "application/json";
-  const req = new NextRequest(`http://localhost${opts.path}`, { method: opts.method, headers, body: opts.body });
+  const req = new NextRequest(`http://localhost${opts.path}`, {
+    method: opts.method,
+    headers,
+    body: opts.body,
+  });
   return handler(req, { params: Promise.resolve((opts.params ?? {}) as never) });
 }
 
@@ -36,7 +51,12 @@ export async function expectProblem(res: Response, status: number): Promise<Prob
   expect(res.status, text.slice(0, 500)).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
   const body = (await expectJson(res)) as unknown as Problem;
-  expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    title: expect.any(String),
+    detail: expect.any(String),
+    type: expect.any(String),
+  });
   expect(body.detail).not.toMatch(/ZodError|TypeError|stack|node_modules|select |insert /i);
   return body;
 }

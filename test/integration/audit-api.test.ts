@@ -11,7 +11,9 @@ let requesterToken: string;
 let otherSiteAuditorEmail: string;
 
 const call = (route: typeof listRoute, url: string, token: string) =>
-  route(new NextRequest(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+  route(new NextRequest(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({}),
+  });
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -28,12 +30,19 @@ describe("GET /api/v1/audit", () => {
   it("answers {items, nextCursor} with the caller's scope and pages with the cursor", async () => {
     const res = await call(listRoute, "/api/v1/audit?limit=2", auditorToken);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { id: number; actorEmail: string; siteCode: string | null }[]; nextCursor: string | null };
+    const body = (await res.json()) as {
+      items: { id: number; actorEmail: string; siteCode: string | null }[];
+      nextCursor: string | null;
+    };
     expect(body.items).toHaveLength(2);
     expect(body.nextCursor).toEqual(expect.any(String));
-    const next = (await (await call(listRoute, `/api/v1/audit?limit=2&cursor=${body.nextCursor}`, auditorToken)).json()) as typeof body;
+    const next = (await (
+      await call(listRoute, `/api/v1/audit?limit=2&cursor=${body.nextCursor}`, auditorToken)
+    ).json()) as typeof body;
     expect(next.items[0]!.id).toBeLessThan(body.items[1]!.id);
-    const all = (await (await call(listRoute, "/api/v1/audit?limit=500", auditorToken)).json()) as typeof body;
+    const all = (await (
+      await call(listRoute, "/api/v1/audit?limit=500", auditorToken)
+    ).json()) as typeof body;
     expect(all.items.some((e) => e.siteCode === "APB" || e.actorEmail === otherSiteAuditorEmail)).toBe(false);
   });
 
@@ -60,16 +69,22 @@ describe("GET /api/v1/audit/export", () => {
     const csv = await call(exportRoute, "/api/v1/audit/export?format=csv&action=auth.login", auditorToken);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="interlock-audit-\d{8}T\d{6}Z\.csv"$/);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="interlock-audit-\d{8}T\d{6}Z\.csv"$/,
+    );
     const text = await csv.text();
-    expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash");
+    expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash",
+    );
     expect(Number(csv.headers.get("x-interlock-export-rows"))).toBe(text.trim().split("\r\n").length - 1);
 
     const json = await call(exportRoute, "/api/v1/audit/export?format=json&site=APA", auditorToken);
     expect(json.headers.get("content-disposition")).toMatch(/filename="interlock-audit-APA-.*\.json"/);
     expect(Array.isArray(await json.json())).toBe(true);
 
-    const exports = (await (await call(listRoute, "/api/v1/audit?action=audit.export", auditorToken)).json()) as { items: { after: { format: string } }[] };
+    const exports = (await (
+      await call(listRoute, "/api/v1/audit?action=audit.export", auditorToken)
+    ).json()) as { items: { after: { format: string } }[] };
     expect(exports.items.map((e) => e.after.format)).toEqual(["json", "csv"]);
   });
 

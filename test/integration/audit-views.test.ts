@@ -6,7 +6,12 @@ import { appendAudit } from "@/lib/audit/append";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/services/auth/credentials";
-import { auditEventsFor, exportAuditEvents, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
+import {
+  auditEventsFor,
+  exportAuditEvents,
+  listAuditEvents,
+  type AuditEventView,
+} from "@/lib/services/audit";
 import { collectForExport } from "@/lib/services/audit/export-events";
 import { auditFilter } from "@/lib/services/audit/conditions";
 import { auditQuerySchema } from "@/lib/schemas/audit";
@@ -18,7 +23,12 @@ let db: Db;
 let siteA: { id: string; code: string };
 let siteB: { id: string; code: string };
 type Person = Awaited<ReturnType<typeof makeUser>>;
-let auditorA: Person, auditorB: Person, managerA: Person, requesterA: Person, requesterB: Person, admin: Person;
+let auditorA: Person,
+  auditorB: Person,
+  managerA: Person,
+  requesterA: Person,
+  requesterB: Person,
+  admin: Person;
 const CHANGE_A = "0f6b1f0e-8a53-4d8c-9f43-0d6c1a2b3c4d";
 const CHANGE_B = "1f6b1f0e-8a53-4d8c-9f43-0d6c1a2b3c4d";
 const PAGED = 23;
@@ -54,7 +64,13 @@ beforeAll(async () => {
   requesterA = await makeUser(["VWA:requester"]);
   requesterB = await makeUser(["VWB:requester"]);
   admin = await makeUser([], { isAdmin: true });
-  await event(requesterA.actor, { action: "change.create", objectType: "change", objectId: CHANGE_A, siteId: siteA.id, after: { title: "Patch PLC" } });
+  await event(requesterA.actor, {
+    action: "change.create",
+    objectType: "change",
+    objectId: CHANGE_A,
+    siteId: siteA.id,
+    after: { title: "Patch PLC" },
+  });
   await event(requesterA.actor, {
     action: "change.update",
     objectType: "change",
@@ -63,8 +79,20 @@ beforeAll(async () => {
     before: { title: "Patch PLC" },
     after: { title: "Patch PLC-201A" },
   });
-  await event(requesterB.actor, { action: "change.create", objectType: "change", objectId: CHANGE_B, siteId: siteB.id, after: { title: "Secret B" } });
-  for (let i = 0; i < PAGED; i++) await event(requesterA.actor, { action: "asset.update", objectType: "asset", objectId: `A-${i}`, siteId: siteA.id });
+  await event(requesterB.actor, {
+    action: "change.create",
+    objectType: "change",
+    objectId: CHANGE_B,
+    siteId: siteB.id,
+    after: { title: "Secret B" },
+  });
+  for (let i = 0; i < PAGED; i++)
+    await event(requesterA.actor, {
+      action: "asset.update",
+      objectType: "asset",
+      objectId: `A-${i}`,
+      siteId: siteA.id,
+    });
   await checkCredentials(db, "nobody@nowhere.test", "wrong", "10.9.9.9", "sign-in");
   await checkCredentials(db, requesterA.email, "wrong", "10.9.9.9", "sign-in");
 });
@@ -74,7 +102,12 @@ describe("reading the audit trail", () => {
     const seen = await everything(auditorA.actor);
     expect(seen.some((e) => e.siteCode === "VWB")).toBe(false);
     expect(seen.some((e) => e.objectId === CHANGE_B)).toBe(false);
-    expect(seen.filter((e) => e.objectId === CHANGE_A).map((e) => e.action).sort()).toEqual(["change.create", "change.update"]);
+    expect(
+      seen
+        .filter((e) => e.objectId === CHANGE_A)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["change.create", "change.update"]);
     const logins = seen.filter((e) => e.action === "auth.login").map((e) => e.actorEmail);
     expect(logins).toEqual(expect.arrayContaining([auditorA.email, managerA.email, requesterA.email]));
     expect(logins).not.toContain(requesterB.email);
@@ -142,8 +175,14 @@ describe("reading the audit trail", () => {
     expect(from.map((e) => e.id)).toContain(pivot.id);
     expect(to.map((e) => e.id)).not.toContain(pivot.id);
     expect(from.length + to.length).toBe(PAGED);
-    const within = await everything(auditorA.actor, { object: "asset", from: assets[15]!.at, to: new Date(Date.parse(assets[5]!.at) + 1).toISOString() });
-    expect(within.map((e) => e.id)).toEqual(assets.filter((e) => e.at >= assets[15]!.at && e.at <= assets[5]!.at).map((e) => e.id));
+    const within = await everything(auditorA.actor, {
+      object: "asset",
+      from: assets[15]!.at,
+      to: new Date(Date.parse(assets[5]!.at) + 1).toISOString(),
+    });
+    expect(within.map((e) => e.id)).toEqual(
+      assets.filter((e) => e.at >= assets[15]!.at && e.at <= assets[5]!.at).map((e) => e.id),
+    );
     expect(within.length).toBeGreaterThanOrEqual(11);
     expect(await everything(auditorA.actor, { from: "2999-01-01T00:00:00Z" })).toEqual([]);
     expect(await everything(auditorA.actor, { to: "2000-01-01T00:00:00Z" })).toEqual([]);
@@ -171,11 +210,19 @@ describe("reading the audit trail", () => {
     expect(await refusal(listAuditEvents(auditorA.actor, { limit: "501" }))).toBe("zod");
     expect(await refusal(listAuditEvents(auditorA.actor, { action: "change.explode" }))).toBe("zod");
     expect(await refusal(listAuditEvents(auditorA.actor, { from: "yesterday" }))).toBe("zod");
-    expect(await refusal(listAuditEvents(auditorA.actor, { from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z" }))).toBe("zod");
+    expect(
+      await refusal(
+        listAuditEvents(auditorA.actor, { from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z" }),
+      ),
+    ).toBe("zod");
     expect(await refusal(listAuditEvents(auditorA.actor, { objectId: CHANGE_A }))).toBe("zod");
     expect(await refusal(listAuditEvents(auditorA.actor, { cursor: "not-a-cursor" }))).toBe("invalid");
-    expect(await refusal(listAuditEvents(auditorA.actor, { cursor: Buffer.from('["x"]').toString("base64url") }))).toBe("invalid");
-    expect(await refusal(listAuditEvents(auditorA.actor, { site: "", action: "", limit: "" }))).toBe("allowed");
+    expect(
+      await refusal(listAuditEvents(auditorA.actor, { cursor: Buffer.from('["x"]').toString("base64url") })),
+    ).toBe("invalid");
+    expect(await refusal(listAuditEvents(auditorA.actor, { site: "", action: "", limit: "" }))).toBe(
+      "allowed",
+    );
   });
 });
 
@@ -184,7 +231,10 @@ describe("exporting the audit trail", () => {
     const csv = await exportAuditEvents(auditorA.actor, { action: "change." }, "csv");
     expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8", rows: 2, truncated: false });
     expect(csv.filename).toMatch(/^interlock-audit-\d{8}T\d{6}Z\.csv$/);
-    const rows = Papa.parse<Record<string, string>>(csv.body.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv.body.replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => r.objectId)).toEqual([CHANGE_A, CHANGE_A]);
     expect(csv.body).not.toContain("Secret B");
 
@@ -201,7 +251,10 @@ describe("exporting the audit trail", () => {
     const exports = await everything(auditorA.actor, { action: "audit.export" });
     expect(exports).toHaveLength(3);
     expect(exports.every((e) => e.actorEmail === auditorA.email)).toBe(true);
-    expect(exports[2]).toMatchObject({ siteCode: null, after: { format: "csv", filter: { action: "change." }, rows: 2, truncated: false } });
+    expect(exports[2]).toMatchObject({
+      siteCode: null,
+      after: { format: "csv", filter: { action: "change." }, rows: 2, truncated: false },
+    });
     expect(exports[1]).toMatchObject({ siteCode: "VWA", after: { format: "json", filter: { site: "VWA" } } });
     expect(await everything(auditorB.actor, { action: "audit.export" })).toEqual([]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
@@ -212,7 +265,12 @@ describe("exporting the audit trail", () => {
   });
 
   it("stops at the cap in batches and says the export was cut short", async () => {
-    const { where } = await auditFilter(db, auditorA.actor, auditQuerySchema.parse({ object: "asset" }), "audit.export");
+    const { where } = await auditFilter(
+      db,
+      auditorA.actor,
+      auditQuerySchema.parse({ object: "asset" }),
+      "audit.export",
+    );
     const capped = await collectForExport(db, where, 5, 2);
     expect(capped.truncated).toBe(true);
     expect(capped.events).toHaveLength(5);

@@ -27,8 +27,12 @@ describe("audit trail", () => {
         () => "allowed",
         (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(db.execute(sql`update audit_events set reason = 'x' where id = 1`))).toMatch(/append-only: UPDATE refused/);
-    expect(await refusal(db.execute(sql`delete from audit_events where id = 1`))).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(db.execute(sql`update audit_events set reason = 'x' where id = 1`))).toMatch(
+      /append-only: UPDATE refused/,
+    );
+    expect(await refusal(db.execute(sql`delete from audit_events where id = 1`))).toMatch(
+      /append-only: DELETE refused/,
+    );
     expect(await refusal(db.execute(sql`truncate audit_events`))).toMatch(/append-only: TRUNCATE refused/);
   });
 

@@ -43,20 +43,32 @@ describe("sign-in lockout", () => {
     const u = await makeUser(["AUT:requester"]);
     const ip = freshIp();
     for (let i = 1; i < LOCKOUT.accountFailures; i++) {
-      expect((await refusal(signIn({ email: u.email, password: "wrong password" }, { ip, userAgent: null }))).code).toBe("unauthenticated");
+      expect(
+        (await refusal(signIn({ email: u.email, password: "wrong password" }, { ip, userAgent: null }))).code,
+      ).toBe("unauthenticated");
     }
-    const locking = await refusal(signIn({ email: u.email, password: "wrong password" }, { ip, userAgent: null }));
+    const locking = await refusal(
+      signIn({ email: u.email, password: "wrong password" }, { ip, userAgent: null }),
+    );
     expect(locking.code).toBe("rate_limited");
     expect(locking.message).toMatch(/locked until/);
 
-    const sixth = await refusal(signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null }));
+    const sixth = await refusal(
+      signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null }),
+    );
     expect(sixth.code).toBe("rate_limited");
     const [row] = await db.select().from(users).where(eq(users.id, u.id));
     expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (LOCKOUT.lockMinutes - 1) * 60_000);
-    const locks = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.locked"), eq(auditEvents.objectId, u.id)));
+    const locks = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.locked"), eq(auditEvents.objectId, u.id)));
     expect(locks).toHaveLength(1);
 
-    await db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, u.id));
+    await db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, u.id));
     const session = await signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null });
     expect(session.userId).toBe(u.id);
   });
@@ -70,7 +82,9 @@ describe("sign-in lockout", () => {
     const blocked = await refusal(signIn({ email: u.email, password: PASSWORD }, { ip, userAgent: null }));
     expect(blocked.code).toBe("rate_limited");
     expect(blocked.message).toMatch(/this address/);
-    expect((await signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null })).userId).toBe(u.id);
+    expect(
+      (await signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null })).userId,
+    ).toBe(u.id);
   });
 });
 
@@ -93,7 +107,10 @@ describe("disabling, revoking and expiring take effect on the next request", () 
     const next = await actorFromSession(u.actor.sessionId!, null);
     expect(next!.grants.map((g) => g.role)).toEqual(["operations"]);
     await grantRole(cliActor(), u.email, { siteCode: "AUT", role: "auditor" });
-    expect((await actorFromSession(u.actor.sessionId!, null))!.grants.map((g) => g.role).sort()).toEqual(["auditor", "operations"]);
+    expect((await actorFromSession(u.actor.sessionId!, null))!.grants.map((g) => g.role).sort()).toEqual([
+      "auditor",
+      "operations",
+    ]);
   });
 
   it("refuses revoked, expired, unknown and malformed tokens", async () => {
@@ -104,7 +121,10 @@ describe("disabling, revoking and expiring take effect on the next request", () 
 
     const expired = await createToken(u.actor, { name: "short", days: 1 });
     expect(await actorFromToken(expired.token, null)).not.toBeNull();
-    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expired.id));
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, expired.id));
     expect(await actorFromToken(expired.token, null)).toBeNull();
 
     expect(await actorFromToken(`${expired.token}x`, null)).toBeNull();
@@ -129,7 +149,10 @@ describe("API tokens", () => {
     expect(actor!.grants.map((g) => `${g.siteCode}:${g.role}`)).toEqual(["AUT:security"]);
     const [used] = await db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(used!.lastUsedAt).not.toBeNull();
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.create"), eq(auditEvents.objectId, created.id)));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "token.create"), eq(auditEvents.objectId, created.id)));
     expect(audit).toMatchObject({ actorId: u.id });
     expect(JSON.stringify(audit)).not.toContain(created.token);
   });
@@ -138,7 +161,8 @@ describe("API tokens", () => {
     const u = await makeUser([]);
     const t = await createToken(u.actor, { name: "default" });
     expect(Math.round((t.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90);
-    for (const days of [366, 0, -1, 1.5, "many"]) await rejectsInput(createToken(u.actor, { name: "x", days }));
+    for (const days of [366, 0, -1, 1.5, "many"])
+      await rejectsInput(createToken(u.actor, { name: "x", days }));
     await rejectsInput(createToken(u.actor, { name: "  " }));
     await rejectsInput(createToken(u.actor, { name: "line\nbreak" }));
   });
@@ -177,7 +201,10 @@ describe("API tokens", () => {
     expect(await actorFromToken(t.token, null)).not.toBeNull();
     expect((await revokeToken(admin.actor, t.id)).status).toBe("revoked");
     expect((await revokeToken(owner.actor, t.id)).status).toBe("revoked");
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.revoke"), eq(auditEvents.objectId, t.id)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "token.revoke"), eq(auditEvents.objectId, t.id)));
     expect(events).toHaveLength(1);
     expect(events[0]!.actorId).toBe(admin.id);
   });
@@ -187,11 +214,16 @@ describe("API tokens", () => {
     const t = await mintTokenFor(cliActor(), { email: u.email.toUpperCase(), name: "export job", days: "7" });
     expect(t.userEmail).toBe(u.email);
     expect((await actorFromToken(t.token, null))!.userId).toBe(u.id);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.create"), eq(auditEvents.objectId, t.id)));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "token.create"), eq(auditEvents.objectId, t.id)));
     expect(audit!.actorId).toBeNull();
     expect(audit!.actorEmail).toMatch(/^cli:/);
     expect(audit!.after).toMatchObject({ userId: u.id, userEmail: u.email });
-    expect((await refusal(mintTokenFor(cliActor(), { email: "nobody@example.test", name: "x" }))).code).toBe("not_found");
+    expect((await refusal(mintTokenFor(cliActor(), { email: "nobody@example.test", name: "x" }))).code).toBe(
+      "not_found",
+    );
     await setUserDisabled(cliActor(), u.email, true);
     expect((await refusal(mintTokenFor(cliActor(), { email: u.email, name: "x" }))).code).toBe("conflict");
   });
@@ -201,7 +233,9 @@ describe("changing one's password", () => {
   it("needs the current password, ends the other sessions and keeps this one", async () => {
     const u = await makeUser([]);
     const other = await signInAs(u.email, freshIp());
-    const wrong = await refusal(changePassword(u.actor, { currentPassword: "not it", newPassword: "a brand new passphrase" }));
+    const wrong = await refusal(
+      changePassword(u.actor, { currentPassword: "not it", newPassword: "a brand new passphrase" }),
+    );
     expect(wrong.code).toBe("invalid");
     expect(wrong.details.errors?.[0]?.path).toBe("currentPassword");
     await rejectsInput(changePassword(u.actor, { currentPassword: PASSWORD, newPassword: "short" }));
@@ -210,15 +244,30 @@ describe("changing one's password", () => {
     await changePassword(u.actor, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
     expect(await actorFromSession(u.actor.sessionId!, null)).not.toBeNull();
     expect(await actorFromSession(other.sessionId!, null)).toBeNull();
-    expect((await refusal(signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null }))).code).toBe("unauthenticated");
-    expect((await signIn({ email: u.email, password: "a brand new passphrase" }, { ip: freshIp(), userAgent: null })).userId).toBe(u.id);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.password_change"), eq(auditEvents.objectId, u.id)));
+    expect(
+      (await refusal(signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null })))
+        .code,
+    ).toBe("unauthenticated");
+    expect(
+      (
+        await signIn(
+          { email: u.email, password: "a brand new passphrase" },
+          { ip: freshIp(), userAgent: null },
+        )
+      ).userId,
+    ).toBe(u.id);
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.password_change"), eq(auditEvents.objectId, u.id)));
     expect(events).toHaveLength(1);
     const open = await db.select().from(sessions).where(eq(sessions.userId, u.id));
     expect(open.filter((s) => !s.revokedAt).length).toBeGreaterThanOrEqual(2);
   });
 
   it("the command line has no password to change", async () => {
-    expect((await refusal(changePassword(cliActor(), { currentPassword: "x", newPassword: "y".repeat(12) }))).code).toBe("forbidden");
+    expect(
+      (await refusal(changePassword(cliActor(), { currentPassword: "x", newPassword: "y".repeat(12) }))).code,
+    ).toBe("forbidden");
   });
 });

@@ -49,9 +49,17 @@ describe("authorization", () => {
     expect(multi.sites.map((s) => s.code)).toEqual(["PLA", "PLB"]);
     const codes = await everyVerb(w.people.onlyA.actor, multi.id, multi.version);
     expect(Object.values(codes).every((c) => c === "not_found")).toBe(true);
-    expect(Object.values(await everyVerb(w.people.admin.actor, multi.id, multi.version)).every((c) => c === "not_found")).toBe(true);
+    expect(
+      Object.values(await everyVerb(w.people.admin.actor, multi.id, multi.version)).every(
+        (c) => c === "not_found",
+      ),
+    ).toBe(true);
     // The command line holds no site role: it sees no change, and may not sign or edit in anyone's name.
-    expect(Object.values(await everyVerb(cliActor(), multi.id, multi.version)).every((c) => c === "not_found" || c === "forbidden")).toBe(true);
+    expect(
+      Object.values(await everyVerb(cliActor(), multi.id, multi.version)).every(
+        (c) => c === "not_found" || c === "forbidden",
+      ),
+    ).toBe(true);
     expect(await codeOf(getChange(requester.actor, "not-a-uuid"))).toBe("not_found");
     const listed = await listChanges(w.people.onlyA.actor, { limit: 500 });
     expect(listed.items.map((i) => i.id)).not.toContain(multi.id);
@@ -78,7 +86,10 @@ describe("authorization", () => {
     expect(await codeOf(createChange(auditor.actor, draft(w, [w.assets.plc.id])))).toBe("forbidden");
 
     await submitChange(requester.actor, c.id);
-    expect(await errorOf(sign(auditor.actor, c.id, "security"))).toMatchObject({ code: "forbidden", details: { refusal: "no_role" } });
+    expect(await errorOf(sign(auditor.actor, c.id, "security"))).toMatchObject({
+      code: "forbidden",
+      details: { refusal: "no_role" },
+    });
     await sign(opsA.actor, c.id, "operations");
     await sign(securityA.actor, c.id, "security");
     const refused = await errorOf(startChange(auditor.actor, c.id));
@@ -91,7 +102,12 @@ describe("authorization", () => {
   it("refuses creating a change on assets the actor may not request at or cannot see", async () => {
     const opsOnly = await makeUser(["PLA:operations"]);
     expect(await codeOf(createChange(opsOnly.actor, draft(w, [w.assets.plc.id])))).toBe("forbidden");
-    const e = await errorOf(createChange(w.people.onlyA.actor, draft(w, [w.assets.plc.id, w.assets.gxp.id], { implementerEmail: w.people.onlyA.email })));
+    const e = await errorOf(
+      createChange(
+        w.people.onlyA.actor,
+        draft(w, [w.assets.plc.id, w.assets.gxp.id], { implementerEmail: w.people.onlyA.email }),
+      ),
+    );
     expect(e).toMatchObject({ code: "invalid", details: { errors: [{ path: "assetIds.1" }] } });
     expect(await codeOf(createChange(w.people.admin.actor, draft(w, [w.assets.plc.id])))).toBe("invalid");
     expect(await codeOf(createChange(cliActor(), draft(w, [w.assets.plc.id])))).toBe("forbidden");
@@ -99,21 +115,46 @@ describe("authorization", () => {
 
   it("validates the implementer, references and slot with field errors", async () => {
     const { requester } = w.people;
-    const bad = await errorOf(createChange(requester.actor, draft(w, [w.assets.plc.id], { implementerEmail: w.people.opsA.email })));
-    expect(bad.details.errors).toEqual([{ path: "implementerEmail", message: expect.stringMatching(/requester role at PLA/) }]);
-    const refs = await errorOf(createChange(requester.actor, draft(w, [w.assets.plc.id], { references: ["CVE-24-1", "x".repeat(101)] })));
+    const bad = await errorOf(
+      createChange(requester.actor, draft(w, [w.assets.plc.id], { implementerEmail: w.people.opsA.email })),
+    );
+    expect(bad.details.errors).toEqual([
+      { path: "implementerEmail", message: expect.stringMatching(/requester role at PLA/) },
+    ]);
+    const refs = await errorOf(
+      createChange(
+        requester.actor,
+        draft(w, [w.assets.plc.id], { references: ["CVE-24-1", "x".repeat(101)] }),
+      ),
+    );
     expect(refs.details.errors?.map((e) => e.path)).toEqual(["references.0", "references.1"]);
-    const slot = await errorOf(createChange(requester.actor, draft(w, [w.assets.plc.id], { plannedStart: "2027-03-14T10:00:00Z", plannedEnd: "2027-03-14T09:00:00+00:00" })));
+    const slot = await errorOf(
+      createChange(
+        requester.actor,
+        draft(w, [w.assets.plc.id], {
+          plannedStart: "2027-03-14T10:00:00Z",
+          plannedEnd: "2027-03-14T09:00:00+00:00",
+        }),
+      ),
+    );
     expect(slot.details.errors?.map((e) => e.path)).toEqual(["plannedEnd"]);
-    const local = await errorOf(createChange(requester.actor, draft(w, [w.assets.plc.id], { plannedStart: "2027-03-14T10:00" })));
+    const local = await errorOf(
+      createChange(requester.actor, draft(w, [w.assets.plc.id], { plannedStart: "2027-03-14T10:00" })),
+    );
     expect(local.details.errors?.[0]?.message).toMatch(/with Z or an offset/);
-    const ok = await createChange(requester.actor, draft(w, [w.assets.plc.id], { references: ["cve-2024-99999", "Siemens SSA-123456", "CVE-2024-99999"] }));
+    const ok = await createChange(
+      requester.actor,
+      draft(w, [w.assets.plc.id], { references: ["cve-2024-99999", "Siemens SSA-123456", "CVE-2024-99999"] }),
+    );
     expect(ok.references).toEqual(["CVE-2024-99999", "Siemens SSA-123456"]);
   });
 
   it("refuses submitting an incomplete change or a 'standard' change that is not low-risk", async () => {
     const { requester } = w.people;
-    const c = await createChange(requester.actor, draft(w, [w.assets.plc.id], { backoutPlan: "", implementerEmail: null }));
+    const c = await createChange(
+      requester.actor,
+      draft(w, [w.assets.plc.id], { backoutPlan: "", implementerEmail: null }),
+    );
     const e = await errorOf(submitChange(requester.actor, c.id));
     expect(e.code).toBe("invalid");
     expect(e.details.errors?.map((x) => x.path).sort()).toEqual(["backoutPlan", "implementerEmail"]);
@@ -121,7 +162,10 @@ describe("authorization", () => {
     const s = await errorOf(submitChange(requester.actor, std.id));
     expect(new Set(s.details.errors?.map((x) => x.path))).toEqual(new Set(["class"]));
     const view = await getChange(requester.actor, std.id);
-    expect(view.availableActions.find((a) => a.action === "submit")).toMatchObject({ available: false, reason: expect.stringMatching(/standard change may not be safety-relevant/) });
+    expect(view.availableActions.find((a) => a.action === "submit")).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/standard change may not be safety-relevant/),
+    });
   });
 
   it("says which actions are available to whom, and why not", async () => {
@@ -129,12 +173,20 @@ describe("authorization", () => {
     const c = await createChange(requester.actor, draft(w, [w.assets.plc2.id]));
     await submitChange(requester.actor, c.id);
     const forOps = await getChange(opsA.actor, c.id);
-    expect(forOps.signOptions).toEqual([{ role: "operations", siteCode: "PLA", available: true, reason: null }]);
-    expect(forOps.availableActions.find((a) => a.action === "edit")).toMatchObject({ available: false, reason: expect.stringMatching(/requester or change manager/) });
+    expect(forOps.signOptions).toEqual([
+      { role: "operations", siteCode: "PLA", available: true, reason: null },
+    ]);
+    expect(forOps.availableActions.find((a) => a.action === "edit")).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/requester or change manager/),
+    });
     const forAuditor = await getChange(auditor.actor, c.id);
     expect(forAuditor.availableActions.filter((a) => a.available)).toEqual([]);
     const forRequester = await getChange(requester.actor, c.id);
-    expect(forRequester.availableActions.filter((a) => a.available).map((a) => a.action)).toEqual(["edit", "cancel"]);
+    expect(forRequester.availableActions.filter((a) => a.available).map((a) => a.action)).toEqual([
+      "edit",
+      "cancel",
+    ]);
     expect((await approvalsInbox(opsA.actor)).map((i) => i.id)).toContain(c.id);
     expect(await approvalsInbox(auditor.actor)).toEqual([]);
     expect((await changeDashboard(w.people.admin.actor)).sites).toEqual([]);

@@ -24,7 +24,8 @@ const tokenFor = async (actor: Actor) => (await createToken(actor, { name: "test
 beforeAll(async () => {
   await useTestDatabase();
   w = await changeWorld();
-  for (const key of ["requester", "implementer", "opsA", "securityA", "auditor"] as const) tokens[key] = await tokenFor(w.people[key].actor);
+  for (const key of ["requester", "implementer", "opsA", "securityA", "auditor"] as const)
+    tokens[key] = await tokenFor(w.people[key].actor);
 }, 180_000);
 
 const h = (fn: unknown) => fn as Handler;
@@ -32,7 +33,12 @@ const body = (v: unknown) => JSON.stringify(v);
 const path = (id: string, rest = "") => `/api/v1/changes/${id}${rest}`;
 
 async function created(overrides: Parameters<typeof draft>[2] = {}) {
-  const res = await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: body(draft(w, [w.assets.plc.id], overrides)) });
+  const res = await call(h(collection.POST), {
+    method: "POST",
+    path: "/api/v1/changes",
+    token: tokens.requester,
+    body: body(draft(w, [w.assets.plc.id], overrides)),
+  });
   expect(res.status).toBe(201);
   return (await expectJson(res)) as { id: string; version: number; number: string; state: string };
 }
@@ -40,8 +46,20 @@ async function created(overrides: Parameters<typeof draft>[2] = {}) {
 describe("change REST API", () => {
   it("creates idempotently, refuses malformed and wrong-shaped bodies plainly", async () => {
     const input = body(draft(w, [w.assets.plc2.id], { title: "Idempotent" }));
-    const first = await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: input, headers: { "idempotency-key": "k-1" } });
-    const again = await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: input, headers: { "idempotency-key": "k-1" } });
+    const first = await call(h(collection.POST), {
+      method: "POST",
+      path: "/api/v1/changes",
+      token: tokens.requester,
+      body: input,
+      headers: { "idempotency-key": "k-1" },
+    });
+    const again = await call(h(collection.POST), {
+      method: "POST",
+      path: "/api/v1/changes",
+      token: tokens.requester,
+      body: input,
+      headers: { "idempotency-key": "k-1" },
+    });
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.headers.get("idempotent-replay")).toBe("true");
     const [a, b] = [await expectJson(first), await expectJson(again)];
@@ -50,79 +68,218 @@ describe("change REST API", () => {
     expect(first.headers.get("location")).toBe(`/api/v1/changes/${String(a.id)}`);
 
     for (const bad of MALFORMED_BODIES) {
-      await expectProblem(await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: bad }), 400);
+      await expectProblem(
+        await call(h(collection.POST), {
+          method: "POST",
+          path: "/api/v1/changes",
+          token: tokens.requester,
+          body: bad,
+        }),
+        400,
+      );
     }
     for (const shape of WRONG_SHAPES) {
-      await expectProblem(await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: body(shape) }), 422);
+      await expectProblem(
+        await call(h(collection.POST), {
+          method: "POST",
+          path: "/api/v1/changes",
+          token: tokens.requester,
+          body: body(shape),
+        }),
+        422,
+      );
     }
     const p = await expectProblem(
-      await call(h(collection.POST), { method: "POST", path: "/api/v1/changes", token: tokens.requester, body: body({ ...draft(w, [w.assets.plc.id]), references: ["CVE-2024-1"], title: "a\u0000b" }) }),
+      await call(h(collection.POST), {
+        method: "POST",
+        path: "/api/v1/changes",
+        token: tokens.requester,
+        body: body({ ...draft(w, [w.assets.plc.id]), references: ["CVE-2024-1"], title: "a\u0000b" }),
+      }),
       422,
     );
     expect(p.errors?.map((e) => e.path).sort()).toEqual(["references.0", "title"]);
-    await expectProblem(await call(h(one.GET), { method: "GET", path: path("nope"), params: { id: "nope" }, token: tokens.requester }), 404);
+    await expectProblem(
+      await call(h(one.GET), {
+        method: "GET",
+        path: path("nope"),
+        params: { id: "nope" },
+        token: tokens.requester,
+      }),
+      404,
+    );
   });
 
   it("PATCH needs If-Match: 428 without it, 409 with the current version when stale", async () => {
     const c = await created();
     const patch = (headers: Record<string, string>, title: string) =>
-      call(h(one.PATCH), { method: "PATCH", path: path(c.id), params: { id: c.id }, token: tokens.requester, body: body({ title }), headers });
+      call(h(one.PATCH), {
+        method: "PATCH",
+        path: path(c.id),
+        params: { id: c.id },
+        token: tokens.requester,
+        body: body({ title }),
+        headers,
+      });
     const missing = await expectProblem(await patch({}, "No precondition"), 428);
     expect(missing.detail).toMatch(/If-Match/);
     await expectProblem(await patch({ "if-match": "soon" }, "Bad precondition"), 400);
     const okRes = await patch({ "if-match": '"1"' }, "Fresh edit");
     expect(okRes.status).toBe(200);
     expect(okRes.headers.get("etag")).toBe('"2"');
-    const stale = (await expectProblem(await patch({ "if-match": "1" }, "Stale edit"), 409)) as unknown as Record<string, unknown>;
+    const stale = (await expectProblem(
+      await patch({ "if-match": "1" }, "Stale edit"),
+      409,
+    )) as unknown as Record<string, unknown>;
     expect(stale).toMatchObject({ currentVersion: 2, updatedBy: w.people.requester.email });
-    const now = await expectJson(await call(h(one.GET), { method: "GET", path: path(c.id), params: { id: c.id }, token: tokens.requester }));
+    const now = await expectJson(
+      await call(h(one.GET), {
+        method: "GET",
+        path: path(c.id),
+        params: { id: c.id },
+        token: tokens.requester,
+      }),
+    );
     expect(now).toMatchObject({ title: "Fresh edit", version: 2 });
   });
 
   it("runs a change through submit, signatures, the gate, start, complete and close", async () => {
     const c = await created();
     const post = (route: unknown, suffix: string, token: string, payload?: unknown) =>
-      call(h(route), { method: "POST", path: path(c.id, suffix), params: { id: c.id }, token, ...(payload === undefined ? {} : { body: body(payload) }) });
+      call(h(route), {
+        method: "POST",
+        path: path(c.id, suffix),
+        params: { id: c.id },
+        token,
+        ...(payload === undefined ? {} : { body: body(payload) }),
+      });
     expect((await expectJson(await post(submit.POST, "/submit", tokens.requester!))).state).toBe("submitted");
 
-    const wrong = await expectProblem(await post(signoffs.POST, "/signoffs", tokens.opsA!, { role: "operations", decision: "approve", password: "nope" }), 422);
+    const wrong = await expectProblem(
+      await post(signoffs.POST, "/signoffs", tokens.opsA!, {
+        role: "operations",
+        decision: "approve",
+        password: "nope",
+      }),
+      422,
+    );
     expect(wrong.errors).toEqual([{ path: "password", message: "Wrong password." }]);
-    expect((await post(signoffs.POST, "/signoffs", tokens.opsA!, { role: "operations", siteCode: "PLA", decision: "approve", password: PASSWORD })).status).toBe(201);
-    const approved = await expectJson(await post(signoffs.POST, "/signoffs", tokens.securityA!, { role: "security", decision: "approve", password: PASSWORD }));
+    expect(
+      (
+        await post(signoffs.POST, "/signoffs", tokens.opsA!, {
+          role: "operations",
+          siteCode: "PLA",
+          decision: "approve",
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(201);
+    const approved = await expectJson(
+      await post(signoffs.POST, "/signoffs", tokens.securityA!, {
+        role: "security",
+        decision: "approve",
+        password: PASSWORD,
+      }),
+    );
     expect(approved.state).toBe("approved");
 
     const early = new Date(Date.now() - 5 * HOUR).toISOString();
     const dry = await expectJson(
-      await call(h(gate.GET), { method: "GET", path: path(c.id, `/gate?at=${encodeURIComponent(early)}`), params: { id: c.id }, token: tokens.implementer }),
+      await call(h(gate.GET), {
+        method: "GET",
+        path: path(c.id, `/gate?at=${encodeURIComponent(early)}`),
+        params: { id: c.id },
+        token: tokens.implementer,
+      }),
     );
     expect(dry).toMatchObject({ allowed: false, reasons: [{ code: "outside_slot" }] });
-    await expectProblem(await call(h(gate.GET), { method: "GET", path: path(c.id, "/gate?at=tomorrow"), params: { id: c.id }, token: tokens.implementer }), 422);
+    await expectProblem(
+      await call(h(gate.GET), {
+        method: "GET",
+        path: path(c.id, "/gate?at=tomorrow"),
+        params: { id: c.id },
+        token: tokens.implementer,
+      }),
+      422,
+    );
 
     const refused = await expectProblem(await post(start.POST, "/start", tokens.auditor!), 409);
-    expect((refused as unknown as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(["not_implementer"]);
-    expect((await expectJson(await post(start.POST, "/start", tokens.implementer!))).state).toBe("in_progress");
-    await expectProblem(await post(complete.POST, "/complete", tokens.implementer!, { outcome: "failed" }), 422);
-    expect((await expectJson(await post(complete.POST, "/complete", tokens.implementer!, { outcome: "success", notes: "Done" }))).state).toBe("implemented");
-    const closed = await expectJson(await post(closeRoute.POST, "/close", tokens.implementer!, { securityControlsVerified: true, baselineUpdated: true, notes: "Verified" }));
+    expect((refused as unknown as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual([
+      "not_implementer",
+    ]);
+    expect((await expectJson(await post(start.POST, "/start", tokens.implementer!))).state).toBe(
+      "in_progress",
+    );
+    await expectProblem(
+      await post(complete.POST, "/complete", tokens.implementer!, { outcome: "failed" }),
+      422,
+    );
+    expect(
+      (
+        await expectJson(
+          await post(complete.POST, "/complete", tokens.implementer!, { outcome: "success", notes: "Done" }),
+        )
+      ).state,
+    ).toBe("implemented");
+    const closed = await expectJson(
+      await post(closeRoute.POST, "/close", tokens.implementer!, {
+        securityControlsVerified: true,
+        baselineUpdated: true,
+        notes: "Verified",
+      }),
+    );
     expect(closed.state).toBe("closed");
 
-    const events = await expectJson(await call(h(history.GET), { method: "GET", path: path(c.id, "/history?limit=100"), params: { id: c.id }, token: tokens.auditor }));
+    const events = await expectJson(
+      await call(h(history.GET), {
+        method: "GET",
+        path: path(c.id, "/history?limit=100"),
+        params: { id: c.id },
+        token: tokens.auditor,
+      }),
+    );
     const actions = (events.items as { action: string }[]).map((e) => e.action);
     expect(actions.filter((a) => a === "gate.decision")).toHaveLength(3);
     expect(actions.at(-1)).toBe("change.close");
-    const list = await expectJson(await call(h(collection.GET), { method: "GET", path: "/api/v1/changes?state=closed&site=PLA", token: tokens.auditor }));
+    const list = await expectJson(
+      await call(h(collection.GET), {
+        method: "GET",
+        path: "/api/v1/changes?state=closed&site=PLA",
+        token: tokens.auditor,
+      }),
+    );
     expect((list.items as { id: string }[]).map((i) => i.id)).toContain(c.id);
     expect(list.nextCursor).toBeNull();
   });
 
   it("lists the approvals inbox, and cancels with an empty body", async () => {
     const c = await created({ title: "Awaiting ops" });
-    await call(h(submit.POST), { method: "POST", path: path(c.id, "/submit"), params: { id: c.id }, token: tokens.requester });
-    const inbox = await expectJson(await call(h(approvals.GET), { method: "GET", path: "/api/v1/approvals", token: tokens.opsA }));
+    await call(h(submit.POST), {
+      method: "POST",
+      path: path(c.id, "/submit"),
+      params: { id: c.id },
+      token: tokens.requester,
+    });
+    const inbox = await expectJson(
+      await call(h(approvals.GET), { method: "GET", path: "/api/v1/approvals", token: tokens.opsA }),
+    );
     expect((inbox.items as { id: string }[]).map((i) => i.id)).toContain(c.id);
     expect(inbox.nextCursor).toBeNull();
-    const res = await call(h(cancel.POST), { method: "POST", path: path(c.id, "/cancel"), params: { id: c.id }, token: tokens.requester });
+    const res = await call(h(cancel.POST), {
+      method: "POST",
+      path: path(c.id, "/cancel"),
+      params: { id: c.id },
+      token: tokens.requester,
+    });
     expect((await expectJson(res)).state).toBe("cancelled");
-    await expectProblem(await call(h(cancel.POST), { method: "POST", path: path(c.id, "/cancel"), params: { id: c.id }, token: tokens.requester }), 409);
+    await expectProblem(
+      await call(h(cancel.POST), {
+        method: "POST",
+        path: path(c.id, "/cancel"),
+        params: { id: c.id },
+        token: tokens.requester,
+      }),
+      409,
+    );
   });
 });

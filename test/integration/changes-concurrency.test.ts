@@ -26,7 +26,9 @@ describe("concurrency", () => {
     await sign(opsA.actor, c.id, "operations");
     expect((await sign(securityA.actor, c.id, "security")).state).toBe("approved");
 
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => startChange(implementer.actor, c.id)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => startChange(implementer.actor, c.id)),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     expect(ok).toHaveLength(1);
@@ -52,7 +54,10 @@ describe("concurrency", () => {
     const { requester, opsA, securityA, implementer } = w.people;
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const c = await createChange(requester.actor, draft(w, [w.assets.plc2.id], { title: `Shared asset ${i}` }));
+      const c = await createChange(
+        requester.actor,
+        draft(w, [w.assets.plc2.id], { title: `Shared asset ${i}` }),
+      );
       await submitChange(requester.actor, c.id);
       await sign(opsA.actor, c.id, "operations");
       await sign(securityA.actor, c.id, "security");
@@ -61,7 +66,9 @@ describe("concurrency", () => {
     const results = await Promise.allSettled(ids.map((id) => startChange(implementer.actor, id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refusal = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(isServiceError(refusal.reason) && refusal.reason.details.reasons?.map((r) => r.code)).toContain("asset_busy");
+    expect(isServiceError(refusal.reason) && refusal.reason.details.reasons?.map((r) => r.code)).toContain(
+      "asset_busy",
+    );
   });
 
   it("a stale edit is refused with who changed it, and nothing is lost", async () => {
@@ -71,11 +78,21 @@ describe("concurrency", () => {
     const mine = await updateChange(colleague.actor, c.id, { title: "Colleague's title" }, c.version);
     expect(mine.version).toBe(c.version + 1);
 
-    const e = await errorOf(updateChange(requester.actor, c.id, { description: "My stale description" }, c.version));
+    const e = await errorOf(
+      updateChange(requester.actor, c.id, { description: "My stale description" }, c.version),
+    );
     expect(e.code).toBe("conflict");
-    expect(e.details).toMatchObject({ currentVersion: c.version + 1, updatedBy: colleague.email, updatedAt: mine.updatedAt });
+    expect(e.details).toMatchObject({
+      currentVersion: c.version + 1,
+      updatedBy: colleague.email,
+      updatedAt: mine.updatedAt,
+    });
     const now = await getChange(implementer.actor, c.id);
-    expect(now).toMatchObject({ title: "Colleague's title", description: c.description, version: c.version + 1 });
+    expect(now).toMatchObject({
+      title: "Colleague's title",
+      description: c.description,
+      version: c.version + 1,
+    });
 
     // Concurrent edits from the same version: one wins, the other gets the conflict.
     const both = await Promise.allSettled([

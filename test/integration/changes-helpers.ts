@@ -33,25 +33,45 @@ export async function changeWorld() {
     onlyA: await makeUser(["PLA:requester", "PLA:security"], { name: "Only A" }),
   };
   const req = people.requester.actor;
-  const asset = (input: Record<string, unknown>) => createAsset(req, { kind: "plc", criticality: "supporting", ...input });
+  const asset = (input: Record<string, unknown>) =>
+    createAsset(req, { kind: "plc", criticality: "supporting", ...input });
   const assets = {
     plc: await asset({ siteCode: "PLA", areaCode: "U1", tag: "PLC-101", name: "Feed pumps" }),
     plc2: await asset({ siteCode: "PLA", areaCode: "U1", tag: "PLC-102", name: "Compressor" }),
-    sis: await asset({ siteCode: "PLA", areaCode: "U2", tag: "SIS-201", name: "Triconex", kind: "sis_logic_solver", criticality: "safety_critical", safetyRelated: true, version: "11.2" }),
+    sis: await asset({
+      siteCode: "PLA",
+      areaCode: "U2",
+      tag: "SIS-201",
+      name: "Triconex",
+      kind: "sis_logic_solver",
+      criticality: "safety_critical",
+      safetyRelated: true,
+      version: "11.2",
+    }),
     gxp: await asset({ siteCode: "PLB", areaCode: "P1", tag: "PLC-301", name: "Filler", gxp: true }),
     plcB: await asset({ siteCode: "PLB", areaCode: "P1", tag: "PLC-302", name: "Capper" }),
   };
   const windowStart = minute(Date.now() - 2 * 24 * HOUR).toISOString();
   for (const site of ["PLA", "PLB"]) {
     const manager = await makeUser([`${site}:change_manager`]);
-    await createWindow(manager.actor, { site, kind: "maintenance", title: "Test window", start: windowStart, durationMinutes: 7 * 24 * 60 });
+    await createWindow(manager.actor, {
+      site,
+      kind: "maintenance",
+      title: "Test window",
+      start: windowStart,
+      durationMinutes: 7 * 24 * 60,
+    });
   }
   return { siteA, siteB, people, assets };
 }
 export type World = Awaited<ReturnType<typeof changeWorld>>;
 
 /** A complete, submittable normal change whose slot is open now. */
-export function draft(w: World, assetIds: string[], overrides: Partial<CreateChangeInput> = {}): CreateChangeInput {
+export function draft(
+  w: World,
+  assetIds: string[],
+  overrides: Partial<CreateChangeInput> = {},
+): CreateChangeInput {
   const now = Date.now();
   return {
     type: "firmware_update",
@@ -72,7 +92,12 @@ export function draft(w: World, assetIds: string[], overrides: Partial<CreateCha
   };
 }
 
-export async function sign(actor: Actor, id: string, role: Parameters<typeof signChange>[2]["role"], extra: Partial<Parameters<typeof signChange>[2]> = {}) {
+export async function sign(
+  actor: Actor,
+  id: string,
+  role: Parameters<typeof signChange>[2]["role"],
+  extra: Partial<Parameters<typeof signChange>[2]> = {},
+) {
   return signChange(actor, id, { role, decision: "approve", password: PASSWORD, ...extra });
 }
 

@@ -23,14 +23,21 @@ beforeAll(async () => {
   w = await changeWorld();
 }, 180_000);
 
-const roles = (v: { requiredSignoffs: { role: string; siteCode: string | null }[] }) => v.requiredSignoffs.map((r) => `${r.role}${r.siteCode ? `@${r.siteCode}` : ""}`);
+const roles = (v: { requiredSignoffs: { role: string; siteCode: string | null }[] }) =>
+  v.requiredSignoffs.map((r) => `${r.role}${r.siteCode ? `@${r.siteCode}` : ""}`);
 
 describe("change lifecycle", () => {
   it("runs draft → submitted → approved → in progress → implemented → PSSR pending → closed, updating the baseline", async () => {
     const { requester, opsA, securityA, safetyA, implementer } = w.people;
     const created = await createChange(requester.actor, draft(w, [w.assets.sis.id]));
     expect(created.number).toMatch(/^CHG-\d{4}-\d{5}$/);
-    expect(created).toMatchObject({ state: "draft", version: 1, risk: "medium", requesterEmail: requester.email, implementerEmail: implementer.email });
+    expect(created).toMatchObject({
+      state: "draft",
+      version: 1,
+      risk: "medium",
+      requesterEmail: requester.email,
+      implementerEmail: implementer.email,
+    });
     expect(roles(created)).toEqual(["operations@PLA", "security", "safety", "pssr"]);
 
     const submitted = await submitChange(requester.actor, created.id);
@@ -41,15 +48,27 @@ describe("change lifecycle", () => {
     expect(approved.state).toBe("approved");
     expect(approved.signoffs).toHaveLength(3);
     const safety = approved.signoffs.find((s) => s.role === "safety")!;
-    expect(safety).toMatchObject({ signerName: "Sofia Safety", meaning: "Approved as safety authority", contentHash: approved.contentHash, superseded: false });
+    expect(safety).toMatchObject({
+      signerName: "Sofia Safety",
+      meaning: "Approved as safety authority",
+      contentHash: approved.contentHash,
+      superseded: false,
+    });
 
     const started = await startChange(implementer.actor, created.id);
     expect(started.state).toBe("in_progress");
     expect(started.actualStart).not.toBeNull();
 
-    const implemented = await completeChange(implementer.actor, created.id, { outcome: "success", notes: "Flashed 11.3" });
+    const implemented = await completeChange(implementer.actor, created.id, {
+      outcome: "success",
+      notes: "Flashed 11.3",
+    });
     expect(implemented.state).toBe("pssr_pending");
-    expect(await codeOf(closeChange(implementer.actor, created.id, { securityControlsVerified: true, baselineUpdated: true }))).toBe("conflict");
+    expect(
+      await codeOf(
+        closeChange(implementer.actor, created.id, { securityControlsVerified: true, baselineUpdated: true }),
+      ),
+    ).toBe("conflict");
 
     const pssr = await sign(safetyA.actor, created.id, "pssr");
     expect(pssr.requiredSignoffs.find((r) => r.role === "pssr")?.satisfied).toBe(true);
@@ -90,7 +109,10 @@ describe("change lifecycle", () => {
     const start = new Date(Date.now() + 2 * HOUR);
     const c = await createChange(
       requester.actor,
-      draft(w, [w.assets.plc.id], { plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 2 * HOUR).toISOString() }),
+      draft(w, [w.assets.plc.id], {
+        plannedStart: start.toISOString(),
+        plannedEnd: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      }),
     );
     await submitChange(requester.actor, c.id);
     await sign(opsA.actor, c.id, "operations");
@@ -100,14 +122,24 @@ describe("change lifecycle", () => {
     expect(refused.details.reasons?.map((r) => r.code)).toEqual(["outside_slot"]);
     expect((await getChange(implementer.actor, c.id)).state).toBe("approved");
 
-    const inside = await evaluateGateFor(implementer.actor, c.id, new Date(start.getTime() + 60_000).toISOString());
+    const inside = await evaluateGateFor(
+      implementer.actor,
+      c.id,
+      new Date(start.getTime() + 60_000).toISOString(),
+    );
     expect(inside).toMatchObject({ allowed: true, reasons: [] });
     const asAuditor = await evaluateGateFor(w.people.auditor.actor, c.id);
     expect(asAuditor.reasons.map((r) => r.code).sort()).toEqual(["not_implementer", "outside_slot"]);
 
-    const decisions = (await changeHistory(w.people.auditor.actor, c.id)).items.filter((e) => e.action === "gate.decision");
+    const decisions = (await changeHistory(w.people.auditor.actor, c.id)).items.filter(
+      (e) => e.action === "gate.decision",
+    );
     expect(decisions.map((d) => d.after)).toEqual([
-      expect.objectContaining({ allowed: false, dryRun: false, reasons: [expect.objectContaining({ code: "outside_slot" })] }),
+      expect.objectContaining({
+        allowed: false,
+        dryRun: false,
+        reasons: [expect.objectContaining({ code: "outside_slot" })],
+      }),
       expect.objectContaining({ allowed: true, dryRun: true, reasons: [] }),
       expect.objectContaining({ allowed: false, dryRun: true }),
     ]);
@@ -146,12 +178,21 @@ describe("change lifecycle", () => {
     expect((await startChange(implementer.actor, c.id)).state).toBe("in_progress");
 
     const inbox = await approvalsInbox(boardA.actor);
-    expect(inbox.find((i) => i.id === c.id)).toMatchObject({ roles: [{ role: "change_board", retrospective: true }], overdue: false, dueAt: due.dueAt });
+    expect(inbox.find((i) => i.id === c.id)).toMatchObject({
+      roles: [{ role: "change_board", retrospective: true }],
+      overdue: false,
+      dueAt: due.dueAt,
+    });
 
     // 73 hours later, as far as the record is concerned.
-    await db.update(changes).set({ approvedAt: new Date(Date.now() - 73 * HOUR) }).where(eq(changes.id, c.id));
+    await db
+      .update(changes)
+      .set({ approvedAt: new Date(Date.now() - 73 * HOUR) })
+      .where(eq(changes.id, c.id));
     const late = await getChange(boardA.actor, c.id);
-    expect(late.overdueRetrospective).toEqual([{ role: "change_board", siteCode: null, dueAt: expect.any(String) }]);
+    expect(late.overdueRetrospective).toEqual([
+      { role: "change_board", siteCode: null, dueAt: expect.any(String) },
+    ]);
     expect(late.requiredSignoffs.find((r) => r.role === "change_board")?.overdue).toBe(true);
     expect((await approvalsInbox(boardA.actor)).find((i) => i.id === c.id)?.overdue).toBe(true);
     const dash = await changeDashboard(boardA.actor);
@@ -170,9 +211,15 @@ describe("change lifecycle", () => {
     await submitChange(requester.actor, c.id);
     await sign(opsA.actor, c.id, "operations");
     expect(await codeOf(sign(securityA.actor, c.id, "security", { decision: "reject" }))).toBe("invalid");
-    const rejected = await sign(securityA.actor, c.id, "security", { decision: "reject", comment: "Backout plan untested" });
+    const rejected = await sign(securityA.actor, c.id, "security", {
+      decision: "reject",
+      comment: "Backout plan untested",
+    });
     expect(rejected.state).toBe("rejected");
-    expect(rejected.signoffs.find((s) => s.decision === "reject")).toMatchObject({ comment: "Backout plan untested", meaning: "Rejected as IT/OT security authority" });
+    expect(rejected.signoffs.find((s) => s.decision === "reject")).toMatchObject({
+      comment: "Backout plan untested",
+      meaning: "Rejected as IT/OT security authority",
+    });
 
     const revised = await reviseChange(requester.actor, c.id, { reason: "Tested the backout" });
     expect(revised).toMatchObject({ state: "draft", approvalRound: 2 });
@@ -194,8 +241,15 @@ describe("change lifecycle", () => {
     await sign(w.people.securityB.actor, c.id, "security");
     await startChange(implementer.actor, c.id);
     expect(await codeOf(completeChange(implementer.actor, c.id, { outcome: "rolled_back" }))).toBe("invalid");
-    const done = await completeChange(implementer.actor, c.id, { outcome: "rolled_back", notes: "Controller did not come back; restored image" });
+    const done = await completeChange(implementer.actor, c.id, {
+      outcome: "rolled_back",
+      notes: "Controller did not come back; restored image",
+    });
     expect(done).toMatchObject({ state: "rolled_back", outcome: "rolled_back" });
-    expect(await codeOf(closeChange(requester.actor, c.id, { securityControlsVerified: true, baselineUpdated: true }))).toBe("conflict");
+    expect(
+      await codeOf(
+        closeChange(requester.actor, c.id, { securityControlsVerified: true, baselineUpdated: true }),
+      ),
+    ).toBe("conflict");
   });
 });

@@ -21,7 +21,8 @@ beforeAll(async () => {
   secondEmail = second.email;
   for (let i = 0; i < 24; i++) {
     const who = i % 5 === 0 ? second : w.people.requester;
-    const assetIds = i % 4 === 0 ? [w.assets.gxp.id] : i % 4 === 1 ? [w.assets.plc.id, w.assets.plcB.id] : [w.assets.plc.id];
+    const assetIds =
+      i % 4 === 0 ? [w.assets.gxp.id] : i % 4 === 1 ? [w.assets.plc.id, w.assets.plcB.id] : [w.assets.plc.id];
     const start = new Date(T0 + (i % 6) * 24 * HOUR);
     const c = await createChange(
       who.actor,
@@ -42,7 +43,11 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-async function all(actor = w.people.requester.actor, query: ChangeListQuery = {}, limit = 4): Promise<ChangeListItem[]> {
+async function all(
+  actor = w.people.requester.actor,
+  query: ChangeListQuery = {},
+  limit = 4,
+): Promise<ChangeListItem[]> {
   const out: ChangeListItem[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
@@ -55,7 +60,9 @@ async function all(actor = w.people.requester.actor, query: ChangeListQuery = {}
 }
 
 const sortedBy = <T>(items: T[], key: (t: T) => string, dir: "asc" | "desc") =>
-  items.every((x, i) => i === 0 || (dir === "asc" ? key(items[i - 1]!) <= key(x) : key(items[i - 1]!) >= key(x)));
+  items.every(
+    (x, i) => i === 0 || (dir === "asc" ? key(items[i - 1]!) <= key(x) : key(items[i - 1]!) >= key(x)),
+  );
 
 describe("listChanges", () => {
   it("pages through every visible row exactly once, in order, for every sort", async () => {
@@ -81,7 +88,10 @@ describe("listChanges", () => {
     expect(plb.every((r) => r.siteCodes.includes("PLB"))).toBe(true);
     expect(plb.some((r) => r.siteCodes.length === 2)).toBe(true);
 
-    const now = await createChange(w.people.requester.actor, draft(w, [w.assets.plc2.id], { title: "Submitted one" }));
+    const now = await createChange(
+      w.people.requester.actor,
+      draft(w, [w.assets.plc2.id], { title: "Submitted one" }),
+    );
     await submitChange(w.people.requester.actor, now.id);
     created.push({ id: now.id, number: now.number });
     expect((await all(undefined, { state: "submitted" })).map((r) => r.id)).toEqual([now.id]);
@@ -101,7 +111,10 @@ describe("listChanges", () => {
   });
 
   it("filters by planned-slot overlap with a date range, and by free text or number", async () => {
-    const day2 = await all(undefined, { from: new Date(T0 + 24 * HOUR).toISOString(), to: new Date(T0 + 48 * HOUR).toISOString() });
+    const day2 = await all(undefined, {
+      from: new Date(T0 + 24 * HOUR).toISOString(),
+      to: new Date(T0 + 48 * HOUR).toISOString(),
+    });
     expect(day2.length).toBeGreaterThan(0);
     expect(day2.every((r) => r.plannedStart?.startsWith("2030-01-08"))).toBe(true);
     const range = { from: new Date(T0).toISOString(), to: new Date(T0 + 3 * 24 * HOUR).toISOString() };
@@ -140,13 +153,19 @@ describe("listChanges", () => {
       expect(site.counts.draft, code).toBe(mine.filter((r) => r.state === "draft").length);
       expect(site.counts.submitted, code).toBe(mine.filter((r) => r.state === "submitted").length);
     }
-    expect((await changeDashboard(w.people.onlyA.actor)).sites.map((s) => [s.siteCode, s.total])).toEqual([["PLA", rows.filter((r) => r.siteCodes.join() === "PLA").length]]);
+    expect((await changeDashboard(w.people.onlyA.actor)).sites.map((s) => [s.siteCode, s.total])).toEqual([
+      ["PLA", rows.filter((r) => r.siteCodes.join() === "PLA").length],
+    ]);
   });
 
   it("refuses a bad cursor or sort with a clear 422", async () => {
     expect(await codeOf(listChanges(w.people.requester.actor, { cursor: "garbage" }))).toBe("invalid");
     const page = await listChanges(w.people.requester.actor, { limit: 2, sort: "number" });
-    expect(await codeOf(listChanges(w.people.requester.actor, { limit: 2, sort: "createdAt", cursor: page.nextCursor! }))).toBe("invalid");
+    expect(
+      await codeOf(
+        listChanges(w.people.requester.actor, { limit: 2, sort: "createdAt", cursor: page.nextCursor! }),
+      ),
+    ).toBe("invalid");
     expect(await codeOf(listChanges(w.people.requester.actor, { sort: "title" as never }))).toBe("invalid");
     expect(await codeOf(listChanges(w.people.requester.actor, { state: "bogus" }))).toBe("invalid");
   });

@@ -20,7 +20,11 @@ beforeAll(async () => {
   w = await changeWorld();
 }, 180_000);
 
-async function submitted(assetIds: string[], overrides: Parameters<typeof draft>[2] = {}, requester = w.people.requester) {
+async function submitted(
+  assetIds: string[],
+  overrides: Parameters<typeof draft>[2] = {},
+  requester = w.people.requester,
+) {
   const c = await createChange(requester.actor, draft(w, assetIds, overrides));
   return submitChange(requester.actor, c.id);
 }
@@ -67,7 +71,8 @@ describe("electronic signature", () => {
   it("refuses a wrong password, counts it toward lockout and locks the account after 5", async () => {
     const signer = await makeUser(["PLA:security"]);
     const c = await submitted([w.assets.plc.id]);
-    const wrong = () => signChange(signer.actor, c.id, { role: "security", decision: "approve", password: "not the password" });
+    const wrong = () =>
+      signChange(signer.actor, c.id, { role: "security", decision: "approve", password: "not the password" });
     for (let i = 1; i <= 4; i++) {
       const e = await errorOf(wrong());
       expect(e).toMatchObject({ code: "invalid", details: { errors: [{ path: "password" }] } });
@@ -78,7 +83,11 @@ describe("electronic signature", () => {
     const [u] = await db.select().from(users).where(eq(users.id, signer.id));
     expect(u!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     // Locked: even the right password is refused now.
-    expect(await codeOf(signChange(signer.actor, c.id, { role: "security", decision: "approve", password: PASSWORD }))).toBe("rate_limited");
+    expect(
+      await codeOf(
+        signChange(signer.actor, c.id, { role: "security", decision: "approve", password: PASSWORD }),
+      ),
+    ).toBe("rate_limited");
     expect(await db.select().from(signoffs).where(eq(signoffs.changeId, c.id))).toHaveLength(0);
     const failures = await db
       .select()
@@ -98,7 +107,12 @@ describe("superseding on edit", () => {
     expect(approved.state).toBe("approved");
     expect((await evaluateGateFor(implementer.actor, c.id)).allowed).toBe(true);
 
-    const edited = await updateChange(requester.actor, c.id, { backoutPlan: "Restore the previous image and reboot." }, approved.version);
+    const edited = await updateChange(
+      requester.actor,
+      c.id,
+      { backoutPlan: "Restore the previous image and reboot." },
+      approved.version,
+    );
     expect(edited.state).toBe("submitted");
     expect(edited.signoffs.map((s) => s.superseded)).toEqual([true, true]);
     expect(edited.signoffs[0]!.supersededReason).toMatch(/backoutPlan/);
@@ -106,7 +120,9 @@ describe("superseding on edit", () => {
 
     const gate = await evaluateGateFor(implementer.actor, c.id);
     expect(gate.allowed).toBe(false);
-    expect(gate.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["signoff_superseded", "not_approved"]));
+    expect(gate.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(["signoff_superseded", "not_approved"]),
+    );
     const events = await db
       .select()
       .from(auditEvents)
@@ -125,14 +141,27 @@ describe("superseding on edit", () => {
     await sign(opsA.actor, c.id, "operations");
     const again = await sign(securityA.actor, c.id, "security");
     expect(again.state).toBe("approved");
-    expect(again.signoffs.filter((s) => !s.superseded).every((s) => s.contentHash === again.contentHash)).toBe(true);
+    expect(
+      again.signoffs.filter((s) => !s.superseded).every((s) => s.contentHash === again.contentHash),
+    ).toBe(true);
     expect(again.contentHash).not.toBe(approved.contentHash);
   });
 
   it("moving the planned slot supersedes only operations and change board", async () => {
     const { requester, opsA, securityA, boardA } = w.people;
-    const prod = await createAsset(requester.actor, { siteCode: "PLA", areaCode: "U1", tag: "DCS-500", name: "Crude unit DCS", kind: "dcs_controller", criticality: "production_critical" });
-    const c = await submitted([prod.id], { productionImpact: "outage", expectedDowntimeMinutes: 300, vendorQualified: false });
+    const prod = await createAsset(requester.actor, {
+      siteCode: "PLA",
+      areaCode: "U1",
+      tag: "DCS-500",
+      name: "Crude unit DCS",
+      kind: "dcs_controller",
+      criticality: "production_critical",
+    });
+    const c = await submitted([prod.id], {
+      productionImpact: "outage",
+      expectedDowntimeMinutes: 300,
+      vendorQualified: false,
+    });
     expect(c.risk).toBe("high");
     expect(c.requiredSignoffs.map((r) => r.role)).toEqual(["operations", "security", "change_board"]);
     await sign(opsA.actor, c.id, "operations");
@@ -154,8 +183,17 @@ describe("superseding on edit", () => {
     const c = await submitted([w.assets.plc.id]);
     await sign(opsA.actor, c.id, "operations");
     const approved = await sign(securityA.actor, c.id, "security");
-    const edited = await updateChange(requester.actor, c.id, { testNotes: "Bench log attached", implementerEmail: requester.email }, approved.version);
-    expect(edited).toMatchObject({ state: "approved", version: approved.version + 1, implementerEmail: requester.email });
+    const edited = await updateChange(
+      requester.actor,
+      c.id,
+      { testNotes: "Bench log attached", implementerEmail: requester.email },
+      approved.version,
+    );
+    expect(edited).toMatchObject({
+      state: "approved",
+      version: approved.version + 1,
+      implementerEmail: requester.email,
+    });
     expect(edited.signoffs.every((s) => !s.superseded)).toBe(true);
     expect((await getChange(requester.actor, c.id)).contentHash).toBe(approved.contentHash);
   });

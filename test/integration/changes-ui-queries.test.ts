@@ -22,7 +22,13 @@ describe("asset picker", () => {
     const both = await searchPickerAssets(w.people.requester.actor, "PLC-");
     expect(both.map((a) => a.tag).sort()).toEqual(["PLC-101", "PLC-102", "PLC-301", "PLC-302"]);
     const plc = both.find((a) => a.tag === "PLC-101")!;
-    expect(plc).toMatchObject({ siteId: w.siteA.id, siteCode: "PLA", timeZone: "America/Chicago", areaCode: "U1", criticality: "supporting" });
+    expect(plc).toMatchObject({
+      siteId: w.siteA.id,
+      siteCode: "PLA",
+      timeZone: "America/Chicago",
+      areaCode: "U1",
+      criticality: "supporting",
+    });
 
     // A requester at PLA only: the PLB assets are not offered.
     const onlyA = await searchPickerAssets(w.people.onlyA.actor, "PLC-");
@@ -35,10 +41,34 @@ describe("asset picker", () => {
 
   it("carries every member of a redundancy group so the form can tell when redundancy is lost", async () => {
     const req = w.people.requester.actor;
-    const a = await createAsset(req, { siteCode: "PLA", areaCode: "U1", tag: "RED-A", name: "Pair A", kind: "plc", criticality: "production_critical", redundancyGroup: "PAIR-1" });
-    const b = await createAsset(req, { siteCode: "PLA", areaCode: "U1", tag: "RED-B", name: "Pair B", kind: "plc", criticality: "production_critical", redundancyGroup: "PAIR-1" });
+    const a = await createAsset(req, {
+      siteCode: "PLA",
+      areaCode: "U1",
+      tag: "RED-A",
+      name: "Pair A",
+      kind: "plc",
+      criticality: "production_critical",
+      redundancyGroup: "PAIR-1",
+    });
+    const b = await createAsset(req, {
+      siteCode: "PLA",
+      areaCode: "U1",
+      tag: "RED-B",
+      name: "Pair B",
+      kind: "plc",
+      criticality: "production_critical",
+      redundancyGroup: "PAIR-1",
+    });
     // Same group name at another site is another group.
-    await createAsset(req, { siteCode: "PLB", areaCode: "P1", tag: "RED-C", name: "Other pair", kind: "plc", criticality: "supporting", redundancyGroup: "PAIR-1" });
+    await createAsset(req, {
+      siteCode: "PLB",
+      areaCode: "P1",
+      tag: "RED-C",
+      name: "Other pair",
+      kind: "plc",
+      criticality: "supporting",
+      redundancyGroup: "PAIR-1",
+    });
     const [found] = await searchPickerAssets(req, "RED-A");
     expect(found!.redundancyGroup).toBe("PAIR-1");
     expect(found!.redundancyGroupMembers.sort()).toEqual([a.id, b.id].sort());
@@ -46,7 +76,10 @@ describe("asset picker", () => {
 
   it("loads a change's assets by id, leaving out those the actor cannot see", async () => {
     const ids = [w.assets.plc.id, w.assets.gxp.id, "not-a-uuid"];
-    expect((await pickerAssetsByIds(w.people.requester.actor, ids)).map((a) => a.tag)).toEqual(["PLC-101", "PLC-301"]);
+    expect((await pickerAssetsByIds(w.people.requester.actor, ids)).map((a) => a.tag)).toEqual([
+      "PLC-101",
+      "PLC-301",
+    ]);
     expect((await pickerAssetsByIds(w.people.onlyA.actor, ids)).map((a) => a.tag)).toEqual(["PLC-101"]);
   });
 });
@@ -57,7 +90,11 @@ describe("implementer suggestions", () => {
     const byEmail = new Map(list.map((c) => [c.email, c]));
     expect(byEmail.get(w.people.implementer.email)?.siteCodes).toEqual(["PLA"]);
     expect(byEmail.has(w.people.opsA.email)).toBe(false);
-    expect((await implementerCandidates(w.people.requester.actor)).find((c) => c.email === w.people.implementer.email)?.siteCodes).toEqual(["PLA", "PLB"]);
+    expect(
+      (await implementerCandidates(w.people.requester.actor)).find(
+        (c) => c.email === w.people.implementer.email,
+      )?.siteCodes,
+    ).toEqual(["PLA", "PLB"]);
     expect(await implementerCandidates(w.people.securityA.actor)).toEqual([]);
   });
 });
@@ -66,13 +103,19 @@ describe("overdue retrospective flag", () => {
   it("flags an approved emergency change whose retrospective sign-off is past due, and nothing else", async () => {
     const req = w.people.requester.actor;
     // GxP asset: quality may sign an emergency change retrospectively (rule 5 and 7).
-    const emergency = await createChange(req, draft(w, [w.assets.gxp.id], { class: "emergency", title: "Emergency filler patch" }));
+    const emergency = await createChange(
+      req,
+      draft(w, [w.assets.gxp.id], { class: "emergency", title: "Emergency filler patch" }),
+    );
     await submitChange(req, emergency.id);
     await sign(w.people.opsB.actor, emergency.id, "operations");
     await sign(w.people.securityB.actor, emergency.id, "security");
     const approved = await getChange(req, emergency.id);
     expect(approved.state).toBe("approved");
-    expect(approved.requiredSignoffs.find((r) => r.role === "quality")).toMatchObject({ satisfied: false, retrospective: true });
+    expect(approved.requiredSignoffs.find((r) => r.role === "quality")).toMatchObject({
+      satisfied: false,
+      retrospective: true,
+    });
 
     const normal = await createChange(req, draft(w, [w.assets.plcB.id], { title: "Normal capper patch" }));
     const ids = [emergency.id, normal.id];

@@ -34,14 +34,30 @@ describe("demo asset inventory", () => {
     expect(all.length).toBeGreaterThanOrEqual(80);
     expect(all.filter((a) => a.siteCode === "GCR").length).toBeGreaterThan(35);
     expect(all.filter((a) => a.siteCode === "RHP").length).toBeGreaterThan(35);
-    const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "asset.create"));
+    const [row] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "asset.create"));
     expect(row!.n).toBe(all.length);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("covers the vendors whose advisories the plant will match", () => {
     const vendors = new Set(all.map((a) => a.vendor));
-    for (const v of ["Siemens", "Rockwell Automation", "Honeywell", "Schneider Electric", "Emerson", "Yokogawa", "Moxa", "ABB", "Hitachi Energy", "Phoenix Contact", "WAGO", "AVEVA"]) {
+    for (const v of [
+      "Siemens",
+      "Rockwell Automation",
+      "Honeywell",
+      "Schneider Electric",
+      "Emerson",
+      "Yokogawa",
+      "Moxa",
+      "ABB",
+      "Hitachi Energy",
+      "Phoenix Contact",
+      "WAGO",
+      "AVEVA",
+    ]) {
       expect(all.filter((a) => a.vendor === v).length, v).toBeGreaterThanOrEqual(v === "Siemens" ? 10 : 1);
       expect(vendors).toContain(v);
     }
@@ -51,7 +67,12 @@ describe("demo asset inventory", () => {
 
   it("models redundant pairs, safety systems, GxP and the DMZ", () => {
     const groups = new Map<string, AssetView[]>();
-    for (const a of all) if (a.redundancyGroup) groups.set(`${a.siteCode}/${a.redundancyGroup}`, [...(groups.get(`${a.siteCode}/${a.redundancyGroup}`) ?? []), a]);
+    for (const a of all)
+      if (a.redundancyGroup)
+        groups.set(`${a.siteCode}/${a.redundancyGroup}`, [
+          ...(groups.get(`${a.siteCode}/${a.redundancyGroup}`) ?? []),
+          a,
+        ]);
     expect(groups.size).toBeGreaterThanOrEqual(8);
     for (const [g, members] of groups) {
       expect(members.length, g).toBe(2);
@@ -62,7 +83,9 @@ describe("demo asset inventory", () => {
     expect(sis.every((a) => a.safetyRelated && a.criticality === "safety_critical")).toBe(true);
     expect(all.filter((a) => a.siteCode === "RHP" && a.gxp).length).toBeGreaterThan(20);
     expect(all.filter((a) => a.siteCode === "GCR" && a.gxp)).toEqual([]);
-    expect(all.filter((a) => a.purdueLevel === 3.5 && a.kind === "firewall").length).toBeGreaterThanOrEqual(4);
+    expect(all.filter((a) => a.purdueLevel === 3.5 && a.kind === "firewall").length).toBeGreaterThanOrEqual(
+      4,
+    );
     expect(all.filter((a) => a.kind === "rtu" && a.areaCode === "TF").length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -29,7 +29,11 @@ function tempDir(): string {
 
 /** Starts `npx tsx test/lock-holder.ts dir` in its own process group and resolves with the pid that holds the lock. */
 function holdInAnotherProcess(dir: string): Promise<{ child: ChildProcess; holderPid: number }> {
-  const child = spawn("npx", ["tsx", path.join(ROOT, "test", "lock-holder.ts"), dir], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", path.join(ROOT, "test", "lock-holder.ts"), dir], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = "";
@@ -45,7 +49,9 @@ function holdInAnotherProcess(dir: string): Promise<{ child: ChildProcess; holde
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", () => r()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once("exit", () => r()));
 }
 
 describe("embedded data folder lock", () => {
@@ -86,7 +92,10 @@ describe("embedded data folder lock", () => {
     const dir = tempDir();
     const file = path.join(dir, "interlock.lock");
     const dead = spawnSyncDeadPid();
-    fs.writeFileSync(file, JSON.stringify({ pid: dead, host: os.hostname(), command: "old", since: "2020-01-01T00:00:00Z" }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ pid: dead, host: os.hostname(), command: "old", since: "2020-01-01T00:00:00Z" }),
+    );
     const release = lockDataDir(dir);
     expect(JSON.parse(fs.readFileSync(file, "utf8")).pid).toBe(process.pid);
     release();

@@ -34,7 +34,17 @@ beforeAll(async () => {
   security = (await makeUser(["GTE:security"])).actor;
   manager = (await makeUser(["GTE:change_manager"])).actor;
   const asset = async (tag: string, areaCode: string, redundancyGroup?: string) =>
-    (await createAsset(requester, { siteCode: "GTE", areaCode, tag, name: tag, kind: "plc", criticality: "supporting", ...(redundancyGroup ? { redundancyGroup } : {}) })).id;
+    (
+      await createAsset(requester, {
+        siteCode: "GTE",
+        areaCode,
+        tag,
+        name: tag,
+        kind: "plc",
+        criticality: "supporting",
+        ...(redundancyGroup ? { redundancyGroup } : {}),
+      })
+    ).id;
   tags = {
     clear: await asset("PLC-CLEAR", "U1"),
     outside: await asset("PLC-OUT", "U2"),
@@ -45,8 +55,24 @@ beforeAll(async () => {
     production: await asset("PLC-PRD", "U5"),
   };
   const start = minute(Date.now() - 2 * 24 * HOUR);
-  await createWindow(manager, { site: "GTE", kind: "maintenance", title: "Week window", areas: ["U1", "U3", "U4", "U5"], start, durationMinutes: 7 * 24 * 60 });
-  narrowWindowId = (await createWindow(manager, { site: "GTE", kind: "maintenance", title: "U2 window", areas: ["U2"], start, durationMinutes: 7 * 24 * 60 })).id;
+  await createWindow(manager, {
+    site: "GTE",
+    kind: "maintenance",
+    title: "Week window",
+    areas: ["U1", "U3", "U4", "U5"],
+    start,
+    durationMinutes: 7 * 24 * 60,
+  });
+  narrowWindowId = (
+    await createWindow(manager, {
+      site: "GTE",
+      kind: "maintenance",
+      title: "U2 window",
+      areas: ["U2"],
+      start,
+      durationMinutes: 7 * 24 * 60,
+    })
+  ).id;
 });
 
 function input(assetIds: string[], extra: Partial<CreateChangeInput> = {}): CreateChangeInput {
@@ -82,7 +108,7 @@ async function approved(assetIds: string[], extra: Partial<CreateChangeInput> = 
 async function refusal(id: string) {
   const e = await errorOf(startChange(implementer, id));
   expect(e.code).toBe("gate_refused");
-  return ((e.details.reasons ?? []) as { code: string; message: string }[]);
+  return (e.details.reasons ?? []) as { code: string; message: string }[];
 }
 
 describe("deployment gate with the schedule", () => {
@@ -102,7 +128,14 @@ describe("deployment gate with the schedule", () => {
 
   it("refuses inside a blackout", async () => {
     const id = await approved([tags.blackout!]);
-    await createWindow(manager, { site: "GTE", kind: "blackout", title: "Emergency freeze", areas: ["U3"], start: minute(Date.now() - 2 * HOUR), durationMinutes: 12 * 60 });
+    await createWindow(manager, {
+      site: "GTE",
+      kind: "blackout",
+      title: "Emergency freeze",
+      areas: ["U3"],
+      start: minute(Date.now() - 2 * HOUR),
+      durationMinutes: 12 * 60,
+    });
     const reasons = await refusal(id);
     expect(reasons.map((r) => r.code)).toEqual(["blackout_active"]);
     expect(reasons[0]!.message).toMatch(/Blackout 'Emergency freeze'/);
@@ -127,15 +160,33 @@ describe("deployment gate with the schedule", () => {
   });
 
   it("refuses downtime during a critical production run in the area", async () => {
-    const id = await approved([tags.production!], { expectedDowntimeMinutes: 30, productionImpact: "outage" });
-    await createRun(manager, { site: "GTE", area: "U5", title: "Critical batch", kind: "batch", criticality: "critical", start: minute(Date.now() - 3 * HOUR), end: minute(Date.now() + 10 * HOUR) });
+    const id = await approved([tags.production!], {
+      expectedDowntimeMinutes: 30,
+      productionImpact: "outage",
+    });
+    await createRun(manager, {
+      site: "GTE",
+      area: "U5",
+      title: "Critical batch",
+      kind: "batch",
+      criticality: "critical",
+      start: minute(Date.now() - 3 * HOUR),
+      end: minute(Date.now() + 10 * HOUR),
+    });
     const reasons = await refusal(id);
     expect(reasons.map((r) => r.code)).toEqual(["production_conflict"]);
     expect(reasons[0]!.message).toMatch(/Critical production run 'Critical batch'/);
   });
 
   it("refuses to submit a slot with blocking conflicts, listing them", async () => {
-    await createWindow(manager, { site: "GTE", kind: "blackout", title: "Submit freeze", areas: ["U1"], start: minute(Date.now() + 2 * HOUR), durationMinutes: 60 });
+    await createWindow(manager, {
+      site: "GTE",
+      kind: "blackout",
+      title: "Submit freeze",
+      areas: ["U1"],
+      start: minute(Date.now() + 2 * HOUR),
+      durationMinutes: 60,
+    });
     const c = await createChange(requester, input([tags.clear!]));
     const e = await errorOf(submitChange(requester, c.id));
     expect(["conflict", "gate_refused", "invalid"]).toContain(e.code);

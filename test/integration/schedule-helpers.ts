@@ -5,10 +5,24 @@ import type { Db } from "@/db/client";
 import { assets, changeAssets, changes } from "@/db/schema";
 import type { ChangeState, ProductionImpact } from "@/lib/domain/constants";
 
-export async function insertAsset(db: Db, siteId: string, areaId: string | null, tag: string, redundancyGroup: string | null = null) {
+export async function insertAsset(
+  db: Db,
+  siteId: string,
+  areaId: string | null,
+  tag: string,
+  redundancyGroup: string | null = null,
+) {
   const [row] = await db
     .insert(assets)
-    .values({ siteId, areaId, tag, name: tag, kind: "plc", criticality: "production_critical", redundancyGroup })
+    .values({
+      siteId,
+      areaId,
+      tag,
+      name: tag,
+      kind: "plc",
+      criticality: "production_critical",
+      redundancyGroup,
+    })
     .returning();
   return row!;
 }
@@ -17,7 +31,14 @@ let n = 0;
 export async function insertChange(
   db: Db,
   requesterId: string,
-  fields: { state: ChangeState; start: string; end: string; assets: { id: string; siteId: string }[]; productionImpact?: ProductionImpact; downtime?: number },
+  fields: {
+    state: ChangeState;
+    start: string;
+    end: string;
+    assets: { id: string; siteId: string }[];
+    productionImpact?: ProductionImpact;
+    downtime?: number;
+  },
 ) {
   n++;
   const [row] = await db
@@ -36,6 +57,8 @@ export async function insertChange(
       siteIds: [...new Set(fields.assets.map((a) => a.siteId))],
     })
     .returning();
-  await db.insert(changeAssets).values(fields.assets.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
+  await db
+    .insert(changeAssets)
+    .values(fields.assets.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
   return row!;
 }

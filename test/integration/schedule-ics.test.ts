@@ -26,22 +26,56 @@ beforeAll(async () => {
   db = await useTestDatabase();
   const site = await makeSite("ICS", "America/Chicago", ["U1"]);
   await makeSite("ICB", "Europe/Berlin", ["B1"]);
-  manager = (await makeUser(["ICS:change_manager", "ICB:change_manager"])).actor as Actor & { userId: string };
+  manager = (await makeUser(["ICS:change_manager", "ICB:change_manager"])).actor as Actor & {
+    userId: string;
+  };
   berlinOnly = (await makeUser(["ICB:requester"])).actor;
-  const weekly = await createWindow(manager, { site: "ICS", kind: "maintenance", title: "Sunday window", areas: ["U1"], start: "2027-01-03T01:00", durationMinutes: 240, rrule: "FREQ=WEEKLY;BYDAY=SU", until: "2027-12-31" });
+  const weekly = await createWindow(manager, {
+    site: "ICS",
+    kind: "maintenance",
+    title: "Sunday window",
+    areas: ["U1"],
+    start: "2027-01-03T01:00",
+    durationMinutes: 240,
+    rrule: "FREQ=WEEKLY;BYDAY=SU",
+    until: "2027-12-31",
+  });
   weeklyId = weekly.id;
   await cancelOccurrence(manager, weeklyId, { occurrenceStart: "2027-03-21T01:00" });
-  await createWindow(manager, { site: "ICS", kind: "blackout", title: "Audit freeze", start: "2027-03-26T00:00", durationMinutes: 2880 });
-  berlinWeeklyId = (await createWindow(manager, { site: "ICB", kind: "maintenance", title: "Samstag", start: "2027-10-02T02:30", durationMinutes: 90, rrule: "FREQ=WEEKLY;BYDAY=SA" })).id;
+  await createWindow(manager, {
+    site: "ICS",
+    kind: "blackout",
+    title: "Audit freeze",
+    start: "2027-03-26T00:00",
+    durationMinutes: 2880,
+  });
+  berlinWeeklyId = (
+    await createWindow(manager, {
+      site: "ICB",
+      kind: "maintenance",
+      title: "Samstag",
+      start: "2027-10-02T02:30",
+      durationMinutes: 90,
+      rrule: "FREQ=WEEKLY;BYDAY=SA",
+    })
+  ).id;
   const plc = await insertAsset(db, site.id, site.areas[0]!.id, "PLC-ICS");
-  changeId = (await insertChange(db, manager.userId, { state: "approved", start: "2027-03-14T07:30:00Z", end: "2027-03-14T09:00:00Z", assets: [plc] })).id;
+  changeId = (
+    await insertChange(db, manager.userId, {
+      state: "approved",
+      start: "2027-03-14T07:30:00Z",
+      end: "2027-03-14T09:00:00Z",
+      assets: [plc],
+    })
+  ).id;
 });
 
 const NOW = new Date("2027-02-01T00:00:00Z");
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
-  for (const tz of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+  for (const tz of root.getAllSubcomponents("vtimezone"))
+    ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   return root;
 }
 
@@ -79,14 +113,28 @@ describe("ICS feed", () => {
   it("expands the recurring window to the same UTC instants as listOccurrences across the March DST change", async () => {
     const from = new Date("2027-03-01T00:00:00Z");
     const to = new Date("2027-04-05T00:00:00Z");
-    const weekly = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find((e) => e.uid === `window-${weeklyId}@interlock`)!;
+    const weekly = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find(
+      (e) => e.uid === `window-${weeklyId}@interlock`,
+    )!;
     const fromIcal = expand(weekly, from, to);
-    const fromService = (await listOccurrences(manager, { site: "ICS", from: from.toISOString(), to: to.toISOString(), limit: 500 })).items
+    const fromService = (
+      await listOccurrences(manager, {
+        site: "ICS",
+        from: from.toISOString(),
+        to: to.toISOString(),
+        limit: 500,
+      })
+    ).items
       .filter((o) => o.windowId === weeklyId)
       .map((o) => o.start.toISOString());
     expect(fromIcal).toEqual(fromService);
     // Written out by hand: CST until 14 March, CDT after; 21 March cancelled.
-    expect(fromIcal).toEqual(["2027-03-07T07:00:00.000Z", "2027-03-14T07:00:00.000Z", "2027-03-28T06:00:00.000Z", "2027-04-04T06:00:00.000Z"]);
+    expect(fromIcal).toEqual([
+      "2027-03-07T07:00:00.000Z",
+      "2027-03-14T07:00:00.000Z",
+      "2027-03-28T06:00:00.000Z",
+      "2027-04-04T06:00:00.000Z",
+    ]);
     expect(weekly.duration.toSeconds()).toBe(240 * 60);
   });
 
@@ -94,11 +142,24 @@ describe("ICS feed", () => {
     const from = new Date("2027-10-01T00:00:00Z");
     const to = new Date("2027-11-10T00:00:00Z");
     const root = parse(await calendarIcs(manager, "ICB", { now: NOW }));
-    expect(root.getAllSubcomponents("vtimezone").map((c) => c.getFirstPropertyValue("tzid"))).toEqual(["Europe/Berlin"]);
+    expect(root.getAllSubcomponents("vtimezone").map((c) => c.getFirstPropertyValue("tzid"))).toEqual([
+      "Europe/Berlin",
+    ]);
     const weekly = events(root).find((e) => e.uid === `window-${berlinWeeklyId}@interlock`)!;
-    const fromService = (await listOccurrences(manager, { site: "ICB", from: from.toISOString(), to: to.toISOString(), limit: 500 })).items.map((o) => o.start.toISOString());
+    const fromService = (
+      await listOccurrences(manager, {
+        site: "ICB",
+        from: from.toISOString(),
+        to: to.toISOString(),
+        limit: 500,
+      })
+    ).items.map((o) => o.start.toISOString());
     expect(expand(weekly, from, to)).toEqual(fromService);
-    expect(fromService.slice(3, 6)).toEqual(["2027-10-23T00:30:00.000Z", "2027-10-30T00:30:00.000Z", "2027-11-06T01:30:00.000Z"]);
+    expect(fromService.slice(3, 6)).toEqual([
+      "2027-10-23T00:30:00.000Z",
+      "2027-10-30T00:30:00.000Z",
+      "2027-11-06T01:30:00.000Z",
+    ]);
   });
 
   it("keeps UIDs stable between generations and bumps SEQUENCE on an update", async () => {
@@ -108,14 +169,18 @@ describe("ICS feed", () => {
     expect(first.map((e) => e.uid)).toContain(`change-${changeId}@interlock`);
     const before = first.find((e) => e.uid === `window-${weeklyId}@interlock`)!.sequence;
     await updateWindow(manager, weeklyId, { title: "Sunday window (extended)", durationMinutes: 300 });
-    const after = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find((e) => e.uid === `window-${weeklyId}@interlock`)!;
+    const after = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find(
+      (e) => e.uid === `window-${weeklyId}@interlock`,
+    )!;
     expect(after.sequence).toBeGreaterThan(before);
     expect(after.summary).toBe("Maintenance window: Sunday window (extended)");
     expect(after.duration.toSeconds()).toBe(300 * 60);
   });
 
   it("shows scheduled changes in site time", async () => {
-    const change = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find((e) => e.uid === `change-${changeId}@interlock`)!;
+    const change = events(parse(await calendarIcs(manager, "ICS", { now: NOW }))).find(
+      (e) => e.uid === `change-${changeId}@interlock`,
+    )!;
     expect(change.startDate.toJSDate().toISOString()).toBe("2027-03-14T07:30:00.000Z");
     expect(change.startDate.zone?.tzid).toBe("America/Chicago");
     expect(change.summary).toMatch(/^CHG-TEST-.*: Test change/);
@@ -130,7 +195,9 @@ describe("ICS feed", () => {
 describe("secret feed URLs", () => {
   it("issues a URL per visible site, and regenerating revokes the old one (audited)", async () => {
     const first = await createCalendarFeed(berlinOnly, { baseUrl: "https://interlock.example/" });
-    expect(first.feeds).toEqual([{ siteCode: "ICB", url: `https://interlock.example/api/v1/calendar/ICB.ics?feed=${first.token}` }]);
+    expect(first.feeds).toEqual([
+      { siteCode: "ICB", url: `https://interlock.example/api/v1/calendar/ICB.ics?feed=${first.token}` },
+    ]);
     const feedActor = await actorFromFeedToken(first.token, null);
     expect(feedActor?.email).toBe(berlinOnly.email);
     expect(await calendarIcs(feedActor!, "ICB")).toMatch(/^BEGIN:VCALENDAR/);
@@ -143,7 +210,12 @@ describe("secret feed URLs", () => {
     expect(await actorFromFeedToken("ilf_forged", null)).toBeNull();
     expect(await actorFromFeedToken("ilk_not_a_feed", null)).toBeNull();
 
-    const actions = (await db.select().from(auditEvents).where(and(eq(auditEvents.actorEmail, berlinOnly.email)))).map((e) => e.action);
+    const actions = (
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorEmail, berlinOnly.email)))
+    ).map((e) => e.action);
     expect(actions.filter((a) => a === "calendar_feed.create")).toHaveLength(2);
     expect(actions.filter((a) => a === "calendar_feed.revoke")).toHaveLength(1);
 

@@ -28,17 +28,38 @@ beforeAll(async () => {
   otherSite = (await makeUser(["WRH:change_manager"])).actor;
 });
 
-const weekly = { site: "WGC", kind: "maintenance" as const, title: "Sunday window", start: "2027-03-07T01:00", durationMinutes: 240, rrule: "FREQ=WEEKLY;BYDAY=SU" };
+const weekly = {
+  site: "WGC",
+  kind: "maintenance" as const,
+  title: "Sunday window",
+  start: "2027-03-07T01:00",
+  durationMinutes: 240,
+  rrule: "FREQ=WEEKLY;BYDAY=SU",
+};
 const march = { site: "WGC", from: "2027-03-01T00:00", to: "2027-04-01T00:00", limit: 500 };
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string; name?: string }) => e.code ?? e.name ?? String(e));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: { code?: string; name?: string }) => e.code ?? e.name ?? String(e),
+  );
 
 describe("windows", () => {
   it("creates a recurring window with a readable summary and audits it", async () => {
     const w = await createWindow(manager, { ...weekly, until: "2027-03-31" });
-    expect(w).toMatchObject({ siteCode: "WGC", kind: "maintenance", start: "2027-03-07T01:00", areaCodes: [], until: "2027-03-31", sequence: 0 });
+    expect(w).toMatchObject({
+      siteCode: "WGC",
+      kind: "maintenance",
+      start: "2027-03-07T01:00",
+      areaCodes: [],
+      until: "2027-03-31",
+      sequence: 0,
+    });
     expect(w.summary).toBe("Every Sunday 01:00–05:00 CST, until 31 Mar 2027");
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "window.create"), eq(auditEvents.objectId, w.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "window.create"), eq(auditEvents.objectId, w.id)));
     expect(event?.after).toMatchObject({ title: "Sunday window", rrule: "FREQ=WEEKLY;BYDAY=SU" });
   });
 
@@ -52,7 +73,13 @@ describe("windows", () => {
       "2027-03-21T06:00:00.000Z",
       "2027-03-28T06:00:00.000Z",
     ]);
-    expect(mine[0]).toMatchObject({ siteCode: "WGC", areaCodes: ["U2"], localStart: "2027-03-07T01:00:00.000-06:00", timeZone: "America/Chicago", kind: "maintenance" });
+    expect(mine[0]).toMatchObject({
+      siteCode: "WGC",
+      areaCodes: ["U2"],
+      localStart: "2027-03-07T01:00:00.000-06:00",
+      timeZone: "America/Chicago",
+      kind: "maintenance",
+    });
     expect(mine[1]!.localStart).toBe("2027-03-14T01:00:00.000-06:00");
     expect(mine[2]!.localStart).toBe("2027-03-21T01:00:00.000-05:00");
     // Spans the 02:00 spring-forward: four elapsed hours end at 06:00 CDT, not 05:00.
@@ -66,11 +93,15 @@ describe("windows", () => {
     expect(first.nextCursor).not.toBeNull();
     const rest = await listOccurrences(manager, { ...march, limit: 500, cursor: first.nextCursor! });
     const all = await listOccurrences(manager, march);
-    expect([...first.items, ...rest.items].map((o) => `${o.windowId}@${o.start.toISOString()}`)).toEqual(all.items.map((o) => `${o.windowId}@${o.start.toISOString()}`));
+    expect([...first.items, ...rest.items].map((o) => `${o.windowId}@${o.start.toISOString()}`)).toEqual(
+      all.items.map((o) => `${o.windowId}@${o.start.toISOString()}`),
+    );
   });
 
   it("refuses a range over 400 days and a bad cursor as invalid input", async () => {
-    expect(await code(listOccurrences(manager, { site: "WGC", from: "2027-01-01T00:00", to: "2028-03-01T00:00" }))).toBe("invalid");
+    expect(
+      await code(listOccurrences(manager, { site: "WGC", from: "2027-01-01T00:00", to: "2028-03-01T00:00" })),
+    ).toBe("invalid");
     expect(await code(listOccurrences(manager, { ...march, cursor: "nonsense" }))).toBe("invalid");
   });
 
@@ -80,10 +111,16 @@ describe("windows", () => {
     expect(after.cancelledOccurrences).toEqual(["2027-03-14T01:00"]);
     expect(after.sequence).toBe(1);
     await cancelOccurrence(manager, w.id, { occurrenceStart: "2027-03-21T01:00" });
-    const starts = (await listOccurrences(manager, march)).items.filter((o) => o.windowId === w.id).map((o) => o.start.toISOString());
+    const starts = (await listOccurrences(manager, march)).items
+      .filter((o) => o.windowId === w.id)
+      .map((o) => o.start.toISOString());
     expect(starts).toEqual(["2027-03-07T07:00:00.000Z", "2027-03-28T06:00:00.000Z"]);
-    expect(await code(cancelOccurrence(manager, w.id, { occurrenceStart: "2027-03-14T07:00:00Z" }))).toBe("invalid");
-    expect(await code(cancelOccurrence(manager, w.id, { occurrenceStart: "2027-03-15T01:00" }))).toBe("invalid");
+    expect(await code(cancelOccurrence(manager, w.id, { occurrenceStart: "2027-03-14T07:00:00Z" }))).toBe(
+      "invalid",
+    );
+    expect(await code(cancelOccurrence(manager, w.id, { occurrenceStart: "2027-03-15T01:00" }))).toBe(
+      "invalid",
+    );
   });
 
   it("ends a series, keeping earlier occurrences", async () => {
@@ -91,7 +128,9 @@ describe("windows", () => {
     const ended = await endSeries(manager, w.id, { until: "2027-03-14" });
     expect(ended.until).toBe("2027-03-14");
     expect(ended.summary).toMatch(/until 14 Mar 2027$/);
-    const starts = (await listOccurrences(manager, march)).items.filter((o) => o.windowId === w.id).map((o) => o.start.toISOString());
+    const starts = (await listOccurrences(manager, march)).items
+      .filter((o) => o.windowId === w.id)
+      .map((o) => o.start.toISOString());
     expect(starts).toEqual(["2027-03-07T07:00:00.000Z", "2027-03-14T07:00:00.000Z"]);
     const once = await createWindow(manager, { ...weekly, rrule: null, title: "Once" });
     expect(await code(endSeries(manager, once.id, { until: "2027-03-14" }))).toBe("invalid");
@@ -99,18 +138,39 @@ describe("windows", () => {
   });
 
   it("updates with a field-level audit diff and a sequence bump; If-Match mismatch is a conflict", async () => {
-    const w = await createWindow(manager, { ...weekly, kind: "blackout", title: "Freeze", rrule: null, durationMinutes: 1440 });
-    const u = await updateWindow(manager, w.id, { title: "Peak freeze", durationMinutes: 2880 }, { expectedSequence: 0 });
+    const w = await createWindow(manager, {
+      ...weekly,
+      kind: "blackout",
+      title: "Freeze",
+      rrule: null,
+      durationMinutes: 1440,
+    });
+    const u = await updateWindow(
+      manager,
+      w.id,
+      { title: "Peak freeze", durationMinutes: 2880 },
+      { expectedSequence: 0 },
+    );
     expect(u).toMatchObject({ title: "Peak freeze", durationMinutes: 2880, sequence: 1, kind: "blackout" });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "window.update"), eq(auditEvents.objectId, w.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "window.update"), eq(auditEvents.objectId, w.id)));
     expect(event?.before).toMatchObject({ title: "Freeze", durationMinutes: 1440 });
     expect(event?.after).toMatchObject({ title: "Peak freeze", durationMinutes: 2880 });
     expect(Object.keys(event?.after as object)).not.toContain("kind");
-    expect(await code(updateWindow(manager, w.id, { title: "Again" }, { expectedSequence: 0 }))).toBe("conflict");
+    expect(await code(updateWindow(manager, w.id, { title: "Again" }, { expectedSequence: 0 }))).toBe(
+      "conflict",
+    );
   });
 
   it("reads an instant start as site-local wall time", async () => {
-    const w = await createWindow(manager, { ...weekly, start: "2027-07-04T06:00:00Z", rrule: null, title: "Instant" });
+    const w = await createWindow(manager, {
+      ...weekly,
+      start: "2027-07-04T06:00:00Z",
+      rrule: null,
+      title: "Instant",
+    });
     expect(w.start).toBe("2027-07-04T01:00");
   });
 
@@ -131,7 +191,9 @@ describe("windows", () => {
     expect(await code(createWindow(otherSite, { ...weekly }))).toBe("not_found");
     const w = await createWindow(manager, { ...weekly, title: "Private" });
     expect(await code(updateWindow(otherSite, w.id, { title: "x" }))).toBe("not_found");
-    expect(await code(cancelOccurrence(otherSite, w.id, { occurrenceStart: "2027-03-14T01:00" }))).toBe("not_found");
+    expect(await code(cancelOccurrence(otherSite, w.id, { occurrenceStart: "2027-03-14T01:00" }))).toBe(
+      "not_found",
+    );
     expect(await code(deleteWindow(otherSite, w.id))).toBe("not_found");
     expect(await code(getWindow(otherSite, w.id))).toBe("not_found");
     expect(await code(listOccurrences(otherSite, march))).toBe("not_found");
@@ -146,7 +208,10 @@ describe("windows", () => {
     expect((await listWindows(manager, "WGC")).some((x) => x.id === w.id)).toBe(false);
     expect((await listOccurrences(manager, march)).items.some((o) => o.windowId === w.id)).toBe(false);
     expect(await code(getWindow(manager, w.id))).toBe("not_found");
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "window.delete"), eq(auditEvents.objectId, w.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "window.delete"), eq(auditEvents.objectId, w.id)));
     expect(event).toMatchObject({ reason: "Duplicate" });
   });
 

@@ -11,7 +11,11 @@ function safeCallback(raw: string | string[] | undefined): string {
   return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
@@ -21,23 +25,33 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm">
         <p className="text-xs font-semibold tracking-wider text-blue-800 uppercase">Interlock</p>
         <h1 className="mt-1 text-xl font-semibold text-slate-900">Sign in</h1>
-        <p className="mt-1 mb-5 text-sm text-slate-600">Governed security changes to operational technology.</p>
+        <p className="mt-1 mb-5 text-sm text-slate-600">
+          Governed security changes to operational technology.
+        </p>
         <LoginForm callbackUrl={callbackUrl} />
       </div>
       {demo ? (
-        <section aria-labelledby="demo-accounts" className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          aria-labelledby="demo-accounts"
+          className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-4"
+        >
           <h2 id="demo-accounts" className="text-sm font-semibold text-slate-900">
             Demo accounts
           </h2>
           <p className="mt-1 text-xs text-slate-600">
-            Demo mode is on. Every account uses the password <code className="rounded bg-slate-100 px-1 font-mono text-slate-900">{DEMO_PASSWORD}</code>.
+            Demo mode is on. Every account uses the password{" "}
+            <code className="rounded bg-slate-100 px-1 font-mono text-slate-900">{DEMO_PASSWORD}</code>.
           </p>
           <table className="mt-3 w-full text-xs">
             <caption className="sr-only">Demo accounts and their roles</caption>
             <thead>
               <tr className="text-left text-slate-600">
-                <th scope="col" className="pb-1 font-medium">Role</th>
-                <th scope="col" className="pb-1 font-medium">Email</th>
+                <th scope="col" className="pb-1 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="pb-1 font-medium">
+                  Email
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -39,7 +39,12 @@ export async function grantRoleAction(email: string, values: unknown): Promise<F
 
 export async function revokeRoleAction(email: string, siteCode: string, role: string): Promise<FormResult> {
   const actor = await requireActor();
-  return run(async () => (await revokeRole(actor, String(email), { siteCode: String(siteCode), role: String(role) }), null));
+  return run(
+    async () => (
+      await revokeRole(actor, String(email), { siteCode: String(siteCode), role: String(role) }),
+      null
+    ),
+  );
 }
 
 export async function revokeUserTokenAction(id: string): Promise<FormResult> {
@@ -52,7 +57,10 @@ export async function createSiteAction(values: unknown): Promise<FormResult<{ co
   return run(async () => ({ code: (await createSite(actor, values as never)).code }));
 }
 
-export async function createAreaAction(siteCode: string, values: unknown): Promise<FormResult<{ code: string }>> {
+export async function createAreaAction(
+  siteCode: string,
+  values: unknown,
+): Promise<FormResult<{ code: string }>> {
   const actor = await requireActor();
   return run(async () => ({ code: (await createArea(actor, String(siteCode), values as never)).code }));
 }

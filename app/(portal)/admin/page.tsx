@@ -57,7 +57,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </Button>
         }
       />
-      <form method="get" action="/admin" className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="Filter users">
+      <form
+        method="get"
+        action="/admin"
+        className="mb-3 flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filter users"
+      >
         <Field id="user-q" label="Search" className="w-64">
           <Input name="q" type="search" defaultValue={query.q ?? ""} placeholder="Email or name" />
         </Field>
@@ -87,11 +93,29 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <Table caption="Users">
         <thead>
           <tr>
-            <SortTh label="Email" column="email" sort={query.sort} dir={query.dir} href={(sort, dir) => href({ sort, dir })} />
-            <SortTh label="Name" column="name" sort={query.sort} dir={query.dir} href={(sort, dir) => href({ sort, dir })} />
+            <SortTh
+              label="Email"
+              column="email"
+              sort={query.sort}
+              dir={query.dir}
+              href={(sort, dir) => href({ sort, dir })}
+            />
+            <SortTh
+              label="Name"
+              column="name"
+              sort={query.sort}
+              dir={query.dir}
+              href={(sort, dir) => href({ sort, dir })}
+            />
             <Th>Status</Th>
             <Th>Roles</Th>
-            <SortTh label="Created" column="created" sort={query.sort} dir={query.dir} href={(sort, dir) => href({ sort, dir })} />
+            <SortTh
+              label="Created"
+              column="created"
+              sort={query.sort}
+              dir={query.dir}
+              href={(sort, dir) => href({ sort, dir })}
+            />
           </tr>
         </thead>
         <tbody>
@@ -137,7 +161,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           )}
         </tbody>
       </Table>
-      <Pager count={page.items.length} nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : null} firstHref={query.cursor ? href({}) : null} />
+      <Pager
+        count={page.items.length}
+        nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : null}
+        firstHref={query.cursor ? href({}) : null}
+      />
     </>
   );
 }

@@ -69,7 +69,10 @@ export default async function ApprovalsPage() {
                   <Td>
                     <span className="flex flex-wrap gap-1">
                       {i.roles.map((r) => (
-                        <Badge key={`${r.role}:${r.siteCode ?? ""}`} tone={r.retrospective ? "amber" : "blue"}>
+                        <Badge
+                          key={`${r.role}:${r.siteCode ?? ""}`}
+                          tone={r.retrospective ? "amber" : "blue"}
+                        >
                           {SIGNOFF_ROLE_LABELS[r.role]}
                           {r.siteCode ? ` (${r.siteCode})` : ""}
                           {r.retrospective ? " · retrospective" : ""}

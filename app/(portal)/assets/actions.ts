@@ -22,7 +22,11 @@ function failure(e: unknown): Failure {
     return out;
   }
   console.error("[assets] unexpected error in a server action", e);
-  return { ok: false, message: "Something went wrong on the server; nothing was saved. Try again, and tell your administrator if it persists." };
+  return {
+    ok: false,
+    message:
+      "Something went wrong on the server; nothing was saved. Try again, and tell your administrator if it persists.",
+  };
 }
 
 export async function createAssetAction(values: unknown): Promise<AssetActionResult<{ id: string }>> {
@@ -35,17 +39,30 @@ export async function createAssetAction(values: unknown): Promise<AssetActionRes
   }
 }
 
-export async function updateAssetAction(id: string, rowVersion: number, values: unknown): Promise<AssetActionResult<{ id: string; rowVersion: number }>> {
+export async function updateAssetAction(
+  id: string,
+  rowVersion: number,
+  values: unknown,
+): Promise<AssetActionResult<{ id: string; rowVersion: number }>> {
   const actor = await requireActor();
   try {
-    const asset = await updateAsset(actor, String(id), values, Number.isInteger(rowVersion) ? rowVersion : undefined);
+    const asset = await updateAsset(
+      actor,
+      String(id),
+      values,
+      Number.isInteger(rowVersion) ? rowVersion : undefined,
+    );
     return { ok: true, data: { id: asset.id, rowVersion: asset.rowVersion } };
   } catch (e) {
     return failure(e);
   }
 }
 
-export async function importAssetsAction(siteCode: string, csvText: string, dryRun: boolean): Promise<AssetActionResult<ImportResult>> {
+export async function importAssetsAction(
+  siteCode: string,
+  csvText: string,
+  dryRun: boolean,
+): Promise<AssetActionResult<ImportResult>> {
   const actor = await requireActor();
   try {
     return { ok: true, data: await importAssetsCsv(actor, { siteCode, csvText, dryRun: dryRun === true }) };

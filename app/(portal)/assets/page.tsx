@@ -27,10 +27,18 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
   let nextCursor: string | null = null;
   let problem: string | null = null;
   try {
-    ({ items, nextCursor } = await listAssets(actor, { ...Object.fromEntries(listParams(sp)), sort, dir, cursor: cursor || undefined, limit: 50 }));
+    ({ items, nextCursor } = await listAssets(actor, {
+      ...Object.fromEntries(listParams(sp)),
+      sort,
+      dir,
+      cursor: cursor || undefined,
+      limit: 50,
+    }));
   } catch (e) {
     if (!isServiceError(e)) throw e;
-    problem = e.details.errors?.length ? e.details.errors.map((x) => `${x.path}: ${x.message}`).join(" ") : e.message;
+    problem = e.details.errors?.length
+      ? e.details.errors.map((x) => `${x.path}: ${x.message}`).join(" ")
+      : e.message;
   }
   const canView = sitesWithPermission(actor, "asset.view").length > 0;
   const canEdit = sitesWithPermission(actor, "asset.edit").length > 0;
@@ -87,7 +95,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       />
       {problem ? <Alert title="These filters cannot be applied">{problem}</Alert> : null}
       <AssetTable items={items} sort={sort} dir={dir} href={(s, d) => listHref(sp, { sort: s, dir: d })} />
-      <Pager count={items.length} nextHref={nextCursor ? listHref(sp, { cursor: nextCursor }) : null} firstHref={cursor ? listHref(sp) : null} />
+      <Pager
+        count={items.length}
+        nextHref={nextCursor ? listHref(sp, { cursor: nextCursor }) : null}
+        firstHref={cursor ? listHref(sp) : null}
+      />
     </>
   );
 }

@@ -4,7 +4,8 @@ import { requireActor } from "@/lib/auth/session";
 import { verifyAudit } from "@/lib/services/audit/verify-chain";
 import { isServiceError } from "@/lib/services/errors";
 
-export type VerifyChainState = { ok: true; verdict: VerifyResult; checkedAt: string } | { ok: false; message: string };
+export type VerifyChainState =
+  { ok: true; verdict: VerifyResult; checkedAt: string } | { ok: false; message: string };
 
 export async function verifyChainAction(): Promise<VerifyChainState> {
   const actor = await requireActor();
@@ -14,6 +15,9 @@ export async function verifyChainAction(): Promise<VerifyChainState> {
   } catch (e) {
     if (isServiceError(e)) return { ok: false, message: e.message };
     console.error("[audit] chain verification failed", e);
-    return { ok: false, message: "The check could not be completed. Try again; if it keeps failing, tell your administrator." };
+    return {
+      ok: false,
+      message: "The check could not be completed. Try again; if it keeps failing, tell your administrator.",
+    };
   }
 }

@@ -36,7 +36,11 @@ function problemText(e: unknown): string[] {
   throw e;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const sites = await auditSites(actor);
   if (sites.length === 0) notFound();
@@ -121,11 +125,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ) : null}
         </table>
       </div>
-      <Pager count={items.length} firstHref={cursor ? pageHref(filters) : null} nextHref={nextCursor ? pageHref(filters, nextCursor) : null} />
+      <Pager
+        count={items.length}
+        firstHref={cursor ? pageHref(filters) : null}
+        nextHref={nextCursor ? pageHref(filters, nextCursor) : null}
+      />
       {canExport ? (
         <p className="mt-3 text-xs text-slate-600">
-          Exports carry the filters above, cover the sites where you are auditor, hold at most {MAX_EXPORT_ROWS.toLocaleString("en-US")} events (newest
-          first) and are themselves recorded in the trail.
+          Exports carry the filters above, cover the sites where you are auditor, hold at most{" "}
+          {MAX_EXPORT_ROWS.toLocaleString("en-US")} events (newest first) and are themselves recorded in the
+          trail.
         </p>
       ) : null}
     </>

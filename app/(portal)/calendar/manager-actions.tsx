@@ -44,7 +44,14 @@ export function managerActions(opts: {
             title={`Edit ${item.title}`}
             areas={opts.areas}
             timeZone={opts.timeZone}
-            initial={{ area: item.areas[0] ?? "", title: item.title, kind: item.kind, criticality: item.criticality, start: local(item.start), end: local(item.end) }}
+            initial={{
+              area: item.areas[0] ?? "",
+              title: item.title,
+              kind: item.kind,
+              criticality: item.criticality,
+              start: local(item.start),
+              end: local(item.end),
+            }}
             submit={updateRunAction.bind(null, item.runId, item.sequence)}
           />
           <ConfirmAction

@@ -25,16 +25,24 @@ import { managerActions } from "./manager-actions";
 
 export const metadata: Metadata = { title: "Change calendar" };
 
-export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CalendarPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = parseCalendarQuery(await searchParams);
   const actor = await requireActor();
   const grants = actor.grants.filter((g) => hasSitePermission(actor, "window.view", g.siteId));
-  const sites = [...new Map(grants.map((g) => [g.siteCode, { code: g.siteCode, id: g.siteId }])).values()].sort((a, b) => a.code.localeCompare(b.code));
+  const sites = [
+    ...new Map(grants.map((g) => [g.siteCode, { code: g.siteCode, id: g.siteId }])).values(),
+  ].sort((a, b) => a.code.localeCompare(b.code));
   if (sites.length === 0) {
     return (
       <>
         <PageHeader title="Change calendar" />
-        <Card className="p-4 text-sm text-slate-700">You hold no role at any site, so there is no calendar to show.</Card>
+        <Card className="p-4 text-sm text-slate-700">
+          You hold no role at any site, so there is no calendar to show.
+        </Card>
       </>
     );
   }
@@ -70,7 +78,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     }),
   };
   const caption = `${data.site.name}, ${range.title}. Times in ${tz}.`;
-  const shownChanges = items.filter((i): i is ChangeItem => i.type === "change" && i.start < range.to && i.end > range.from);
+  const shownChanges = items.filter(
+    (i): i is ChangeItem => i.type === "change" && i.start < range.to && i.end > range.from,
+  );
 
   return (
     <>
@@ -84,16 +94,37 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         }
       />
       <div className="space-y-3">
-        <CalendarToolbar query={q} range={range} sites={sites.map((s) => ({ code: s.code, name: s.code === data.site.code ? data.site.name : s.code }))} areas={areas} />
+        <CalendarToolbar
+          query={q}
+          range={range}
+          sites={sites.map((s) => ({
+            code: s.code,
+            name: s.code === data.site.code ? data.site.name : s.code,
+          }))}
+          areas={areas}
+        />
         <ZoneBanner tz={tz} days={range.days} />
         <Legend />
         <section aria-label={`${range.title}, ${range.view} view`}>
           {range.view === "month" ? (
-            <MonthGrid range={range} items={items} ctx={ctx} caption={caption} weekHref={(date) => calendarHref(q, { view: "week", date })} />
+            <MonthGrid
+              range={range}
+              items={items}
+              ctx={ctx}
+              caption={caption}
+              weekHref={(date) => calendarHref(q, { view: "week", date })}
+            />
           ) : range.view === "week" ? (
             <WeekGrid range={range} items={items} ctx={ctx} />
           ) : (
-            <Timeline range={range} rows={timelineRows(items, filters.areas.length ? areas.filter((a) => filters.areas.includes(a.code)) : areas)} ctx={ctx} />
+            <Timeline
+              range={range}
+              rows={timelineRows(
+                items,
+                filters.areas.length ? areas.filter((a) => filters.areas.includes(a.code)) : areas,
+              )}
+              ctx={ctx}
+            />
           )}
         </section>
         <ConflictList changes={shownChanges} />

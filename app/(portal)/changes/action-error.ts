@@ -23,7 +23,12 @@ export function actionFailure(e: unknown): Failure {
     if (d.reasons?.length) failure.reasons = d.reasons.map((r) => ({ code: r.code, message: r.message }));
     if (e.code === "conflict" && typeof d.currentVersion === "number") {
       failure.stale = {
-        by: typeof d.updatedByName === "string" ? d.updatedByName : typeof d.updatedBy === "string" ? d.updatedBy : null,
+        by:
+          typeof d.updatedByName === "string"
+            ? d.updatedByName
+            : typeof d.updatedBy === "string"
+              ? d.updatedBy
+              : null,
         at: typeof d.updatedAt === "string" ? d.updatedAt : null,
         version: d.currentVersion,
       };
@@ -35,5 +40,9 @@ export function actionFailure(e: unknown): Failure {
     return { ok: false, message: "Some fields need attention.", fieldErrors: fieldMap(errors) };
   }
   console.error("[changes] unexpected error in a server action", e);
-  return { ok: false, message: "Something went wrong on the server; nothing was changed. Try again, and tell your administrator if it persists." };
+  return {
+    ok: false,
+    message:
+      "Something went wrong on the server; nothing was changed. Try again, and tell your administrator if it persists.",
+  };
 }

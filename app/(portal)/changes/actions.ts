@@ -33,7 +33,12 @@ export async function createChangeAction(values: CreateChangeInput): Promise<Sav
 }
 
 /** Sends only the fields the user touched, so an untouched field can never supersede a sign-off. */
-export async function updateChangeAction(id: string, values: CreateChangeInput, changed: string[], expectedVersion: number | null): Promise<SaveResult> {
+export async function updateChangeAction(
+  id: string,
+  values: CreateChangeInput,
+  changed: string[],
+  expectedVersion: number | null,
+): Promise<SaveResult> {
   const actor = await requireActor();
   try {
     const patch: Record<string, unknown> = {};
@@ -56,26 +61,50 @@ export async function loadForEditAction(id: string): Promise<EditableChange | nu
 }
 
 /** The chosen slot against windows, blackouts, production runs and other changes. */
-export async function checkSlotAction(input: SlotDraft & { start: string; end: string }): Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>> {
+export async function checkSlotAction(
+  input: SlotDraft & { start: string; end: string },
+): Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>> {
   const actor = await requireActor();
   try {
     const { matchesSaved: _saved, ...slot } = input;
     const r = await checkSlot(actor, slot);
-    return { ok: true, data: { conflicts: r.conflicts.map((c) => ({ code: c.code, message: c.message, blocking: c.blocking })), blocking: r.blocking } };
+    return {
+      ok: true,
+      data: {
+        conflicts: r.conflicts.map((c) => ({ code: c.code, message: c.message, blocking: c.blocking })),
+        blocking: r.blocking,
+      },
+    };
   } catch (e) {
     return actionFailure(e);
   }
 }
 
 /** Conflict-free slots for a draft (its assets and impact) of the given length. */
-export async function proposeSlotsAction(input: SlotDraft & { durationMinutes: number }): Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>> {
+export async function proposeSlotsAction(
+  input: SlotDraft & { durationMinutes: number },
+): Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>> {
   const actor = await requireActor();
   try {
     // Plan what is on screen: the saved change (which then never collides with itself) only
     // when its assets and impact are unchanged, else the unsaved draft.
     const { matchesSaved, changeId, ...draft } = input;
-    const r = await proposeSlotsForChange(actor, matchesSaved && changeId ? { changeId, durationMinutes: draft.durationMinutes } : { ...draft, changeId: null });
-    return { ok: true, data: { slots: r.slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), localLabel: s.localLabel })) } };
+    const r = await proposeSlotsForChange(
+      actor,
+      matchesSaved && changeId
+        ? { changeId, durationMinutes: draft.durationMinutes }
+        : { ...draft, changeId: null },
+    );
+    return {
+      ok: true,
+      data: {
+        slots: r.slots.map((s) => ({
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+          localLabel: s.localLabel,
+        })),
+      },
+    };
   } catch (e) {
     return actionFailure(e);
   }

@@ -6,7 +6,17 @@ import { CHANGE_CLASSES, CHANGE_STATES, CHANGE_TYPES, RISK_LEVELS } from "@/lib/
 import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/components/changes/vocab";
 import { one, type Search } from "./list-query";
 
-function Choice({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
+function Choice({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+}) {
   return (
     <Field id={`f-${id}`} label={label}>
       <Select name={id} defaultValue={value}>
@@ -24,16 +34,47 @@ function Choice({ id, label, value, options }: { id: string; label: string; valu
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function ChangeFilters({ sp, sites }: { sp: Search; sites: { code: string; name: string }[] }) {
   return (
-    <form method="get" action="/changes" role="search" aria-label="Filter changes" className="mb-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action="/changes"
+      role="search"
+      aria-label="Filter changes"
+      className="mb-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Field id="f-q" label="Search" className="col-span-2">
           <Input type="search" name="q" defaultValue={one(sp.q)} placeholder="Number, title, text…" />
         </Field>
-        <Choice id="site" label="Site" value={one(sp.site)} options={sites.map((s) => [s.code, `${s.code} — ${s.name}`])} />
-        <Choice id="state" label="State" value={one(sp.state)} options={CHANGE_STATES.map((s) => [s, CHANGE_STATE_LABELS[s]])} />
-        <Choice id="type" label="Type" value={one(sp.type)} options={CHANGE_TYPES.map((s) => [s, CHANGE_TYPE_LABELS[s]])} />
-        <Choice id="class" label="Class" value={one(sp.class)} options={CHANGE_CLASSES.map((s) => [s, CHANGE_CLASS_LABELS[s]])} />
-        <Choice id="risk" label="Risk" value={one(sp.risk)} options={RISK_LEVELS.map((s) => [s, RISK_LABELS[s]])} />
+        <Choice
+          id="site"
+          label="Site"
+          value={one(sp.site)}
+          options={sites.map((s) => [s.code, `${s.code} — ${s.name}`])}
+        />
+        <Choice
+          id="state"
+          label="State"
+          value={one(sp.state)}
+          options={CHANGE_STATES.map((s) => [s, CHANGE_STATE_LABELS[s]])}
+        />
+        <Choice
+          id="type"
+          label="Type"
+          value={one(sp.type)}
+          options={CHANGE_TYPES.map((s) => [s, CHANGE_TYPE_LABELS[s]])}
+        />
+        <Choice
+          id="class"
+          label="Class"
+          value={one(sp.class)}
+          options={CHANGE_CLASSES.map((s) => [s, CHANGE_CLASS_LABELS[s]])}
+        />
+        <Choice
+          id="risk"
+          label="Risk"
+          value={one(sp.risk)}
+          options={RISK_LEVELS.map((s) => [s, RISK_LABELS[s]])}
+        />
         <Field id="f-requester" label="Requester email">
           <Input type="email" name="requester" defaultValue={one(sp.requester)} />
         </Field>

@@ -2,7 +2,17 @@ import { DateTime } from "luxon";
 
 export type Search = Record<string, string | string[] | undefined>;
 
-export const FILTER_KEYS = ["site", "state", "type", "class", "risk", "requester", "from", "to", "q"] as const;
+export const FILTER_KEYS = [
+  "site",
+  "state",
+  "type",
+  "class",
+  "risk",
+  "requester",
+  "from",
+  "to",
+  "q",
+] as const;
 
 export function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";

@@ -49,9 +49,16 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     ({ items, nextCursor } = await listChanges(actor, query));
   } catch (e) {
     const f = actionFailure(e);
-    problem = f.fieldErrors ? Object.entries(f.fieldErrors).map(([k, m]) => `${k}: ${m}`).join(" ") : f.message;
+    problem = f.fieldErrors
+      ? Object.entries(f.fieldErrors)
+          .map(([k, m]) => `${k}: ${m}`)
+          .join(" ")
+      : f.message;
   }
-  const overdue = await overdueRetrospectiveIds(actor, items.filter((c) => c.class === "emergency").map((c) => c.id));
+  const overdue = await overdueRetrospectiveIds(
+    actor,
+    items.filter((c) => c.class === "emergency").map((c) => c.id),
+  );
   const canCreate = sitesWithPermission(actor, "change.create").length > 0;
   const href = (s: string, d: "asc" | "desc") => listHref(sp, { sort: s, dir: d });
 
@@ -138,7 +145,11 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           ) : null}
         </tbody>
       </Table>
-      <Pager count={items.length} nextHref={nextCursor ? listHref(sp, { cursor: nextCursor }) : null} firstHref={one(sp.cursor) ? listHref(sp, {}) : null} />
+      <Pager
+        count={items.length}
+        nextHref={nextCursor ? listHref(sp, { cursor: nextCursor }) : null}
+        firstHref={one(sp.cursor) ? listHref(sp, {}) : null}
+      />
     </>
   );
 }

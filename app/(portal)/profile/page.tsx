@@ -20,7 +20,10 @@ export default async function ProfilePage() {
   const siteOf = new Map(sites.map((s) => [s.code, s]));
   return (
     <>
-      <PageHeader title="Profile" description="Your account, your roles at each site, and API tokens for scripts and tools." />
+      <PageHeader
+        title="Profile"
+        description="Your account, your roles at each site, and API tokens for scripts and tools."
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader title="Account" />
@@ -30,11 +33,20 @@ export default async function ProfilePage() {
             <dt className="text-slate-600">Email</dt>
             <dd className="text-slate-900">{actor.email}</dd>
             <dt className="text-slate-600">Administrator</dt>
-            <dd>{actor.isAdmin ? <Badge tone="purple">Administrator</Badge> : <span className="text-slate-700">No</span>}</dd>
+            <dd>
+              {actor.isAdmin ? (
+                <Badge tone="purple">Administrator</Badge>
+              ) : (
+                <span className="text-slate-700">No</span>
+              )}
+            </dd>
           </dl>
         </Card>
         <Card>
-          <CardHeader title="Roles by site" description="Administrator rights never include a site role; each site grants its own." />
+          <CardHeader
+            title="Roles by site"
+            description="Administrator rights never include a site role; each site grants its own."
+          />
           <div className="p-4">
             <Table caption="Your roles at each site">
               <thead>
@@ -61,7 +73,9 @@ export default async function ProfilePage() {
                           {site ? <span className="text-slate-600"> · {site.name}</span> : null}
                         </Td>
                         <Td>{ROLE_LABELS[g.role]}</Td>
-                        <Td className="text-slate-700">{site ? `${site.timeZone} (${zoneAbbreviation(site.timeZone)})` : "—"}</Td>
+                        <Td className="text-slate-700">
+                          {site ? `${site.timeZone} (${zoneAbbreviation(site.timeZone)})` : "—"}
+                        </Td>
                       </tr>
                     );
                   })
@@ -84,7 +98,10 @@ export default async function ProfilePage() {
       </Card>
 
       <Card className="mt-4">
-        <CardHeader title="Change password" description="Re-enter your current password. Your other signed-in sessions end; this one stays." />
+        <CardHeader
+          title="Change password"
+          description="Re-enter your current password. Your other signed-in sessions end; this one stays."
+        />
         <div className="p-4">
           <ChangePasswordForm change={changePasswordAction} />
         </div>

@@ -16,7 +16,11 @@ export function failure(e: unknown): Extract<ActionResult, { ok: false }> {
     return { ok: false, message: e.message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
   }
   console.error("[schedule action] unexpected error", e);
-  return { ok: false, message: "Something went wrong on our side; nothing was changed. Try again, and tell an administrator if it persists." };
+  return {
+    ok: false,
+    message:
+      "Something went wrong on our side; nothing was changed. Try again, and tell an administrator if it persists.",
+  };
 }
 
 export async function attempt<T>(fn: () => Promise<T>, message?: string): Promise<ActionResult<T>> {

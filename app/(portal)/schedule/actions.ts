@@ -23,53 +23,94 @@ function refresh() {
   revalidatePath("/calendar");
 }
 
-export async function createWindowAction(site: string, input: Omit<WindowCreateInput, "site">): Promise<ActionResult<{ id: string }>> {
+export async function createWindowAction(
+  site: string,
+  input: Omit<WindowCreateInput, "site">,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await createWindow(actor, { ...input, site })).id }), "Window created.");
+  const result = await attempt(
+    async () => ({ id: (await createWindow(actor, { ...input, site })).id }),
+    "Window created.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
-export async function updateWindowAction(id: string, sequence: number, input: WindowUpdateInput): Promise<ActionResult<{ id: string }>> {
+export async function updateWindowAction(
+  id: string,
+  sequence: number,
+  input: WindowUpdateInput,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await updateWindow(actor, id, input, { expectedSequence: sequence })).id }), "Window saved.");
+  const result = await attempt(
+    async () => ({ id: (await updateWindow(actor, id, input, { expectedSequence: sequence })).id }),
+    "Window saved.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
 /** `occurrenceStart` is the occurrence's UTC instant (ISO), as listed. */
-export async function cancelOccurrenceAction(windowId: string, occurrenceStart: string): Promise<ActionResult<{ id: string }>> {
+export async function cancelOccurrenceAction(
+  windowId: string,
+  occurrenceStart: string,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await cancelOccurrence(actor, windowId, { occurrenceStart })).id }), "Occurrence cancelled.");
+  const result = await attempt(
+    async () => ({ id: (await cancelOccurrence(actor, windowId, { occurrenceStart })).id }),
+    "Occurrence cancelled.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
 /** `until` is the last local day of the series ("YYYY-MM-DD"), inclusive. */
-export async function endSeriesAction(windowId: string, until: string): Promise<ActionResult<{ id: string }>> {
+export async function endSeriesAction(
+  windowId: string,
+  until: string,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await endSeries(actor, windowId, { until })).id }), "Series ended.");
+  const result = await attempt(
+    async () => ({ id: (await endSeries(actor, windowId, { until })).id }),
+    "Series ended.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
 export async function deleteWindowAction(windowId: string): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await deleteWindow(actor, windowId)).id }), "Window deleted.");
+  const result = await attempt(
+    async () => ({ id: (await deleteWindow(actor, windowId)).id }),
+    "Window deleted.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
-export async function createRunAction(site: string, input: Omit<RunCreateInput, "site">): Promise<ActionResult<{ id: string }>> {
+export async function createRunAction(
+  site: string,
+  input: Omit<RunCreateInput, "site">,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await createRun(actor, { ...input, site })).id }), "Run added.");
+  const result = await attempt(
+    async () => ({ id: (await createRun(actor, { ...input, site })).id }),
+    "Run added.",
+  );
   if (result.ok) refresh();
   return result;
 }
 
-export async function updateRunAction(id: string, sequence: number, input: Omit<RunCreateInput, "site">): Promise<ActionResult<{ id: string }>> {
+export async function updateRunAction(
+  id: string,
+  sequence: number,
+  input: Omit<RunCreateInput, "site">,
+): Promise<ActionResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await updateRun(actor, id, input, { expectedSequence: sequence })).id }), "Run saved.");
+  const result = await attempt(
+    async () => ({ id: (await updateRun(actor, id, input, { expectedSequence: sequence })).id }),
+    "Run saved.",
+  );
   if (result.ok) refresh();
   return result;
 }
@@ -87,23 +128,44 @@ export interface ImportOutcome {
   count: number;
   errors: RowError[];
   /** The first rows as they would be stored, for the reader to eyeball. */
-  sample: { title: string; areaCode: string; kind: string; criticality: string; localStart: string; localEnd: string }[];
+  sample: {
+    title: string;
+    areaCode: string;
+    kind: string;
+    criticality: string;
+    localStart: string;
+    localEnd: string;
+  }[];
 }
 
 const PREVIEW_ROWS = 20;
 
 /** CSV import of production runs; a dry run reports every bad cell and writes nothing. */
-export async function importRunsAction(site: string, csvText: string, dryRun: boolean): Promise<ActionResult<ImportOutcome>> {
+export async function importRunsAction(
+  site: string,
+  csvText: string,
+  dryRun: boolean,
+): Promise<ActionResult<ImportOutcome>> {
   const actor = await requireActor();
   try {
     const r = await importRunsCsv(actor, { siteCode: site, csvText, dryRun });
     if (!r.dryRun) refresh();
-    const sample = r.runs.slice(0, PREVIEW_ROWS).map((v) => ({ title: v.title, areaCode: v.areaCode, kind: v.kind, criticality: v.criticality, localStart: v.localStart, localEnd: v.localEnd }));
+    const sample = r.runs
+      .slice(0, PREVIEW_ROWS)
+      .map((v) => ({
+        title: v.title,
+        areaCode: v.areaCode,
+        kind: v.kind,
+        criticality: v.criticality,
+        localStart: v.localStart,
+        localEnd: v.localEnd,
+      }));
     return { ok: true, data: { dryRun: r.dryRun, valid: r.valid, count: r.count, errors: r.errors, sample } };
   } catch (e) {
     // A real import of a bad file is refused with the same row list a dry run gives.
     const rowErrors = isServiceError(e) ? (e.details.rowErrors as RowError[] | undefined) : undefined;
-    if (rowErrors) return { ok: true, data: { dryRun, valid: false, count: 0, errors: rowErrors, sample: [] } };
+    if (rowErrors)
+      return { ok: true, data: { dryRun, valid: false, count: 0, errors: rowErrors, sample: [] } };
     return failure(e);
   }
 }

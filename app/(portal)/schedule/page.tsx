@@ -22,7 +22,11 @@ export const metadata: Metadata = { title: "Windows & production" };
 
 const DAYS = [30, 90, 180, 365] as const;
 
-export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const actor = await requireActor();
   const { sites, site } = await chooseSite(actor, one(sp.site));
@@ -31,14 +35,19 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     return (
       <>
         <PageHeader title="Windows & production" />
-        <Card className="p-4 text-sm text-slate-700">You hold no role at any site, so there is no schedule to show.</Card>
+        <Card className="p-4 text-sm text-slate-700">
+          You hold no role at any site, so there is no schedule to show.
+        </Card>
       </>
     );
   }
   const tz = site.timeZone;
   const today = DateTime.now().setZone(tz).toISODate()!;
   const fromParam = one(sp.from);
-  const from = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) && DateTime.fromISO(fromParam).isValid ? fromParam : today;
+  const from =
+    fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) && DateTime.fromISO(fromParam).isValid
+      ? fromParam
+      : today;
   const daysParam = Number(one(sp.days));
   const days = (DAYS as readonly number[]).includes(daysParam) ? daysParam : 90;
   const to = DateTime.fromISO(from, { zone: tz }).plus({ days }).toISODate()!;
@@ -77,7 +86,9 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           <h2 id="windows-heading" className="text-sm font-semibold text-slate-900">
             Maintenance windows and blackouts
           </h2>
-          <p className="text-xs text-slate-600">Changes may only start inside a maintenance window of every affected area; a blackout always wins.</p>
+          <p className="text-xs text-slate-600">
+            Changes may only start inside a maintenance window of every affected area; a blackout always wins.
+          </p>
           <WindowsTable windows={windows} canManage={canWindows} siteCode={site.code} />
         </section>
         <section aria-labelledby="runs-heading" className="space-y-2">
@@ -86,14 +97,24 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
               <h2 id="runs-heading" className="text-sm font-semibold text-slate-900">
                 Production schedule
               </h2>
-              <p className="text-xs text-slate-600">Downtime may not overlap a critical run in an affected area. Turnarounds count as maintenance windows.</p>
+              <p className="text-xs text-slate-600">
+                Downtime may not overlap a critical run in an affected area. Turnarounds count as maintenance
+                windows.
+              </p>
             </div>
             {canRuns ? (
               <div className="flex gap-2">
                 <Button asChild size="sm" variant="secondary">
                   <Link href={`/schedule/import?site=${site.code}`}>Import CSV</Link>
                 </Button>
-                <RunDialog label="Add run" title={`Add a production run at ${site.code}`} areas={areas} timeZone={tz} submit={createRunAction.bind(null, site.code)} primary />
+                <RunDialog
+                  label="Add run"
+                  title={`Add a production run at ${site.code}`}
+                  areas={areas}
+                  timeZone={tz}
+                  submit={createRunAction.bind(null, site.code)}
+                  primary
+                />
               </div>
             ) : null}
           </div>
@@ -105,7 +126,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             areas={areas}
             manage={canRuns ? { update: updateRunAction, remove: deleteRunAction } : undefined}
           />
-          <Pager count={runs.items.length} firstHref={cursor ? base : null} nextHref={runs.nextCursor ? `${base}&cursor=${encodeURIComponent(runs.nextCursor)}` : null} />
+          <Pager
+            count={runs.items.length}
+            firstHref={cursor ? base : null}
+            nextHref={runs.nextCursor ? `${base}&cursor=${encodeURIComponent(runs.nextCursor)}` : null}
+          />
         </section>
         <FeedCard siteCode={site.code} />
       </div>

@@ -7,7 +7,10 @@ import { listSites, type SiteView } from "@/lib/services/sites/queries";
  * The sites whose schedule the actor may read, and the one the URL asks for (else the
  * first). An unknown or invisible code yields null so the page can answer 404.
  */
-export async function chooseSite(actor: Actor, requested: string | undefined): Promise<{ sites: SiteView[]; site: SiteView | null }> {
+export async function chooseSite(
+  actor: Actor,
+  requested: string | undefined,
+): Promise<{ sites: SiteView[]; site: SiteView | null }> {
   const readable = new Set(sitesWithPermission(actor, "window.view"));
   const sites = (await listSites(actor)).filter((s) => readable.has(s.id));
   if (!requested) return { sites, site: sites[0] ?? null };

@@ -32,7 +32,12 @@ export function CloseDialog({
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
-  const defaults: Values = { securityControlsVerified: false, baselineUpdated: false, versions: Object.fromEntries(assets.map((a) => [a.id, a.version])), notes: "" };
+  const defaults: Values = {
+    securityControlsVerified: false,
+    baselineUpdated: false,
+    versions: Object.fromEntries(assets.map((a) => [a.id, a.version])),
+    notes: "",
+  };
   const form = useForm<Values>({ defaultValues: defaults });
   const { register, handleSubmit, reset, setError, formState } = form;
 
@@ -53,7 +58,8 @@ export function CloseDialog({
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0]);
-        if (key === "securityControlsVerified" || key === "baselineUpdated" || key === "notes") setError(key, { message: issue.message });
+        if (key === "securityControlsVerified" || key === "baselineUpdated" || key === "notes")
+          setError(key, { message: issue.message });
       }
       return;
     }
@@ -75,26 +81,53 @@ export function CloseDialog({
       <DialogTrigger asChild>
         <Button variant="primary">Close change</Button>
       </DialogTrigger>
-      <DialogContent title={`Close ${number}`} description="Post-implementation review. New versions you enter are written to the asset inventory as audited asset edits." className="w-[min(44rem,95vw)]">
+      <DialogContent
+        title={`Close ${number}`}
+        description="Post-implementation review. New versions you enter are written to the asset inventory as audited asset edits."
+        className="w-[min(44rem,95vw)]"
+      >
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
           <FailureAlert failure={failure} title="Not closed" />
           {pssr ? (
-            <p className={`rounded-md border px-3 py-2 text-sm ${pssr.signed ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-950"}`}>
-              Pre-startup safety review (PSSR): {pssr.signed ? `signed by ${pssr.by}` : "not signed yet — a safety approver must sign it before the change can close"}
+            <p
+              className={`rounded-md border px-3 py-2 text-sm ${pssr.signed ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-950"}`}
+            >
+              Pre-startup safety review (PSSR):{" "}
+              {pssr.signed
+                ? `signed by ${pssr.by}`
+                : "not signed yet — a safety approver must sign it before the change can close"}
             </p>
           ) : (
             <p className="text-sm text-slate-700">No PSSR is required for this change.</p>
           )}
           <div className="space-y-1">
-            <Checkbox id="pir-security" label="Security controls verified after the change" {...register("securityControlsVerified")} />
-            {formState.errors.securityControlsVerified ? <p className="text-xs text-red-700">{formState.errors.securityControlsVerified.message}</p> : null}
-            <Checkbox id="pir-baseline" label="Asset baseline updated (versions below are current)" {...register("baselineUpdated")} />
-            {formState.errors.baselineUpdated ? <p className="text-xs text-red-700">{formState.errors.baselineUpdated.message}</p> : null}
+            <Checkbox
+              id="pir-security"
+              label="Security controls verified after the change"
+              {...register("securityControlsVerified")}
+            />
+            {formState.errors.securityControlsVerified ? (
+              <p className="text-xs text-red-700">{formState.errors.securityControlsVerified.message}</p>
+            ) : null}
+            <Checkbox
+              id="pir-baseline"
+              label="Asset baseline updated (versions below are current)"
+              {...register("baselineUpdated")}
+            />
+            {formState.errors.baselineUpdated ? (
+              <p className="text-xs text-red-700">{formState.errors.baselineUpdated.message}</p>
+            ) : null}
           </div>
           <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
-            <legend className="px-1 text-xs font-medium text-slate-700">Firmware / software version after the change</legend>
+            <legend className="px-1 text-xs font-medium text-slate-700">
+              Firmware / software version after the change
+            </legend>
             {assets.map((a) => (
-              <Field key={a.id} id={`pir-version-${a.id}`} label={`${a.tag} — ${a.name} (was ${a.version || "not recorded"})`}>
+              <Field
+                key={a.id}
+                id={`pir-version-${a.id}`}
+                label={`${a.tag} — ${a.name} (was ${a.version || "not recorded"})`}
+              >
                 <Input {...register(`versions.${a.id}`)} />
               </Field>
             ))}

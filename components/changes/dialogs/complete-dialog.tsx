@@ -18,13 +18,22 @@ const HINTS = {
   rolled_back: "The backout plan was carried out; describe why.",
 } as const;
 
-export function CompleteDialog({ number, pssrRequired, act }: { number: string; pssrRequired: boolean; act: (input: CompleteChangeInput) => Promise<ActionResult<unknown>> }) {
+export function CompleteDialog({
+  number,
+  pssrRequired,
+  act,
+}: {
+  number: string;
+  pssrRequired: boolean;
+  act: (input: CompleteChangeInput) => Promise<ActionResult<unknown>>;
+}) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
-  const { register, handleSubmit, control, reset, getValues, setError, formState } = useForm<CompleteChangeInput>({
-    resolver: zodResolver(completeChangeSchema),
-    defaultValues: { outcome: "success", notes: "" },
-  });
+  const { register, handleSubmit, control, reset, getValues, setError, formState } =
+    useForm<CompleteChangeInput>({
+      resolver: zodResolver(completeChangeSchema),
+      defaultValues: { outcome: "success", notes: "" },
+    });
   const outcome = useWatch({ control, name: "outcome" });
 
   async function onSubmit() {
@@ -32,7 +41,8 @@ export function CompleteDialog({ number, pssrRequired, act }: { number: string; 
     if (result?.ok) {
       setOpen(false);
       reset();
-    } else if (result && !result.ok && result.fieldErrors?.notes) setError("notes", { message: result.fieldErrors.notes });
+    } else if (result && !result.ok && result.fieldErrors?.notes)
+      setError("notes", { message: result.fieldErrors.notes });
   }
 
   return (
@@ -46,7 +56,10 @@ export function CompleteDialog({ number, pssrRequired, act }: { number: string; 
       <DialogTrigger asChild>
         <Button variant="primary">Record outcome</Button>
       </DialogTrigger>
-      <DialogContent title={`Record the outcome of ${number}`} description="Ends the implementation. The actual end is recorded as now.">
+      <DialogContent
+        title={`Record the outcome of ${number}`}
+        description="Ends the implementation. The actual end is recorded as now."
+      >
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
           <FailureAlert failure={failure} title="Outcome not recorded" />
           <fieldset className="space-y-1.5">
@@ -61,11 +74,17 @@ export function CompleteDialog({ number, pssrRequired, act }: { number: string; 
               </label>
             ))}
           </fieldset>
-          <Field id="complete-notes" label={outcome === "success" ? "Notes (optional)" : "Notes (required)"} error={formState.errors.notes?.message}>
+          <Field
+            id="complete-notes"
+            label={outcome === "success" ? "Notes (optional)" : "Notes (required)"}
+            error={formState.errors.notes?.message}
+          >
             <Textarea rows={4} {...register("notes")} />
           </Field>
           {pssrRequired && outcome === "success" ? (
-            <p className="text-xs text-amber-900">Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).</p>
+            <p className="text-xs text-amber-900">
+              Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).
+            </p>
           ) : null}
           <div className="flex justify-end gap-2">
             <Button onClick={() => setOpen(false)}>Back</Button>

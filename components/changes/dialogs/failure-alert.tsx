@@ -1,7 +1,13 @@
 import { Alert } from "@/components/ui/card";
 import type { ActionResult } from "../action-result";
 
-export function FailureAlert({ failure, title }: { failure: Extract<ActionResult<unknown>, { ok: false }> | null; title?: string }) {
+export function FailureAlert({
+  failure,
+  title,
+}: {
+  failure: Extract<ActionResult<unknown>, { ok: false }> | null;
+  title?: string;
+}) {
   if (!failure) return null;
   return (
     <Alert title={title ?? failure.message}>

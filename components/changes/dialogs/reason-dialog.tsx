@@ -28,7 +28,10 @@ export function ReasonDialog({
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
-  const { register, handleSubmit, reset, getValues, formState } = useForm<TransitionReasonInput>({ resolver: zodResolver(transitionReasonSchema), defaultValues: { reason: "" } });
+  const { register, handleSubmit, reset, getValues, formState } = useForm<TransitionReasonInput>({
+    resolver: zodResolver(transitionReasonSchema),
+    defaultValues: { reason: "" },
+  });
   const id = `reason-${trigger.toLowerCase().replace(/\W+/g, "-")}`;
 
   async function onSubmit() {

@@ -41,11 +41,18 @@ export function SignDialog({
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
   const first = options[0];
-  const defaults: SignoffInput = { role: first?.role ?? "security", siteCode: first?.siteCode ?? undefined, decision: "approve", comment: "", password: "" };
-  const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } = useForm<SignoffInput>({
-    resolver: zodResolver(signoffInputSchema),
-    defaultValues: defaults,
-  });
+  const defaults: SignoffInput = {
+    role: first?.role ?? "security",
+    siteCode: first?.siteCode ?? undefined,
+    decision: "approve",
+    comment: "",
+    password: "",
+  };
+  const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } =
+    useForm<SignoffInput>({
+      resolver: zodResolver(signoffInputSchema),
+      defaultValues: defaults,
+    });
   const role = useWatch({ control, name: "role" });
   const siteCode = useWatch({ control, name: "siteCode" }) as string | undefined;
   const decision: SignoffDecision = useWatch({ control, name: "decision" }) ?? "approve";
@@ -83,7 +90,10 @@ export function SignDialog({
           {triggerLabel}
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Sign ${number}`} description={`You sign as ${signerName}. Your signature covers the change content as it is now.`}>
+      <DialogContent
+        title={`Sign ${number}`}
+        description={`You sign as ${signerName}. Your signature covers the change content as it is now.`}
+      >
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
           <FailureAlert failure={failure} title="Not signed" />
           {options.length > 1 ? (
@@ -127,7 +137,10 @@ export function SignDialog({
           >
             <Textarea rows={3} {...register("comment")} />
           </Field>
-          <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="sign-meaning">
+          <div
+            className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+            data-testid="sign-meaning"
+          >
             <p className="text-xs font-medium text-slate-600">Meaning of this signature</p>
             <p className="mt-0.5 font-medium text-slate-900">{chosen.meaning[decision]}</p>
             {contentHash ? (
@@ -136,12 +149,21 @@ export function SignDialog({
               </p>
             ) : null}
           </div>
-          <Field id="sign-password" label="Password" hint="Re-enter your password: it is your signature." error={formState.errors.password?.message}>
+          <Field
+            id="sign-password"
+            label="Password"
+            hint="Re-enter your password: it is your signature."
+            error={formState.errors.password?.message}
+          >
             <Input type="password" autoComplete="current-password" {...register("password")} />
           </Field>
           <div className="flex justify-end gap-2 pt-1">
             <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant={decision === "reject" ? "danger" : "primary"} disabled={pending || formState.isSubmitting}>
+            <Button
+              type="submit"
+              variant={decision === "reject" ? "danger" : "primary"}
+              disabled={pending || formState.isSubmitting}
+            >
               {pending ? "Signing…" : decision === "reject" ? "Reject and sign" : "Approve and sign"}
             </Button>
           </div>

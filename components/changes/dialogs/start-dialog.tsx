@@ -30,7 +30,10 @@ export function StartDialog({
   async function check() {
     setGate(null);
     setGateError(null);
-    const r = await evaluate(null).catch(() => ({ ok: false as const, message: "The server could not be reached." }));
+    const r = await evaluate(null).catch(() => ({
+      ok: false as const,
+      message: "The server could not be reached.",
+    }));
     if (r.ok) setGate(r.data);
     else setGateError(r.message);
   }
@@ -55,14 +58,23 @@ export function StartDialog({
           Start implementation
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Start ${number}`} description="The deployment gate decides; every decision is recorded in the history.">
+      <DialogContent
+        title={`Start ${number}`}
+        description="The deployment gate decides; every decision is recorded in the history."
+      >
         <div className="space-y-3">
           {gateError ? <p className="text-sm text-red-800">{gateError}</p> : null}
           {!gate && !gateError ? <p className="text-sm text-slate-600">Asking the deployment gate…</p> : null}
           {gate ? <GateDecisionView result={gate} zone={zone} /> : null}
           {failure ? (
-            <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="start-refused">
-              <p className="font-medium">{failure.reasons?.length ? "The deployment gate refused the start" : failure.message}</p>
+            <div
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+              data-testid="start-refused"
+            >
+              <p className="font-medium">
+                {failure.reasons?.length ? "The deployment gate refused the start" : failure.message}
+              </p>
               {failure.reasons?.length ? <GateReasonList reasons={failure.reasons} zone={zone} /> : null}
             </div>
           ) : null}

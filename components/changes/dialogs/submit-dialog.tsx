@@ -7,7 +7,15 @@ import type { ActionResult } from "../action-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
-export function SubmitDialog({ number, awaited, act }: { number: string; awaited: string[]; act: () => Promise<ActionResult<unknown>> }) {
+export function SubmitDialog({
+  number,
+  awaited,
+  act,
+}: {
+  number: string;
+  awaited: string[];
+  act: () => Promise<ActionResult<unknown>>;
+}) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
   return (
@@ -24,7 +32,10 @@ export function SubmitDialog({ number, awaited, act }: { number: string; awaited
           Submit for approval
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Submit ${number}`} description="Approvers are asked to sign the content as it is now. Later scope edits supersede their sign-offs.">
+      <DialogContent
+        title={`Submit ${number}`}
+        description="Approvers are asked to sign the content as it is now. Later scope edits supersede their sign-offs."
+      >
         <div className="space-y-3">
           <FailureAlert failure={failure} title="Not submitted" />
           <div className="text-sm">

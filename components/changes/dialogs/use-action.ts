@@ -18,7 +18,10 @@ export function useChangeAction<T>() {
       else setFailure(result);
       return result;
     } catch {
-      const f = { ok: false as const, message: "The server could not be reached. Check your connection and try again." };
+      const f = {
+        ok: false as const,
+        message: "The server could not be reached. Check your connection and try again.",
+      };
       setFailure(f);
       return f;
     } finally {

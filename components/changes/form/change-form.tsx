@@ -9,7 +9,13 @@ import { createChangeSchema } from "@/lib/schemas/changes";
 import { AssetPicker, type AssetSearch } from "../asset-picker";
 import type { PickedAsset } from "../picked-asset";
 import { RiskPanel, RiskSummary, type RiskInputs } from "../risk-panel";
-import type { ChangeFormOutput, ChangeFormValues, EditableChange, ImplementerCandidate, SaveResult } from "./form-types";
+import type {
+  ChangeFormOutput,
+  ChangeFormValues,
+  EditableChange,
+  ImplementerCandidate,
+  SaveResult,
+} from "./form-types";
 import { ImplementerSection } from "./implementer-section";
 import { ScheduleSection, type FormZone } from "./schedule-section";
 import { SlotAssistant, type SlotTools } from "./slot-assistant";
@@ -45,7 +51,11 @@ function instantOf(v: unknown): string | null {
   return typeof v === "string" && v ? v : null;
 }
 
-type Save = (values: ChangeFormValues, changed: (keyof ChangeFormValues)[], expectedVersion: number | null) => Promise<SaveResult>;
+type Save = (
+  values: ChangeFormValues,
+  changed: (keyof ChangeFormValues)[],
+  expectedVersion: number | null,
+) => Promise<SaveResult>;
 
 export function ChangeForm({
   existing,
@@ -83,14 +93,20 @@ export function ChangeForm({
 
   const zones = useMemo(() => {
     const seen = new Map<string, FormZone>();
-    for (const a of assets) if (!seen.has(a.siteCode)) seen.set(a.siteCode, { zone: a.timeZone, siteCode: a.siteCode, siteName: a.siteName });
+    for (const a of assets)
+      if (!seen.has(a.siteCode))
+        seen.set(a.siteCode, { zone: a.timeZone, siteCode: a.siteCode, siteName: a.siteName });
     return [...seen.values()];
   }, [assets]);
   const zone = zones[0] ?? defaultZone;
 
   function pickAssets(next: PickedAsset[]) {
     setAssets(next);
-    setValue("assetIds", next.map((a) => a.id), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    setValue(
+      "assetIds",
+      next.map((a) => a.id),
+      { shouldDirty: true, shouldValidate: formState.isSubmitted },
+    );
   }
 
   function dirtyKeys(): (keyof ChangeFormValues)[] {
@@ -151,23 +167,44 @@ export function ChangeForm({
     vendorQualified: Boolean(watched.vendorQualified),
   };
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <form
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]"
+    >
       <div className="space-y-4">
         <RiskSummary assets={assets} values={riskInputs} />
-        {stale ? <StaleEditAlert stale={stale} zone={zone.zone} onReload={reload ? reloadLatest : undefined} /> : null}
+        {stale ? (
+          <StaleEditAlert stale={stale} zone={zone.zone} onReload={reload ? reloadLatest : undefined} />
+        ) : null}
         {failure ? <Alert title="Not saved">{failure}</Alert> : null}
         {formState.submitCount > 0 && Object.keys(errors).length > 0 ? (
           <Alert title="Some fields need attention">Check the fields marked below.</Alert>
         ) : null}
         <WhatSection register={register} errors={errors} />
         <WhySection register={register} control={control} errors={errors} />
-        <FormSection id="assets" title="Affected assets" description="Every asset this change touches. Their sites decide who must sign.">
-          <AssetPicker id="asset-search" value={assets} onChange={pickAssets} search={search} error={errors.assetIds?.message} />
+        <FormSection
+          id="assets"
+          title="Affected assets"
+          description="Every asset this change touches. Their sites decide who must sign."
+        >
+          <AssetPicker
+            id="asset-search"
+            value={assets}
+            onChange={pickAssets}
+            search={search}
+            error={errors.assetIds?.message}
+          />
         </FormSection>
         <PlanSection register={register} errors={errors} />
         <TestSection register={register} errors={errors} />
         <ImpactSection register={register} errors={errors} />
-        <ScheduleSection control={control} errors={errors} zone={zone} otherZones={zones.slice(1).filter((z) => z.zone !== zone.zone)}>
+        <ScheduleSection
+          control={control}
+          errors={errors}
+          zone={zone}
+          otherZones={zones.slice(1).filter((z) => z.zone !== zone.zone)}
+        >
           {slotTools ? (
             <SlotAssistant
               tools={slotTools}
@@ -175,7 +212,11 @@ export function ChangeForm({
               end={instantOf(watched.plannedEnd)}
               draft={{
                 changeId: existing?.id ?? null,
-                matchesSaved: Boolean(existing) && !formState.dirtyFields.assetIds && !formState.dirtyFields.expectedDowntimeMinutes && !formState.dirtyFields.productionImpact,
+                matchesSaved:
+                  Boolean(existing) &&
+                  !formState.dirtyFields.assetIds &&
+                  !formState.dirtyFields.expectedDowntimeMinutes &&
+                  !formState.dirtyFields.productionImpact,
                 assetIds: assets.map((a) => a.id),
                 expectedDowntimeMinutes: Math.max(0, Number(watched.expectedDowntimeMinutes) || 0),
                 productionImpact: watched.productionImpact ?? "none",

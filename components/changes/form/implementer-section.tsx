@@ -4,11 +4,35 @@ import { Field, Input } from "@/components/ui/field";
 import type { ChangeFormValues, ImplementerCandidate } from "./form-types";
 import { FormSection } from "./sections";
 
-export function ImplementerSection({ register, errors, candidates }: { register: UseFormRegister<ChangeFormValues>; errors: FieldErrors<ChangeFormValues>; candidates: ImplementerCandidate[] }) {
+export function ImplementerSection({
+  register,
+  errors,
+  candidates,
+}: {
+  register: UseFormRegister<ChangeFormValues>;
+  errors: FieldErrors<ChangeFormValues>;
+  candidates: ImplementerCandidate[];
+}) {
   return (
-    <FormSection id="implementer" title="Implementer" description="Who carries out the change. Only they, or a requester at the site, may start it.">
-      <Field id="implementerEmail" label="Implementer's email" error={errors.implementerEmail?.message} hint="Start typing to pick a requester at the change's sites.">
-        <Input type="email" list="implementer-candidates" autoComplete="off" {...register("implementerEmail", { setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null) })} />
+    <FormSection
+      id="implementer"
+      title="Implementer"
+      description="Who carries out the change. Only they, or a requester at the site, may start it."
+    >
+      <Field
+        id="implementerEmail"
+        label="Implementer's email"
+        error={errors.implementerEmail?.message}
+        hint="Start typing to pick a requester at the change's sites."
+      >
+        <Input
+          type="email"
+          list="implementer-candidates"
+          autoComplete="off"
+          {...register("implementerEmail", {
+            setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null),
+          })}
+        />
       </Field>
       <datalist id="implementer-candidates">
         {candidates.map((c) => (

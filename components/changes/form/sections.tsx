@@ -3,12 +3,28 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { CHANGE_CLASSES, CHANGE_TYPES, PRODUCTION_IMPACTS, SAFETY_IMPACTS } from "@/lib/domain/constants";
-import { CHANGE_CLASS_HINTS, CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "../vocab";
+import {
+  CHANGE_CLASS_HINTS,
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+  PRODUCTION_IMPACT_LABELS,
+  SAFETY_IMPACT_LABELS,
+} from "../vocab";
 import type { ChangeFormValues } from "./form-types";
 
 type Props = { register: UseFormRegister<ChangeFormValues>; errors: FieldErrors<ChangeFormValues> };
 
-export function FormSection({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
+export function FormSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
     <Card>
       <section aria-labelledby={`${id}-heading`} className="space-y-3 p-4">
@@ -40,7 +56,12 @@ export function WhatSection({ register, errors }: Props) {
             ))}
           </Select>
         </Field>
-        <Field id="class" label="Class" error={errors.class?.message} hint="Emergency changes collect some sign-offs afterwards, within 72 hours.">
+        <Field
+          id="class"
+          label="Class"
+          error={errors.class?.message}
+          hint="Emergency changes collect some sign-offs afterwards, within 72 hours."
+        >
           <Select {...register("class")}>
             {CHANGE_CLASSES.map((c) => (
               <option key={c} value={c}>
@@ -59,7 +80,11 @@ export function WhatSection({ register, errors }: Props) {
 
 export function PlanSection({ register, errors }: Props) {
   return (
-    <FormSection id="plan" title="Plan" description="How the change is made, and how it is undone if it goes wrong.">
+    <FormSection
+      id="plan"
+      title="Plan"
+      description="How the change is made, and how it is undone if it goes wrong."
+    >
       <Field id="implementationPlan" label="Implementation plan" error={errors.implementationPlan?.message}>
         <Textarea rows={5} {...register("implementationPlan")} />
       </Field>
@@ -86,10 +111,24 @@ export function TestSection({ register, errors }: Props) {
 
 export function ImpactSection({ register, errors }: Props) {
   return (
-    <FormSection id="impact" title="Impact" description="Feeds the risk score and decides whether safety must sign.">
+    <FormSection
+      id="impact"
+      title="Impact"
+      description="Feeds the risk score and decides whether safety must sign."
+    >
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id="expectedDowntimeMinutes" label="Expected downtime (minutes)" error={errors.expectedDowntimeMinutes?.message}>
-          <Input type="number" min={0} step={1} inputMode="numeric" {...register("expectedDowntimeMinutes", { valueAsNumber: true })} />
+        <Field
+          id="expectedDowntimeMinutes"
+          label="Expected downtime (minutes)"
+          error={errors.expectedDowntimeMinutes?.message}
+        >
+          <Input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            {...register("expectedDowntimeMinutes", { valueAsNumber: true })}
+          />
         </Field>
         <Field id="productionImpact" label="Production impact" error={errors.productionImpact?.message}>
           <Select {...register("productionImpact")}>
@@ -110,7 +149,11 @@ export function ImpactSection({ register, errors }: Props) {
           </Select>
         </Field>
       </div>
-      <Checkbox id="safetyBypassRequired" label="A safety-function bypass is needed" {...register("safetyBypassRequired")} />
+      <Checkbox
+        id="safetyBypassRequired"
+        label="A safety-function bypass is needed"
+        {...register("safetyBypassRequired")}
+      />
     </FormSection>
   );
 }

@@ -25,8 +25,12 @@ export interface SlotDraft {
 }
 
 export interface SlotTools {
-  check: (input: SlotDraft & { start: string; end: string }) => Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>>;
-  propose: (input: SlotDraft & { durationMinutes: number }) => Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>>;
+  check: (
+    input: SlotDraft & { start: string; end: string },
+  ) => Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>>;
+  propose: (
+    input: SlotDraft & { durationMinutes: number },
+  ) => Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>>;
 }
 
 function minutesBetween(a: string | null, b: string | null): number | null {
@@ -35,10 +39,27 @@ function minutesBetween(a: string | null, b: string | null): number | null {
   return Number.isFinite(m) && m > 0 ? m : null;
 }
 
-export function SlotAssistant({ tools, draft, start, end, onPick }: { tools: SlotTools; draft: SlotDraft; start: string | null; end: string | null; onPick: (start: string, end: string) => void }) {
-  const [check, setCheck] = useState<{ key: string; result: ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }> } | null>(null);
+export function SlotAssistant({
+  tools,
+  draft,
+  start,
+  end,
+  onPick,
+}: {
+  tools: SlotTools;
+  draft: SlotDraft;
+  start: string | null;
+  end: string | null;
+  onPick: (start: string, end: string) => void;
+}) {
+  const [check, setCheck] = useState<{
+    key: string;
+    result: ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>;
+  } | null>(null);
   const [duration, setDuration] = useState<string>("");
-  const [proposals, setProposals] = useState<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }> | null>(null);
+  const [proposals, setProposals] = useState<ActionResult<{
+    slots: { start: string; end: string; localLabel: string }[];
+  }> | null>(null);
   const [proposing, setProposing] = useState(false);
   const key = JSON.stringify([draft, start, end]);
   const ready = draft.assetIds.length > 0 && start && end && Date.parse(end) > Date.parse(start);
@@ -60,29 +81,40 @@ export function SlotAssistant({ tools, draft, start, end, onPick }: { tools: Slo
 
   async function suggest() {
     setProposing(true);
-    const r = await tools.propose({ ...draft, durationMinutes: wanted }).catch(() => ({ ok: false as const, message: "No proposals could be made." }));
+    const r = await tools
+      .propose({ ...draft, durationMinutes: wanted })
+      .catch(() => ({ ok: false as const, message: "No proposals could be made." }));
     setProposals(r);
     setProposing(false);
   }
 
   const current = check && check.key === key ? check.result : null;
   return (
-    <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="slot-assistant">
+    <div
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      data-testid="slot-assistant"
+    >
       <div aria-live="polite">
         {!ready ? (
-          <p className="text-xs text-slate-600">Pick assets and a slot to check it against windows, blackouts, production runs and other changes.</p>
+          <p className="text-xs text-slate-600">
+            Pick assets and a slot to check it against windows, blackouts, production runs and other changes.
+          </p>
         ) : !current ? (
           <p className="text-xs text-slate-600">Checking the slot…</p>
         ) : !current.ok ? (
           <p className="text-xs text-red-800">{current.message}</p>
         ) : current.data.conflicts.length === 0 ? (
           <p className="flex items-center gap-1.5 text-sm text-green-800">
-            <CheckCircle2 className="size-4" aria-hidden="true" /> No conflicts: the slot lies in a maintenance window and clashes with nothing.
+            <CheckCircle2 className="size-4" aria-hidden="true" /> No conflicts: the slot lies in a
+            maintenance window and clashes with nothing.
           </p>
         ) : (
           <ul className="space-y-1 text-sm" aria-label="Conflicts of this slot">
             {current.data.conflicts.map((c, i) => (
-              <li key={`${c.code}-${i}`} className={`flex gap-1.5 ${c.blocking ? "text-red-800" : "text-amber-900"}`}>
+              <li
+                key={`${c.code}-${i}`}
+                className={`flex gap-1.5 ${c.blocking ? "text-red-800" : "text-amber-900"}`}
+              >
                 <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
                 <span>
                   {c.message}
@@ -95,7 +127,15 @@ export function SlotAssistant({ tools, draft, start, end, onPick }: { tools: Slo
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <Field id="slot-duration" label="Duration (minutes)" className="w-40">
-          <Input type="number" min={1} step={15} inputMode="numeric" value={duration} placeholder={String(wanted)} onChange={(e) => setDuration(e.target.value)} />
+          <Input
+            type="number"
+            min={1}
+            step={15}
+            inputMode="numeric"
+            value={duration}
+            placeholder={String(wanted)}
+            onChange={(e) => setDuration(e.target.value)}
+          />
         </Field>
         <Button onClick={() => void suggest()} disabled={proposing || draft.assetIds.length === 0}>
           <CalendarClock className="size-4" aria-hidden="true" />
@@ -105,9 +145,15 @@ export function SlotAssistant({ tools, draft, start, end, onPick }: { tools: Slo
       {proposals && !proposals.ok ? <p className="text-xs text-red-800">{proposals.message}</p> : null}
       {proposals?.ok ? (
         proposals.data.slots.length === 0 ? (
-          <p className="text-sm text-slate-700">No conflict-free slot of {wanted} minutes in the next 90 days. Ask the change manager for a maintenance window.</p>
+          <p className="text-sm text-slate-700">
+            No conflict-free slot of {wanted} minutes in the next 90 days. Ask the change manager for a
+            maintenance window.
+          </p>
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white" aria-label="Proposed slots">
+          <ul
+            className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white"
+            aria-label="Proposed slots"
+          >
             {proposals.data.slots.map((s) => (
               <li key={s.start} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
                 <span>

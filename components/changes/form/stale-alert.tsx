@@ -11,7 +11,15 @@ export interface StaleInfo {
   reloaded?: { version: number; kept: string[] };
 }
 
-export function StaleEditAlert({ stale, zone, onReload }: { stale: StaleInfo; zone: string; onReload?: () => void }) {
+export function StaleEditAlert({
+  stale,
+  zone,
+  onReload,
+}: {
+  stale: StaleInfo;
+  zone: string;
+  onReload?: () => void;
+}) {
   if (stale.reloaded) {
     return (
       <Alert tone="info" title={`Reloaded version ${stale.reloaded.version}`}>
@@ -27,7 +35,8 @@ export function StaleEditAlert({ stale, zone, onReload }: { stale: StaleInfo; zo
     <Alert tone="warning" title="Someone else changed this change first">
       <p>
         {who} saved it{when}
-        {stale.version ? ` (now version ${stale.version})` : ""}. Nothing of yours was saved, and your entries are still in the form.
+        {stale.version ? ` (now version ${stale.version})` : ""}. Nothing of yours was saved, and your entries
+        are still in the form.
       </p>
       {onReload ? (
         <Button size="sm" className="mt-2" onClick={onReload}>

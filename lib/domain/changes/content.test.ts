@@ -38,7 +38,14 @@ describe("supersedeOnEdit", () => {
   it("maps scopes to roles", () => {
     expect(SLOT_SUPERSEDED_ROLES).toEqual(["operations", "change_board"]);
     expect(rolesSupersededBy("slot")).toEqual(["operations", "change_board"]);
-    expect(rolesSupersededBy("all")).toEqual(["operations", "security", "safety", "change_board", "quality", "pssr"]);
+    expect(rolesSupersededBy("all")).toEqual([
+      "operations",
+      "security",
+      "safety",
+      "change_board",
+      "quality",
+      "pssr",
+    ]);
     expect(rolesSupersededBy("none")).toEqual([]);
   });
 });
@@ -95,15 +102,26 @@ describe("contentHash", () => {
   });
 
   it("covers exactly the approval content fields", () => {
-    expect(Object.keys(JSON.parse(canonicalApprovalContent(content))).sort()).toEqual([...APPROVAL_CONTENT_FIELDS].sort());
+    expect(Object.keys(JSON.parse(canonicalApprovalContent(content))).sort()).toEqual(
+      [...APPROVAL_CONTENT_FIELDS].sort(),
+    );
   });
 
   it.each<[string, ApprovalContent]>([
-    ["reversed key order", Object.fromEntries(Object.entries(content).reverse()) as unknown as ApprovalContent],
+    [
+      "reversed key order",
+      Object.fromEntries(Object.entries(content).reverse()) as unknown as ApprovalContent,
+    ],
     ["asset ids in another order, duplicated", { ...content, assetIds: ["a1", "a2", "a1"] }],
     ["references in another order", { ...content, references: ["CVE-2027-1234", "ICSA-27-001-01"] }],
-    ["dates as ISO strings", { ...content, plannedStart: "2027-03-14T08:00:00Z", plannedEnd: "2027-03-14T12:00:00.000Z" }],
-    ["dates with an offset", { ...content, plannedStart: "2027-03-14T03:00:00-05:00", plannedEnd: "2027-03-14T13:00:00+01:00" }],
+    [
+      "dates as ISO strings",
+      { ...content, plannedStart: "2027-03-14T08:00:00Z", plannedEnd: "2027-03-14T12:00:00.000Z" },
+    ],
+    [
+      "dates with an offset",
+      { ...content, plannedStart: "2027-03-14T03:00:00-05:00", plannedEnd: "2027-03-14T13:00:00+01:00" },
+    ],
     [
       "extra, non-approval fields",
       { ...content, implementerId: "u-1", testNotes: "ok", version: 7 } as unknown as ApprovalContent,

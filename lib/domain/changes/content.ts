@@ -64,7 +64,9 @@ export function signoffsToSupersede(
   round: number,
 ): string[] {
   const roles = rolesSupersededBy(supersedeOnEdit(changedFields));
-  return signoffs.filter((s) => s.round === round && !s.superseded && roles.includes(s.role)).map((s) => s.id);
+  return signoffs
+    .filter((s) => s.round === round && !s.superseded && roles.includes(s.role))
+    .map((s) => s.id);
 }
 
 export interface ApprovalContent {

@@ -23,10 +23,30 @@ describe("evaluateSignoffs", () => {
     ["nothing signed", [], ["operations@CHM", "operations@REF", "security"], false],
     ["all signed", [opsRef(), opsChm(), sec()], [], true],
     ["one site's operations missing", [opsRef(), sec()], ["operations@CHM"], false],
-    ["operations of a site outside the change does not count", [opsRef(), sec(), signoff("operations", { siteId: "elsewhere" })], ["operations@CHM"], false],
-    ["superseded sign-off does not count", [opsRef(), opsChm(), signoff("security", { superseded: true })], ["security"], false],
-    ["earlier round does not count", [opsRef(), opsChm(), signoff("security", { round: 0 })], ["security"], false],
-    ["later round does not count either", [opsRef(), opsChm(), signoff("security", { round: 2 })], ["security"], false],
+    [
+      "operations of a site outside the change does not count",
+      [opsRef(), sec(), signoff("operations", { siteId: "elsewhere" })],
+      ["operations@CHM"],
+      false,
+    ],
+    [
+      "superseded sign-off does not count",
+      [opsRef(), opsChm(), signoff("security", { superseded: true })],
+      ["security"],
+      false,
+    ],
+    [
+      "earlier round does not count",
+      [opsRef(), opsChm(), signoff("security", { round: 0 })],
+      ["security"],
+      false,
+    ],
+    [
+      "later round does not count either",
+      [opsRef(), opsChm(), signoff("security", { round: 2 })],
+      ["security"],
+      false,
+    ],
     ["a role nobody requires does not help", [opsRef(), opsChm(), signoff("quality")], ["security"], false],
   ])("%s", (_name, signoffs, missing, all) => {
     const ev = evaluateSignoffs(normal, signoffs, 1);
@@ -36,7 +56,11 @@ describe("evaluateSignoffs", () => {
 
   it("reports rejections by required roles and refuses to call the round satisfied", () => {
     const rej = signoff("security", { decision: "reject" });
-    const ev = evaluateSignoffs(normal, [opsRef(), opsChm(), rej, signoff("quality", { decision: "reject" })], 1);
+    const ev = evaluateSignoffs(
+      normal,
+      [opsRef(), opsChm(), rej, signoff("quality", { decision: "reject" })],
+      1,
+    );
     expect(ev.rejected).toEqual([rej]);
     expect(roles(ev.missing)).toEqual(["security"]);
     expect(ev.allPreStartSatisfied).toBe(false);
@@ -45,7 +69,13 @@ describe("evaluateSignoffs", () => {
   it("ignores superseded or earlier-round rejections", () => {
     const ev = evaluateSignoffs(
       normal,
-      [opsRef(), opsChm(), sec(), signoff("security", { decision: "reject", round: 0 }), signoff("security", { decision: "reject", superseded: true })],
+      [
+        opsRef(),
+        opsChm(),
+        sec(),
+        signoff("security", { decision: "reject", round: 0 }),
+        signoff("security", { decision: "reject", superseded: true }),
+      ],
       1,
     );
     expect(ev.rejected).toEqual([]);
@@ -81,15 +111,26 @@ describe("evaluateSignoffs", () => {
       ["before the deadline", "2027-03-16T08:00:00Z", [], []],
       ["exactly at the deadline", "2027-03-17T08:00:00Z", [], []],
       ["one minute past", "2027-03-17T08:01:00Z", [], ["change_board", "quality"]],
-      ["past, board signed", "2027-03-18T00:00:00Z", [signoff("change_board", { retrospective: true })], ["quality"]],
+      [
+        "past, board signed",
+        "2027-03-18T00:00:00Z",
+        [signoff("change_board", { retrospective: true })],
+        ["quality"],
+      ],
     ])("%s", (_name, now, extra, overdue) => {
-      const ev = evaluateSignoffs(emergency, [opsChm(), sec(), ...extra], 1, { now: new Date(now), approvedAt });
+      const ev = evaluateSignoffs(emergency, [opsChm(), sec(), ...extra], 1, {
+        now: new Date(now),
+        approvedAt,
+      });
       expect(roles(ev.overdueRetrospective.map((o) => o.req))).toEqual(overdue);
       for (const o of ev.overdueRetrospective) expect(o.dueAt.toISOString()).toBe("2027-03-17T08:00:00.000Z");
     });
 
     it("does not start the clock before approval", () => {
-      const ev = evaluateSignoffs(emergency, [], 1, { now: new Date("2030-01-01T00:00:00Z"), approvedAt: null });
+      const ev = evaluateSignoffs(emergency, [], 1, {
+        now: new Date("2030-01-01T00:00:00Z"),
+        approvedAt: null,
+      });
       expect(ev.overdueRetrospective).toEqual([]);
     });
 

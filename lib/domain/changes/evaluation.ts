@@ -54,7 +54,9 @@ export function evaluateSignoffs(
 
   const overdueRetrospective: SignoffEvaluation["overdueRetrospective"] = [];
   if (timing?.approvedAt) {
-    const dueAt = new Date(timing.approvedAt.getTime() + (timing.dueHours ?? EMERGENCY_RETRO_HOURS) * 3_600_000);
+    const dueAt = new Date(
+      timing.approvedAt.getTime() + (timing.dueHours ?? EMERGENCY_RETRO_HOURS) * 3_600_000,
+    );
     if (timing.now.getTime() > dueAt.getTime()) {
       for (const req of missing) if (req.retrospectiveAllowed) overdueRetrospective.push({ req, dueAt });
     }

@@ -5,7 +5,11 @@ import type { SignoffFacts } from "./types";
 import { CHM, CHM_PLC, GXP, PLC, REF, SIS, actor, change, risk, signoff } from "./test-fixtures";
 
 // Same baseline as gate.test.ts: approved, medium risk (SIS), operations@REF + security + safety.
-const approved = change({ state: "approved", assets: [PLC, SIS], approvedAt: new Date("2027-03-12T10:00:00Z") });
+const approved = change({
+  state: "approved",
+  assets: [PLC, SIS],
+  approvedAt: new Date("2027-03-12T10:00:00Z"),
+});
 const signed = (): SignoffFacts[] => [
   signoff("operations", { siteId: REF.siteId }),
   signoff("security"),
@@ -32,7 +36,14 @@ describe("evaluateGate: policy details", () => {
     const em = change({ ...approved, class: "emergency" });
     const d = evaluateGate(
       em,
-      [...signed(), signoff("change_board", { decision: "reject", signerId: "u-cm", signedAt: new Date("2027-03-13T00:00:00Z") })],
+      [
+        ...signed(),
+        signoff("change_board", {
+          decision: "reject",
+          signerId: "u-cm",
+          signedAt: new Date("2027-03-13T00:00:00Z"),
+        }),
+      ],
       { risk: risk("high", 7), ...noSchedule },
       IN_SLOT,
       implementer,
@@ -42,13 +53,7 @@ describe("evaluateGate: policy details", () => {
 
   it("uses the caller's required list when given, and names every site for site-less roles", () => {
     const multi = change({ ...approved, assets: [PLC, CHM_PLC] });
-    const d = evaluateGate(
-      multi,
-      [],
-      { risk: risk("high", 6), ...noSchedule },
-      IN_SLOT,
-      implementer,
-    );
+    const d = evaluateGate(multi, [], { risk: risk("high", 6), ...noSchedule }, IN_SLOT, implementer);
     expect(d.reasons.map((r) => r.message)).toEqual([
       "Operations sign-off missing: no operations approver of Chemicals has signed",
       "Operations sign-off missing: no operations approver of Refinery has signed",
@@ -60,7 +65,9 @@ describe("evaluateGate: policy details", () => {
       [],
       {
         risk: risk("high", 6),
-        required: [{ role: "security", siteId: null, siteCode: null, reason: "", retrospectiveAllowed: false }],
+        required: [
+          { role: "security", siteId: null, siteCode: null, reason: "", retrospectiveAllowed: false },
+        ],
         otherChangesInProgress: [],
         scheduleConflicts: [],
       },
@@ -97,10 +104,16 @@ describe("evaluateGate: every check at once", () => {
     expect(d.allowed).toBe(false);
     expect(d.reasons.map((r) => [r.code, r.message])).toEqual([
       ["not_approved", "The change is not approved yet: sign-offs are still awaited"],
-      ["signoff_rejected", "Security sign-off rejected on 2027-03-11T15:00:00Z; the change must be revised and resubmitted"],
+      [
+        "signoff_rejected",
+        "Security sign-off rejected on 2027-03-11T15:00:00Z; the change must be revised and resubmitted",
+      ],
       ["signoff_missing", "Operations sign-off missing: no operations approver of Refinery has signed"],
       ["signoff_superseded", "Safety sign-off superseded by an edit; a new sign-off is needed"],
-      ["outside_slot", "Too late: the planned slot 2027-03-14T08:00:00Z to 2027-03-14T12:00:00Z (UTC) is over"],
+      [
+        "outside_slot",
+        "Too late: the planned slot 2027-03-14T08:00:00Z to 2027-03-14T12:00:00Z (UTC) is over",
+      ],
       ["not_implementer", "Only the assigned implementer or a requester at Refinery may start this change"],
       ["asset_busy", "Asset PLC-101 is busy: CHG-2027-00041 is in progress on it"],
       ["blackout_active", "Blackout: turnaround freeze"],

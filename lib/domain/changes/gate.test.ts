@@ -5,7 +5,11 @@ import type { ActorFacts, ChangeFacts, GateReason, SignoffFacts } from "./types"
 import { CHM, PLC, REF, SIS, SLOT_END, SLOT_START, actor, change, signoff } from "./test-fixtures";
 
 // Approved, medium risk (SIS): needs operations@REF, security and safety.
-const approved = change({ state: "approved", assets: [PLC, SIS], approvedAt: new Date("2027-03-12T10:00:00Z") });
+const approved = change({
+  state: "approved",
+  assets: [PLC, SIS],
+  approvedAt: new Date("2027-03-12T10:00:00Z"),
+});
 const signed = (): SignoffFacts[] => [
   signoff("operations", { id: "so-ops", siteId: REF.siteId }),
   signoff("security", { id: "so-sec" }),
@@ -30,7 +34,13 @@ interface Case {
 
 function run(c: Case) {
   const ch = { ...approved, ...c.change };
-  return evaluateGate(ch, c.signoffs ?? signed(), ctx(c.context, ch), c.now ?? IN_SLOT, c.actor ?? implementer);
+  return evaluateGate(
+    ch,
+    c.signoffs ?? signed(),
+    ctx(c.context, ch),
+    c.now ?? IN_SLOT,
+    c.actor ?? implementer,
+  );
 }
 
 const slotData = { slotStart: "2027-03-14T08:00:00Z", slotEnd: "2027-03-14T12:00:00Z" };
@@ -38,25 +48,44 @@ const slotData = { slotStart: "2027-03-14T08:00:00Z", slotEnd: "2027-03-14T12:00
 const cases: Case[] = [
   { name: "everything in order", reasons: [] },
   { name: "exactly at the planned start", now: SLOT_START, reasons: [] },
-  { name: "a requester at the change's site may start it", actor: actor("u-tech", [[REF.siteId, "requester"]]), reasons: [] },
-  { name: "no implementer, but a requester at the site", change: { implementerId: null }, actor: actor("u-tech", [[REF.siteId, "requester"]]), reasons: [] },
+  {
+    name: "a requester at the change's site may start it",
+    actor: actor("u-tech", [[REF.siteId, "requester"]]),
+    reasons: [],
+  },
+  {
+    name: "no implementer, but a requester at the site",
+    change: { implementerId: null },
+    actor: actor("u-tech", [[REF.siteId, "requester"]]),
+    reasons: [],
+  },
   {
     name: "submitted: not approved",
     change: { state: "submitted" },
-    reasons: [{ code: "not_approved", message: "The change is not approved yet: sign-offs are still awaited" }],
+    reasons: [
+      { code: "not_approved", message: "The change is not approved yet: sign-offs are still awaited" },
+    ],
   },
   {
     name: "in progress: wrong state",
     change: { state: "in_progress" },
     reasons: [
-      { code: "wrong_state", message: 'Only an approved change can start; this change is in state "In progress"', data: { state: "in_progress" } },
+      {
+        code: "wrong_state",
+        message: 'Only an approved change can start; this change is in state "In progress"',
+        data: { state: "in_progress" },
+      },
     ],
   },
   {
     name: "safety sign-off missing",
     signoffs: signed().filter((s) => s.role !== "safety"),
     reasons: [
-      { code: "signoff_missing", message: "Safety sign-off missing: no safety approver of Refinery has signed", data: { role: "safety", siteCode: null } },
+      {
+        code: "signoff_missing",
+        message: "Safety sign-off missing: no safety approver of Refinery has signed",
+        data: { role: "safety", siteCode: null },
+      },
     ],
   },
   {
@@ -72,7 +101,10 @@ const cases: Case[] = [
   },
   {
     name: "operations of the wrong site does not count",
-    signoffs: [...signed().filter((s) => s.role !== "operations"), signoff("operations", { siteId: CHM.siteId })],
+    signoffs: [
+      ...signed().filter((s) => s.role !== "operations"),
+      signoff("operations", { siteId: CHM.siteId }),
+    ],
     reasons: [
       {
         code: "signoff_missing",
@@ -85,19 +117,29 @@ const cases: Case[] = [
     name: "a sign-off by the requester never counts",
     signoffs: [...signed().filter((s) => s.role !== "security"), signoff("security", { signerId: "u-req" })],
     reasons: [
-      { code: "signoff_missing", message: "Security sign-off missing: no security approver of Refinery has signed", data: { role: "security", siteCode: null } },
+      {
+        code: "signoff_missing",
+        message: "Security sign-off missing: no security approver of Refinery has signed",
+        data: { role: "security", siteCode: null },
+      },
     ],
   },
   {
     name: "rejected sign-off",
     signoffs: [
       ...signed().filter((s) => s.role !== "security"),
-      signoff("security", { id: "so-rej", decision: "reject", signerName: "Dana Reyes", signedAt: new Date("2027-03-11T15:00:00Z") }),
+      signoff("security", {
+        id: "so-rej",
+        decision: "reject",
+        signerName: "Dana Reyes",
+        signedAt: new Date("2027-03-11T15:00:00Z"),
+      }),
     ],
     reasons: [
       {
         code: "signoff_rejected",
-        message: "Security sign-off rejected by Dana Reyes on 2027-03-11T15:00:00Z; the change must be revised and resubmitted",
+        message:
+          "Security sign-off rejected by Dana Reyes on 2027-03-11T15:00:00Z; the change must be revised and resubmitted",
         data: { role: "security", signoffId: "so-rej", signedAt: "2027-03-11T15:00:00Z" },
       },
     ],
@@ -118,7 +160,10 @@ const cases: Case[] = [
   },
   {
     name: "superseded operations sign-off names the site",
-    signoffs: [...signed().filter((s) => s.role !== "operations"), signoff("operations", { superseded: true })],
+    signoffs: [
+      ...signed().filter((s) => s.role !== "operations"),
+      signoff("operations", { superseded: true }),
+    ],
     reasons: [
       {
         code: "signoff_superseded",
@@ -133,7 +178,8 @@ const cases: Case[] = [
     reasons: [
       {
         code: "outside_slot",
-        message: "Too early: the planned slot 2027-03-14T08:00:00Z to 2027-03-14T12:00:00Z (UTC) has not started yet",
+        message:
+          "Too early: the planned slot 2027-03-14T08:00:00Z to 2027-03-14T12:00:00Z (UTC) has not started yet",
         data: { position: "before", ...slotData, at: "2027-03-14T07:59:59Z" },
       },
     ],
@@ -164,21 +210,33 @@ const cases: Case[] = [
     name: "someone else starts it",
     actor: actor("u-other", [[REF.siteId, "operations"]]),
     reasons: [
-      { code: "not_implementer", message: "Only the assigned implementer or a requester at Refinery may start this change", data: { userId: "u-other" } },
+      {
+        code: "not_implementer",
+        message: "Only the assigned implementer or a requester at Refinery may start this change",
+        data: { userId: "u-other" },
+      },
     ],
   },
   {
     name: "admin rights do not make an implementer",
     actor: actor("u-admin", [], true),
     reasons: [
-      { code: "not_implementer", message: "Only the assigned implementer or a requester at Refinery may start this change", data: { userId: "u-admin" } },
+      {
+        code: "not_implementer",
+        message: "Only the assigned implementer or a requester at Refinery may start this change",
+        data: { userId: "u-admin" },
+      },
     ],
   },
   {
     name: "requester at another site",
     actor: actor("u-tech", [[CHM.siteId, "requester"]]),
     reasons: [
-      { code: "not_implementer", message: "Only the assigned implementer or a requester at Refinery may start this change", data: { userId: "u-tech" } },
+      {
+        code: "not_implementer",
+        message: "Only the assigned implementer or a requester at Refinery may start this change",
+        data: { userId: "u-tech" },
+      },
     ],
   },
   {

@@ -15,11 +15,7 @@ import {
 } from "./labels";
 
 export type ScheduleConflictCode =
-  | "outside_window"
-  | "blackout_active"
-  | "asset_busy"
-  | "redundancy_lost"
-  | "production_conflict";
+  "outside_window" | "blackout_active" | "asset_busy" | "redundancy_lost" | "production_conflict";
 
 export interface ScheduleConflict {
   code: ScheduleConflictCode;
@@ -74,7 +70,11 @@ function awaitedWhere(change: ChangeFacts, req: RequiredSignoff): string {
   );
 }
 
-function signoffReasons(change: ChangeFacts, signoffs: readonly SignoffFacts[], context: GateContext): GateReason[] {
+function signoffReasons(
+  change: ChangeFacts,
+  signoffs: readonly SignoffFacts[],
+  context: GateContext,
+): GateReason[] {
   const required = context.required ?? requiredSignoffs(change, context.risk);
   // Emergency changes may start without their retrospective sign-offs (rule 7).
   const preStart = required.filter((r) => !r.retrospectiveAllowed);
@@ -105,7 +105,11 @@ function signoffReasons(change: ChangeFacts, signoffs: readonly SignoffFacts[], 
       reasons.push({
         code: "signoff_superseded",
         message: `${label} sign-off${forSite} superseded by an edit${when}; a new sign-off is needed`,
-        data: { role: req.role, siteCode: req.siteCode, supersededAt: old.supersededAt ? isoUtc(old.supersededAt) : null },
+        data: {
+          role: req.role,
+          siteCode: req.siteCode,
+          supersededAt: old.supersededAt ? isoUtc(old.supersededAt) : null,
+        },
       });
     } else {
       reasons.push({
@@ -126,7 +130,12 @@ function slotReasons(change: ChangeFacts, now: Date): GateReason[] {
       {
         code: "outside_slot",
         message: "No planned slot: the change has no planned start and end",
-        data: { position: "no_slot", slotStart: start ? isoUtc(start) : null, slotEnd: end ? isoUtc(end) : null, at },
+        data: {
+          position: "no_slot",
+          slotStart: start ? isoUtc(start) : null,
+          slotEnd: end ? isoUtc(end) : null,
+          at,
+        },
       },
     ];
   }
@@ -144,7 +153,11 @@ function slotReasons(change: ChangeFacts, now: Date): GateReason[] {
   // The slot is half-open: at the planned end the change must already be done.
   if (now.getTime() >= end.getTime()) {
     return [
-      { code: "outside_slot", message: `Too late: the planned slot ${slot} is over`, data: { position: "after", ...data } },
+      {
+        code: "outside_slot",
+        message: `Too late: the planned slot ${slot} is over`,
+        data: { position: "after", ...data },
+      },
     ];
   }
   return [];

@@ -53,10 +53,13 @@ export interface SiteRef {
 }
 
 /** Sorted by site code so requirement lists and messages are deterministic. */
-export function distinctSites(assets: readonly Pick<AssetFacts, "siteId" | "siteCode" | "siteName">[]): SiteRef[] {
+export function distinctSites(
+  assets: readonly Pick<AssetFacts, "siteId" | "siteCode" | "siteName">[],
+): SiteRef[] {
   const byId = new Map<string, SiteRef>();
   for (const a of assets) {
-    if (!byId.has(a.siteId)) byId.set(a.siteId, { siteId: a.siteId, siteCode: a.siteCode, siteName: a.siteName });
+    if (!byId.has(a.siteId))
+      byId.set(a.siteId, { siteId: a.siteId, siteCode: a.siteCode, siteName: a.siteName });
   }
   return [...byId.values()].sort((x, y) => x.siteCode.localeCompare(y.siteCode));
 }

@@ -12,22 +12,54 @@ import { CHM, CHM_PLC, GXP, PLC, REF, SIS, asset, change, risk } from "./test-fi
 
 /** "role@SITE" with a "~" suffix for retrospective sign-offs: compact and exact. */
 function summary(reqs: RequiredSignoff[]): string[] {
-  return reqs.map((r) => `${r.role}${r.siteCode ? `@${r.siteCode}` : ""}${r.retrospectiveAllowed ? "~" : ""}`);
+  return reqs.map(
+    (r) => `${r.role}${r.siteCode ? `@${r.siteCode}` : ""}${r.retrospectiveAllowed ? "~" : ""}`,
+  );
 }
 
 describe("requiredSignoffs: rules alone and combined", () => {
   it.each<[string, Partial<ChangeFacts>, RiskResult, string[]]>([
     ["normal, one site, low risk: operations + security", {}, risk("low"), ["operations@REF", "security"]],
-    ["multi-site: operations of each site, by site code", { assets: [PLC, CHM_PLC] }, risk("low"), ["operations@CHM", "operations@REF", "security"]],
-    ["two assets at one site: one operations", { assets: [PLC, asset({ id: "a2", tag: "PLC-102" })] }, risk("low"), ["operations@REF", "security"]],
+    [
+      "multi-site: operations of each site, by site code",
+      { assets: [PLC, CHM_PLC] },
+      risk("low"),
+      ["operations@CHM", "operations@REF", "security"],
+    ],
+    [
+      "two assets at one site: one operations",
+      { assets: [PLC, asset({ id: "a2", tag: "PLC-102" })] },
+      risk("low"),
+      ["operations@REF", "security"],
+    ],
     ["SIS asset: + safety", { assets: [SIS] }, risk("medium"), ["operations@REF", "security", "safety"]],
-    ["safety impact possible: + safety", { safetyImpact: "possible" }, risk("low"), ["operations@REF", "security", "safety"]],
-    ["safety impact yes: + safety", { safetyImpact: "yes" }, risk("medium"), ["operations@REF", "security", "safety"]],
-    ["bypass needed: + safety", { safetyBypassRequired: true }, risk("low"), ["operations@REF", "security", "safety"]],
+    [
+      "safety impact possible: + safety",
+      { safetyImpact: "possible" },
+      risk("low"),
+      ["operations@REF", "security", "safety"],
+    ],
+    [
+      "safety impact yes: + safety",
+      { safetyImpact: "yes" },
+      risk("medium"),
+      ["operations@REF", "security", "safety"],
+    ],
+    [
+      "bypass needed: + safety",
+      { safetyBypassRequired: true },
+      risk("low"),
+      ["operations@REF", "security", "safety"],
+    ],
     ["GxP asset: + quality", { assets: [GXP] }, risk("low"), ["operations@CHM", "security", "quality"]],
     ["medium risk: no change board", {}, risk("medium", 5), ["operations@REF", "security"]],
     ["high risk: + change board", {}, risk("high", 6), ["operations@REF", "security", "change_board"]],
-    ["critical risk: + change board", {}, risk("critical", 9), ["operations@REF", "security", "change_board"]],
+    [
+      "critical risk: + change board",
+      {},
+      risk("critical", 9),
+      ["operations@REF", "security", "change_board"],
+    ],
     [
       "everything at once",
       { assets: [PLC, SIS, GXP], safetyBypassRequired: true },
@@ -35,10 +67,30 @@ describe("requiredSignoffs: rules alone and combined", () => {
       ["operations@CHM", "operations@REF", "security", "safety", "change_board", "quality"],
     ],
     ["standard: security only", { class: "standard" }, risk("low"), ["security"]],
-    ["standard ignores GxP and high risk", { class: "standard", assets: [GXP] }, risk("high", 7), ["security"]],
-    ["standard never skips safety", { class: "standard", assets: [SIS] }, risk("medium"), ["security", "safety"]],
-    ["emergency, low: operations + security", { class: "emergency" }, risk("low"), ["operations@REF", "security"]],
-    ["emergency, SIS: safety before start", { class: "emergency", assets: [SIS] }, risk("medium"), ["operations@REF", "security", "safety"]],
+    [
+      "standard ignores GxP and high risk",
+      { class: "standard", assets: [GXP] },
+      risk("high", 7),
+      ["security"],
+    ],
+    [
+      "standard never skips safety",
+      { class: "standard", assets: [SIS] },
+      risk("medium"),
+      ["security", "safety"],
+    ],
+    [
+      "emergency, low: operations + security",
+      { class: "emergency" },
+      risk("low"),
+      ["operations@REF", "security"],
+    ],
+    [
+      "emergency, SIS: safety before start",
+      { class: "emergency", assets: [SIS] },
+      risk("medium"),
+      ["operations@REF", "security", "safety"],
+    ],
     [
       "emergency, high, GxP: board and quality retrospective",
       { class: "emergency", assets: [SIS, GXP] },
@@ -90,7 +142,12 @@ describe("requiredSignoffs: plain-language reasons", () => {
   it("joins several safety triggers", () => {
     const sis2 = asset({ id: "s2", tag: "BMS-1", safetyRelated: true });
     const [safety] = requiredSignoffs(
-      change({ class: "standard", assets: [SIS, sis2], safetyImpact: "possible", safetyBypassRequired: true }),
+      change({
+        class: "standard",
+        assets: [SIS, sis2],
+        safetyImpact: "possible",
+        safetyBypassRequired: true,
+      }),
       risk("high"),
     ).filter((r) => r.role === "safety");
     expect(safety?.reason).toBe(
@@ -157,7 +214,9 @@ describe("standardClassIssues", () => {
       "standard on a SIS",
       { class: "standard", assets: [SIS] },
       risk("low", 2),
-      ["A standard change may not be safety-relevant (safety-related asset SIS-101 (Triconex)); use the normal class"],
+      [
+        "A standard change may not be safety-relevant (safety-related asset SIS-101 (Triconex)); use the normal class",
+      ],
     ],
   ])("%s", (_name, overrides, r, expected) => {
     expect(standardClassIssues(change(overrides), r)).toEqual(expected);

@@ -83,7 +83,9 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     emergencyRetrospective: false,
     derive: (change) => {
       const triggers = safetyTriggers(change);
-      return triggers.length === 0 ? [] : [{ role: "safety", ...anySite, reason: capitalize(triggers.join("; ")) }];
+      return triggers.length === 0
+        ? []
+        : [{ role: "safety", ...anySite, reason: capitalize(triggers.join("; ")) }];
     },
   },
   {
@@ -151,7 +153,9 @@ export function standardClassIssues(change: ChangeFacts, risk: RiskResult): stri
   const issues: string[] = [];
   const triggers = safetyTriggers(change);
   if (triggers.length > 0) {
-    issues.push(`A standard change may not be safety-relevant (${triggers.join("; ")}); use the normal class`);
+    issues.push(
+      `A standard change may not be safety-relevant (${triggers.join("; ")}); use the normal class`,
+    );
   }
   if (risk.level !== "low") {
     issues.push(

@@ -41,23 +41,50 @@ describe("computeRisk: baseline", () => {
         { factor: "safety_bypass", value: "not_required", points: 0, detail: "Not required" },
         { factor: "production_impact", value: "none", points: 0, detail: "None" },
         { factor: "downtime", value: "short", points: 0, detail: "0 minutes" },
-        { factor: "testing", value: "tested", points: 0, detail: "Tested on a test bench and vendor-qualified" },
-        { factor: "redundancy", value: "kept", points: 0, detail: "No redundancy group is changed as a whole" },
+        {
+          factor: "testing",
+          value: "tested",
+          points: 0,
+          detail: "Tested on a test bench and vendor-qualified",
+        },
+        {
+          factor: "redundancy",
+          value: "kept",
+          points: 0,
+          detail: "No redundancy group is changed as a whole",
+        },
       ],
     });
   });
 
   it("scores a change without assets on the remaining factors", () => {
     const r = computeRisk(input({ assets: [] }));
-    expect(r.factors[0]).toEqual({ factor: "criticality", value: "none", points: 0, detail: "No affected assets" });
+    expect(r.factors[0]).toEqual({
+      factor: "criticality",
+      value: "none",
+      points: 0,
+      detail: "No affected assets",
+    });
     expect(r.score).toBe(0);
   });
 });
 
 describe("computeRisk: each factor alone", () => {
   it.each<[string, Partial<RiskInput>, string, string, number]>([
-    ["safety-critical asset", { assets: [asset({ criticality: "safety_critical" })] }, "criticality", "safety_critical", 3],
-    ["production-critical asset", { assets: [asset({ criticality: "production_critical" })] }, "criticality", "production_critical", 2],
+    [
+      "safety-critical asset",
+      { assets: [asset({ criticality: "safety_critical" })] },
+      "criticality",
+      "safety_critical",
+      3,
+    ],
+    [
+      "production-critical asset",
+      { assets: [asset({ criticality: "production_critical" })] },
+      "criticality",
+      "production_critical",
+      2,
+    ],
     ["supporting asset", { assets: [asset({ criticality: "supporting" })] }, "criticality", "supporting", 0],
     ["safety impact yes", { safetyImpact: "yes" }, "safety_impact", "yes", 3],
     ["safety impact possible", { safetyImpact: "possible" }, "safety_impact", "possible", 2],
@@ -66,10 +93,28 @@ describe("computeRisk: each factor alone", () => {
     ["production degraded", { productionImpact: "degraded" }, "production_impact", "degraded", 1],
     ["downtime 240 min (boundary, not over)", { expectedDowntimeMinutes: 240 }, "downtime", "short", 0],
     ["downtime 241 min", { expectedDowntimeMinutes: 241 }, "downtime", "long", 1],
-    ["untested and not vendor-qualified", { testedOnTestBench: false, vendorQualified: false }, "testing", "untested", 2],
+    [
+      "untested and not vendor-qualified",
+      { testedOnTestBench: false, vendorQualified: false },
+      "testing",
+      "untested",
+      2,
+    ],
     ["bench-tested only", { testedOnTestBench: true, vendorQualified: false }, "testing", "partly_tested", 1],
-    ["vendor-qualified only", { testedOnTestBench: false, vendorQualified: true }, "testing", "partly_tested", 1],
-    ["whole redundancy group changed", { assets: [A1, A2], redundancyGroupMembers: { FCC: ["a1", "a2"] } }, "redundancy", "lost", 2],
+    [
+      "vendor-qualified only",
+      { testedOnTestBench: false, vendorQualified: true },
+      "testing",
+      "partly_tested",
+      1,
+    ],
+    [
+      "whole redundancy group changed",
+      { assets: [A1, A2], redundancyGroupMembers: { FCC: ["a1", "a2"] } },
+      "redundancy",
+      "lost",
+      2,
+    ],
   ])("%s", (_name, overrides, factorName, value, pts) => {
     const r = computeRisk(input(overrides));
     const f = r.factors.find((x) => x.factor === factorName);
@@ -105,7 +150,12 @@ describe("redundancy", () => {
     ["membership unknown", ["a1", "a2"], undefined, []],
     ["group of one changed", ["a1"], { SOLO: ["a1"] }, ["SOLO"]],
     ["empty group ignored", ["a1"], { EMPTY: [] }, []],
-    ["two groups, both whole, sorted", ["b1", "b2", "a1", "a2"], { ZED: ["b1", "b2"], FCC: ["a1", "a2"] }, ["FCC", "ZED"]],
+    [
+      "two groups, both whole, sorted",
+      ["b1", "b2", "a1", "a2"],
+      { ZED: ["b1", "b2"], FCC: ["a1", "a2"] },
+      ["FCC", "ZED"],
+    ],
     ["two groups, one whole", ["a1", "a2", "b1"], { FCC: ["a1", "a2"], ZED: ["b1", "b2"] }, ["FCC"]],
   ])("%s", (_name, ids, members, expected) => {
     expect(lostRedundancyGroups(ids, members)).toEqual(expected);
@@ -156,11 +206,24 @@ describe("thresholds", () => {
     [3, "medium", { safetyImpact: "yes" }],
     [5, "medium", { safetyImpact: "yes", productionImpact: "outage" }],
     [6, "high", { safetyImpact: "yes", assets: [asset({ criticality: "safety_critical" })] }],
-    [8, "high", { safetyImpact: "yes", safetyBypassRequired: true, assets: [asset({ criticality: "safety_critical" })] }],
+    [
+      8,
+      "high",
+      {
+        safetyImpact: "yes",
+        safetyBypassRequired: true,
+        assets: [asset({ criticality: "safety_critical" })],
+      },
+    ],
     [
       9,
       "critical",
-      { safetyImpact: "yes", safetyBypassRequired: true, productionImpact: "degraded", assets: [asset({ criticality: "safety_critical" })] },
+      {
+        safetyImpact: "yes",
+        safetyBypassRequired: true,
+        productionImpact: "degraded",
+        assets: [asset({ criticality: "safety_critical" })],
+      },
     ],
   ])("computed score %i is %s", (score, level, overrides) => {
     const r = computeRisk(input(overrides));

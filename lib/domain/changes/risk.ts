@@ -107,16 +107,15 @@ export const RISK_MAX_SCORE = RISK_MATRIX.factors.reduce(
   0,
 );
 
-export interface RiskInput
-  extends Pick<
-    ChangeFacts,
-    | "safetyImpact"
-    | "safetyBypassRequired"
-    | "productionImpact"
-    | "expectedDowntimeMinutes"
-    | "testedOnTestBench"
-    | "vendorQualified"
-  > {
+export interface RiskInput extends Pick<
+  ChangeFacts,
+  | "safetyImpact"
+  | "safetyBypassRequired"
+  | "productionImpact"
+  | "expectedDowntimeMinutes"
+  | "testedOnTestBench"
+  | "vendorQualified"
+> {
   assets: readonly Pick<AssetFacts, "id" | "tag" | "criticality" | "redundancyGroup">[];
   /** Group name → every member asset id. Absent: membership unknown, redundancy treated as kept. */
   redundancyGroupMembers?: Readonly<Record<string, readonly string[]>>;
@@ -192,7 +191,9 @@ export function computeRisk(input: RiskInput): RiskResult {
       const tags = input.assets.filter((a) => a.redundancyGroup === g).map((a) => a.tag);
       return tags.length > 0 ? `${g} (${tags.join(", ")})` : g;
     });
-    factors.push(factor("redundancy", "lost", `All members of redundancy group ${joinList(details, "and")} changed`));
+    factors.push(
+      factor("redundancy", "lost", `All members of redundancy group ${joinList(details, "and")} changed`),
+    );
   } else {
     factors.push(factor("redundancy", "kept"));
   }
@@ -205,7 +206,9 @@ export function computeRisk(input: RiskInput): RiskResult {
 export function explainRisk(risk: RiskResult): string[] {
   const band = RISK_MATRIX.thresholds.find((t) => t.level === risk.level);
   const range = band ? (band.max === null ? `${band.min} or more` : `${band.min}–${band.max}`) : "";
-  const lines = [`Risk is ${risk.level}: score ${risk.score} of ${RISK_MAX_SCORE} (${range} is ${risk.level}).`];
+  const lines = [
+    `Risk is ${risk.level}: score ${risk.score} of ${RISK_MAX_SCORE} (${range} is ${risk.level}).`,
+  ];
   const contributing = risk.factors.filter((f) => f.points > 0);
   if (contributing.length === 0) lines.push("No risk factor applies.");
   for (const f of contributing) {

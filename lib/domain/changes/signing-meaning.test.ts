@@ -32,7 +32,10 @@ describe("independentSignoffs", () => {
     const first = signoff("operations", { signerId: "u-x", signedAt: t(2) });
     const second = signoff("security", { signerId: "u-x", signedAt: t(3) });
     const other = signoff("safety", { signerId: "u-s", signedAt: t(4) });
-    expect(independentSignoffs(base, [other, second, first, byReq]).map((s) => s.id)).toEqual([first.id, other.id]);
+    expect(independentSignoffs(base, [other, second, first, byReq]).map((s) => s.id)).toEqual([
+      first.id,
+      other.id,
+    ]);
   });
 
   it("keeps a safety signer's PSSR, superseded rows and earlier rounds", () => {
@@ -40,8 +43,10 @@ describe("independentSignoffs", () => {
     const pssr = signoff("pssr", { signerId: "u-s", signedAt: t(5) });
     const old = signoff("operations", { signerId: "u-s", signedAt: t(0), superseded: true });
     const prev = signoff("security", { signerId: "u-s", signedAt: t(0), round: 0 });
-    expect(independentSignoffs(base, [safety, pssr, old, prev]).map((s) => s.id).sort()).toEqual(
-      [safety.id, pssr.id, old.id, prev.id].sort(),
-    );
+    expect(
+      independentSignoffs(base, [safety, pssr, old, prev])
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([safety.id, pssr.id, old.id, prev.id].sort());
   });
 });

@@ -30,14 +30,22 @@ const refusals: Case[] = [
     name: "requester signs own change (even holding the role)",
     actor: actor("u-req", [[REF.siteId, "safety"]]),
     role: "safety",
-    expected: { ok: false, code: "requester", reason: "You requested this change; a requester never signs their own change" },
+    expected: {
+      ok: false,
+      code: "requester",
+      reason: "You requested this change; a requester never signs their own change",
+    },
   },
   {
     name: "requester check comes first, even in a wrong state",
     change: { state: "closed" },
     actor: actor("u-req", []),
     role: "quality",
-    expected: { ok: false, code: "requester", reason: "You requested this change; a requester never signs their own change" },
+    expected: {
+      ok: false,
+      code: "requester",
+      reason: "You requested this change; a requester never signs their own change",
+    },
   },
   {
     name: "role not required (no GxP asset)",
@@ -88,7 +96,8 @@ const refusals: Case[] = [
     expected: {
       ok: false,
       code: "wrong_state",
-      reason: "PSSR sign-off can be given only while the change is implemented or PSSR pending; it is submitted",
+      reason:
+        "PSSR sign-off can be given only while the change is implemented or PSSR pending; it is submitted",
     },
   },
   {
@@ -125,7 +134,11 @@ const refusals: Case[] = [
     name: "safety approver at an unrelated site",
     actor: actor("u-s", [["site-x", "safety"]]),
     role: "safety",
-    expected: { ok: false, code: "no_role", reason: "You are not a safety approver at Chemicals or Refinery" },
+    expected: {
+      ok: false,
+      code: "no_role",
+      reason: "You are not a safety approver at Chemicals or Refinery",
+    },
   },
   {
     name: "security approver cannot sign for the change board",
@@ -140,7 +153,8 @@ const refusals: Case[] = [
     expected: {
       ok: false,
       code: "no_role",
-      reason: "You are not a security approver at Chemicals or Refinery; administrator rights do not grant signing rights",
+      reason:
+        "You are not a security approver at Chemicals or Refinery; administrator rights do not grant signing rights",
     },
   },
   {
@@ -153,35 +167,47 @@ const refusals: Case[] = [
   {
     name: "second sign-off under another role",
     signoffs: [signoff("operations", { signerId: "u-multi" })],
-    actor: actor("u-multi", [[REF.siteId, "operations"], [REF.siteId, "security"]]),
+    actor: actor("u-multi", [
+      [REF.siteId, "operations"],
+      [REF.siteId, "security"],
+    ]),
     role: "security",
     expected: {
       ok: false,
       code: "already_signed",
-      reason: "You have already signed this change (Operations); one person gives at most one sign-off per change",
+      reason:
+        "You have already signed this change (Operations); one person gives at most one sign-off per change",
     },
   },
   {
     name: "operations of a second site by the same person",
     signoffs: [signoff("operations", { signerId: "u-ops", siteId: REF.siteId })],
-    actor: actor("u-ops", [[REF.siteId, "operations"], [CHM.siteId, "operations"]]),
+    actor: actor("u-ops", [
+      [REF.siteId, "operations"],
+      [CHM.siteId, "operations"],
+    ]),
     role: "operations",
     expected: {
       ok: false,
       code: "already_signed",
-      reason: "You have already signed this change (Operations); one person gives at most one sign-off per change",
+      reason:
+        "You have already signed this change (Operations); one person gives at most one sign-off per change",
     },
   },
   {
     name: "PSSR by someone who signed as operations",
     change: { state: "implemented" },
     signoffs: [signoff("operations", { signerId: "u-x" })],
-    actor: actor("u-x", [[REF.siteId, "safety"], [REF.siteId, "operations"]]),
+    actor: actor("u-x", [
+      [REF.siteId, "safety"],
+      [REF.siteId, "operations"],
+    ]),
     role: "pssr",
     expected: {
       ok: false,
       code: "already_signed",
-      reason: "You have already signed this change (Operations); one person gives at most one sign-off per change",
+      reason:
+        "You have already signed this change (Operations); one person gives at most one sign-off per change",
     },
   },
   {
@@ -196,7 +222,11 @@ const refusals: Case[] = [
     signoffs: [signoff("operations", { signerId: "u-other", siteId: REF.siteId })],
     actor: actor("u-ops", [[REF.siteId, "operations"]]),
     role: "operations",
-    expected: { ok: false, code: "already_satisfied", reason: "Operations sign-off for Refinery has already been given" },
+    expected: {
+      ok: false,
+      code: "already_satisfied",
+      reason: "Operations sign-off for Refinery has already been given",
+    },
   },
 ];
 
@@ -210,7 +240,10 @@ const allowed: Case[] = [
   {
     name: "operations picks the site still open",
     signoffs: [signoff("operations", { signerId: "u-other", siteId: CHM.siteId })],
-    actor: actor("u-ops", [[REF.siteId, "operations"], [CHM.siteId, "operations"]]),
+    actor: actor("u-ops", [
+      [REF.siteId, "operations"],
+      [CHM.siteId, "operations"],
+    ]),
     role: "operations",
     expected: { ok: true, siteId: REF.siteId },
   },
@@ -222,7 +255,10 @@ const allowed: Case[] = [
   },
   {
     name: "explicit site honoured",
-    actor: actor("u-sec", [[CHM.siteId, "security"], [REF.siteId, "security"]]),
+    actor: actor("u-sec", [
+      [CHM.siteId, "security"],
+      [REF.siteId, "security"],
+    ]),
     role: "security",
     siteId: REF.siteId,
     expected: { ok: true, siteId: REF.siteId },
@@ -291,13 +327,18 @@ describe("canSign: allowed", () => {
   });
 
   it("computes the required list itself when none is given", () => {
-    expect(canSign(base, [], actor("u-s", [[REF.siteId, "safety"]]), "safety")).toEqual({ ok: true, siteId: REF.siteId });
+    expect(canSign(base, [], actor("u-s", [[REF.siteId, "safety"]]), "safety")).toEqual({
+      ok: true,
+      siteId: REF.siteId,
+    });
     // Without the caller's risk, the board requirement (high risk) is unknown here.
     expect(canSign(base, [], actor("u-cm", [[REF.siteId, "change_manager"]]), "change_board")).toMatchObject({
       ok: false,
       code: "not_required",
     });
-    expect(canSign(base, [], actor("u-cm", [[REF.siteId, "change_manager"]]), "change_board", null, required)).toEqual({
+    expect(
+      canSign(base, [], actor("u-cm", [[REF.siteId, "change_manager"]]), "change_board", null, required),
+    ).toEqual({
       ok: true,
       siteId: REF.siteId,
     });

@@ -24,17 +24,19 @@ export const SIGNOFF_GRANT_ROLE: Record<SignoffRole, SiteRole> = {
 };
 
 export type SignRefusalCode =
-  | "requester"
-  | "already_signed"
-  | "no_role"
-  | "not_required"
-  | "wrong_state"
-  | "already_satisfied";
+  "requester" | "already_signed" | "no_role" | "not_required" | "wrong_state" | "already_satisfied";
 
-export type CanSignResult = { ok: true; siteId: string } | { ok: false; reason: string; code: SignRefusalCode };
+export type CanSignResult =
+  { ok: true; siteId: string } | { ok: false; reason: string; code: SignRefusalCode };
 
 const PRE_START_STATES: readonly ChangeState[] = ["submitted"];
-const RETROSPECTIVE_STATES: readonly ChangeState[] = ["submitted", "approved", "in_progress", "implemented", "pssr_pending"];
+const RETROSPECTIVE_STATES: readonly ChangeState[] = [
+  "submitted",
+  "approved",
+  "in_progress",
+  "implemented",
+  "pssr_pending",
+];
 const PSSR_STATES: readonly ChangeState[] = ["implemented", "pssr_pending"];
 
 /**
@@ -54,7 +56,12 @@ function holds(actor: ActorFacts, role: SiteRole, siteId: string): boolean {
   return actor.grants.some((g) => g.role === role && g.siteId === siteId);
 }
 
-function approvedBy(signoffs: readonly SignoffFacts[], round: number, role: SignoffRole, siteId: string | null) {
+function approvedBy(
+  signoffs: readonly SignoffFacts[],
+  round: number,
+  role: SignoffRole,
+  siteId: string | null,
+) {
   return signoffs.some(
     (s) =>
       s.round === round &&
@@ -136,10 +143,15 @@ export function canSign(
       "or",
     );
     const admin = actor.isAdmin ? "; administrator rights do not grant signing rights" : "";
-    return refuse("no_role", `You are not ${withArticle(title)} at ${where || "a site of this change"}${admin}`);
+    return refuse(
+      "no_role",
+      `You are not ${withArticle(title)} at ${where || "a site of this change"}${admin}`,
+    );
   }
 
-  const mine = existingSignoffs.filter((s) => s.round === round && !s.superseded && s.signerId === actor.userId);
+  const mine = existingSignoffs.filter(
+    (s) => s.round === round && !s.superseded && s.signerId === actor.userId,
+  );
   const conflicting = mine.find((s) => !compatibleRoles(s.role, role));
   if (conflicting) {
     return refuse(
@@ -156,7 +168,13 @@ export function canSign(
         : eligible;
   const first = open[0];
   if (!first) {
-    const where = role === "operations" ? ` for ${joinList(eligible.map((s) => s.siteName), "and")}` : "";
+    const where =
+      role === "operations"
+        ? ` for ${joinList(
+            eligible.map((s) => s.siteName),
+            "and",
+          )}`
+        : "";
     return refuse("already_satisfied", `${label} sign-off${where} has already been given`);
   }
   return { ok: true, siteId: first.siteId };
@@ -172,7 +190,11 @@ const AUTHORITY: Record<SignoffRole, string> = {
 };
 
 /** The meaning recorded with an electronic signature (21 CFR Part 11 asks for it). */
-export function signoffMeaning(role: SignoffRole, decision: SignoffDecision = "approve", siteName?: string | null): string {
+export function signoffMeaning(
+  role: SignoffRole,
+  decision: SignoffDecision = "approve",
+  siteName?: string | null,
+): string {
   const verb = decision === "approve" ? "Approved" : "Rejected";
   return `${verb} as ${AUTHORITY[role]}${siteName ? ` for ${siteName}` : ""}`;
 }
@@ -202,9 +224,4 @@ export function independentSignoffs(change: ChangeFacts, signoffs: readonly Sign
   return kept;
 }
 
-export {
-  APPROVAL_CONTENT_FIELDS,
-  SLOT_SUPERSEDED_ROLES,
-  contentHash,
-  supersedeOnEdit,
-} from "./content";
+export { APPROVAL_CONTENT_FIELDS, SLOT_SUPERSEDED_ROLES, contentHash, supersedeOnEdit } from "./content";

@@ -45,7 +45,9 @@ describe("canTransition: allowed", () => {
 
 describe("canTransition: every other state × action is refused", () => {
   const isAllowed = (s: ChangeState, a: ChangeAction) => allowed.some(([f, act]) => f === s && act === a);
-  const refused = CHANGE_STATES.flatMap((s) => CHANGE_ACTIONS.filter((a) => !isAllowed(s, a)).map((a) => [s, a] as const));
+  const refused = CHANGE_STATES.flatMap((s) =>
+    CHANGE_ACTIONS.filter((a) => !isAllowed(s, a)).map((a) => [s, a] as const),
+  );
 
   it("sweeps all 11 × 11 pairs", () => {
     expect(refused.length + allowed.length).toBe(CHANGE_STATES.length * CHANGE_ACTIONS.length);
@@ -53,7 +55,10 @@ describe("canTransition: every other state × action is refused", () => {
   });
 
   it.each(refused)("%s --%s--> refused", (from, action) => {
-    expect(canTransition(from, action)).toEqual({ ok: false, reason: expect.stringMatching(/^Cannot .+ a change in state ".+"$/) });
+    expect(canTransition(from, action)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Cannot .+ a change in state ".+"$/),
+    });
   });
 
   it.each<[ChangeState, ChangeAction, string]>([
@@ -162,16 +167,40 @@ describe("submitReadiness", () => {
 
   it.each<[string, Partial<SubmitDraft>, { field: string; message: string }[]]>([
     ["title blank", { title: "  " }, [{ field: "title", message: "A title is required" }]],
-    ["description missing", { description: null }, [{ field: "description", message: "A description is required" }]],
-    ["justification missing", { justification: undefined }, [{ field: "justification", message: "A justification / technical basis is required" }]],
+    [
+      "description missing",
+      { description: null },
+      [{ field: "description", message: "A description is required" }],
+    ],
+    [
+      "justification missing",
+      { justification: undefined },
+      [{ field: "justification", message: "A justification / technical basis is required" }],
+    ],
     ["type unknown", { type: "wizardry" }, [{ field: "type", message: "A change type is required" }]],
     ["class missing", { class: null }, [{ field: "class", message: "A change class is required" }]],
-    ["no assets", { assetIds: [] }, [{ field: "assetIds", message: "At least one affected asset is required" }]],
-    ["no implementation plan", { implementationPlan: "" }, [{ field: "implementationPlan", message: "An implementation plan is required" }]],
-    ["no backout plan", { backoutPlan: null }, [{ field: "backoutPlan", message: "A backout plan is required" }]],
+    [
+      "no assets",
+      { assetIds: [] },
+      [{ field: "assetIds", message: "At least one affected asset is required" }],
+    ],
+    [
+      "no implementation plan",
+      { implementationPlan: "" },
+      [{ field: "implementationPlan", message: "An implementation plan is required" }],
+    ],
+    [
+      "no backout plan",
+      { backoutPlan: null },
+      [{ field: "backoutPlan", message: "A backout plan is required" }],
+    ],
     ["no start", { plannedStart: null }, [{ field: "plannedStart", message: "A planned start is required" }]],
     ["no end", { plannedEnd: null }, [{ field: "plannedEnd", message: "A planned end is required" }]],
-    ["invalid start", { plannedStart: new Date("nope") }, [{ field: "plannedStart", message: "A planned start is required" }]],
+    [
+      "invalid start",
+      { plannedStart: new Date("nope") },
+      [{ field: "plannedStart", message: "A planned start is required" }],
+    ],
     [
       "end equals start",
       { plannedEnd: new Date("2027-03-14T08:00:00Z") },
@@ -182,7 +211,11 @@ describe("submitReadiness", () => {
       { plannedEnd: new Date("2027-03-14T07:00:00Z") },
       [{ field: "plannedEnd", message: "The planned end must be after the planned start" }],
     ],
-    ["no implementer", { implementerId: null }, [{ field: "implementerId", message: "An implementer is required" }]],
+    [
+      "no implementer",
+      { implementerId: null },
+      [{ field: "implementerId", message: "An implementer is required" }],
+    ],
   ])("%s", (_name, patch, expected) => {
     expect(submitReadiness({ ...ready, ...patch })).toEqual(expected);
   });

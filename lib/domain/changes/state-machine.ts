@@ -38,7 +38,14 @@ function t(
   to: ChangeState,
   opts: { newRound?: boolean; automatic?: boolean; guard?: string } = {},
 ): Transition {
-  return { from, action, to, newRound: opts.newRound ?? false, automatic: opts.automatic ?? false, guard: opts.guard ?? null };
+  return {
+    from,
+    action,
+    to,
+    newRound: opts.newRound ?? false,
+    automatic: opts.automatic ?? false,
+    guard: opts.guard ?? null,
+  };
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -67,8 +74,7 @@ export interface TransitionContext {
 }
 
 export type TransitionResult =
-  | { ok: true; to: ChangeState; newRound: boolean }
-  | { ok: false; reason: string };
+  { ok: true; to: ChangeState; newRound: boolean } | { ok: false; reason: string };
 
 const ACTION_LABELS: Record<ChangeAction, string> = {
   submit: "submit",
@@ -84,7 +90,11 @@ const ACTION_LABELS: Record<ChangeAction, string> = {
   close: "close",
 };
 
-export function canTransition(from: ChangeState, action: ChangeAction, ctx: TransitionContext = {}): TransitionResult {
+export function canTransition(
+  from: ChangeState,
+  action: ChangeAction,
+  ctx: TransitionContext = {},
+): TransitionResult {
   const tr = TRANSITIONS.find((x) => x.from === from && x.action === action);
   if (!tr) {
     return {
@@ -181,6 +191,7 @@ export function submitReadiness(draft: SubmitDraft, now?: Date): ReadinessIssue[
       issues.push({ field: "plannedEnd", message: "The planned slot is already over" });
     }
   }
-  if (blank(draft.implementerId)) issues.push({ field: "implementerId", message: "An implementer is required" });
+  if (blank(draft.implementerId))
+    issues.push({ field: "implementerId", message: "An implementer is required" });
   return issues;
 }

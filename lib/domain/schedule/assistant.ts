@@ -54,7 +54,13 @@ function releases(input: Omit<ConflictInput, "slot">): number[] {
   ];
 }
 
-function candidates(input: Omit<ConflictInput, "slot">, from: number, until: number, durationMs: number, stepMs: number): number[] {
+function candidates(
+  input: Omit<ConflictInput, "slot">,
+  from: number,
+  until: number,
+  durationMs: number,
+  stepMs: number,
+): number[] {
   const out = new Set<number>();
   const ends = releases(input);
   for (const o of openings(input)) {
@@ -91,7 +97,13 @@ export function proposeSlots(input: Omit<ConflictInput, "slot">, options: Propos
   const start = from.getTime();
   const proposals: ProposedSlot[] = [];
   let freeFrom = -Infinity;
-  for (const t of candidates(input, start, start + horizonDays * DAY_MS, durationMs, stepMinutes * MINUTE_MS)) {
+  for (const t of candidates(
+    input,
+    start,
+    start + horizonDays * DAY_MS,
+    durationMs,
+    stepMinutes * MINUTE_MS,
+  )) {
     if (t < freeFrom) continue;
     const slot = { start: new Date(t), end: new Date(t + durationMs) };
     if (detectConflicts({ ...input, slot }).length > 0) continue;

@@ -41,11 +41,23 @@ export function openingsFor(
 ): Opening[] {
   const fromWindows = occurrences
     .filter((o) => o.kind === "maintenance" && o.siteId === siteId && appliesToArea(o.areaIds, areaId))
-    .map((o): Opening => ({ objectType: "window", objectId: o.windowId, title: o.title, start: o.start, end: o.end }));
+    .map((o): Opening => ({
+      objectType: "window",
+      objectId: o.windowId,
+      title: o.title,
+      start: o.start,
+      end: o.end,
+    }));
   // "A turnaround counts as a maintenance window for its areas."
   const fromTurnarounds = runs
     .filter((r) => r.kind === "turnaround" && r.siteId === siteId && areaId !== null && r.areaId === areaId)
-    .map((r): Opening => ({ objectType: "production_run", objectId: r.id, title: r.title, start: r.start, end: r.end }));
+    .map((r): Opening => ({
+      objectType: "production_run",
+      objectId: r.id,
+      title: r.title,
+      start: r.start,
+      end: r.end,
+    }));
   return [...fromWindows, ...fromTurnarounds].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
@@ -79,7 +91,9 @@ function scopesOf(assets: readonly ScheduleAsset[]): Scope[] {
 
 function tags(assets: readonly ScheduleAsset[]): string {
   const names = assets.map((a) => a.tag);
-  return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+  return names.length <= 5
+    ? names.join(", ")
+    : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
 }
 
 function zoneOf(input: ConflictInput, siteId: string, fallback = "UTC"): string {
@@ -100,7 +114,9 @@ function outsideWindow(input: ConflictInput): Conflict[] {
     const partial = openings
       .map((o) => ({ o, overlap: intersection(o, input.slot) }))
       .filter((x): x is { o: Opening; overlap: TimeSlot } => x.overlap !== null)
-      .sort((a, b) => span(b.overlap).end - span(b.overlap).start - (span(a.overlap).end - span(a.overlap).start))[0];
+      .sort(
+        (a, b) => span(b.overlap).end - span(b.overlap).start - (span(a.overlap).end - span(a.overlap).start),
+      )[0];
     const next = openings.find((o) => o.start.getTime() > input.slot.start.getTime());
     const base = { code: "outside_window" as const, assetIds: scope.assets.map((a) => a.id), blocking: true };
     if (partial) {
@@ -180,7 +196,12 @@ function assetBusy(input: ConflictInput): Conflict[] {
 }
 
 /** When, within the slot, every member is under some change at once. */
-function allMembersDown(members: string[], ownIds: Set<string>, slot: Span, others: OtherChangeFacts[]): Span[] {
+function allMembersDown(
+  members: string[],
+  ownIds: Set<string>,
+  slot: Span,
+  others: OtherChangeFacts[],
+): Span[] {
   let down: Span[] = [slot];
   for (const member of members) {
     if (ownIds.has(member)) continue;
@@ -195,7 +216,9 @@ function redundancy(input: ConflictInput): Conflict[] {
   const out: Conflict[] = [];
   const ownIds = new Set(input.assets.map((a) => a.id));
   const slot = span(input.slot);
-  const groups = [...new Set(input.assets.map((a) => a.redundancyGroup).filter((g): g is string => g !== null))];
+  const groups = [
+    ...new Set(input.assets.map((a) => a.redundancyGroup).filter((g): g is string => g !== null)),
+  ];
   for (const group of groups.sort()) {
     const own = input.assets.filter((a) => a.redundancyGroup === group);
     const members = [...new Set([...(input.redundancyGroups[group] ?? []), ...own.map((a) => a.id)])];
@@ -210,7 +233,9 @@ function redundancy(input: ConflictInput): Conflict[] {
         down.start < c.end.getTime() &&
         c.assetIds.some((id) => members.includes(id) && !ownIds.has(id)),
     );
-    const with_ = involved.length ? `this change and ${involved.map((c) => c.number).join(", ")}` : "this change alone";
+    const with_ = involved.length
+      ? `this change and ${involved.map((c) => c.number).join(", ")}`
+      : "this change alone";
     out.push({
       code: "redundancy_lost",
       message: `Redundancy group '${group}' would have every member under change ${formatLocalRange(new Date(down.start), new Date(down.end), zoneOf(input, own[0]!.siteId))} (${with_})`,
@@ -247,7 +272,8 @@ function production(input: ConflictInput): Conflict[] {
 }
 
 const byOverlap = (a: Conflict, b: Conflict) =>
-  (a.overlap?.start.getTime() ?? 0) - (b.overlap?.start.getTime() ?? 0) || (a.objectId ?? "").localeCompare(b.objectId ?? "");
+  (a.overlap?.start.getTime() ?? 0) - (b.overlap?.start.getTime() ?? 0) ||
+  (a.objectId ?? "").localeCompare(b.objectId ?? "");
 
 /**
  * All scheduling conflicts of the slot, grouped by code in gate order. Occurrences, runs

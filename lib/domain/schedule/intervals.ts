@@ -43,4 +43,3 @@ export function intersect(a: Span[], b: Span[]): Span[] {
   }
   return union(out);
 }
-

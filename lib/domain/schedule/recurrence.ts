@@ -65,17 +65,26 @@ export function validateWindowDef(def: WindowDef): WindowValidation {
   const fail = (field: keyof WindowDef, message: string): WindowValidation => ({ ok: false, field, message });
   if (!isValidTimeZone(def.timeZone)) return fail("timeZone", `Unknown time zone "${def.timeZone}"`);
   const start = parseLocal(def.localStart);
-  if (start === null) return fail("localStart", `Invalid start "${def.localStart}" (expected local YYYY-MM-DDTHH:mm)`);
+  if (start === null)
+    return fail("localStart", `Invalid start "${def.localStart}" (expected local YYYY-MM-DDTHH:mm)`);
   const d = def.durationMinutes;
   if (!Number.isInteger(d) || d < 1 || d > MAX_DURATION_MINUTES) {
-    return fail("durationMinutes", `Duration must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}`);
+    return fail(
+      "durationMinutes",
+      `Duration must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}`,
+    );
   }
   for (const ex of def.exdatesLocal) {
-    if (parseLocal(ex) === null) return fail("exdatesLocal", `Invalid cancelled occurrence "${ex}" (expected YYYY-MM-DDTHH:mm)`);
+    if (parseLocal(ex) === null)
+      return fail("exdatesLocal", `Invalid cancelled occurrence "${ex}" (expected YYYY-MM-DDTHH:mm)`);
   }
   if (def.untilLocal !== null) {
     const until = untilFloating(def.untilLocal);
-    if (until === null) return fail("untilLocal", `Invalid end of series "${def.untilLocal}" (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm)`);
+    if (until === null)
+      return fail(
+        "untilLocal",
+        `Invalid end of series "${def.untilLocal}" (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm)`,
+      );
     if (until < start) return fail("untilLocal", "The end of the series is before its start");
   }
   if (def.rrule === null) return { ok: true };
@@ -144,7 +153,10 @@ export function expandWindow(
   const before = to + DAY_MS;
   if (before < after) return out;
   const ff = fastForward(parsed.rule, dtstart, after);
-  const rule = new RRule({ ...rruleOptions(parsed.rule, ff.dtstart, seriesEnd(def, parsed.rule)), ...ff.defaults }, true);
+  const rule = new RRule(
+    { ...rruleOptions(parsed.rule, ff.dtstart, seriesEnd(def, parsed.rule)), ...ff.defaults },
+    true,
+  );
   rule.between(new Date(after), new Date(before), true, (date) => {
     consider(date.getTime());
     return true;
@@ -159,7 +171,11 @@ export function expandWindow(
  * its own period grid (with the defaults rrule takes from DTSTART made explicit) yields
  * the same occurrences from the new start on.
  */
-export function fastForward(rule: ParsedRule, dtstart: number, target: number): { dtstart: number; defaults: Partial<Options> } {
+export function fastForward(
+  rule: ParsedRule,
+  dtstart: number,
+  target: number,
+): { dtstart: number; defaults: Partial<Options> } {
   const none = { dtstart, defaults: {} };
   if (rule.count !== null || target <= dtstart) return none;
   const d = new Date(dtstart);
@@ -172,13 +188,16 @@ export function fastForward(rule: ParsedRule, dtstart: number, target: number): 
   const t = new Date(target);
   const noDays = rule.byDay.length === 0 && rule.byMonthDay.length === 0;
   if (rule.freq === "MONTHLY") {
-    const months = Math.floor((t.getUTCFullYear() * 12 + t.getUTCMonth() - (y * 12 + mo)) / rule.interval) * rule.interval;
+    const months =
+      Math.floor((t.getUTCFullYear() * 12 + t.getUTCMonth() - (y * 12 + mo)) / rule.interval) * rule.interval;
     if (months <= 0) return none;
     return { dtstart: Date.UTC(y, mo + months, 1) + time, defaults: noDays ? { bymonthday: [day] } : {} };
   }
   const years = Math.floor((t.getUTCFullYear() - y) / rule.interval) * rule.interval;
   if (years <= 0) return none;
-  const defaults = noDays ? { bymonth: rule.byMonth.length ? rule.byMonth : [mo + 1], bymonthday: [day] } : {};
+  const defaults = noDays
+    ? { bymonth: rule.byMonth.length ? rule.byMonth : [mo + 1], bymonthday: [day] }
+    : {};
   return { dtstart: Date.UTC(y + years, 0, 1) + time, defaults };
 }
 

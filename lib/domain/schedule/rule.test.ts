@@ -106,7 +106,9 @@ describe("restarting a long-running series near the range gives the same occurre
     "FREQ=YEARLY;BYMONTH=3,9",
     "FREQ=YEARLY;BYMONTH=10;BYDAY=1SU",
   ];
-  const cases = rules.flatMap((rule) => ["2019-01-31T23:30", "2020-02-29T02:30", "2018-12-30T00:15"].map((start) => [rule, start] as const));
+  const cases = rules.flatMap((rule) =>
+    ["2019-01-31T23:30", "2020-02-29T02:30", "2018-12-30T00:15"].map((start) => [rule, start] as const),
+  );
 
   // COUNT forces rrule to iterate from the original start, the reference behaviour.
   it.each(cases)("%s from %s", (rule, localStart) => {
@@ -125,7 +127,9 @@ describe("restarting a long-running series near the range gives the same occurre
     };
     const range = [new Date("2026-01-01T00:00:00.000Z"), new Date("2029-01-01T00:00:00.000Z")] as const;
     const fast = expandWindow(def, ...range).map((o) => o.start.toISOString());
-    const reference = expandWindow({ ...def, rrule: `${rule};COUNT=5000` }, ...range).map((o) => o.start.toISOString());
+    const reference = expandWindow({ ...def, rrule: `${rule};COUNT=5000` }, ...range).map((o) =>
+      o.start.toISOString(),
+    );
     expect(fast.length).toBeGreaterThan(0);
     expect(fast).toEqual(reference);
   });

@@ -21,9 +21,7 @@ export interface ByDay {
   n: number | null;
 }
 
-export type RuleUntil =
-  | { kind: "local"; floating: number }
-  | { kind: "utc"; instant: number };
+export type RuleUntil = { kind: "local"; floating: number } | { kind: "utc"; instant: number };
 
 export interface ParsedRule {
   /** The body without "RRULE:", as given to rrule. */
@@ -77,7 +75,11 @@ function parseUntil(value: string): RuleUntil | null {
 }
 
 export function normalizeRrule(rrule: string): string {
-  return rrule.trim().replace(/^RRULE:/i, "").replace(/;+$/, "").toUpperCase();
+  return rrule
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .replace(/;+$/, "")
+    .toUpperCase();
 }
 
 export function parseRule(rrule: string): Parsed {
@@ -102,7 +104,17 @@ export function parseRule(rrule: string): Parsed {
     return fail(`FREQ=${freq} is not allowed; windows repeat DAILY, WEEKLY, MONTHLY or YEARLY`);
   }
   const f = freq as RuleFreq;
-  const rule: ParsedRule = { body, freq: f, interval: 1, count: null, until: null, byDay: [], byMonthDay: [], byMonth: [], bySetPos: [] };
+  const rule: ParsedRule = {
+    body,
+    freq: f,
+    interval: 1,
+    count: null,
+    until: null,
+    byDay: [],
+    byMonthDay: [],
+    byMonth: [],
+    bySetPos: [],
+  };
 
   for (const [key, value] of parts) {
     switch (key) {
@@ -110,7 +122,8 @@ export function parseRule(rrule: string): Parsed {
         break;
       case "INTERVAL": {
         const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
-        if (!(n >= 1 && n <= MAX_INTERVAL[f])) return fail(`INTERVAL must be 1–${MAX_INTERVAL[f]} for FREQ=${f}`);
+        if (!(n >= 1 && n <= MAX_INTERVAL[f]))
+          return fail(`INTERVAL must be 1–${MAX_INTERVAL[f]} for FREQ=${f}`);
         rule.interval = n;
         break;
       }
@@ -132,7 +145,8 @@ export function parseRule(rrule: string): Parsed {
           if (!m) return fail(`BYDAY value "${item}" is not a weekday like SU or 1SU`);
           const n = m[1] ? Number(m[1]) : null;
           if (n !== null) {
-            if (f === "DAILY" || f === "WEEKLY") return fail(`BYDAY ordinals such as "${item}" need FREQ=MONTHLY or YEARLY`);
+            if (f === "DAILY" || f === "WEEKLY")
+              return fail(`BYDAY ordinals such as "${item}" need FREQ=MONTHLY or YEARLY`);
             const max = f === "MONTHLY" ? 5 : 53;
             if (n === 0 || Math.abs(n) > max) return fail(`BYDAY ordinal in "${item}" must be ±1–${max}`);
           }
@@ -183,7 +197,8 @@ export function validateRrule(rrule: string, localStart?: string): Validation {
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (localStart === undefined) return { ok: true };
   const start = parseLocal(localStart);
-  if (start === null) return { ok: false, message: `Invalid start "${localStart}" (expected YYYY-MM-DDTHH:mm)` };
+  if (start === null)
+    return { ok: false, message: `Invalid start "${localStart}" (expected YYYY-MM-DDTHH:mm)` };
   return ruleProduces(parsed.rule, start) ? { ok: true } : { ok: false, message: NEVER_PRODUCES };
 }
 
@@ -203,7 +218,8 @@ const PROBE_FROM_YEAR = 9500;
 
 function surelyProductive(rule: ParsedRule): boolean {
   if (rule.byMonth.length || rule.byMonthDay.length || rule.bySetPos.length) return false;
-  if (rule.byDay.some((d) => d.n !== null && Math.abs(d.n) > (rule.freq === "MONTHLY" ? 4 : 52))) return false;
+  if (rule.byDay.some((d) => d.n !== null && Math.abs(d.n) > (rule.freq === "MONTHLY" ? 4 : 52)))
+    return false;
   // Every N·7 days lands on one weekday, which BYDAY may exclude.
   return !(rule.freq === "DAILY" && rule.interval % 7 === 0 && rule.byDay.length > 0);
 }

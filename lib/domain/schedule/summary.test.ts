@@ -27,41 +27,83 @@ describe("summarizeWindow", () => {
     [{ rrule: "FREQ=WEEKLY;BYDAY=SA,SU" }, "Every weekend day 01:00–05:00 CST"],
     [{ rrule: "FREQ=WEEKLY;BYDAY=MO,WE,FR" }, "Every Monday, Wednesday and Friday 01:00–05:00 CST"],
     [{ rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,SA" }, "Every 2 weeks on Saturday and Sunday 01:00–05:00 CST"],
-    [{ rrule: "FREQ=DAILY;COUNT=10", localStart: "2027-03-07T02:00", durationMinutes: 60, timeZone: "Europe/Berlin" }, "Every day 02:00–03:00 CET, 10 times"],
+    [
+      {
+        rrule: "FREQ=DAILY;COUNT=10",
+        localStart: "2027-03-07T02:00",
+        durationMinutes: 60,
+        timeZone: "Europe/Berlin",
+      },
+      "Every day 02:00–03:00 CET, 10 times",
+    ],
     [{ rrule: "FREQ=DAILY;COUNT=1" }, "Every day 01:00–05:00 CST, 1 time"],
     [{ rrule: "FREQ=DAILY;INTERVAL=3" }, "Every 3 days 01:00–05:00 CST"],
     [{ rrule: "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR" }, "Every weekday 01:00–05:00 CST"],
     [{ rrule: "FREQ=MONTHLY;BYMONTHDAY=1" }, "Every month on the 1st 01:00–05:00 CST"],
     [{ rrule: "FREQ=MONTHLY" }, "Every month on the 7th 01:00–05:00 CST"],
-    [{ rrule: "FREQ=MONTHLY;BYMONTHDAY=2,22,-1" }, "Every month on the 2nd, 22nd and last day 01:00–05:00 CST"],
-    [{ rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=11,-2" }, "Every 3 months on the 11th and 2nd-to-last day 01:00–05:00 CST"],
+    [
+      { rrule: "FREQ=MONTHLY;BYMONTHDAY=2,22,-1" },
+      "Every month on the 2nd, 22nd and last day 01:00–05:00 CST",
+    ],
+    [
+      { rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=11,-2" },
+      "Every 3 months on the 11th and 2nd-to-last day 01:00–05:00 CST",
+    ],
     [{ rrule: "FREQ=MONTHLY;BYDAY=1SA" }, "Every month on the first Saturday 01:00–05:00 CST"],
-    [{ rrule: "FREQ=MONTHLY;BYDAY=1SU,-1SA" }, "Every month on the first Sunday and last Saturday 01:00–05:00 CST"],
-    [{ rrule: "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1" }, "Every month on the last weekday 01:00–05:00 CST"],
+    [
+      { rrule: "FREQ=MONTHLY;BYDAY=1SU,-1SA" },
+      "Every month on the first Sunday and last Saturday 01:00–05:00 CST",
+    ],
+    [
+      { rrule: "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1" },
+      "Every month on the last weekday 01:00–05:00 CST",
+    ],
     [{ rrule: "FREQ=YEARLY" }, "Every year on 7 March 01:00–05:00 CST"],
     [{ rrule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24" }, "Every year on 24 December 01:00–05:00 CST"],
-    [{ rrule: "FREQ=YEARLY;INTERVAL=2;BYMONTH=10;BYDAY=1SU" }, "Every 2 years on the first Sunday of October 01:00–05:00 CST"],
-    [{ rrule: "FREQ=WEEKLY;BYDAY=SA", localStart: "2027-03-06T22:00" }, "Every Saturday 22:00–02:00 (next day) CST"],
-    [{ rrule: "FREQ=MONTHLY;BYMONTHDAY=1", durationMinutes: 2880 }, "Every month on the 1st 01:00 CST for 2 days"],
+    [
+      { rrule: "FREQ=YEARLY;INTERVAL=2;BYMONTH=10;BYDAY=1SU" },
+      "Every 2 years on the first Sunday of October 01:00–05:00 CST",
+    ],
+    [
+      { rrule: "FREQ=WEEKLY;BYDAY=SA", localStart: "2027-03-06T22:00" },
+      "Every Saturday 22:00–02:00 (next day) CST",
+    ],
+    [
+      { rrule: "FREQ=MONTHLY;BYMONTHDAY=1", durationMinutes: 2880 },
+      "Every month on the 1st 01:00 CST for 2 days",
+    ],
     [{ rrule: "FREQ=WEEKLY;BYDAY=SU", durationMinutes: 90 }, "Every Sunday 01:00–02:30 CST"],
     [{ rrule: "FREQ=WEEKLY;BYDAY=SU", localStart: "2027-07-04T01:00" }, "Every Sunday 01:00–05:00 CDT"],
-    [{ exdatesLocal: ["2027-03-14T01:00", "2027-03-21T01:00"], untilLocal: "2027-04-30" }, "Every Sunday 01:00–05:00 CST, until 30 Apr 2027 (2 cancelled)"],
+    [
+      { exdatesLocal: ["2027-03-14T01:00", "2027-03-21T01:00"], untilLocal: "2027-04-30" },
+      "Every Sunday 01:00–05:00 CST, until 30 Apr 2027 (2 cancelled)",
+    ],
     [{ rrule: "FREQ=WEEKLY;BYDAY=SU;UNTIL=20270331" }, "Every Sunday 01:00–05:00 CST, until 31 Mar 2027"],
   ])("%j → %s", (overrides, expected) => {
     expect(summarizeWindow(win(overrides))).toBe(expected);
   });
 
   it.each<[Partial<WindowDef>, string]>([
-    [{ rrule: null, localStart: "2027-03-06T22:00" }, "Once, Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST"],
+    [
+      { rrule: null, localStart: "2027-03-06T22:00" },
+      "Once, Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST",
+    ],
     [{ rrule: null, localStart: "2027-03-14T00:00" }, "Once, Sun 14 Mar 2027 00:00 CST – 05:00 CDT"],
-    [{ rrule: null, localStart: "2027-06-05T08:00", durationMinutes: 120, timeZone: "Europe/Berlin" }, "Once, Sat 5 Jun 2027 08:00–10:00 CEST"],
+    [
+      { rrule: null, localStart: "2027-06-05T08:00", durationMinutes: 120, timeZone: "Europe/Berlin" },
+      "Once, Sat 5 Jun 2027 08:00–10:00 CEST",
+    ],
   ])("one-off %j → %s", (overrides, expected) => {
     expect(summarizeWindow(win(overrides))).toBe(expected);
   });
 
   it("falls back to rrule's wording for shapes it does not phrase itself", () => {
-    expect(summarizeWindow(win({ rrule: "FREQ=MONTHLY;BYMONTH=1,7;BYMONTHDAY=1" }))).toBe("Every January and July on the 1st 01:00–05:00 CST");
-    expect(summarizeWindow(win({ rrule: "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR" }))).toBe("Every month on Friday the 13th 01:00–05:00 CST");
+    expect(summarizeWindow(win({ rrule: "FREQ=MONTHLY;BYMONTH=1,7;BYMONTHDAY=1" }))).toBe(
+      "Every January and July on the 1st 01:00–05:00 CST",
+    );
+    expect(summarizeWindow(win({ rrule: "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR" }))).toBe(
+      "Every month on Friday the 13th 01:00–05:00 CST",
+    );
   });
 
   it("says when a definition is invalid instead of throwing", () => {

@@ -18,8 +18,16 @@ const DAY_MS = 86_400_000;
 
 /** Indexed like rrule: 0 = Monday. */
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
-const NTH_WORDS: Record<string, string> = { "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "-1": "last" };
+const MONTH_NAMES =
+  "January February March April May June July August September October November December".split(" ");
+const NTH_WORDS: Record<string, string> = {
+  "1": "first",
+  "2": "second",
+  "3": "third",
+  "4": "fourth",
+  "5": "fifth",
+  "-1": "last",
+};
 
 function ordinal(n: number): string {
   const tens = n % 100;
@@ -60,12 +68,14 @@ function pattern(rule: ParsedRule, dtstart: number): string | null {
   const start = new Date(dtstart);
   if (freq === "YEARLY") {
     const shape = [byDay.length, byMonthDay.length, byMonth.length, bySetPos.length].join();
-    if (shape === "0,0,0,0") return `${every(n, "year")} on ${start.getUTCDate()} ${MONTH_NAMES[start.getUTCMonth()]}`;
+    if (shape === "0,0,0,0")
+      return `${every(n, "year")} on ${start.getUTCDate()} ${MONTH_NAMES[start.getUTCMonth()]}`;
     const month = MONTH_NAMES[(byMonth[0] ?? 0) - 1];
     const md = byMonthDay[0] ?? 0;
     const d = byDay[0];
     if (shape === "0,1,1,0" && md > 0) return `${every(n, "year")} on ${md} ${month}`;
-    if (shape === "1,0,1,0" && d && d.n !== null) return `${every(n, "year")} on the ${nth(d.n)} ${DAY_NAMES[d.weekday]} of ${month}`;
+    if (shape === "1,0,1,0" && d && d.n !== null)
+      return `${every(n, "year")} on the ${nth(d.n)} ${DAY_NAMES[d.weekday]} of ${month}`;
     return null;
   }
   if (byMonth.length > 0) return null;

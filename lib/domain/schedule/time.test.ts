@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatLocal, formatLocalRange, isValidTimeZone, localToUtc, toLocalIso, utcToLocal, type LocalStyle } from "./time";
+import {
+  formatLocal,
+  formatLocalRange,
+  isValidTimeZone,
+  localToUtc,
+  toLocalIso,
+  utcToLocal,
+  type LocalStyle,
+} from "./time";
 
 const CHI = "America/Chicago";
 const BER = "Europe/Berlin";
@@ -83,7 +91,12 @@ describe("formatLocalRange", () => {
   it.each([
     [CHI, "2027-03-14T07:00:00.000Z", "2027-03-14T11:00:00.000Z", "Sun 14 Mar 2027 01:00 CST – 06:00 CDT"],
     [CHI, "2027-03-14T08:00:00.000Z", "2027-03-14T12:00:00.000Z", "Sun 14 Mar 2027 03:00–07:00 CDT"],
-    [CHI, "2027-03-07T04:00:00.000Z", "2027-03-07T08:00:00.000Z", "Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST"],
+    [
+      CHI,
+      "2027-03-07T04:00:00.000Z",
+      "2027-03-07T08:00:00.000Z",
+      "Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST",
+    ],
     [BER, "2027-10-31T00:00:00.000Z", "2027-10-31T02:00:00.000Z", "Sun 31 Oct 2027 02:00 CEST – 03:00 CET"],
   ])("%s %s–%s", (tz, start, end, expected) => {
     expect(formatLocalRange(new Date(start), new Date(end), tz)).toBe(expected);

@@ -8,7 +8,12 @@ const action = z.enum([...AUDIT_ACTIONS, ...AUDIT_ACTION_GROUPS.map((g) => `${g}
 
 /** The filters as the API takes them; lib/schemas/audit.ts holds the rules that enforce them. */
 const filters = {
-  site: z.string().optional().describe("Site code, e.g. GCR. Without it: every site where the caller may read the trail, plus site-less events about its people."),
+  site: z
+    .string()
+    .optional()
+    .describe(
+      "Site code, e.g. GCR. Without it: every site where the caller may read the trail, plus site-less events about its people.",
+    ),
   object: z.string().optional().describe('An object type ("change") or type and id ("change:<id>").'),
   objectType: z.string().optional().describe("The object type, as an alternative to `object`."),
   objectId: z.string().optional().describe("The object id; needs objectType."),
@@ -53,7 +58,13 @@ export default definePaths(
         description: SCOPE,
         query: z.object({
           ...filters,
-          limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50).describe(`Page size (default 50, at most ${MAX_AUDIT_PAGE}).`),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_AUDIT_PAGE)
+            .default(50)
+            .describe(`Page size (default 50, at most ${MAX_AUDIT_PAGE}).`),
           cursor: z.string().max(500).optional().describe("The nextCursor of the previous page."),
         }),
         responses: { 200: { description: "A page of events", schema: page(auditEventResponse) } },
@@ -70,13 +81,20 @@ export default definePaths(
         query: z.object({ format: z.enum(["csv", "json"]).default("csv"), ...filters }),
         responses: {
           200: {
-            description: "An attachment: CSV (UTF-8 with BOM, one line per event, before/after as JSON text) or a JSON array",
+            description:
+              "An attachment: CSV (UTF-8 with BOM, one line per event, before/after as JSON text) or a JSON array",
             contentType: "text/csv",
             schema: z.string(),
             headers: {
-              "Content-Disposition": { description: 'attachment; filename="interlock-audit-…"', schema: { type: "string" } },
+              "Content-Disposition": {
+                description: 'attachment; filename="interlock-audit-…"',
+                schema: { type: "string" },
+              },
               "X-Interlock-Export-Rows": { description: "Events in the file", schema: { type: "integer" } },
-              "X-Interlock-Export-Truncated": { description: `"true" when more than ${MAX_EXPORT_ROWS} events matched`, schema: { type: "string" } },
+              "X-Interlock-Export-Truncated": {
+                description: `"true" when more than ${MAX_EXPORT_ROWS} events matched`,
+                schema: { type: "string" },
+              },
             },
           },
         },

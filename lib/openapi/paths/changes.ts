@@ -26,7 +26,10 @@ import { CHANGE_UI_ACTIONS } from "@/lib/services/changes/types";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const role = z.enum(SIGNOFF_ROLES);
-const reason = z.object({ code: z.string().describe(`One of ${GATE_REASON_CODES.join(", ")} (stable, machine-readable)`), message: z.string() });
+const reason = z.object({
+  code: z.string().describe(`One of ${GATE_REASON_CODES.join(", ")} (stable, machine-readable)`),
+  message: z.string(),
+});
 
 const signoff = named(
   "Signoff",
@@ -101,7 +104,9 @@ const change = named(
     implementerName: z.string().nullable(),
     requesterName: z.string(),
     riskScore: z.number().int(),
-    riskFactors: z.array(z.object({ factor: z.string(), value: z.string(), points: z.number().int(), detail: z.string() })),
+    riskFactors: z.array(
+      z.object({ factor: z.string(), value: z.string(), points: z.number().int(), detail: z.string() }),
+    ),
     riskExplanation: z.array(z.string()).describe("One line for the level, one per contributing factor"),
     requiredSignoffs: z.array(requiredSignoff).describe("Including the PSSR when safety must sign"),
     signoffs: z.array(signoff).describe("Every sign-off of every round, superseded ones included"),
@@ -111,9 +116,23 @@ const change = named(
     retrospectiveDueAt: instant.nullable(),
     overdueRetrospective: z.array(z.object({ role, siteCode: z.string().nullable(), dueAt: instant })),
     availableActions: z
-      .array(z.object({ action: z.enum(CHANGE_UI_ACTIONS), available: z.boolean(), reason: z.string().nullable(), reasons: z.array(reason).optional() }))
+      .array(
+        z.object({
+          action: z.enum(CHANGE_UI_ACTIONS),
+          available: z.boolean(),
+          reason: z.string().nullable(),
+          reasons: z.array(reason).optional(),
+        }),
+      )
       .describe("What the caller may do now, and why not otherwise"),
-    signOptions: z.array(z.object({ role, siteCode: z.string().nullable(), available: z.boolean(), reason: z.string().nullable() })),
+    signOptions: z.array(
+      z.object({
+        role,
+        siteCode: z.string().nullable(),
+        available: z.boolean(),
+        reason: z.string().nullable(),
+      }),
+    ),
     sites: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), timeZone: z.string() })),
     assets: z.array(
       z.object({
@@ -145,7 +164,10 @@ const change = named(
   }),
 );
 
-const changeListItem = named("ChangeListItem", z.object({ ...changeFields, siteCodes: z.array(z.string()), requesterName: z.string() }));
+const changeListItem = named(
+  "ChangeListItem",
+  z.object({ ...changeFields, siteCodes: z.array(z.string()), requesterName: z.string() }),
+);
 
 const gateDecision = named(
   "GateDecision",
@@ -178,10 +200,22 @@ const inboxItem = named(
 
 const historyEvent = named(
   "ChangeHistoryEvent",
-  z.object({ id: z.number().int(), at: instant, actorEmail: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown(), reason: z.string().nullable() }),
+  z.object({
+    id: z.number().int(),
+    at: instant,
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+  }),
 );
 
-const csv = (values: readonly string[]) => z.string().optional().describe(`One or several (comma-separated) of ${values.join(", ")}`);
+const csv = (values: readonly string[]) =>
+  z
+    .string()
+    .optional()
+    .describe(`One or several (comma-separated) of ${values.join(", ")}`);
 const listQuery = paginationQuery.extend({
   site: z.string().optional().describe("Site code: changes with an asset at that site"),
   state: csv(CHANGE_STATES),
@@ -191,14 +225,22 @@ const listQuery = paginationQuery.extend({
   requester: z.string().optional().describe("The requester's email"),
   from: instant.optional().describe("With `to`: changes whose planned slot overlaps [from, to)"),
   to: instant.optional(),
-  q: z.string().optional().describe("Text in the title or number; a full number (CHG-2027-42) matches exactly"),
+  q: z
+    .string()
+    .optional()
+    .describe("Text in the title or number; a full number (CHG-2027-42) matches exactly"),
   sort: z.enum(CHANGE_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
 });
 
 const idPath = z.object({ id: z.uuid().describe("The change id") });
 const ok = { 200: { description: "The change after the transition", schema: change } };
-const transition = (summary: string, description: string, body?: z.ZodType, errors = [403, 404, 409, 422]) => ({
+const transition = (
+  summary: string,
+  description: string,
+  body?: z.ZodType,
+  errors = [403, 404, 409, 422],
+) => ({
   post: { summary, description, path: idPath, ...(body ? { body } : {}), responses: ok, errors },
 });
 
@@ -208,22 +250,34 @@ export default definePaths(
     "/api/v1/changes": {
       get: {
         summary: "Change requests visible to the caller",
-        description: "A change is visible when the caller holds a role at every site of its assets. Keyset-paginated and sorted on the server.",
+        description:
+          "A change is visible when the caller holds a role at every site of its assets. Keyset-paginated and sorted on the server.",
         query: listQuery,
         responses: { 200: { description: "A page of changes", schema: page(changeListItem) } },
         errors: [422],
       },
       post: {
         summary: "Create a draft",
-        description: "Requester or change manager at every affected asset's site. Accepts an Idempotency-Key header.",
-        headers: [{ name: "Idempotency-Key", description: "Replays the first answer when a retried request carries the same key" }],
+        description:
+          "Requester or change manager at every affected asset's site. Accepts an Idempotency-Key header.",
+        headers: [
+          {
+            name: "Idempotency-Key",
+            description: "Replays the first answer when a retried request carries the same key",
+          },
+        ],
         body: createChangeSchema,
         responses: { 201: { description: "The draft, with id, number and version", schema: change } },
         errors: [400, 403, 409, 413, 422],
       },
     },
     "/api/v1/changes/{id}": {
-      get: { summary: "A change with its required sign-offs, sign-offs and available actions", path: idPath, responses: { 200: { description: "The change", schema: change } }, errors: [404] },
+      get: {
+        summary: "A change with its required sign-offs, sign-offs and available actions",
+        path: idPath,
+        responses: { 200: { description: "The change", schema: change } },
+        errors: [404],
+      },
       patch: {
         summary: "Edit a draft, submitted or approved change",
         description:
@@ -236,14 +290,29 @@ export default definePaths(
         errors: [400, 403, 404, 409, 413, 422, 428],
       },
     },
-    "/api/v1/changes/{id}/submit": transition("Submit for approval", "Refused with field errors while something mandatory is missing, with reasons when the slot conflicts with the schedule."),
-    "/api/v1/changes/{id}/cancel": transition("Cancel (before implementation starts)", "Optional body {reason}.", transitionReasonSchema),
-    "/api/v1/changes/{id}/revise": transition("Back to draft", "A rejected change gets a new approval round; an approved one keeps its round. Optional body {reason}.", transitionReasonSchema),
+    "/api/v1/changes/{id}/submit": transition(
+      "Submit for approval",
+      "Refused with field errors while something mandatory is missing, with reasons when the slot conflicts with the schedule.",
+    ),
+    "/api/v1/changes/{id}/cancel": transition(
+      "Cancel (before implementation starts)",
+      "Optional body {reason}.",
+      transitionReasonSchema,
+    ),
+    "/api/v1/changes/{id}/revise": transition(
+      "Back to draft",
+      "A rejected change gets a new approval round; an approved one keeps its round. Optional body {reason}.",
+      transitionReasonSchema,
+    ),
     "/api/v1/changes/{id}/start": transition(
       "Start implementation through the deployment gate",
       "409 problem with reasons [{code, message}] when the gate refuses. Every decision is in the audit trail.",
     ),
-    "/api/v1/changes/{id}/complete": transition("Record the outcome", "Notes are required when the outcome is failed or rolled_back.", completeChangeSchema),
+    "/api/v1/changes/{id}/complete": transition(
+      "Record the outcome",
+      "Notes are required when the outcome is failed or rolled_back.",
+      completeChangeSchema,
+    ),
     "/api/v1/changes/{id}/close": transition(
       "Post-implementation review and closure",
       "baselineUpdates write the new versions to the assets (audited asset edits). The PSSR must be signed where safety signed.",
@@ -252,7 +321,8 @@ export default definePaths(
     "/api/v1/changes/{id}/signoffs": {
       post: {
         summary: "Sign (approve or reject; role pssr for the pre-startup safety review)",
-        description: "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked).",
+        description:
+          "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked).",
         path: idPath,
         body: signoffInputSchema,
         responses: { 201: { description: "The change with the new sign-off", schema: change } },
@@ -262,7 +332,8 @@ export default definePaths(
     "/api/v1/changes/{id}/gate": {
       get: {
         summary: "The deployment gate's decision now or at ?at= (dry run)",
-        description: "Evaluated for the caller as the one who would start it; recorded in the audit trail as a dry run.",
+        description:
+          "Evaluated for the caller as the one who would start it; recorded in the audit trail as a dry run.",
         path: idPath,
         query: z.object({ at: instant.optional() }),
         responses: { 200: { description: "The decision", schema: gateDecision } },

@@ -20,7 +20,12 @@ export const meResponse = named(
 const area = named("Area", z.object({ code: z.string(), name: z.string() }));
 export const siteResponse = named(
   "Site",
-  z.object({ code: z.string(), name: z.string(), timeZone: z.string().describe("IANA time zone, e.g. America/Chicago"), areas: z.array(area) }),
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    timeZone: z.string().describe("IANA time zone, e.g. America/Chicago"),
+    areas: z.array(area),
+  }),
 );
 
 const tokenFields = {
@@ -36,7 +41,11 @@ const tokenFields = {
 export const tokenResponse = named("Token", z.object(tokenFields));
 export const createdTokenResponse = named(
   "CreatedToken",
-  z.object({ ...tokenFields, userEmail: z.string(), token: z.string().describe("The secret: shown in this response only, never again.") }),
+  z.object({
+    ...tokenFields,
+    userEmail: z.string(),
+    token: z.string().describe("The secret: shown in this response only, never again."),
+  }),
 );
 
 const siteCodePath = z.object({ code: z.string().describe("Site code, e.g. GCR") });
@@ -48,7 +57,12 @@ export default definePaths(
       get: {
         summary: "Liveness and database reachability",
         auth: false,
-        responses: { 200: { description: "Up", schema: z.object({ status: z.literal("ok"), database: z.literal("ok") }) } },
+        responses: {
+          200: {
+            description: "Up",
+            schema: z.object({ status: z.literal("ok"), database: z.literal("ok") }),
+          },
+        },
         errors: [503],
       },
     },
@@ -56,11 +70,19 @@ export default definePaths(
       get: {
         summary: "This document",
         auth: false,
-        responses: { 200: { description: "The OpenAPI 3.1 description of the API", schema: z.object({ openapi: z.string() }).passthrough() } },
+        responses: {
+          200: {
+            description: "The OpenAPI 3.1 description of the API",
+            schema: z.object({ openapi: z.string() }).passthrough(),
+          },
+        },
       },
     },
     "/api/v1/me": {
-      get: { summary: "The caller, with their roles per site", responses: { 200: { description: "The caller", schema: meResponse } } },
+      get: {
+        summary: "The caller, with their roles per site",
+        responses: { 200: { description: "The caller", schema: meResponse } },
+      },
     },
     "/api/v1/sites": {
       get: {
@@ -78,7 +100,12 @@ export default definePaths(
       },
     },
     "/api/v1/sites/{code}": {
-      get: { summary: "One site", path: siteCodePath, responses: { 200: { description: "The site", schema: siteResponse } }, errors: [404] },
+      get: {
+        summary: "One site",
+        path: siteCodePath,
+        responses: { 200: { description: "The site", schema: siteResponse } },
+        errors: [404],
+      },
     },
     "/api/v1/sites/{code}/areas": {
       post: {
@@ -94,8 +121,13 @@ export default definePaths(
         summary: "Walk the audit hash chain (administrators and auditors)",
         responses: {
           200: {
-            description: "The verdict; ok is false with the first broken event's id when any event was altered",
-            schema: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable() }),
+            description:
+              "The verdict; ok is false with the first broken event's id when any event was altered",
+            schema: z.object({
+              ok: z.boolean(),
+              checked: z.number().int(),
+              firstBrokenId: z.number().int().nullable(),
+            }),
           },
         },
         errors: [403],
@@ -105,14 +137,22 @@ export default definePaths(
       get: {
         summary: "The caller's API tokens, newest first",
         query: paginationQuery,
-        responses: { 200: { description: "A page of tokens (never their secrets)", schema: page(tokenResponse) } },
+        responses: {
+          200: { description: "A page of tokens (never their secrets)", schema: page(tokenResponse) },
+        },
         errors: [403, 422],
       },
       post: {
         summary: "Create an API token acting as the caller",
-        description: "`days` defaults to 90, at most 365. A token used to call this cannot mint one that outlives it.",
+        description:
+          "`days` defaults to 90, at most 365. A token used to call this cannot mint one that outlives it.",
         body: named("CreateToken", createTokenSchema),
-        responses: { 201: { description: "Created; the secret is in `token` and is not shown again", schema: createdTokenResponse } },
+        responses: {
+          201: {
+            description: "Created; the secret is in `token` and is not shown again",
+            schema: createdTokenResponse,
+          },
+        },
         errors: [400, 403, 413, 422],
       },
     },

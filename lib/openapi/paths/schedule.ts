@@ -14,7 +14,13 @@ import {
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const localIso = z.string().describe("Site-local time with its offset, e.g. 2027-03-14T01:00:00.000-06:00");
-const conflictCode = z.enum(["outside_window", "blackout_active", "asset_busy", "redundancy_lost", "production_conflict"]);
+const conflictCode = z.enum([
+  "outside_window",
+  "blackout_active",
+  "asset_busy",
+  "redundancy_lost",
+  "production_conflict",
+]);
 
 export const windowResponse = named(
   "Window",
@@ -31,7 +37,10 @@ export const windowResponse = named(
     cancelledOccurrences: z.array(z.string()).describe("Site-local nominal starts of cancelled occurrences"),
     timeZone: z.string(),
     summary: z.string().describe('e.g. "Every Sunday 01:00–05:00 CST, until 31 Mar 2027"'),
-    sequence: z.number().int().describe("Bumped on every change (ICS SEQUENCE); send as If-Match. Also in the ETag header."),
+    sequence: z
+      .number()
+      .int()
+      .describe("Bumped on every change (ICS SEQUENCE); send as If-Match. Also in the ETag header."),
     updatedAt: instant,
   }),
 );
@@ -96,7 +105,11 @@ const rangeQuery = z.object({
 const idPath = z.object({ id: z.uuid() });
 const etag = { ETag: { description: 'The sequence, quoted: "3"', schema: { type: "string" } } };
 const ifMatch = [{ name: "If-Match", description: "The sequence last read; 409 when it changed since" }];
-const rowError = z.object({ line: z.number().int().describe("Line in the file; the header is line 1"), column: z.string(), message: z.string() });
+const rowError = z.object({
+  line: z.number().int().describe("Line in the file; the header is line 1"),
+  column: z.string(),
+  message: z.string(),
+});
 
 export default definePaths(
   "schedule",
@@ -104,14 +117,18 @@ export default definePaths(
     "/api/v1/windows": {
       get: {
         summary: "Window and blackout occurrences in a range",
-        description: "Recurring windows expanded in site-local time (DST-correct) into UTC occurrences overlapping [from, to).",
+        description:
+          "Recurring windows expanded in site-local time (DST-correct) into UTC occurrences overlapping [from, to).",
         query: rangeQuery,
-        responses: { 200: { description: "A page of occurrences, earliest first", schema: page(occurrence) } },
+        responses: {
+          200: { description: "A page of occurrences, earliest first", schema: page(occurrence) },
+        },
         errors: [403, 404, 422],
       },
       post: {
         summary: "Create a maintenance window or blackout (change managers)",
-        description: "`start` without offset is site-local; with Z or an offset it is converted to site-local wall time.",
+        description:
+          "`start` without offset is site-local; with Z or an offset it is converted to site-local wall time.",
         headers: [{ name: "Idempotency-Key", description: "Replays the first response on retry" }],
         body: named("CreateWindow", windowCreateSchema),
         responses: { 201: { description: "Created", schema: windowResponse, headers: etag } },
@@ -119,7 +136,12 @@ export default definePaths(
       },
     },
     "/api/v1/windows/{id}": {
-      get: { summary: "One window definition", path: idPath, responses: { 200: { description: "The window", schema: windowResponse, headers: etag } }, errors: [404] },
+      get: {
+        summary: "One window definition",
+        path: idPath,
+        responses: { 200: { description: "The window", schema: windowResponse, headers: etag } },
+        errors: [404],
+      },
       patch: {
         summary: "Edit a window (change managers); bumps its sequence",
         path: idPath,
@@ -144,7 +166,9 @@ export default definePaths(
         path: idPath,
         headers: ifMatch,
         body: named("CancelOccurrence", cancelOccurrenceSchema),
-        responses: { 200: { description: "The window with the cancellation", schema: windowResponse, headers: etag } },
+        responses: {
+          200: { description: "The window with the cancellation", schema: windowResponse, headers: etag },
+        },
         errors: [400, 403, 404, 409, 413, 422],
       },
     },
@@ -154,12 +178,19 @@ export default definePaths(
         path: idPath,
         headers: ifMatch,
         body: named("EndSeries", endSeriesSchema),
-        responses: { 200: { description: "The window with its new end", schema: windowResponse, headers: etag } },
+        responses: {
+          200: { description: "The window with its new end", schema: windowResponse, headers: etag },
+        },
         errors: [400, 403, 404, 409, 413, 422],
       },
     },
     "/api/v1/production-runs": {
-      get: { summary: "Production runs overlapping a range", query: rangeQuery, responses: { 200: { description: "A page of runs by start", schema: page(runResponse) } }, errors: [403, 404, 422] },
+      get: {
+        summary: "Production runs overlapping a range",
+        query: rangeQuery,
+        responses: { 200: { description: "A page of runs by start", schema: page(runResponse) } },
+        errors: [403, 404, 422],
+      },
       post: {
         summary: "Add a production run, campaign, batch or turnaround (change managers, operations)",
         headers: [{ name: "Idempotency-Key", description: "Replays the first response on retry" }],
@@ -177,7 +208,12 @@ export default definePaths(
         responses: { 200: { description: "Updated", schema: runResponse, headers: etag } },
         errors: [400, 403, 404, 409, 413, 422],
       },
-      delete: { summary: "Delete a production run (soft; audited)", path: idPath, responses: { 204: { description: "Deleted" } }, errors: [403, 404] },
+      delete: {
+        summary: "Delete a production run (soft; audited)",
+        path: idPath,
+        responses: { 204: { description: "Deleted" } },
+        errors: [403, 404],
+      },
     },
     "/api/v1/production-runs/import": {
       post: {
@@ -187,7 +223,19 @@ export default definePaths(
         bodyContentType: "text/csv",
         body: z.string(),
         responses: {
-          200: { description: "Dry run: what would be imported, or every problem", schema: named("ProductionRunImport", z.object({ dryRun: z.boolean(), valid: z.boolean(), count: z.number().int(), errors: z.array(rowError), runs: z.array(runResponse) })) },
+          200: {
+            description: "Dry run: what would be imported, or every problem",
+            schema: named(
+              "ProductionRunImport",
+              z.object({
+                dryRun: z.boolean(),
+                valid: z.boolean(),
+                count: z.number().int(),
+                errors: z.array(rowError),
+                runs: z.array(runResponse),
+              }),
+            ),
+          },
           201: { description: "Imported" },
         },
         errors: [400, 403, 404, 413, 422],
@@ -201,7 +249,9 @@ export default definePaths(
           "Stable UIDs (window-<id>@interlock, change-<id>@interlock); SEQUENCE bumps on every change. " +
           "Calendar clients that cannot send headers use the secret URL from POST /api/v1/calendar-feeds (?feed=…).",
         path: z.object({ file: z.string().describe("Site code followed by .ics, e.g. GCR.ics") }),
-        query: z.object({ feed: z.string().optional().describe("Secret feed token, instead of a bearer token") }),
+        query: z.object({
+          feed: z.string().optional().describe("Secret feed token, instead of a bearer token"),
+        }),
         responses: { 200: { description: "The calendar", contentType: "text/calendar", schema: z.string() } },
         errors: [404],
       },
@@ -212,12 +262,24 @@ export default definePaths(
         responses: {
           201: {
             description: "The token and one URL per visible site; shown once",
-            schema: named("CalendarFeed", z.object({ token: z.string(), createdAt: instant, feeds: z.array(z.object({ siteCode: z.string(), url: z.string() })) })),
+            schema: named(
+              "CalendarFeed",
+              z.object({
+                token: z.string(),
+                createdAt: instant,
+                feeds: z.array(z.object({ siteCode: z.string(), url: z.string() })),
+              }),
+            ),
           },
         },
         errors: [403],
       },
-      delete: { summary: "Revoke the caller's calendar-feed URL", responses: { 200: { description: "How many were revoked", schema: z.object({ revoked: z.number().int() }) } } },
+      delete: {
+        summary: "Revoke the caller's calendar-feed URL",
+        responses: {
+          200: { description: "How many were revoked", schema: z.object({ revoked: z.number().int() }) },
+        },
+      },
     },
     "/api/v1/schedule/slots": {
       get: {
@@ -233,7 +295,12 @@ export default definePaths(
         responses: {
           200: {
             description: "Up to 5 slots, earliest first",
-            schema: z.object({ slots: z.array(z.object({ start: instant, end: instant, localLabel: z.string() })), from: instant, until: instant, durationMinutes: z.number().int() }),
+            schema: z.object({
+              slots: z.array(z.object({ start: instant, end: instant, localLabel: z.string() })),
+              from: instant,
+              until: instant,
+              durationMinutes: z.number().int(),
+            }),
           },
         },
         errors: [404, 422],
@@ -243,7 +310,12 @@ export default definePaths(
       post: {
         summary: "Every scheduling conflict of a proposed slot (nothing is written)",
         body: named("CheckSlot", checkSlotSchema),
-        responses: { 200: { description: "The conflicts; blocking tells whether submit or the gate would refuse", schema: z.object({ conflicts: z.array(conflict), blocking: z.boolean() }) } },
+        responses: {
+          200: {
+            description: "The conflicts; blocking tells whether submit or the gate would refuse",
+            schema: z.object({ conflicts: z.array(conflict), blocking: z.boolean() }),
+          },
+        },
         errors: [400, 404, 413, 422],
       },
     },

@@ -11,7 +11,8 @@ import { selectAssets, toView, type AssetView } from "./view";
 import { areaIdsByCode, existingTags, insertAssets } from "./write";
 
 export async function createAsset(actor: Actor, input: unknown): Promise<AssetView> {
-  if (scopeFor(actor, "asset.edit").length === 0) throw forbidden("Your roles do not allow adding assets at any site.");
+  if (scopeFor(actor, "asset.edit").length === 0)
+    throw forbidden("Your roles do not allow adding assets at any site.");
   const { siteCode, ...data } = parseInput(createAssetSchema, input, "The asset");
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
@@ -21,10 +22,16 @@ export async function createAsset(actor: Actor, input: unknown): Promise<AssetVi
     let areaId: string | null = null;
     if (data.areaCode) {
       areaId = (await areaIdsByCode(tx, site.id)).get(data.areaCode) ?? null;
-      if (!areaId) throw invalid(`Site ${site.code} has no area ${data.areaCode}.`, [{ path: "areaCode", message: `Site ${site.code} has no area ${data.areaCode}.` }]);
+      if (!areaId)
+        throw invalid(`Site ${site.code} has no area ${data.areaCode}.`, [
+          { path: "areaCode", message: `Site ${site.code} has no area ${data.areaCode}.` },
+        ]);
     }
     const taken = (await existingTags(tx, site.id, [data.tag])).get(data.tag.toLowerCase());
-    if (taken) throw conflict(`Site ${site.code} already has an asset tagged ${taken}.`, { errors: [{ path: "tag", message: `Site ${site.code} already has an asset tagged ${taken}.` }] });
+    if (taken)
+      throw conflict(`Site ${site.code} already has an asset tagged ${taken}.`, {
+        errors: [{ path: "tag", message: `Site ${site.code} already has an asset tagged ${taken}.` }],
+      });
     const [created] = await insertAssets(tx, actor, site, [{ ...data, areaId }]);
     return created!.id;
   });

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { assetCsvRowSchema } from "@/lib/schemas/assets";
 import { MAX_IMPORT_ROWS, importTemplateCsv, parseAssetCsv, toSafeCsv } from "./csv";
 
-const HEADER = "tag,name,kind,areaCode,vendor,product,modelNumber,version,purdueLevel,zone,criticality,safetyRelated,gxp,redundancyGroup";
-const GOOD = "PLC-201A,Reactor PLC A,plc,U1,Siemens,SIMATIC S7-1500,6ES7511-1AL03-0AB0,V3.1.2,1,Control,production_critical,no,yes,R201";
+const HEADER =
+  "tag,name,kind,areaCode,vendor,product,modelNumber,version,purdueLevel,zone,criticality,safetyRelated,gxp,redundancyGroup";
+const GOOD =
+  "PLC-201A,Reactor PLC A,plc,U1,Siemens,SIMATIC S7-1500,6ES7511-1AL03-0AB0,V3.1.2,1,Control,production_critical,no,yes,R201";
 
 const row = (over: Record<string, string> = {}) => ({
   tag: "PLC-201A",
@@ -70,7 +72,9 @@ describe("CSV row schema", () => {
     ["tag", " FW-DMZ/01 ", "FW-DMZ/01"],
   ])("normalises %s %j to %j", (column, cell, expected) => {
     const r = assetCsvRowSchema.safeParse(row({ [column]: cell }));
-    expect(r.success ? (r.data as Record<string, unknown>)[column] : r.error.issues[0]?.message).toEqual(expected);
+    expect(r.success ? (r.data as Record<string, unknown>)[column] : r.error.issues[0]?.message).toEqual(
+      expected,
+    );
   });
 
   it.each([
@@ -108,7 +112,14 @@ describe("parseAssetCsv", () => {
       [2, "PLC-201A"],
       [3, "PLC-201B"],
     ]);
-    expect(p.rows[0]!.row).toMatchObject({ kind: "plc", areaCode: "U1", purdueLevel: 1, safetyRelated: false, gxp: true, redundancyGroup: "R201" });
+    expect(p.rows[0]!.row).toMatchObject({
+      kind: "plc",
+      areaCode: "U1",
+      purdueLevel: 1,
+      safetyRelated: false,
+      gxp: true,
+      redundancyGroup: "R201",
+    });
   });
 
   it("names the physical line even after blank lines, CRLF and quoted values", () => {
@@ -116,12 +127,19 @@ describe("parseAssetCsv", () => {
     const p = parseAssetCsv(text, "GCR");
     expect(p.rows.map((r) => r.line)).toEqual([3]);
     expect(p.rows[0]!.row.name).toBe("Name, with comma");
-    expect(p.errors).toEqual([{ line: 5, column: "kind", message: expect.stringMatching(/Kind must be one of/) }]);
+    expect(p.errors).toEqual([
+      { line: 5, column: "kind", message: expect.stringMatching(/Kind must be one of/) },
+    ]);
   });
 
   it("reports every bad cell of every row, by line and column as written in the header", () => {
     const header = "Tag,Name,Kind,Area,Purdue level,Criticality,Safety related";
-    const text = [header, "PLC-1,A,plc,U1,3.5,supporting,yes", "PLC 2,,robot,U1,7,none,maybe", "PLC-3,C,hmi,U1,2,supporting,no"].join("\n");
+    const text = [
+      header,
+      "PLC-1,A,plc,U1,3.5,supporting,yes",
+      "PLC 2,,robot,U1,7,none,maybe",
+      "PLC-3,C,hmi,U1,2,supporting,no",
+    ].join("\n");
     const p = parseAssetCsv(text, "GCR");
     expect(p.errors).toEqual([
       { line: 3, column: "Tag", message: expect.stringMatching(/letters and digits/) },
@@ -148,12 +166,25 @@ describe("parseAssetCsv", () => {
   });
 
   it("finds tags repeated within the file, case-insensitively", () => {
-    const p = parseAssetCsv(["tag,name,kind,criticality", "PLC-1,A,plc,supporting", "HMI-1,B,hmi,supporting", "plc-1,C,plc,supporting"].join("\n"), "GCR");
-    expect(p.errors).toEqual([{ line: 4, column: "tag", message: "Tag plc-1 already appears on line 2 of this file." }]);
+    const p = parseAssetCsv(
+      [
+        "tag,name,kind,criticality",
+        "PLC-1,A,plc,supporting",
+        "HMI-1,B,hmi,supporting",
+        "plc-1,C,plc,supporting",
+      ].join("\n"),
+      "GCR",
+    );
+    expect(p.errors).toEqual([
+      { line: 4, column: "tag", message: "Tag plc-1 already appears on line 2 of this file." },
+    ]);
   });
 
   it("refuses rows with the wrong number of values and unclosed quotes", () => {
-    const p = parseAssetCsv(["tag,name,kind,criticality", "PLC-1,A,plc", "PLC-2,A,plc,supporting,extra"].join("\n"), "GCR");
+    const p = parseAssetCsv(
+      ["tag,name,kind,criticality", "PLC-1,A,plc", "PLC-2,A,plc,supporting,extra"].join("\n"),
+      "GCR",
+    );
     expect(p.errors).toEqual([
       { line: 2, column: "(row)", message: "The row has 3 values; the header has 4 columns." },
       { line: 3, column: "(row)", message: "The row has 5 values; the header has 4 columns." },
@@ -161,8 +192,13 @@ describe("parseAssetCsv", () => {
   });
 
   it("refuses an empty file and a header without rows", () => {
-    expect(parseAssetCsv("", "GCR").errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/empty/) });
-    expect(parseAssetCsv("tag,name,kind,criticality\n", "GCR").errors).toEqual([{ line: 2, column: "(file)", message: "The file has no data rows." }]);
+    expect(parseAssetCsv("", "GCR").errors[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/empty/),
+    });
+    expect(parseAssetCsv("tag,name,kind,criticality\n", "GCR").errors).toEqual([
+      { line: 2, column: "(file)", message: "The file has no data rows." },
+    ]);
   });
 
   it("refuses more rows than one import may hold", () => {
@@ -172,14 +208,24 @@ describe("parseAssetCsv", () => {
   });
 
   it("reads semicolon files with a BOM, as spreadsheets in many locales save them", () => {
-    const p = parseAssetCsv("\uFEFFtag;name;kind;criticality;purdueLevel\nPLC-1;A;plc;supporting;3.5\n", "GCR");
+    const p = parseAssetCsv(
+      "\uFEFFtag;name;kind;criticality;purdueLevel\nPLC-1;A;plc;supporting;3.5\n",
+      "GCR",
+    );
     expect(p.errors).toEqual([]);
     expect(p.rows[0]!.row).toMatchObject({ tag: "PLC-1", purdueLevel: 3.5 });
   });
 
   it("accepts a siteCode column only when it names the import's site", () => {
-    const p = parseAssetCsv(["siteCode,tag,name,kind,criticality", "gcr,PLC-1,A,plc,supporting", "RHP,PLC-2,A,plc,supporting"].join("\n"), "GCR");
-    expect(p.errors).toEqual([{ line: 3, column: "siteCode", message: "This import is for site GCR; the row names site RHP." }]);
+    const p = parseAssetCsv(
+      ["siteCode,tag,name,kind,criticality", "gcr,PLC-1,A,plc,supporting", "RHP,PLC-2,A,plc,supporting"].join(
+        "\n",
+      ),
+      "GCR",
+    );
+    expect(p.errors).toEqual([
+      { line: 3, column: "siteCode", message: "This import is for site GCR; the row names site RHP." },
+    ]);
   });
 
   it("takes back the apostrophe the export puts before formula-like text", () => {
@@ -196,7 +242,7 @@ describe("parseAssetCsv", () => {
 
 describe("toSafeCsv (formula injection)", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"],
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -211,7 +257,10 @@ describe("toSafeCsv (formula injection)", () => {
   });
 
   it("leaves numbers alone and quotes what needs quoting", () => {
-    const csv = toSafeCsv(["tag", "purdueLevel", "name"], [{ tag: "FW-1", purdueLevel: 3.5, name: 'Say "hi", then' }]);
+    const csv = toSafeCsv(
+      ["tag", "purdueLevel", "name"],
+      [{ tag: "FW-1", purdueLevel: 3.5, name: 'Say "hi", then' }],
+    );
     expect(csv).toBe('tag,purdueLevel,name\r\nFW-1,3.5,"Say ""hi"", then"');
   });
 });

@@ -29,7 +29,11 @@ export const MAX_IMPORT_ROWS = 5000;
 const MAX_REPORTED_ERRORS = 1000;
 
 // People write headers as "Model number", "model_number" or "MODELNUMBER"; all name the same column.
-const normalize = (h: string) => h.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
+const normalize = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, "");
 const ALIASES: Record<string, AssetCsvColumn | "siteCode"> = {
   area: "areaCode",
   model: "modelNumber",
@@ -65,7 +69,11 @@ function records(text: string): { line: number; cells: string[]; error?: string 
       line += countNl(slice);
       prev = result.meta.cursor;
       const quoteError = result.errors.find((e) => e.type === "Quotes");
-      out.push({ line: start, cells: result.data, error: quoteError ? "A quoted value is not closed properly." : undefined });
+      out.push({
+        line: start,
+        cells: result.data,
+        error: quoteError ? "A quoted value is not closed properly." : undefined,
+      });
     },
   });
   return out;
@@ -80,7 +88,16 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
   const errors: CsvCellError[] = [];
   const all = records(text);
   const header = all[0];
-  if (!header) return { rows: [], errors: [{ line: 1, column: "(file)", message: "The file is empty; the first line must name the columns." }], rowCount: 0, cells: [], headerName: (c) => c };
+  if (!header)
+    return {
+      rows: [],
+      errors: [
+        { line: 1, column: "(file)", message: "The file is empty; the first line must name the columns." },
+      ],
+      rowCount: 0,
+      cells: [],
+      headerName: (c) => c,
+    };
 
   const columns: (AssetCsvColumn | "siteCode" | null)[] = [];
   const seen = new Map<string, number>();
@@ -88,19 +105,37 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
     const name = raw.trim();
     const column = COLUMN_BY_KEY.get(normalize(name)) ?? null;
     if (!column) {
-      errors.push({ line: header.line, column: name || `column ${i + 1}`, message: `Unknown column "${name.slice(0, 40)}". Expected: ${ASSET_CSV_COLUMNS.join(", ")}.` });
+      errors.push({
+        line: header.line,
+        column: name || `column ${i + 1}`,
+        message: `Unknown column "${name.slice(0, 40)}". Expected: ${ASSET_CSV_COLUMNS.join(", ")}.`,
+      });
     } else if (seen.has(column)) {
-      errors.push({ line: header.line, column: name, message: `Column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1}).` });
+      errors.push({
+        line: header.line,
+        column: name,
+        message: `Column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1}).`,
+      });
     } else seen.set(column, i);
     columns.push(column);
   });
   for (const required of ASSET_CSV_REQUIRED) {
-    if (!seen.has(required)) errors.push({ line: header.line, column: required, message: `Required column ${required} is missing.` });
+    if (!seen.has(required))
+      errors.push({
+        line: header.line,
+        column: required,
+        message: `Required column ${required} is missing.`,
+      });
   }
   const data = all.slice(1);
-  if (data.length === 0) errors.push({ line: header.line + 1, column: "(file)", message: "The file has no data rows." });
+  if (data.length === 0)
+    errors.push({ line: header.line + 1, column: "(file)", message: "The file has no data rows." });
   if (data.length > MAX_IMPORT_ROWS) {
-    errors.push({ line: header.line, column: "(file)", message: `The file has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` });
+    errors.push({
+      line: header.line,
+      column: "(file)",
+      message: `The file has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`,
+    });
   }
   const headerName = (c: string) => header.cells[seen.get(c) ?? -1]?.trim() || c;
   // Without a usable header every row would report the same problem again.
@@ -116,7 +151,11 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
       continue;
     }
     if (rec.cells.length !== header.cells.length) {
-      errors.push({ line: rec.line, column: "(row)", message: `The row has ${rec.cells.length} values; the header has ${header.cells.length} columns.` });
+      errors.push({
+        line: rec.line,
+        column: "(row)",
+        message: `The row has ${rec.cells.length} values; the header has ${header.cells.length} columns.`,
+      });
       continue;
     }
     const input: Record<string, string> = Object.fromEntries(ASSET_CSV_COLUMNS.map((c) => [c, ""]));
@@ -128,7 +167,11 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
     });
     const cellErrors: CsvCellError[] = [];
     if (siteCell && (siteCell as string).toUpperCase() !== siteCode.toUpperCase()) {
-      cellErrors.push({ line: rec.line, column: headerName("siteCode"), message: `This import is for site ${siteCode}; the row names site ${(siteCell as string).slice(0, 32)}.` });
+      cellErrors.push({
+        line: rec.line,
+        column: headerName("siteCode"),
+        message: `This import is for site ${siteCode}; the row names site ${(siteCell as string).slice(0, 32)}.`,
+      });
     }
     const parsed = assetCsvRowSchema.safeParse(input);
     if (!parsed.success) {
@@ -145,7 +188,12 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
     const tagKey = input.tag!.trim().toLowerCase();
     if (tagKey) {
       const first = firstLineOfTag.get(tagKey);
-      if (first !== undefined) cellErrors.push({ line: rec.line, column: headerName("tag"), message: `Tag ${input.tag!.trim()} already appears on line ${first} of this file.` });
+      if (first !== undefined)
+        cellErrors.push({
+          line: rec.line,
+          column: headerName("tag"),
+          message: `Tag ${input.tag!.trim()} already appears on line ${first} of this file.`,
+        });
       else firstLineOfTag.set(tagKey, rec.line);
     }
     if (cellErrors.length || !parsed.success) errors.push(...cellErrors);
@@ -164,7 +212,10 @@ function unescapeFormula(cell: string): string {
 const FORMULA = /^[=+\-@\t\r]/;
 
 /** CSV text for spreadsheets: a header row, then the rows, every formula-like cell defused. */
-export function toSafeCsv(columns: readonly string[], rows: Record<string, string | number | boolean | null>[]): string {
+export function toSafeCsv(
+  columns: readonly string[],
+  rows: Record<string, string | number | boolean | null>[],
+): string {
   return Papa.unparse(
     { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? "")) },
     { escapeFormulae: FORMULA, newline: "\r\n" },

@@ -30,7 +30,10 @@ export async function exportAssetsCsv(actor: Actor, query: unknown): Promise<str
     const page = await findAssets(db, scope, { ...filters, limit: 500, cursor });
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
-    if (all.length > MAX_EXPORT_ROWS) throw invalid(`The export would exceed ${MAX_EXPORT_ROWS} rows; narrow it with filters (for example by site).`);
+    if (all.length > MAX_EXPORT_ROWS)
+      throw invalid(
+        `The export would exceed ${MAX_EXPORT_ROWS} rows; narrow it with filters (for example by site).`,
+      );
   } while (cursor);
 
   const csv = toSafeCsv(
@@ -54,14 +57,21 @@ export async function exportAssetsCsv(actor: Actor, query: unknown): Promise<str
     })),
   );
   const siteCodes = [...new Set(all.map((a) => a.siteCode))].sort();
-  const filterSite = filters.site ? actor.grants.find((g) => g.siteCode === filters.site && scope.includes(g.siteId))?.siteId ?? null : null;
+  const filterSite = filters.site
+    ? (actor.grants.find((g) => g.siteCode === filters.site && scope.includes(g.siteId))?.siteId ?? null)
+    : null;
   await db.transaction(async (tx) => {
     await appendAudit(tx, actor, {
       action: "asset.export",
       objectType: "asset",
       objectId: null,
       siteId: filterSite,
-      after: { filters: { ...filters, cursor: undefined }, rows: all.length, sites: siteCodes, format: "csv" },
+      after: {
+        filters: { ...filters, cursor: undefined },
+        rows: all.length,
+        sites: siteCodes,
+        format: "csv",
+      },
     });
   });
   return csv;

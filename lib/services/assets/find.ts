@@ -43,7 +43,10 @@ function checkCursor(values: (string | number | null)[], keys: SortKey[]): void 
     }) &&
     typeof values[keys.length] === "string" &&
     UUID_RE.test(values[keys.length] as string);
-  if (!ok) throw invalid("The cursor does not belong to this sort order; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+  if (!ok)
+    throw invalid("The cursor does not belong to this sort order; start again from the first page.", [
+      { path: "cursor", message: "Invalid cursor" },
+    ]);
 }
 
 /** WHERE for the filters (not the cursor), always inside the given visible sites. */
@@ -57,13 +60,25 @@ export function filterWhere(scope: string[], f: AssetListFilters): SQL | undefin
   if (f.gxp !== undefined) conds.push(eq(assets.gxp, f.gxp));
   if (f.q) {
     const p = likePattern(f.q);
-    conds.push(or(ilike(assets.tag, p), ilike(assets.name, p), ilike(assets.vendor, p), ilike(assets.product, p), ilike(assets.modelNumber, p)));
+    conds.push(
+      or(
+        ilike(assets.tag, p),
+        ilike(assets.name, p),
+        ilike(assets.vendor, p),
+        ilike(assets.product, p),
+        ilike(assets.modelNumber, p),
+      ),
+    );
   }
   return and(...conds);
 }
 
 /** One keyset page of assets in the scope, in the requested order. */
-export async function findAssets(db: Executor, scope: string[], f: AssetListFilters): Promise<Page<AssetView>> {
+export async function findAssets(
+  db: Executor,
+  scope: string[],
+  f: AssetListFilters,
+): Promise<Page<AssetView>> {
   if (scope.length === 0) return { items: [], nextCursor: null };
   const keys = SORT_KEYS[f.sort];
   const dir = f.dir;
@@ -72,11 +87,17 @@ export async function findAssets(db: Executor, scope: string[], f: AssetListFilt
   if (after) {
     checkCursor(after, keys);
     const left = sql.join([...keys.map((k) => k.expr), sql`${assets.id}`], sql`, `);
-    const right = sql.join([...keys.map((k, i) => sql`${after[i]}::${sql.raw(k.type)}`), sql`${after[keys.length]}::uuid`], sql`, `);
+    const right = sql.join(
+      [...keys.map((k, i) => sql`${after[i]}::${sql.raw(k.type)}`), sql`${after[keys.length]}::uuid`],
+      sql`, `,
+    );
     // Row comparison: all keys run in one direction, so (a, b, id) > (x, y, z) is exactly "after".
     conds.push(dir === "asc" ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`);
   }
-  const order = [...keys.map((k) => (dir === "asc" ? asc(k.expr) : desc(k.expr))), dir === "asc" ? asc(assets.id) : desc(assets.id)];
+  const order = [
+    ...keys.map((k) => (dir === "asc" ? asc(k.expr) : desc(k.expr))),
+    dir === "asc" ? asc(assets.id) : desc(assets.id),
+  ];
   const rows = await selectAssets(db)
     .where(and(...conds))
     .orderBy(...order)
@@ -88,7 +109,12 @@ export async function findAssets(db: Executor, scope: string[], f: AssetListFilt
   if (more && last) {
     // The cursor carries the sort key exactly as the database compares it (microseconds included).
     const [k] = await db
-      .select({ v: sql<(string | number)[]>`json_build_array(${sql.join(keys.map((k) => k.expr), sql`, `)})` })
+      .select({
+        v: sql<(string | number)[]>`json_build_array(${sql.join(
+          keys.map((k) => k.expr),
+          sql`, `,
+        )})`,
+      })
       .from(assets)
       .innerJoin(sites, eq(sites.id, assets.siteId))
       .where(eq(assets.id, last.id));

@@ -20,7 +20,9 @@ export async function getAsset(actor: Actor, id: string): Promise<AssetView> {
 /** The visible assets among the ids, in the order asked; unknown, invisible and malformed ids are left out. */
 export async function assetsByIds(actor: Actor, ids: readonly string[]): Promise<AssetView[]> {
   const scope = scopeFor(actor, "asset.view");
-  const wanted = [...new Set(ids.filter((id) => typeof id === "string" && UUID_RE.test(id)).map((id) => id.toLowerCase()))].slice(0, 500);
+  const wanted = [
+    ...new Set(ids.filter((id) => typeof id === "string" && UUID_RE.test(id)).map((id) => id.toLowerCase())),
+  ].slice(0, 500);
   if (!wanted.length || !scope.length) return [];
   const db = await getDb();
   const rows = await selectAssets(db).where(and(inArray(assets.id, wanted), inArray(assets.siteId, scope)));
@@ -32,7 +34,12 @@ export async function assetsByIds(actor: Actor, ids: readonly string[]): Promise
  * Picker search: exact tag first, then tags starting with the text, then other matches on tag,
  * name, vendor, product or model number.
  */
-export async function searchAssets(actor: Actor, q: string, limit = 20, opts: { siteCode?: string } = {}): Promise<AssetView[]> {
+export async function searchAssets(
+  actor: Actor,
+  q: string,
+  limit = 20,
+  opts: { siteCode?: string } = {},
+): Promise<AssetView[]> {
   const scope = scopeFor(actor, "asset.view");
   const text = String(q ?? "")
     .replace(/[\u0000-\u001f\u007f]/g, "")
@@ -48,8 +55,16 @@ export async function searchAssets(actor: Actor, q: string, limit = 20, opts: { 
     .where(
       and(
         inArray(assets.siteId, scope),
-        opts.siteCode ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase()) : undefined,
-        or(ilike(assets.tag, contains), ilike(assets.name, contains), ilike(assets.vendor, contains), ilike(assets.product, contains), ilike(assets.modelNumber, contains)),
+        opts.siteCode
+          ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase())
+          : undefined,
+        or(
+          ilike(assets.tag, contains),
+          ilike(assets.name, contains),
+          ilike(assets.vendor, contains),
+          ilike(assets.product, contains),
+          ilike(assets.modelNumber, contains),
+        ),
       ),
     )
     .orderBy(rank, asc(sql`lower(${assets.tag})`), asc(assets.id))

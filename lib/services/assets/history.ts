@@ -27,14 +27,19 @@ const columns = {
   reason: auditEvents.reason,
 };
 
-const asRecord = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asRecord = (v: unknown) =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 /**
  * The audit events about one asset, newest first: its own events, and the CSV import that created
  * it (one event per import, listing every asset it created). Anyone who may view the asset may
  * see how its record changed: the values are the same data, and the trail says who changed them.
  */
-export async function assetHistory(actor: Actor, id: string, opts: { limit?: number } = {}): Promise<AssetHistoryEvent[]> {
+export async function assetHistory(
+  actor: Actor,
+  id: string,
+  opts: { limit?: number } = {},
+): Promise<AssetHistoryEvent[]> {
   const asset = await getAsset(actor, id);
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 100), 1), 500);
   const db = await getDb();

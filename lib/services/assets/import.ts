@@ -46,7 +46,8 @@ export const cellPath = (e: CsvCellError) => `line ${e.line} · ${e.column}`;
  * about 15 s on a 5,000-row file, stalling every audited action (sign-ins included) meanwhile.
  */
 export async function importAssetsCsv(actor: Actor, input: unknown): Promise<ImportResult> {
-  if (scopeFor(actor, "asset.import").length === 0) throw forbidden("Your roles do not allow importing assets at any site.");
+  if (scopeFor(actor, "asset.import").length === 0)
+    throw forbidden("Your roles do not allow importing assets at any site.");
   const { siteCode, csvText, dryRun } = parseInput(importAssetsSchema, input, "The import");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -64,13 +65,24 @@ export async function importAssetsCsv(actor: Actor, input: unknown): Promise<Imp
     const tagColumn = parsed.headerName("tag");
     for (const { line, tag, areaCode } of parsed.cells) {
       if (areaCode && !areaIds.has(areaCode) && !flagged.has(`${line}|${areaColumn}`)) {
-        errors.push({ line, column: areaColumn, message: `Site ${site.code} has no area ${areaCode.slice(0, 32)}. Known areas: ${[...areaIds.keys()].sort().join(", ") || "none"}.` });
+        errors.push({
+          line,
+          column: areaColumn,
+          message: `Site ${site.code} has no area ${areaCode.slice(0, 32)}. Known areas: ${[...areaIds.keys()].sort().join(", ") || "none"}.`,
+        });
       }
       const existing = taken.get(tag.toLowerCase());
-      if (existing && !flagged.has(`${line}|${tagColumn}`)) errors.push({ line, column: tagColumn, message: `Site ${site.code} already has an asset tagged ${existing}.` });
+      if (existing && !flagged.has(`${line}|${tagColumn}`))
+        errors.push({
+          line,
+          column: tagColumn,
+          message: `Site ${site.code} already has an asset tagged ${existing}.`,
+        });
     }
     const badLines = new Set(errors.map((e) => e.line));
-    const good = parsed.rows.filter((r) => !badLines.has(r.line)).map((r) => ({ ...r.row, areaId: r.row.areaCode ? areaIds.get(r.row.areaCode)! : null }));
+    const good = parsed.rows
+      .filter((r) => !badLines.has(r.line))
+      .map((r) => ({ ...r.row, areaId: r.row.areaCode ? areaIds.get(r.row.areaCode)! : null }));
     errors.sort((a, b) => a.line - b.line || columnOrder(a.column) - columnOrder(b.column));
     const badRows = badLines.size;
     const result: ImportResult = {
@@ -89,7 +101,11 @@ export async function importAssetsCsv(actor: Actor, input: unknown): Promise<Imp
       throw new ServiceError(
         "invalid",
         `Nothing was imported: ${errors.length} problem${errors.length === 1 ? "" : "s"} in ${badRows} row${badRows === 1 ? "" : "s"} of the file.`,
-        { errors: result.errors.map((e) => ({ path: cellPath(e), message: e.message })), rowErrors: result.errors, errorCount: errors.length },
+        {
+          errors: result.errors.map((e) => ({ path: cellPath(e), message: e.message })),
+          rowErrors: result.errors,
+          errorCount: errors.length,
+        },
       );
     }
     const reason = `CSV import of ${good.length} asset${good.length === 1 ? "" : "s"}`;
@@ -105,7 +121,10 @@ export async function importAssetsCsv(actor: Actor, input: unknown): Promise<Imp
         rows: parsed.rowCount,
         created: created.length,
         bytes: Buffer.byteLength(csvText),
-        assets: good.map(({ areaId: _areaId, ...row }) => ({ id: idByTag.get(row.tag.toLowerCase())!, ...auditFields({ ...row, siteCode: site.code }) })),
+        assets: good.map(({ areaId: _areaId, ...row }) => ({
+          id: idByTag.get(row.tag.toLowerCase())!,
+          ...auditFields({ ...row, siteCode: site.code }),
+        })),
       },
       reason,
     });

@@ -5,6 +5,15 @@ import { invalid } from "@/lib/services/errors";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "The input"): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
-  throw invalid(`${what} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).slice(0, 3).join("; ")}`, errors);
+  const errors = result.error.issues.map((i) => ({
+    path: i.path.map(String).join(".") || "(body)",
+    message: i.message,
+  }));
+  throw invalid(
+    `${what} is not valid: ${errors
+      .map((e) => `${e.path}: ${e.message}`)
+      .slice(0, 3)
+      .join("; ")}`,
+    errors,
+  );
 }

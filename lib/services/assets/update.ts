@@ -28,7 +28,12 @@ async function lastWriter(tx: Tx, id: string) {
  * Edits an asset. With an expected row version (If-Match, or `rowVersion` in the body) a write
  * based on an older read is refused with 409 and the name and time of the intervening edit.
  */
-export async function updateAsset(actor: Actor, id: string, input: unknown, expectedVersion?: number): Promise<AssetView> {
+export async function updateAsset(
+  actor: Actor,
+  id: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<AssetView> {
   const scope = scopeFor(actor, "asset.view");
   if (typeof id !== "string" || !UUID_RE.test(id) || scope.length === 0) throw notFound("Asset");
   const { rowVersion: bodyVersion, siteCode, ...data } = parseInput(updateAssetSchema, input, "The asset");
@@ -49,17 +54,25 @@ export async function updateAsset(actor: Actor, id: string, input: unknown, expe
       const who = await lastWriter(tx, id);
       const name = who?.name ?? who?.email ?? "someone else";
       const when = formatSiteTime(current.updatedAt, current.siteTimeZone);
-      throw conflict(`Changed by ${name} at ${when} (now version ${current.rowVersion}, you edited version ${expected}). Reload to see their changes, then edit again.`, {
-        currentRowVersion: current.rowVersion,
-        changedBy: who ? { name: who.name, email: who.email } : null,
-        changedAt: current.updatedAt.toISOString(),
-      });
+      throw conflict(
+        `Changed by ${name} at ${when} (now version ${current.rowVersion}, you edited version ${expected}). Reload to see their changes, then edit again.`,
+        {
+          currentRowVersion: current.rowVersion,
+          changedBy: who ? { name: who.name, email: who.email } : null,
+          changedAt: current.updatedAt.toISOString(),
+        },
+      );
     }
     if (siteCode && siteCode !== current.siteCode) {
-      throw invalid("An asset cannot move to another site; create it there instead.", [{ path: "siteCode", message: `This asset belongs to ${current.siteCode}.` }]);
+      throw invalid("An asset cannot move to another site; create it there instead.", [
+        { path: "siteCode", message: `This asset belongs to ${current.siteCode}.` },
+      ]);
     }
 
-    const next = { ...auditFields(current), ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) } as ReturnType<typeof auditFields>;
+    const next = {
+      ...auditFields(current),
+      ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
+    } as ReturnType<typeof auditFields>;
     const diff = diffFields(auditFields(current), next);
     if (!diff) return;
 
@@ -67,27 +80,56 @@ export async function updateAsset(actor: Actor, id: string, input: unknown, expe
     let areaId: string | null | undefined = row!.areaCode === next.areaCode ? undefined : null;
     if (next.areaCode && next.areaCode !== current.areaCode) {
       areaId = (await areaIdsByCode(tx, row!.siteId)).get(next.areaCode) ?? null;
-      if (!areaId) throw invalid(`Site ${current.siteCode} has no area ${next.areaCode}.`, [{ path: "areaCode", message: `Site ${current.siteCode} has no area ${next.areaCode}.` }]);
+      if (!areaId)
+        throw invalid(`Site ${current.siteCode} has no area ${next.areaCode}.`, [
+          { path: "areaCode", message: `Site ${current.siteCode} has no area ${next.areaCode}.` },
+        ]);
     }
     if (next.tag.toLowerCase() !== current.tag.toLowerCase()) {
       const [dupe] = await tx
         .select({ tag: assets.tag })
         .from(assets)
-        .where(and(eq(assets.siteId, row!.siteId), eq(sql`lower(${assets.tag})`, next.tag.toLowerCase()), ne(assets.id, id)));
-      if (dupe) throw conflict(`Site ${current.siteCode} already has an asset tagged ${dupe.tag}.`, { errors: [{ path: "tag", message: `Site ${current.siteCode} already has an asset tagged ${dupe.tag}.` }] });
+        .where(
+          and(
+            eq(assets.siteId, row!.siteId),
+            eq(sql`lower(${assets.tag})`, next.tag.toLowerCase()),
+            ne(assets.id, id),
+          ),
+        );
+      if (dupe)
+        throw conflict(`Site ${current.siteCode} already has an asset tagged ${dupe.tag}.`, {
+          errors: [
+            { path: "tag", message: `Site ${current.siteCode} already has an asset tagged ${dupe.tag}.` },
+          ],
+        });
     }
 
     const { siteCode: _s, areaCode: _a, ...columns } = next;
     try {
       await tx
         .update(assets)
-        .set({ ...columns, ...(areaId !== undefined ? { areaId } : {}), rowVersion: sql`${assets.rowVersion} + 1`, updatedAt: new Date() })
+        .set({
+          ...columns,
+          ...(areaId !== undefined ? { areaId } : {}),
+          rowVersion: sql`${assets.rowVersion} + 1`,
+          updatedAt: new Date(),
+        })
         .where(eq(assets.id, id));
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict("Another asset at this site just took that tag; nothing was saved.", { errors: [{ path: "tag", message: "Tag already exists at this site." }] });
+      if (isUniqueViolation(e))
+        throw conflict("Another asset at this site just took that tag; nothing was saved.", {
+          errors: [{ path: "tag", message: "Tag already exists at this site." }],
+        });
       throw e;
     }
-    await appendAudit(tx, actor, { action: "asset.update", objectType: "asset", objectId: id, siteId: row!.siteId, before: diff.before, after: diff.after });
+    await appendAudit(tx, actor, {
+      action: "asset.update",
+      objectType: "asset",
+      objectId: id,
+      siteId: row!.siteId,
+      before: diff.before,
+      after: diff.after,
+    });
   });
   const [row] = await selectAssets(db).where(eq(assets.id, id));
   return toView(row!);

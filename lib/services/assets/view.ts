@@ -92,11 +92,34 @@ export function toView(r: Row): AssetView {
 
 /** SELECT of assets joined to their site and area; callers add WHERE with the scope. */
 export function selectAssets(db: Executor) {
-  return db.select(assetColumns).from(assets).innerJoin(sites, eq(sites.id, assets.siteId)).leftJoin(areas, eq(areas.id, assets.areaId));
+  return db
+    .select(assetColumns)
+    .from(assets)
+    .innerJoin(sites, eq(sites.id, assets.siteId))
+    .leftJoin(areas, eq(areas.id, assets.areaId));
 }
 
 /** The audited representation of an asset: business fields by code, no ids or timestamps. */
-export function auditFields(v: Pick<AssetView, "siteCode" | "areaCode" | "tag" | "name" | "kind" | "vendor" | "product" | "modelNumber" | "version" | "purdueLevel" | "zone" | "criticality" | "safetyRelated" | "gxp" | "redundancyGroup">) {
+export function auditFields(
+  v: Pick<
+    AssetView,
+    | "siteCode"
+    | "areaCode"
+    | "tag"
+    | "name"
+    | "kind"
+    | "vendor"
+    | "product"
+    | "modelNumber"
+    | "version"
+    | "purdueLevel"
+    | "zone"
+    | "criticality"
+    | "safetyRelated"
+    | "gxp"
+    | "redundancyGroup"
+  >,
+) {
   return {
     siteCode: v.siteCode,
     areaCode: v.areaCode,

@@ -12,7 +12,10 @@ export type AssetFields = AssetCsvRow;
 
 /** Area ids by upper-case code at one site. */
 export async function areaIdsByCode(tx: Tx, siteId: string): Promise<Map<string, string>> {
-  const rows = await tx.select({ id: areas.id, code: areas.code }).from(areas).where(eq(areas.siteId, siteId));
+  const rows = await tx
+    .select({ id: areas.id, code: areas.code })
+    .from(areas)
+    .where(eq(areas.siteId, siteId));
   return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
 }
 
@@ -55,7 +58,11 @@ export async function insertAssets(
     }
   } catch (e) {
     // Another writer took one of these tags between our check and the insert.
-    if (isUniqueViolation(e)) throw conflict(`An asset with one of these tags was just added at ${site.code}; nothing was saved. Reload and try again.`, { errors: [{ path: "tag", message: "Tag already exists at this site." }] });
+    if (isUniqueViolation(e))
+      throw conflict(
+        `An asset with one of these tags was just added at ${site.code}; nothing was saved. Reload and try again.`,
+        { errors: [{ path: "tag", message: "Tag already exists at this site." }] },
+      );
     throw e;
   }
   if (opts.audit === "caller") return created;

@@ -32,12 +32,21 @@ export interface AuditFilter {
  * Turns a parsed query into one WHERE clause that always carries the reader's scope. Each filter
  * maps onto an index of audit_events (site, object, actor, action — each with id — and at).
  */
-export async function auditFilter(db: Executor, actor: Actor, query: AuditQuery, permission: AuditPermission): Promise<AuditFilter> {
+export async function auditFilter(
+  db: Executor,
+  actor: Actor,
+  query: AuditQuery,
+  permission: AuditPermission,
+): Promise<AuditFilter> {
   const scope = requireAuditScope(actor, permission);
   const conds: SQL[] = [];
   let site: AuditFilter["site"] = null;
   if (query.siteCode) {
-    const [row] = await db.select({ id: sites.id, code: sites.code }).from(sites).where(eq(sites.code, query.siteCode)).limit(1);
+    const [row] = await db
+      .select({ id: sites.id, code: sites.code })
+      .from(sites)
+      .where(eq(sites.code, query.siteCode))
+      .limit(1);
     if (!row) throw notFound("Site");
     requireSitePermission(actor, permission, row.id, "Site");
     site = row;
@@ -50,12 +59,18 @@ export async function auditFilter(db: Executor, actor: Actor, query: AuditQuery,
   if (query.actorEmail) {
     // A known account is matched by id (indexed, and survives a later email change); an email that
     // matches no account is still searchable, for failed sign-ins and command-line events.
-    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, query.actorEmail)).limit(1);
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, query.actorEmail))
+      .limit(1);
     conds.push(user ? eq(auditEvents.actorId, user.id) : eq(auditEvents.actorEmail, query.actorEmail));
   }
   if (query.action) {
     const actions = actionsMatching(query.action);
-    conds.push(actions.length === 1 ? eq(auditEvents.action, actions[0]!) : inArray(auditEvents.action, actions));
+    conds.push(
+      actions.length === 1 ? eq(auditEvents.action, actions[0]!) : inArray(auditEvents.action, actions),
+    );
   }
   if (query.from) conds.push(gte(auditEvents.at, query.from));
   if (query.to) conds.push(lt(auditEvents.at, query.to));
@@ -77,21 +92,34 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 async function idRangeFor(db: Executor, from: Date | undefined, to: Date | undefined): Promise<SQL> {
   const conds: SQL[] = [];
   if (from) {
-    const [edge] = await db.select({ at: min(auditEvents.at) }).from(auditEvents).where(gte(auditEvents.at, from));
+    const [edge] = await db
+      .select({ at: min(auditEvents.at) })
+      .from(auditEvents)
+      .where(gte(auditEvents.at, from));
     if (!edge?.at) return sql`false`;
     const [low] = await db
       .select({ id: min(auditEvents.id) })
       .from(auditEvents)
-      .where(and(gte(auditEvents.at, edge.at), lte(auditEvents.at, new Date(edge.at.getTime() + CLOCK_SKEW_MS))));
+      .where(
+        and(gte(auditEvents.at, edge.at), lte(auditEvents.at, new Date(edge.at.getTime() + CLOCK_SKEW_MS))),
+      );
     conds.push(gte(auditEvents.id, low!.id!));
   }
   if (to) {
-    const [edge] = await db.select({ at: max(auditEvents.at) }).from(auditEvents).where(lt(auditEvents.at, to));
+    const [edge] = await db
+      .select({ at: max(auditEvents.at) })
+      .from(auditEvents)
+      .where(lt(auditEvents.at, to));
     if (!edge?.at) return sql`false`;
     const [high] = await db
       .select({ id: max(auditEvents.id) })
       .from(auditEvents)
-      .where(and(lte(auditEvents.at, new Date(edge.at.getTime() + 1)), gte(auditEvents.at, new Date(edge.at.getTime() - CLOCK_SKEW_MS))));
+      .where(
+        and(
+          lte(auditEvents.at, new Date(edge.at.getTime() + 1)),
+          gte(auditEvents.at, new Date(edge.at.getTime() - CLOCK_SKEW_MS)),
+        ),
+      );
     conds.push(lte(auditEvents.id, high!.id!));
   }
   return and(...conds)!;

@@ -38,5 +38,12 @@ const cell = (v: unknown): string | number => {
  */
 export function auditCsv(events: AuditEventView[]): string {
   const data = events.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(e[c])));
-  return "\uFEFF" + Papa.unparse({ fields: [...AUDIT_CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: "\r\n" }) + "\r\n";
+  return (
+    "\uFEFF" +
+    Papa.unparse(
+      { fields: [...AUDIT_CSV_COLUMNS], data },
+      { escapeFormulae: FORMULA_START, newline: "\r\n" },
+    ) +
+    "\r\n"
+  );
 }

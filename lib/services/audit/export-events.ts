@@ -3,7 +3,12 @@ import type { SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { auditExportFormatSchema, auditQuerySchema, type AuditExportFormat, type AuditQueryInput } from "@/lib/schemas/audit";
+import {
+  auditExportFormatSchema,
+  auditQuerySchema,
+  type AuditExportFormat,
+  type AuditQueryInput,
+} from "@/lib/schemas/audit";
 import { auditFilter, describeFilter, requireAuditScope } from "./conditions";
 import { auditCsv } from "./csv";
 import { MAX_EXPORT_ROWS } from "./limits";
@@ -44,7 +49,11 @@ export async function collectForExport(db: Executor, where: SQL, max = MAX_EXPOR
  * newest first; `limit` and `cursor` are ignored. The export itself is recorded as `audit.export`
  * with its filter and row count, committed before the file is handed out (fail closed).
  */
-export async function exportAuditEvents(actor: Actor, input: AuditQueryInput, format: AuditExportFormat): Promise<AuditExport> {
+export async function exportAuditEvents(
+  actor: Actor,
+  input: AuditQueryInput,
+  format: AuditExportFormat,
+): Promise<AuditExport> {
   requireAuditScope(actor, "audit.export");
   const fmt = auditExportFormatSchema.parse(format);
   const query = auditQuerySchema.parse(input);
@@ -59,13 +68,35 @@ export async function exportAuditEvents(actor: Actor, input: AuditQueryInput, fo
       action: "audit.export",
       objectType: "audit",
       siteId: site?.id ?? null,
-      after: { format: fmt, filter, rows: events.length, truncated, newestId: events[0]?.id ?? null, oldestId: events.at(-1)?.id ?? null },
+      after: {
+        format: fmt,
+        filter,
+        rows: events.length,
+        truncated,
+        newestId: events[0]?.id ?? null,
+        oldestId: events.at(-1)?.id ?? null,
+      },
     });
   });
 
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const filename = `interlock-audit${site ? `-${site.code}` : ""}-${stamp}.${fmt}`;
   return fmt === "csv"
-    ? { filename, contentType: "text/csv; charset=utf-8", body: auditCsv(events), rows: events.length, truncated }
-    : { filename, contentType: "application/json; charset=utf-8", body: JSON.stringify(events), rows: events.length, truncated };
+    ? {
+        filename,
+        contentType: "text/csv; charset=utf-8",
+        body: auditCsv(events),
+        rows: events.length,
+        truncated,
+      }
+    : {
+        filename,
+        contentType: "application/json; charset=utf-8",
+        body: JSON.stringify(events),
+        rows: events.length,
+        truncated,
+      };
 }

@@ -18,7 +18,9 @@ export async function listAuditEvents(actor: Actor, input: AuditQueryInput): Pro
   const { where } = await auditFilter(db, actor, query, "audit.view");
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   if (beforeId !== undefined && (typeof beforeId !== "number" || !Number.isSafeInteger(beforeId)))
-    throw invalid("The cursor is not valid; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+    throw invalid("The cursor is not valid; start again from the first page.", [
+      { path: "cursor", message: "Invalid cursor" },
+    ]);
   const rows = await fetchEvents(db, where, { beforeId: beforeId ?? undefined, limit: query.limit + 1 });
   const more = rows.length > query.limit;
   const items = await toViews(db, more ? rows.slice(0, query.limit) : rows);

@@ -14,11 +14,19 @@ export const OBJECT_HISTORY_LIMIT = 500;
  * are returned; site-less events are left to the audit trail, where the auditor's rule applies.
  * The caller has already authorized the object itself; an invisible object simply has no history here.
  */
-export async function auditEventsFor(actor: Actor, objectType: string, objectId: string): Promise<AuditEventView[]> {
+export async function auditEventsFor(
+  actor: Actor,
+  objectType: string,
+  objectId: string,
+): Promise<AuditEventView[]> {
   const scope = scopeFor(actor, "site.view");
   if (scope.length === 0) return [];
   const db = await getDb();
-  const where = and(eq(auditEvents.objectType, objectType), eq(auditEvents.objectId, objectId), inArray(auditEvents.siteId, scope))!;
+  const where = and(
+    eq(auditEvents.objectType, objectType),
+    eq(auditEvents.objectId, objectId),
+    inArray(auditEvents.siteId, scope),
+  )!;
   const rows = await fetchEvents(db, where, { limit: OBJECT_HISTORY_LIMIT });
   return (await toViews(db, rows)).reverse();
 }

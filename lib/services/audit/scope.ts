@@ -27,6 +27,13 @@ export function visibleTo(actor: Actor, siteIds: string[]): SQL {
   );
   return or(
     inArray(auditEvents.siteId, siteIds),
-    and(isNull(auditEvents.siteId), or(sql`${auditEvents.actorId} in ${people}`, self ? eq(auditEvents.actorId, self) : undefined, aboutPeople)),
+    and(
+      isNull(auditEvents.siteId),
+      or(
+        sql`${auditEvents.actorId} in ${people}`,
+        self ? eq(auditEvents.actorId, self) : undefined,
+        aboutPeople,
+      ),
+    ),
   )!;
 }

@@ -19,5 +19,10 @@ export async function auditSites(actor: Actor): Promise<AuditSite[]> {
   if (scope.length === 0) return [];
   const db = await getDb();
   const rows = await db.select().from(sites).where(inArray(sites.id, scope)).orderBy(asc(sites.code));
-  return rows.map((s) => ({ code: s.code, name: s.name, timeZone: s.timeZone, canExport: hasSitePermission(actor, "audit.export", s.id) }));
+  return rows.map((s) => ({
+    code: s.code,
+    name: s.name,
+    timeZone: s.timeZone,
+    canExport: hasSitePermission(actor, "audit.export", s.id),
+  }));
 }

@@ -47,15 +47,29 @@ export async function fetchEvents(db: Executor, where: SQL, opts: { beforeId?: n
 type EventRow = Awaited<ReturnType<typeof fetchEvents>>[number];
 
 async function objectLabels(db: Executor, rows: EventRow[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.event.objectType === type && UUID.test(r.event.objectId ?? "")).map((r) => r.event.objectId!))];
+  const idsOf = (type: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.event.objectType === type && UUID.test(r.event.objectId ?? ""))
+        .map((r) => r.event.objectId!),
+    ),
+  ];
   const changeIds = idsOf("change");
   const assetIds = idsOf("asset");
   const labels = new Map<string, string>();
   if (changeIds.length) {
-    for (const c of await db.select({ id: changes.id, number: changes.number }).from(changes).where(inArray(changes.id, changeIds))) labels.set(`change:${c.id}`, c.number);
+    for (const c of await db
+      .select({ id: changes.id, number: changes.number })
+      .from(changes)
+      .where(inArray(changes.id, changeIds)))
+      labels.set(`change:${c.id}`, c.number);
   }
   if (assetIds.length) {
-    for (const a of await db.select({ id: assets.id, tag: assets.tag }).from(assets).where(inArray(assets.id, assetIds))) labels.set(`asset:${a.id}`, a.tag);
+    for (const a of await db
+      .select({ id: assets.id, tag: assets.tag })
+      .from(assets)
+      .where(inArray(assets.id, assetIds)))
+      labels.set(`asset:${a.id}`, a.tag);
   }
   return labels;
 }

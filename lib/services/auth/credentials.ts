@@ -24,7 +24,13 @@ export type CredentialCheck =
  * (shared by every app instance) and locking the account after repeated failures. Used by sign-in
  * and by electronic signatures, which re-enter the password.
  */
-export async function checkCredentials(db: Db, emailRaw: string, password: string, ip: string, context: string): Promise<CredentialCheck> {
+export async function checkCredentials(
+  db: Db,
+  emailRaw: string,
+  password: string,
+  ip: string,
+  context: string,
+): Promise<CredentialCheck> {
   const email = emailRaw.trim().toLowerCase();
   const now = new Date();
   const since = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
@@ -35,7 +41,8 @@ export async function checkCredentials(db: Db, emailRaw: string, password: strin
   if ((fromAddress?.n ?? 0) >= LOCKOUT.addressFailures) return { ok: false, reason: "rate_limited" };
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  if (user?.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+  if (user?.lockedUntil && user.lockedUntil > now)
+    return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
 
   if (valid && user && !user.disabledAt) {
@@ -49,12 +56,17 @@ export async function checkCredentials(db: Db, emailRaw: string, password: strin
   let lockedUntil: Date | undefined;
   await db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ email, ip, success: false });
-    await appendAudit(tx, { actorId: user?.id ?? null, actorEmail: email, ip }, {
-      action: "auth.login_failed",
-      objectType: "user",
-      objectId: user?.id ?? null,
-      reason: user?.disabledAt && valid ? `${context}: account disabled` : `${context}: wrong email or password`,
-    });
+    await appendAudit(
+      tx,
+      { actorId: user?.id ?? null, actorEmail: email, ip },
+      {
+        action: "auth.login_failed",
+        objectType: "user",
+        objectId: user?.id ?? null,
+        reason:
+          user?.disabledAt && valid ? `${context}: account disabled` : `${context}: wrong email or password`,
+      },
+    );
     if (!user) return;
     const [row] = await tx
       .update(users)
@@ -64,12 +76,16 @@ export async function checkCredentials(db: Db, emailRaw: string, password: strin
     if ((row?.failures ?? 0) >= LOCKOUT.accountFailures) {
       lockedUntil = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
       await tx.update(users).set({ lockedUntil, failedLoginCount: 0 }).where(eq(users.id, user.id));
-      await appendAudit(tx, { actorId: user.id, actorEmail: email, ip }, {
-        action: "auth.locked",
-        objectType: "user",
-        objectId: user.id,
-        reason: `${LOCKOUT.accountFailures} failed attempts; locked until ${lockedUntil.toISOString()}`,
-      });
+      await appendAudit(
+        tx,
+        { actorId: user.id, actorEmail: email, ip },
+        {
+          action: "auth.locked",
+          objectType: "user",
+          objectId: user.id,
+          reason: `${LOCKOUT.accountFailures} failed attempts; locked until ${lockedUntil.toISOString()}`,
+        },
+      );
     }
   });
   if (lockedUntil) return { ok: false, reason: "locked", lockedUntil };
@@ -79,9 +95,15 @@ export async function checkCredentials(db: Db, emailRaw: string, password: strin
 export function credentialError(check: Exclude<CredentialCheck, { ok: true }>): ServiceError {
   switch (check.reason) {
     case "locked":
-      return new ServiceError("rate_limited", `Too many failed attempts: the account is locked until ${check.lockedUntil?.toISOString() ?? "later"}.`);
+      return new ServiceError(
+        "rate_limited",
+        `Too many failed attempts: the account is locked until ${check.lockedUntil?.toISOString() ?? "later"}.`,
+      );
     case "rate_limited":
-      return new ServiceError("rate_limited", "Too many failed attempts from this address. Try again in a few minutes.");
+      return new ServiceError(
+        "rate_limited",
+        "Too many failed attempts from this address. Try again in a few minutes.",
+      );
     case "disabled":
       return new ServiceError("unauthenticated", "This account is disabled.");
     default:

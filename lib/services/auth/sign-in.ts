@@ -17,7 +17,10 @@ export interface SignInResult {
 }
 
 /** Verifies credentials under the rate limits and opens a server-side session row. */
-export async function signIn(input: z.input<typeof signInSchema>, client: { ip: string; userAgent: string | null }): Promise<SignInResult> {
+export async function signIn(
+  input: z.input<typeof signInSchema>,
+  client: { ip: string; userAgent: string | null },
+): Promise<SignInResult> {
   const { email, password } = signInSchema.parse(input);
   const db = await getDb();
   const check = await checkCredentials(db, email, password, client.ip, "sign-in");
@@ -32,11 +35,15 @@ export async function signIn(input: z.input<typeof signInSchema>, client: { ip: 
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
-    await appendAudit(tx, { actorId: user.id, actorEmail: user.email, ip: client.ip }, {
-      action: "auth.login",
-      objectType: "session",
-      objectId: user.id,
-    });
+    await appendAudit(
+      tx,
+      { actorId: user.id, actorEmail: user.email, ip: client.ip },
+      {
+        action: "auth.login",
+        objectType: "session",
+        objectId: user.id,
+      },
+    );
   });
   return { userId: user.id, sessionId, email: user.email, name: user.name };
 }

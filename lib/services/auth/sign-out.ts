@@ -15,10 +15,14 @@ export async function signOut(sessionId: string, ip: string | null): Promise<voi
       .returning({ userId: sessions.userId });
     if (!row) return;
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
-    await appendAudit(tx, { actorId: row.userId, actorEmail: user?.email ?? null, ip }, {
-      action: "auth.logout",
-      objectType: "session",
-      objectId: row.userId,
-    });
+    await appendAudit(
+      tx,
+      { actorId: row.userId, actorEmail: user?.email ?? null, ip },
+      {
+        action: "auth.logout",
+        objectType: "session",
+        objectId: row.userId,
+      },
+    );
   });
 }

@@ -40,14 +40,20 @@ export function requireManage(actor: Actor, siteIds: readonly string[]): void {
 }
 
 /** Recording the outcome: the assigned implementer, or a requester at a site of the change (gate rule 6). */
-export function implementRefusal(actor: Actor, row: { implementerId: string | null; siteIds: readonly string[] }): string | null {
+export function implementRefusal(
+  actor: Actor,
+  row: { implementerId: string | null; siteIds: readonly string[] },
+): string | null {
   if (actor.userId && actor.userId === row.implementerId) return null;
   if (row.siteIds.some((id) => hasRoleAt(actor, "requester", id))) return null;
   return "Only the assigned implementer or a requester at a site of the change may record its outcome.";
 }
 
 /** Closing (post-implementation review): whoever may record the outcome, or a change manager of the change's sites. */
-export function closeRefusal(actor: Actor, row: { implementerId: string | null; siteIds: readonly string[] }): string | null {
+export function closeRefusal(
+  actor: Actor,
+  row: { implementerId: string | null; siteIds: readonly string[] },
+): string | null {
   if (implementRefusal(actor, row) === null) return null;
   if (row.siteIds.some((id) => hasRoleAt(actor, "change_manager", id))) return null;
   return "Only the implementer, a requester or a change manager at a site of the change may close it.";

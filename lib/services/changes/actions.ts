@@ -55,7 +55,13 @@ export function signOptions(actor: Actor, ctx: ChangeContext): SignOption[] {
 }
 
 /** `gate`: the gate at now for this actor, when the change is approved (null otherwise). */
-export function changeActions(actor: Actor, ctx: ChangeContext, gate: GateDecision | null, now: Date, signing: SignOption[]): ActionAvailability[] {
+export function changeActions(
+  actor: Actor,
+  ctx: ChangeContext,
+  gate: GateDecision | null,
+  now: Date,
+  signing: SignOption[],
+): ActionAvailability[] {
   const { row } = ctx;
   const manage = manageRefusal(actor, row.siteIds);
   const transition = (action: Parameters<typeof canTransition>[1]) => {
@@ -79,7 +85,8 @@ export function changeActions(actor: Actor, ctx: ChangeContext, gate: GateDecisi
   let startRefusal = transition("start");
   if (!startRefusal && gate && !gate.allowed) startRefusal = gate.reasons.map((r) => r.message).join("; ");
 
-  const completeRefusal = (row.state === "in_progress" ? null : transition("complete")) ?? implementRefusal(actor, row);
+  const completeRefusal =
+    (row.state === "in_progress" ? null : transition("complete")) ?? implementRefusal(actor, row);
 
   let closeReason = transition("close") ?? closeRefusal(actor, row);
   if (!closeReason) {
@@ -90,8 +97,14 @@ export function changeActions(actor: Actor, ctx: ChangeContext, gate: GateDecisi
   return [
     { action: "edit", ...option(editRefusal === null, editRefusal) },
     { action: "submit", ...option(submitRefusal === null, submitRefusal) },
-    { action: "cancel", ...option((transition("cancel") ?? manage) === null, transition("cancel") ?? manage) },
-    { action: "revise", ...option((transition("revise") ?? manage) === null, transition("revise") ?? manage) },
+    {
+      action: "cancel",
+      ...option((transition("cancel") ?? manage) === null, transition("cancel") ?? manage),
+    },
+    {
+      action: "revise",
+      ...option((transition("revise") ?? manage) === null, transition("revise") ?? manage),
+    },
     { action: "sign", ...option(signRefusal === null, signRefusal) },
     {
       action: "start",

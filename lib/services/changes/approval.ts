@@ -11,12 +11,19 @@ import { writeTransition } from "./transition";
  * a required approver rejects. Called after each sign-off and after a submit, whose round may
  * still hold valid sign-offs (a change revised from approved keeps its round).
  */
-export async function settleApproval(tx: Tx, actor: Actor, ctx: ChangeContext, now: Date): Promise<ChangeRow> {
+export async function settleApproval(
+  tx: Tx,
+  actor: Actor,
+  ctx: ChangeContext,
+  now: Date,
+): Promise<ChangeRow> {
   if (ctx.row.state !== "submitted") return ctx.row;
   const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound);
   const outcome = approvalOutcome(evaluation);
   if (outcome === "approved") {
-    const pending = evaluation.missing.map((r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`);
+    const pending = evaluation.missing.map(
+      (r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`,
+    );
     return writeTransition(tx, actor, ctx.row, "approved", "change.approve", {
       now,
       set: { approvedAt: now },
@@ -27,7 +34,9 @@ export async function settleApproval(tx: Tx, actor: Actor, ctx: ChangeContext, n
     });
   }
   if (outcome === "rejected") {
-    const by = evaluation.rejected.map((s) => `${SIGNOFF_ROLE_LABELS[s.role]}${s.signerName ? ` by ${s.signerName}` : ""}`);
+    const by = evaluation.rejected.map(
+      (s) => `${SIGNOFF_ROLE_LABELS[s.role]}${s.signerName ? ` by ${s.signerName}` : ""}`,
+    );
     return writeTransition(tx, actor, ctx.row, "rejected", "change.reject", {
       now,
       reason: `Rejected: ${by.join(", ")}`,

@@ -12,7 +12,11 @@ import type { ChangeView } from "./types";
 import { buildChangeView } from "./view";
 
 /** Cancels a change any time before implementation starts (draft, submitted, approved). */
-export async function cancelChange(actor: Actor, id: string, input: TransitionReasonInput = {}): Promise<ChangeView> {
+export async function cancelChange(
+  actor: Actor,
+  id: string,
+  input: TransitionReasonInput = {},
+): Promise<ChangeView> {
   const { reason } = parseInput(transitionReasonSchema, input, "The cancellation");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -21,7 +25,10 @@ export async function cancelChange(actor: Actor, id: string, input: TransitionRe
     const t = canTransition(locked.state, "cancel");
     if (!t.ok) throw conflict(t.reason);
     const now = new Date();
-    const row = await writeTransition(tx, actor, locked, t.to, "change.cancel", { now, reason: reason || null });
+    const row = await writeTransition(tx, actor, locked, t.to, "change.cancel", {
+      now,
+      reason: reason || null,
+    });
     return buildChangeView(tx, actor, await loadContext(tx, row), now);
   });
 }

@@ -36,7 +36,10 @@ export function submitIssues(ctx: ChangeContext, now?: Date): FieldError[] {
 }
 
 export function hasValidPssr(ctx: ChangeContext): boolean {
-  return ctx.signoffs.some((s) => s.role === "pssr" && s.decision === "approve" && !s.superseded && s.round === ctx.row.approvalRound);
+  return ctx.signoffs.some(
+    (s) =>
+      s.role === "pssr" && s.decision === "approve" && !s.superseded && s.round === ctx.row.approvalRound,
+  );
 }
 
 /**
@@ -52,11 +55,15 @@ export function closeBlockers(ctx: ChangeContext): string[] {
   const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound);
   for (const req of evaluation.missing) {
     const where = req.siteCode ? ` for ${req.siteCode}` : "";
-    const when = req.retrospectiveAllowed ? ` (emergency retrospective sign-off, due within ${EMERGENCY_RETRO_HOURS} h of approval)` : "";
+    const when = req.retrospectiveAllowed
+      ? ` (emergency retrospective sign-off, due within ${EMERGENCY_RETRO_HOURS} h of approval)`
+      : "";
     blockers.push(`${SIGNOFF_ROLE_LABELS[req.role]} sign-off${where} is still missing${when}`);
   }
   for (const s of evaluation.rejected) {
-    blockers.push(`${SIGNOFF_ROLE_LABELS[s.role]} sign-off was rejected${s.signerName ? ` by ${s.signerName}` : ""}`);
+    blockers.push(
+      `${SIGNOFF_ROLE_LABELS[s.role]} sign-off was rejected${s.signerName ? ` by ${s.signerName}` : ""}`,
+    );
   }
   return blockers;
 }

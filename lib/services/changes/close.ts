@@ -16,22 +16,46 @@ import type { ChangeView } from "./types";
 import { buildChangeView } from "./view";
 
 /** Writes each new firmware / software version to its asset, as an audited asset edit. */
-async function updateBaselines(tx: Tx, actor: Actor, ctx: ChangeContext, updates: { assetId: string; version: string }[], now: Date) {
+async function updateBaselines(
+  tx: Tx,
+  actor: Actor,
+  ctx: ChangeContext,
+  updates: { assetId: string; version: string }[],
+  now: Date,
+) {
   if (updates.length === 0) return [];
   const mine = new Set(ctx.assets.map((a) => a.id));
-  const errors = updates.flatMap((u, i) => (mine.has(u.assetId) ? [] : [{ path: `baselineUpdates.${i}.assetId`, message: "Not an asset of this change." }]));
+  const errors = updates.flatMap((u, i) =>
+    mine.has(u.assetId)
+      ? []
+      : [{ path: `baselineUpdates.${i}.assetId`, message: "Not an asset of this change." }],
+  );
   if (errors.length) throw invalid("Baseline updates may only name assets of this change.", errors);
   const rows = await tx
-    .select({ id: assets.id, siteId: assets.siteId, tag: assets.tag, version: assets.version, rowVersion: assets.rowVersion })
+    .select({
+      id: assets.id,
+      siteId: assets.siteId,
+      tag: assets.tag,
+      version: assets.version,
+      rowVersion: assets.rowVersion,
+    })
     .from(assets)
-    .where(inArray(assets.id, updates.map((u) => u.assetId)))
+    .where(
+      inArray(
+        assets.id,
+        updates.map((u) => u.assetId),
+      ),
+    )
     .orderBy(asc(assets.id))
     .for("update");
   const changed = [];
   for (const u of updates) {
     const a = rows.find((r) => r.id === u.assetId)!;
     if (a.version === u.version) continue;
-    await tx.update(assets).set({ version: u.version, rowVersion: a.rowVersion + 1, updatedAt: now }).where(eq(assets.id, a.id));
+    await tx
+      .update(assets)
+      .set({ version: u.version, rowVersion: a.rowVersion + 1, updatedAt: now })
+      .where(eq(assets.id, a.id));
     await appendAudit(tx, actor, {
       action: "asset.update",
       objectType: "asset",
@@ -67,7 +91,12 @@ export async function closeChange(actor: Actor, id: string, input: CloseChangeIn
     const baselines = await updateBaselines(tx, actor, ctx, data.baselineUpdates, now);
     const row = await writeTransition(tx, actor, locked, t.to, "change.close", {
       now,
-      set: { closedAt: now, pirSecurityVerified: true, pirBaselineUpdated: true, pirNotes: data.notes || null },
+      set: {
+        closedAt: now,
+        pirSecurityVerified: true,
+        pirBaselineUpdated: true,
+        pirNotes: data.notes || null,
+      },
       reason: data.notes || null,
       details: { securityControlsVerified: true, baselineUpdated: true, baselineUpdates: baselines },
     });

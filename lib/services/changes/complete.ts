@@ -19,7 +19,11 @@ const CLOCK_SKEW_MS = 60_000;
  * before the start, a successful change moves straight on to "PSSR pending": the
  * pre-startup safety review is owed, and nobody has to remember to ask for it.
  */
-export async function completeChange(actor: Actor, id: string, input: CompleteChangeInput): Promise<ChangeView> {
+export async function completeChange(
+  actor: Actor,
+  id: string,
+  input: CompleteChangeInput,
+): Promise<ChangeView> {
   const data = parseInput(completeChangeSchema, input, "The outcome");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -32,16 +36,24 @@ export async function completeChange(actor: Actor, id: string, input: CompleteCh
     const actualStart = data.actualStart ?? locked.actualStart ?? now;
     const actualEnd = data.actualEnd ?? now;
     if (actualEnd.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw invalid("The actual end cannot be in the future.", [{ path: "actualEnd", message: "The actual end cannot be in the future." }]);
+      throw invalid("The actual end cannot be in the future.", [
+        { path: "actualEnd", message: "The actual end cannot be in the future." },
+      ]);
     }
     if (actualEnd.getTime() < actualStart.getTime()) {
-      throw invalid("The actual end cannot be before the actual start.", [{ path: "actualEnd", message: "The actual end cannot be before the actual start." }]);
+      throw invalid("The actual end cannot be before the actual start.", [
+        { path: "actualEnd", message: "The actual end cannot be before the actual start." },
+      ]);
     }
     let row = await writeTransition(tx, actor, locked, t.to, "change.complete", {
       now,
       set: { actualStart, actualEnd, outcome: data.outcome, outcomeNotes: data.notes || null },
       reason: data.notes || null,
-      details: { outcome: data.outcome, actualStart: actualStart.toISOString(), actualEnd: actualEnd.toISOString() },
+      details: {
+        outcome: data.outcome,
+        actualStart: actualStart.toISOString(),
+        actualEnd: actualEnd.toISOString(),
+      },
     });
     const ctx = await loadContext(tx, row);
     if (row.state === "implemented" && pssrRequired(ctx.facts)) {

@@ -70,13 +70,20 @@ export async function createChange(actor: Actor, input: CreateChangeInput): Prom
       updatedBy: requesterId,
     };
     const [row] = await tx.insert(changes).values(values).returning();
-    await tx.insert(changeAssets).values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
+    await tx
+      .insert(changeAssets)
+      .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
     await appendAudit(tx, actor, {
       action: "change.create",
       objectType: "change",
       objectId: row!.id,
       siteId: row!.siteIds[0] ?? null,
-      after: { number, state: row!.state, risk: risk.level, ...editableSnapshot(row!, data.assetIds, data.implementerEmail) },
+      after: {
+        number,
+        state: row!.state,
+        risk: risk.level,
+        ...editableSnapshot(row!, data.assetIds, data.implementerEmail),
+      },
     });
     return buildChangeView(tx, actor, await loadContext(tx, row!), now);
   });

@@ -30,7 +30,11 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
 
   // Grouped on the site list as stored (few distinct lists), then spread over its sites here:
   // cheaper than unnesting every row first.
-  const grouped = await db.select({ siteIds: changes.siteIds, state: changes.state, n: count() }).from(changes).where(inScope).groupBy(changes.siteIds, changes.state);
+  const grouped = await db
+    .select({ siteIds: changes.siteIds, state: changes.state, n: count() })
+    .from(changes)
+    .where(inScope)
+    .groupBy(changes.siteIds, changes.state);
   const counted = grouped.flatMap((g) => g.siteIds.map((siteId) => ({ siteId, state: g.state, n: g.n })));
   const siteRows = await db.select().from(sites).where(inArray(sites.id, visible)).orderBy(sites.code);
 
@@ -38,13 +42,23 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
   const owing = await db
     .select()
     .from(changes)
-    .where(and(inScope, eq(changes.class, "emergency"), inArray(changes.state, [...OWING_STATES]), lt(changes.approvedAt, dueBefore)))
+    .where(
+      and(
+        inScope,
+        eq(changes.class, "emergency"),
+        inArray(changes.state, [...OWING_STATES]),
+        lt(changes.approvedAt, dueBefore),
+      ),
+    )
     .orderBy(changes.approvedAt)
     .limit(500);
   const codes = new Map(siteRows.map((s) => [s.id, s.code]));
   const overdueRetrospective: ChangeDashboard["overdueRetrospective"] = [];
   for (const ctx of await loadContexts(db, owing)) {
-    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, { now, approvedAt: ctx.row.approvedAt });
+    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+      now,
+      approvedAt: ctx.row.approvedAt,
+    });
     const first = e.overdueRetrospective[0];
     if (!first) continue;
     overdueRetrospective.push({
@@ -61,7 +75,13 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
     sites: siteRows.map((s) => {
       const counts = zeroCounts();
       for (const c of counted) if (c.siteId === s.id) counts[c.state] += c.n;
-      return { siteCode: s.code, siteName: s.name, timeZone: s.timeZone, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+      return {
+        siteCode: s.code,
+        siteName: s.name,
+        timeZone: s.timeZone,
+        counts,
+        total: Object.values(counts).reduce((a, b) => a + b, 0),
+      };
     }),
     overdueRetrospective,
     myPendingApprovals: (await approvalsInbox(actor, now)).length,

@@ -10,13 +10,23 @@ import { loadScheduleConflicts } from "./schedule-seam";
 import type { ClientInfo, GateResult } from "./types";
 
 /** Other changes in progress that touch any of these assets (gate rule 4). */
-export async function otherChangesInProgress(ex: Executor, changeId: string, assetIds: readonly string[]): Promise<OtherChangeInProgress[]> {
+export async function otherChangesInProgress(
+  ex: Executor,
+  changeId: string,
+  assetIds: readonly string[],
+): Promise<OtherChangeInProgress[]> {
   if (assetIds.length === 0) return [];
   const rows = await ex
     .select({ changeId: changes.id, number: changes.number, assetId: changeAssets.assetId })
     .from(changeAssets)
     .innerJoin(changes, eq(changes.id, changeAssets.changeId))
-    .where(and(inArray(changeAssets.assetId, [...assetIds]), eq(changes.state, "in_progress"), ne(changes.id, changeId)));
+    .where(
+      and(
+        inArray(changeAssets.assetId, [...assetIds]),
+        eq(changes.state, "in_progress"),
+        ne(changes.id, changeId),
+      ),
+    );
   const byChange = new Map<string, OtherChangeInProgress & { assetIds: string[] }>();
   for (const r of rows) {
     const entry = byChange.get(r.changeId) ?? { changeId: r.changeId, number: r.number, assetIds: [] };
@@ -34,7 +44,8 @@ export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: D
   // same clash, so drop theirs rather than list one refusal twice.
   const inProgress = new Set(others.map((o) => o.changeId));
   const scheduleConflicts = (await loadScheduleConflicts(tx, ctx.row, assetIds, at)).filter(
-    (c) => !(c.code === "asset_busy" && typeof c.data?.objectId === "string" && inProgress.has(c.data.objectId)),
+    (c) =>
+      !(c.code === "asset_busy" && typeof c.data?.objectId === "string" && inProgress.has(c.data.objectId)),
   );
   return evaluateGate(
     ctx.facts,
@@ -48,7 +59,11 @@ export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: D
 export function gateResult(decision: GateDecision): GateResult {
   return {
     allowed: decision.allowed,
-    reasons: decision.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.data ? { data: r.data } : {}) })),
+    reasons: decision.reasons.map((r) => ({
+      code: r.code,
+      message: r.message,
+      ...(r.data ? { data: r.data } : {}),
+    })),
     evaluatedAt: isoUtc(decision.evaluatedAt),
   };
 }

@@ -12,7 +12,12 @@ import type { ClientInfo, GateResult } from "./types";
  * deployment tooling asks before it touches a controller. Audited like a real decision,
  * marked as a dry run.
  */
-export async function evaluateGateFor(actor: Actor, id: string, at?: Date | string | null, client: ClientInfo = {}): Promise<GateResult> {
+export async function evaluateGateFor(
+  actor: Actor,
+  id: string,
+  at?: Date | string | null,
+  client: ClientInfo = {},
+): Promise<GateResult> {
   const parsed = parseInput(gateQuerySchema, { at: at ?? undefined }, "The gate query");
   const when = parsed.at ?? new Date();
   const db = await getDb();

@@ -16,26 +16,47 @@ import type { ChangeHistoryEvent } from "./types";
  * sign-offs and their superseding, and every gate decision (dry runs included). Anyone who may
  * see the change may read its history; the cross-object trail stays with the auditors.
  */
-export async function changeHistory(actor: Actor, id: string, query: { limit?: unknown; cursor?: unknown } = {}): Promise<Page<ChangeHistoryEvent>> {
+export async function changeHistory(
+  actor: Actor,
+  id: string,
+  query: { limit?: unknown; cursor?: unknown } = {},
+): Promise<Page<ChangeHistoryEvent>> {
   const p = parseInput(paginationSchema, query, "The query");
   const db = await getDb();
   const change = await findVisibleChange(db, actor, id);
   let afterId = 0;
   if (p.cursor) {
     const [v] = decodeCursor(p.cursor, 1)!;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw invalid("The cursor is not valid; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      throw invalid("The cursor is not valid; start again from the first page.", [
+        { path: "cursor", message: "Invalid cursor" },
+      ]);
     afterId = v;
   }
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.objectType, "change"), eq(auditEvents.objectId, change.id), gt(auditEvents.id, afterId)))
+    .where(
+      and(
+        eq(auditEvents.objectType, "change"),
+        eq(auditEvents.objectId, change.id),
+        gt(auditEvents.id, afterId),
+      ),
+    )
     .orderBy(asc(auditEvents.id))
     .limit(p.limit + 1);
   const more = rows.length > p.limit;
   const page = more ? rows.slice(0, p.limit) : rows;
   return {
-    items: page.map((e) => ({ id: e.id, at: isoUtc(e.at), actorEmail: e.actorEmail, action: e.action, before: e.before, after: e.after, reason: e.reason })),
+    items: page.map((e) => ({
+      id: e.id,
+      at: isoUtc(e.at),
+      actorEmail: e.actorEmail,
+      action: e.action,
+      before: e.before,
+      after: e.after,
+      reason: e.reason,
+    })),
     nextCursor: more ? encodeCursor([page[page.length - 1]!.id]) : null,
   };
 }

@@ -3,7 +3,13 @@ import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql, type SQL } f
 import { getDb } from "@/db/client";
 import { changes, signoffs, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { POLICY_RULES, SIGNOFF_GRANT_ROLE, isoUtc, retrospectiveDueAt, type RequiredSignoff } from "@/lib/domain/changes";
+import {
+  POLICY_RULES,
+  SIGNOFF_GRANT_ROLE,
+  isoUtc,
+  retrospectiveDueAt,
+  type RequiredSignoff,
+} from "@/lib/domain/changes";
 import type { SiteRole } from "@/lib/domain/constants";
 import { signOptions } from "./actions";
 import { visibleSiteIds } from "./access";
@@ -13,7 +19,9 @@ import type { InboxItem } from "./types";
 
 const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRANT_ROLE))];
 /** Grants behind the sign-offs an emergency change may collect after its start (rule 7). */
-const RETROSPECTIVE_GRANTS: readonly SiteRole[] = [...new Set(POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => SIGNOFF_GRANT_ROLE[r.role]))];
+const RETROSPECTIVE_GRANTS: readonly SiteRole[] = [
+  ...new Set(POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => SIGNOFF_GRANT_ROLE[r.role])),
+];
 const RETROSPECTIVE_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
 const PSSR_STATES = ["implemented", "pssr_pending"] as const;
 /** An inbox longer than this is a backlog for a report, not a list to work through. */
@@ -27,7 +35,10 @@ function waitingSince(ctx: ChangeContext): Date {
 }
 
 function isRetrospective(ctx: ChangeContext, role: string, siteId: string | null): boolean {
-  return ctx.required.some((q: RequiredSignoff) => q.role === role && q.retrospectiveAllowed && (q.siteId === null || q.siteId === siteId));
+  return ctx.required.some(
+    (q: RequiredSignoff) =>
+      q.role === role && q.retrospectiveAllowed && (q.siteId === null || q.siteId === siteId),
+  );
 }
 
 /**
@@ -40,7 +51,9 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
   if (!actor.userId) return [];
   const me = actor.userId;
   const visible = visibleSiteIds(actor);
-  const sitesWith = (roles: readonly SiteRole[]) => [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId))];
+  const sitesWith = (roles: readonly SiteRole[]) => [
+    ...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId)),
+  ];
   // Each kind of waiting sign-off only for the sites where this user holds a role that gives it,
   // so that the candidate list stays short and never crowds out what the user can sign.
   const branches: SQL[] = [];
@@ -48,11 +61,25 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
   const retrospective = sitesWith(RETROSPECTIVE_GRANTS);
   const pssr = sitesWith([SIGNOFF_GRANT_ROLE.pssr]);
   const alreadySigned = sql`exists (select 1 from ${signoffs} where ${signoffs.changeId} = ${changes.id} and ${signoffs.signerId} = ${me} and ${signoffs.round} = ${changes.approvalRound} and ${isNull(signoffs.supersededAt)})`;
-  if (anySigner.length) branches.push(and(eq(changes.state, "submitted"), arrayOverlaps(changes.siteIds, anySigner), sql`not ${alreadySigned}`)!);
+  if (anySigner.length)
+    branches.push(
+      and(
+        eq(changes.state, "submitted"),
+        arrayOverlaps(changes.siteIds, anySigner),
+        sql`not ${alreadySigned}`,
+      )!,
+    );
   if (retrospective.length) {
-    branches.push(and(eq(changes.class, "emergency"), inArray(changes.state, [...RETROSPECTIVE_STATES]), arrayOverlaps(changes.siteIds, retrospective))!);
+    branches.push(
+      and(
+        eq(changes.class, "emergency"),
+        inArray(changes.state, [...RETROSPECTIVE_STATES]),
+        arrayOverlaps(changes.siteIds, retrospective),
+      )!,
+    );
   }
-  if (pssr.length) branches.push(and(inArray(changes.state, [...PSSR_STATES]), arrayOverlaps(changes.siteIds, pssr))!);
+  if (pssr.length)
+    branches.push(and(inArray(changes.state, [...PSSR_STATES]), arrayOverlaps(changes.siteIds, pssr))!);
   if (visible.length === 0 || branches.length === 0) return [];
   const db = await getDb();
   const rows = await db
@@ -64,9 +91,20 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
   const contexts = await loadContexts(db, rows);
   const requesterIds = [...new Set(rows.map((r) => r.requesterId))];
   const names = new Map(
-    requesterIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, requesterIds))).map((u) => [u.id, u.name]) : [],
+    requesterIds.length
+      ? (
+          await db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, requesterIds))
+        ).map((u) => [u.id, u.name])
+      : [],
   );
-  const codes = new Map((await db.select({ id: sites.id, code: sites.code }).from(sites).where(inArray(sites.id, visible))).map((s) => [s.id, s.code]));
+  const codes = new Map(
+    (await db.select({ id: sites.id, code: sites.code }).from(sites).where(inArray(sites.id, visible))).map(
+      (s) => [s.id, s.code],
+    ),
+  );
 
   const items: InboxItem[] = [];
   for (const ctx of contexts) {
@@ -74,7 +112,12 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
     if (open.length === 0) continue;
     const roles = open.map((o) => {
       const siteId = o.siteCode ? (ctx.assets.find((a) => a.siteCode === o.siteCode)?.siteId ?? null) : null;
-      return { role: o.role, siteCode: o.siteCode, retrospective: ctx.row.state !== "submitted" && o.role !== "pssr" && isRetrospective(ctx, o.role, siteId) };
+      return {
+        role: o.role,
+        siteCode: o.siteCode,
+        retrospective:
+          ctx.row.state !== "submitted" && o.role !== "pssr" && isRetrospective(ctx, o.role, siteId),
+      };
     });
     const due = roles.some((r) => r.retrospective) ? retrospectiveDueAt(ctx.facts) : null;
     const r = ctx.row;

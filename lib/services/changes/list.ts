@@ -9,7 +9,16 @@ import { isoUtc } from "@/lib/domain/changes";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
 import { changeListQuerySchema, type ChangeListQuery } from "@/lib/schemas/changes";
 import { visibleSiteIds } from "./access";
-import { SORTS, afterCursor, checkCursor, filterConditions, hasValue, orderBy, tailCondition, type Cursor } from "./queries";
+import {
+  SORTS,
+  afterCursor,
+  checkCursor,
+  filterConditions,
+  hasValue,
+  orderBy,
+  tailCondition,
+  type Cursor,
+} from "./queries";
 import type { ChangeListItem } from "./types";
 
 const implementers = alias(users, "implementer");

@@ -76,7 +76,12 @@ const assetColumns = {
  * (site_ids <@ visible). Seeing one site of a multi-site change is not enough, because the
  * change would disclose the other site's assets and people. Anything else answers not found.
  */
-export async function findVisibleChange(ex: Executor, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<ChangeRow> {
+export async function findVisibleChange(
+  ex: Executor,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ChangeRow> {
   if (!UUID_RE.test(id)) throw notFound("Change");
   const query = ex.select().from(changes).where(eq(changes.id, id));
   const [row] = opts.forUpdate ? await query.for("update") : await query;
@@ -119,13 +124,23 @@ async function assetsOfChanges(ex: Executor, changeIds: readonly string[]): Prom
 const groupKey = (siteCode: string, group: string) => `${siteCode}/${group}`;
 
 /** Every member of the redundancy groups the assets belong to, keyed "SITE/group". */
-export async function redundancyMembers(ex: Executor, list: readonly AssetRow[]): Promise<Record<string, string[]>> {
+export async function redundancyMembers(
+  ex: Executor,
+  list: readonly AssetRow[],
+): Promise<Record<string, string[]>> {
   const pairs = new Map<string, { siteId: string; siteCode: string; group: string }>();
   for (const a of list) {
-    if (a.redundancyGroup) pairs.set(groupKey(a.siteCode, a.redundancyGroup), { siteId: a.siteId, siteCode: a.siteCode, group: a.redundancyGroup });
+    if (a.redundancyGroup)
+      pairs.set(groupKey(a.siteCode, a.redundancyGroup), {
+        siteId: a.siteId,
+        siteCode: a.siteCode,
+        group: a.redundancyGroup,
+      });
   }
   if (pairs.size === 0) return {};
-  const conds: SQL[] = [...pairs.values()].map((p) => and(eq(assets.siteId, p.siteId), eq(assets.redundancyGroup, p.group))!);
+  const conds: SQL[] = [...pairs.values()].map((p) =>
+    and(eq(assets.siteId, p.siteId), eq(assets.redundancyGroup, p.group))!,
+  );
   const rows = await ex
     .select({ id: assets.id, siteCode: sites.code, group: assets.redundancyGroup })
     .from(assets)
@@ -194,7 +209,11 @@ export function signoffFacts(s: SignoffRow): SignoffFacts {
 }
 
 export function actorFacts(actor: Actor): ActorFacts {
-  return { userId: actor.userId ?? "", isAdmin: actor.isAdmin, grants: actor.grants.map((g) => ({ siteId: g.siteId, role: g.role })) };
+  return {
+    userId: actor.userId ?? "",
+    isAdmin: actor.isAdmin,
+    grants: actor.grants.map((g) => ({ siteId: g.siteId, role: g.role })),
+  };
 }
 
 /** Risk of a change (or of a draft about to be written) with redundancy membership known. */
@@ -204,14 +223,27 @@ export function riskOf(facts: ChangeFacts, members: Record<string, string[]>): R
 
 /** Risk of content not stored yet (create, edit), from the fields the matrix reads. */
 export function riskOfContent(
-  content: Pick<ChangeFacts, "safetyImpact" | "safetyBypassRequired" | "productionImpact" | "expectedDowntimeMinutes" | "testedOnTestBench" | "vendorQualified">,
+  content: Pick<
+    ChangeFacts,
+    | "safetyImpact"
+    | "safetyBypassRequired"
+    | "productionImpact"
+    | "expectedDowntimeMinutes"
+    | "testedOnTestBench"
+    | "vendorQualified"
+  >,
   list: readonly AssetRow[],
   members: Record<string, string[]>,
 ): RiskResult {
   return computeRisk({ ...content, assets: list.map(assetFacts), redundancyGroupMembers: members });
 }
 
-export function buildContext(row: ChangeRow, list: AssetRow[], signoffRows: SignoffRow[], members: Record<string, string[]>): ChangeContext {
+export function buildContext(
+  row: ChangeRow,
+  list: AssetRow[],
+  signoffRows: SignoffRow[],
+  members: Record<string, string[]>,
+): ChangeContext {
   const facts = changeFacts(row, list);
   const risk = riskOf(facts, members);
   return {

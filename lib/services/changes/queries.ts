@@ -2,7 +2,22 @@ import "server-only";
 // The change list's WHERE and ORDER BY, designed around the indexes in db/schema/changes.ts:
 // every sort has a btree index ending in id, so a page is an index walk that stops after
 // `limit` rows matching the filters, whatever the table size.
-import { and, arrayContains, arrayOverlaps, not, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  not,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
@@ -34,8 +49,13 @@ export function checkCursor(values: (string | number | null)[], spec: SortSpec):
   const ok =
     typeof id === "string" &&
     UUID_RE.test(id) &&
-    (value === null ? spec.nullable : typeof value === "string" && (spec.type === "text" || !Number.isNaN(Date.parse(value))));
-  if (!ok) throw invalid("The cursor does not belong to this sort order; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+    (value === null
+      ? spec.nullable
+      : typeof value === "string" && (spec.type === "text" || !Number.isNaN(Date.parse(value))));
+  if (!ok)
+    throw invalid("The cursor does not belong to this sort order; start again from the first page.", [
+      { path: "cursor", message: "Invalid cursor" },
+    ]);
   return { value: value as string | null, id: id as string };
 }
 
@@ -66,7 +86,9 @@ export function asChangeNumber(q: string): string | null {
  */
 export async function visibleTo(ex: Executor, visible: string[]): Promise<SQL> {
   const shown = new Set(visible);
-  const hidden = (await ex.select({ id: sites.id }).from(sites)).map((s) => s.id).filter((id) => !shown.has(id));
+  const hidden = (await ex.select({ id: sites.id }).from(sites))
+    .map((s) => s.id)
+    .filter((id) => !shown.has(id));
   const nonEmpty = sql`${changes.siteIds} <> '{}'::uuid[]`;
   return hidden.length ? and(nonEmpty, not(arrayOverlaps(changes.siteIds, hidden)))! : nonEmpty;
 }
@@ -76,7 +98,11 @@ export async function visibleTo(ex: Executor, visible: string[]): Promise<SQL> {
  * the change visible) and at least one site. Returns null when a filter names something the
  * caller cannot see or that does not exist, which simply means an empty list.
  */
-export async function filterConditions(ex: Executor, visible: string[], f: ChangeListFilters): Promise<SQL[] | null> {
+export async function filterConditions(
+  ex: Executor,
+  visible: string[],
+  f: ChangeListFilters,
+): Promise<SQL[] | null> {
   const conds: SQL[] = [await visibleTo(ex, visible)];
   if (f.site) {
     const [site] = await ex.select({ id: sites.id }).from(sites).where(eq(sites.code, f.site));
@@ -130,7 +156,11 @@ export function afterCursor(spec: SortSpec, dir: "asc" | "desc", cursor: Cursor)
  * those is cheap. The order itself is unchanged.
  */
 export function orderBy(spec: SortSpec, dir: "asc" | "desc", fenced = false): SQL[] {
-  const key = fenced ? (spec.type === "text" ? sql`(${spec.expr} || '')` : sql`(${spec.expr} + interval '0 seconds')`) : spec.expr;
+  const key = fenced
+    ? spec.type === "text"
+      ? sql`(${spec.expr} || '')`
+      : sql`(${spec.expr} + interval '0 seconds')`
+    : spec.expr;
   return dir === "asc" ? [asc(key), asc(changes.id)] : [desc(key), desc(changes.id)];
 }
 

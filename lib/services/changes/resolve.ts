@@ -19,11 +19,20 @@ export async function resolveAssets(tx: Tx, actor: Actor, ids: readonly string[]
   const byId = new Map(rows.map((a) => [a.id, a]));
   const errors = ids.flatMap((id, i) => {
     const a = byId.get(id);
-    return !a || !hasSitePermission(actor, "asset.view", a.siteId) ? [{ path: `assetIds.${i}`, message: "Asset not found." }] : [];
+    return !a || !hasSitePermission(actor, "asset.view", a.siteId)
+      ? [{ path: `assetIds.${i}`, message: "Asset not found." }]
+      : [];
   });
   if (errors.length) throw invalid("Some affected assets do not exist or are not visible to you.", errors);
-  const barred = [...new Set(rows.filter((a) => !hasSitePermission(actor, "change.create", a.siteId)).map((a) => a.siteCode))];
-  if (barred.length) throw forbidden(`You may not request changes at ${barred.join(", ")}: a requester or change manager role there is needed.`);
+  const barred = [
+    ...new Set(
+      rows.filter((a) => !hasSitePermission(actor, "change.create", a.siteId)).map((a) => a.siteCode),
+    ),
+  ];
+  if (barred.length)
+    throw forbidden(
+      `You may not request changes at ${barred.join(", ")}: a requester or change manager role there is needed.`,
+    );
   return rows;
 }
 
@@ -31,7 +40,13 @@ async function requesterEverywhere(tx: Tx, userId: string, siteIds: readonly str
   const grants = await tx
     .select({ siteId: roleGrants.siteId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "requester"), inArray(roleGrants.siteId, [...siteIds])));
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, "requester"),
+        inArray(roleGrants.siteId, [...siteIds]),
+      ),
+    );
   const held = new Set(grants.map((g) => g.siteId));
   return siteIds.every((id) => held.has(id));
 }
@@ -39,7 +54,10 @@ async function requesterEverywhere(tx: Tx, userId: string, siteIds: readonly str
 function implementerError(list: readonly AssetRow[]) {
   const codes = [...new Set(list.map((a) => a.siteCode))].join(", ");
   return invalid("The implementer cannot work on this change.", [
-    { path: "implementerEmail", message: `No active user with this email holds the requester role at ${codes || "the change's sites"}.` },
+    {
+      path: "implementerEmail",
+      message: `No active user with this email holds the requester role at ${codes || "the change's sites"}.`,
+    },
   ]);
 }
 
@@ -48,26 +66,52 @@ function implementerError(list: readonly AssetRow[]) {
  * every site of the change: implementing means working on each of its assets. The same
  * message covers "no such user" so the field does not become a way to probe for accounts.
  */
-export async function resolveImplementer(tx: Tx, email: string | null, list: readonly AssetRow[]): Promise<string | null> {
+export async function resolveImplementer(
+  tx: Tx,
+  email: string | null,
+  list: readonly AssetRow[],
+): Promise<string | null> {
   if (!email) return null;
-  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.disabledAt)));
-  if (!user || !(await requesterEverywhere(tx, user.id, [...new Set(list.map((a) => a.siteId))]))) throw implementerError(list);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.disabledAt)));
+  if (!user || !(await requesterEverywhere(tx, user.id, [...new Set(list.map((a) => a.siteId))])))
+    throw implementerError(list);
   return user.id;
 }
 
 /** Re-checks a stored implementer (roles may have been revoked, the account disabled, since). */
-export async function recheckImplementer(tx: Tx, userId: string | null, list: readonly AssetRow[]): Promise<void> {
+export async function recheckImplementer(
+  tx: Tx,
+  userId: string | null,
+  list: readonly AssetRow[],
+): Promise<void> {
   if (!userId) return;
-  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  if (!user || !(await requesterEverywhere(tx, user.id, [...new Set(list.map((a) => a.siteId))]))) throw implementerError(list);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user || !(await requesterEverywhere(tx, user.id, [...new Set(list.map((a) => a.siteId))])))
+    throw implementerError(list);
 }
 
 /** A change this one follows up (after a failure or rollback); it must be visible to the actor. */
-export async function resolveFollows(tx: Tx, actor: Actor, id: string | null, selfId?: string): Promise<string | null> {
+export async function resolveFollows(
+  tx: Tx,
+  actor: Actor,
+  id: string | null,
+  selfId?: string,
+): Promise<string | null> {
   if (!id) return null;
-  const [row] = await tx.select({ id: changes.id, siteIds: changes.siteIds }).from(changes).where(eq(changes.id, id));
+  const [row] = await tx
+    .select({ id: changes.id, siteIds: changes.siteIds })
+    .from(changes)
+    .where(eq(changes.id, id));
   if (!row || row.id === selfId || !canViewChange(actor, row.siteIds)) {
-    throw invalid("The change this one follows was not found.", [{ path: "followsChangeId", message: "Change not found." }]);
+    throw invalid("The change this one follows was not found.", [
+      { path: "followsChangeId", message: "Change not found." },
+    ]);
   }
   return row.id;
 }
@@ -76,7 +120,11 @@ export async function resolveFollows(tx: Tx, actor: Actor, id: string | null, se
  * The client-writable fields of a stored change, normalised for comparison: instants as ISO,
  * asset ids and references as sorted sets (their order means nothing, as in the content hash).
  */
-export function editableSnapshot(row: ChangeRow, assetIds: readonly string[], implementerEmail: string | null) {
+export function editableSnapshot(
+  row: ChangeRow,
+  assetIds: readonly string[],
+  implementerEmail: string | null,
+) {
   return {
     type: row.type,
     class: row.class,

@@ -18,7 +18,11 @@ import { buildChangeView } from "./view";
  * superseding rules, which sign-offs survive, and a resubmit with all of them intact approves
  * at once.
  */
-export async function reviseChange(actor: Actor, id: string, input: TransitionReasonInput = {}): Promise<ChangeView> {
+export async function reviseChange(
+  actor: Actor,
+  id: string,
+  input: TransitionReasonInput = {},
+): Promise<ChangeView> {
   const { reason } = parseInput(transitionReasonSchema, input, "The revision");
   const db = await getDb();
   return db.transaction(async (tx) => {

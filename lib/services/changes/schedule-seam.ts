@@ -12,7 +12,10 @@ import type { ChangeRow } from "./load";
  */
 export async function loadScheduleConflicts(
   tx: Tx,
-  change: Pick<ChangeRow, "id" | "plannedStart" | "plannedEnd" | "expectedDowntimeMinutes" | "productionImpact">,
+  change: Pick<
+    ChangeRow,
+    "id" | "plannedStart" | "plannedEnd" | "expectedDowntimeMinutes" | "productionImpact"
+  >,
   assetIds: readonly string[],
   at?: Date,
 ): Promise<ScheduleConflict[]> {

@@ -17,7 +17,10 @@ import { buildChangeView } from "./view";
 function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
   if (!siteCode) return null;
   const asset = ctx.assets.find((a) => a.siteCode === siteCode);
-  if (!asset) throw invalid(`This change does not affect site ${siteCode}.`, [{ path: "siteCode", message: `Not a site of this change.` }]);
+  if (!asset)
+    throw invalid(`This change does not affect site ${siteCode}.`, [
+      { path: "siteCode", message: `Not a site of this change.` },
+    ]);
   return asset.siteId;
 }
 
@@ -29,14 +32,29 @@ function refusal(verdict: Exclude<CanSignResult, { ok: true }>): ServiceError {
     case "no_role":
       return new ServiceError("forbidden", verdict.reason, details);
     case "not_required":
-      return new ServiceError("invalid", verdict.reason, { ...details, errors: [{ path: "role", message: verdict.reason }] });
+      return new ServiceError("invalid", verdict.reason, {
+        ...details,
+        errors: [{ path: "role", message: verdict.reason }],
+      });
     default:
       return new ServiceError("conflict", verdict.reason, details);
   }
 }
 
-function eligibility(actor: Actor, ctx: ChangeContext, role: SignoffRole, siteCode: string | undefined): string {
-  const verdict = canSign(ctx.facts, ctx.signoffs, actorFacts(actor), role, siteIdFor(ctx, siteCode), ctx.required);
+function eligibility(
+  actor: Actor,
+  ctx: ChangeContext,
+  role: SignoffRole,
+  siteCode: string | undefined,
+): string {
+  const verdict = canSign(
+    ctx.facts,
+    ctx.signoffs,
+    actorFacts(actor),
+    role,
+    siteIdFor(ctx, siteCode),
+    ctx.required,
+  );
   if (!verdict.ok) throw refusal(verdict);
   return verdict.siteId;
 }
@@ -50,19 +68,38 @@ function eligibility(actor: Actor, ctx: ChangeContext, role: SignoffRole, siteCo
  * time and the hash of the content it approves. A submitted change then approves or rejects
  * itself when the sign-offs say so.
  */
-export async function signChange(actor: Actor, id: string, input: SignoffInput, client: ClientInfo = {}): Promise<ChangeView> {
-  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can sign, with their own password.");
+export async function signChange(
+  actor: Actor,
+  id: string,
+  input: SignoffInput,
+  client: ClientInfo = {},
+): Promise<ChangeView> {
+  if (actor.kind !== "user" || !actor.userId)
+    throw forbidden("Only a person can sign, with their own password.");
   const data = parseInput(signoffInputSchema, input, "The sign-off");
   const db = await getDb();
 
   await db.transaction(async (tx) => {
-    eligibility(actor, await loadContext(tx, await findVisibleChange(tx, actor, id)), data.role, data.siteCode);
+    eligibility(
+      actor,
+      await loadContext(tx, await findVisibleChange(tx, actor, id)),
+      data.role,
+      data.siteCode,
+    );
   });
 
-  const check = await checkCredentials(db, actor.email, data.password, client.ip ?? actor.ip ?? "unknown", "Electronic signature");
+  const check = await checkCredentials(
+    db,
+    actor.email,
+    data.password,
+    client.ip ?? actor.ip ?? "unknown",
+    "Electronic signature",
+  );
   if (!check.ok) {
     if (check.reason === "invalid") {
-      throw invalid("The password is not correct; nothing was signed.", [{ path: "password", message: "Wrong password." }]);
+      throw invalid("The password is not correct; nothing was signed.", [
+        { path: "password", message: "Wrong password." },
+      ]);
     }
     throw credentialError(check);
   }
@@ -74,9 +111,15 @@ export async function signChange(actor: Actor, id: string, input: SignoffInput, 
     const ctx = await loadContext(tx, row);
     const siteId = eligibility(actor, ctx, data.role, data.siteCode);
     const now = new Date();
-    const siteName = data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
+    const siteName =
+      data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
     const retrospective = row.class === "emergency" && data.role !== "pssr" && row.state !== "submitted";
-    const hash = contentHash(approvalContent(row, ctx.assets.map((a) => a.id)));
+    const hash = contentHash(
+      approvalContent(
+        row,
+        ctx.assets.map((a) => a.id),
+      ),
+    );
     const [signoff] = await tx
       .insert(signoffs)
       .values({

@@ -19,27 +19,39 @@ import { buildChangeView } from "./view";
  */
 export async function startChange(actor: Actor, id: string, client: ClientInfo = {}): Promise<ChangeView> {
   const db = await getDb();
-  const outcome = await db.transaction(async (tx): Promise<{ view: ChangeView } | { refused: GateResult }> => {
-    const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });
-    const ctx = await loadContext(tx, locked);
-    const assetIds = ctx.assets.map((a) => a.id);
-    if (assetIds.length) await tx.select({ id: assets.id }).from(assets).where(inArray(assets.id, assetIds)).orderBy(asc(assets.id)).for("update");
-    const now = new Date();
-    const decision = await decideGate(tx, actor, ctx, now);
-    await auditGateDecision(tx, actor, ctx, decision, { dryRun: false, at: now, client });
-    if (!decision.allowed) return { refused: gateResult(decision) };
-    const row = await writeTransition(tx, actor, locked, "in_progress", "change.start", {
-      now,
-      set: { actualStart: now },
-      reason: "Deployment gate allowed the start",
-    });
-    return { view: await buildChangeView(tx, actor, await loadContext(tx, row), now) };
-  });
+  const outcome = await db.transaction(
+    async (tx): Promise<{ view: ChangeView } | { refused: GateResult }> => {
+      const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });
+      const ctx = await loadContext(tx, locked);
+      const assetIds = ctx.assets.map((a) => a.id);
+      if (assetIds.length)
+        await tx
+          .select({ id: assets.id })
+          .from(assets)
+          .where(inArray(assets.id, assetIds))
+          .orderBy(asc(assets.id))
+          .for("update");
+      const now = new Date();
+      const decision = await decideGate(tx, actor, ctx, now);
+      await auditGateDecision(tx, actor, ctx, decision, { dryRun: false, at: now, client });
+      if (!decision.allowed) return { refused: gateResult(decision) };
+      const row = await writeTransition(tx, actor, locked, "in_progress", "change.start", {
+        now,
+        set: { actualStart: now },
+        reason: "Deployment gate allowed the start",
+      });
+      return { view: await buildChangeView(tx, actor, await loadContext(tx, row), now) };
+    },
+  );
   if ("refused" in outcome) {
-    throw new ServiceError("gate_refused", `The deployment gate refused the start: ${outcome.refused.reasons.map((r) => r.message).join("; ")}`, {
-      reasons: outcome.refused.reasons,
-      evaluatedAt: outcome.refused.evaluatedAt,
-    });
+    throw new ServiceError(
+      "gate_refused",
+      `The deployment gate refused the start: ${outcome.refused.reasons.map((r) => r.message).join("; ")}`,
+      {
+        reasons: outcome.refused.reasons,
+        evaluatedAt: outcome.refused.evaluatedAt,
+      },
+    );
   }
   return outcome.view;
 }

@@ -31,26 +31,41 @@ export async function submitChange(actor: Actor, id: string): Promise<ChangeView
     const now = new Date();
     let ctx = await loadContext(tx, locked);
     if (ctx.risk.level !== locked.risk) {
-      const [row] = await tx.update(changes).set({ risk: ctx.risk.level }).where(eq(changes.id, locked.id)).returning();
+      const [row] = await tx
+        .update(changes)
+        .set({ risk: ctx.risk.level })
+        .where(eq(changes.id, locked.id))
+        .returning();
       ctx = { ...ctx, row: row! };
     }
     const issues = submitIssues(ctx, now);
-    if (issues.length) throw invalid(`The change is not ready to submit: ${issues.map((i) => i.message).join("; ")}.`, issues);
+    if (issues.length)
+      throw invalid(`The change is not ready to submit: ${issues.map((i) => i.message).join("; ")}.`, issues);
     // The implementer's roles may have been revoked since the draft named them.
     await recheckImplementer(tx, ctx.row.implementerId, ctx.assets);
-    const found = await loadScheduleConflicts(tx, ctx.row, ctx.assets.map((a) => a.id));
+    const found = await loadScheduleConflicts(
+      tx,
+      ctx.row,
+      ctx.assets.map((a) => a.id),
+    );
     if (found.length) {
-      throw conflict(`The planned slot conflicts with the schedule: ${found.map((c) => c.message).join("; ")}`, {
-        reasons: found.map((c) => ({ code: c.code, message: c.message })),
-      });
+      throw conflict(
+        `The planned slot conflicts with the schedule: ${found.map((c) => c.message).join("; ")}`,
+        {
+          reasons: found.map((c) => ({ code: c.code, message: c.message })),
+        },
+      );
     }
     const row = await writeTransition(tx, actor, ctx.row, t.to, "change.submit", {
       now,
       set: { submittedAt: now, approvedAt: null },
-      details: { round: ctx.row.approvalRound, risk: ctx.risk.level, required: ctx.required.map((r) => ({ role: r.role, siteCode: r.siteCode })) },
+      details: {
+        round: ctx.row.approvalRound,
+        risk: ctx.risk.level,
+        required: ctx.required.map((r) => ({ role: r.role, siteCode: r.siteCode })),
+      },
     });
     const settled = await settleApproval(tx, actor, await loadContext(tx, row), now);
     return buildChangeView(tx, actor, await loadContext(tx, settled), now);
   });
 }
-

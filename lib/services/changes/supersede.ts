@@ -8,12 +8,27 @@ import { isoUtc } from "@/lib/domain/changes";
 import type { ChangeRow, SignoffRow } from "./load";
 
 /** Marks sign-offs superseded (never deletes them) and records one audit event per sign-off. */
-export async function supersedeSignoffs(tx: Tx, actor: Actor, change: ChangeRow, list: readonly SignoffRow[], reason: string, now: Date): Promise<void> {
+export async function supersedeSignoffs(
+  tx: Tx,
+  actor: Actor,
+  change: ChangeRow,
+  list: readonly SignoffRow[],
+  reason: string,
+  now: Date,
+): Promise<void> {
   if (list.length === 0) return;
   await tx
     .update(signoffs)
     .set({ supersededAt: now, supersededReason: reason })
-    .where(and(inArray(signoffs.id, list.map((s) => s.id)), isNull(signoffs.supersededAt)));
+    .where(
+      and(
+        inArray(
+          signoffs.id,
+          list.map((s) => s.id),
+        ),
+        isNull(signoffs.supersededAt),
+      ),
+    );
   for (const s of list) {
     await appendAudit(tx, actor, {
       action: "signoff.supersede",

@@ -78,7 +78,16 @@ export interface SignoffView {
   supersededReason: string | null;
 }
 
-export const CHANGE_UI_ACTIONS = ["edit", "submit", "cancel", "revise", "sign", "start", "complete", "close"] as const;
+export const CHANGE_UI_ACTIONS = [
+  "edit",
+  "submit",
+  "cancel",
+  "revise",
+  "sign",
+  "start",
+  "complete",
+  "close",
+] as const;
 export type ChangeUiAction = (typeof CHANGE_UI_ACTIONS)[number];
 
 export interface ActionAvailability {
@@ -200,7 +209,11 @@ export interface InboxItem {
 
 export interface GateResult {
   allowed: boolean;
-  reasons: { code: GateReasonCode | string; message: string; data?: Record<string, string | number | null> }[];
+  reasons: {
+    code: GateReasonCode | string;
+    message: string;
+    data?: Record<string, string | number | null>;
+  }[];
   evaluatedAt: string;
 }
 
@@ -215,7 +228,13 @@ export interface ChangeHistoryEvent {
 }
 
 export interface ChangeDashboard {
-  sites: { siteCode: string; siteName: string; timeZone: string; counts: Record<ChangeState, number>; total: number }[];
+  sites: {
+    siteCode: string;
+    siteName: string;
+    timeZone: string;
+    counts: Record<ChangeState, number>;
+    total: number;
+  }[];
   overdueRetrospective: {
     id: string;
     number: string;

@@ -91,4 +91,3 @@ export async function searchPickerAssets(actor: Actor, q: string, limit = 20): P
 export async function pickerAssetsByIds(actor: Actor, ids: readonly string[]): Promise<PickerAsset[]> {
   return enrich(actor, await assetsByIds(actor, ids));
 }
-

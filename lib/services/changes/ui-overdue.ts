@@ -9,9 +9,20 @@ import { evaluateSignoffs } from "@/lib/domain/changes";
 import { visibleSiteIds } from "./access";
 import { UUID_RE, loadContexts } from "./load";
 
-const OWING_STATES = ["approved", "in_progress", "implemented", "pssr_pending", "failed", "rolled_back"] as const;
+const OWING_STATES = [
+  "approved",
+  "in_progress",
+  "implemented",
+  "pssr_pending",
+  "failed",
+  "rolled_back",
+] as const;
 
-export async function overdueRetrospectiveIds(actor: Actor, ids: readonly string[], now = new Date()): Promise<Set<string>> {
+export async function overdueRetrospectiveIds(
+  actor: Actor,
+  ids: readonly string[],
+  now = new Date(),
+): Promise<Set<string>> {
   const visible = visibleSiteIds(actor);
   const wanted = [...new Set(ids.filter((id) => UUID_RE.test(id)))];
   if (visible.length === 0 || wanted.length === 0) return new Set();
@@ -30,7 +41,10 @@ export async function overdueRetrospectiveIds(actor: Actor, ids: readonly string
     );
   const overdue = new Set<string>();
   for (const ctx of await loadContexts(db, rows)) {
-    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, { now, approvedAt: ctx.row.approvedAt });
+    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+      now,
+      approvedAt: ctx.row.approvedAt,
+    });
     if (e.overdueRetrospective.length > 0) overdue.add(ctx.row.id);
   }
   return overdue;

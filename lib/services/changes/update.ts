@@ -5,13 +5,27 @@ import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changes, users } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { approvalOutcome, evaluateSignoffs, isoUtc, signoffsToSupersede, supersedeOnEdit } from "@/lib/domain/changes";
+import {
+  approvalOutcome,
+  evaluateSignoffs,
+  isoUtc,
+  signoffsToSupersede,
+  supersedeOnEdit,
+} from "@/lib/domain/changes";
 import { updateChangeSchema, type UpdateChangeInput } from "@/lib/schemas/changes";
 import { conflict, forbidden, invalid } from "@/lib/services/errors";
 import { requireManage } from "./access";
 import { editStateRefusal } from "./actions";
 import { submitIssues } from "./checks";
-import { buildContext, findVisibleChange, loadContext, redundancyMembers, riskOfContent, siteIdsOf, type ChangeRow } from "./load";
+import {
+  buildContext,
+  findVisibleChange,
+  loadContext,
+  redundancyMembers,
+  riskOfContent,
+  siteIdsOf,
+  type ChangeRow,
+} from "./load";
 import { applyEdit, editableSnapshot, resolveAssets, resolveFollows, resolveImplementer } from "./resolve";
 import { loadScheduleConflicts } from "./schedule-seam";
 import { supersedeSignoffs } from "./supersede";
@@ -19,10 +33,17 @@ import type { ChangeView } from "./types";
 import { buildChangeView } from "./view";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {
-  const [by] = row.updatedBy ? await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, row.updatedBy)) : [];
+  const [by] = row.updatedBy
+    ? await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, row.updatedBy))
+    : [];
   return conflict(
     `Someone else changed this change first${by ? ` (${by.name})` : ""}: it is now at version ${row.version}. Reload it and apply your edit again.`,
-    { currentVersion: row.version, updatedBy: by?.email ?? null, updatedByName: by?.name ?? null, updatedAt: isoUtc(row.updatedAt) },
+    {
+      currentVersion: row.version,
+      updatedBy: by?.email ?? null,
+      updatedByName: by?.name ?? null,
+      updatedAt: isoUtc(row.updatedAt),
+    },
   );
 }
 
@@ -44,12 +65,19 @@ async function emailOf(tx: Tx, userId: string | null): Promise<string | null> {
  * the change approves itself again when they have; an edit that supersedes nothing (implementer,
  * test notes) leaves it approved.
  */
-export async function updateChange(actor: Actor, id: string, input: UpdateChangeInput, expectedVersion: number): Promise<ChangeView> {
+export async function updateChange(
+  actor: Actor,
+  id: string,
+  input: UpdateChangeInput,
+  expectedVersion: number,
+): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can edit a change.");
   const userId = actor.userId;
   const data = parseInput(updateChangeSchema, input, "The edit");
   if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-    throw invalid("The version you edited is missing or not a positive whole number.", [{ path: "version", message: "Send the version you read." }]);
+    throw invalid("The version you edited is missing or not a positive whole number.", [
+      { path: "version", message: "Send the version you read." },
+    ]);
   }
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -60,7 +88,11 @@ export async function updateChange(actor: Actor, id: string, input: UpdateChange
     if (stateRefusal) throw conflict(stateRefusal);
 
     const ctx = await loadContext(tx, row);
-    const before = editableSnapshot(row, ctx.assets.map((a) => a.id), await emailOf(tx, row.implementerId));
+    const before = editableSnapshot(
+      row,
+      ctx.assets.map((a) => a.id),
+      await emailOf(tx, row.implementerId),
+    );
     const after = applyEdit(before, data);
     const diff = diffFields(before, after);
     if (!diff) return buildChangeView(tx, actor, ctx);
@@ -70,12 +102,18 @@ export async function updateChange(actor: Actor, id: string, input: UpdateChange
     const assetsChanged = changed.includes("assetIds");
     const assetRows = assetsChanged ? await resolveAssets(tx, actor, data.assetIds ?? []) : ctx.assets;
     const implementerId =
-      assetsChanged || changed.includes("implementerEmail") ? await resolveImplementer(tx, after.implementerEmail, assetRows) : row.implementerId;
-    const followsChangeId = changed.includes("followsChangeId") ? await resolveFollows(tx, actor, after.followsChangeId, row.id) : row.followsChangeId;
+      assetsChanged || changed.includes("implementerEmail")
+        ? await resolveImplementer(tx, after.implementerEmail, assetRows)
+        : row.implementerId;
+    const followsChangeId = changed.includes("followsChangeId")
+      ? await resolveFollows(tx, actor, after.followsChangeId, row.id)
+      : row.followsChangeId;
     const plannedStart = after.plannedStart ? new Date(after.plannedStart) : null;
     const plannedEnd = after.plannedEnd ? new Date(after.plannedEnd) : null;
     if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
-      throw invalid("The planned end must be after the planned start.", [{ path: "plannedEnd", message: "The planned end must be after the planned start." }]);
+      throw invalid("The planned end must be after the planned start.", [
+        { path: "plannedEnd", message: "The planned end must be after the planned start." },
+      ]);
     }
 
     const members = await redundancyMembers(tx, assetRows);
@@ -105,7 +143,9 @@ export async function updateChange(actor: Actor, id: string, input: UpdateChange
     };
 
     const supersededIds = new Set(signoffsToSupersede(ctx.signoffs, changed, row.approvalRound));
-    const signoffRowsAfter = ctx.signoffRows.map((s) => (supersededIds.has(s.id) ? { ...s, supersededAt: now } : s));
+    const signoffRowsAfter = ctx.signoffRows.map((s) =>
+      supersededIds.has(s.id) ? { ...s, supersededAt: now } : s,
+    );
     const next = buildContext({ ...row, ...values }, assetRows, signoffRowsAfter, members);
 
     if (row.state !== "draft") {
@@ -113,8 +153,15 @@ export async function updateChange(actor: Actor, id: string, input: UpdateChange
       const issues = submitIssues(next, slotMoved ? now : undefined);
       if (issues.length) throw invalid("A submitted change must stay complete and fit its class.", issues);
       if (slotMoved || assetsChanged) {
-        const found = await loadScheduleConflicts(tx, next.row, assetRows.map((a) => a.id));
-        if (found.length) throw conflict("The new slot conflicts with the schedule.", { reasons: found.map((c) => ({ code: c.code, message: c.message })) });
+        const found = await loadScheduleConflicts(
+          tx,
+          next.row,
+          assetRows.map((a) => a.id),
+        );
+        if (found.length)
+          throw conflict("The new slot conflicts with the schedule.", {
+            reasons: found.map((c) => ({ code: c.code, message: c.message })),
+          });
       }
     }
 
@@ -135,14 +182,23 @@ export async function updateChange(actor: Actor, id: string, input: UpdateChange
       .returning();
     if (assetsChanged) {
       await tx.delete(changeAssets).where(eq(changeAssets.changeId, row.id));
-      await tx.insert(changeAssets).values(assetRows.map((a) => ({ changeId: row.id, assetId: a.id, siteId: a.siteId })));
+      await tx
+        .insert(changeAssets)
+        .values(assetRows.map((a) => ({ changeId: row.id, assetId: a.id, siteId: a.siteId })));
     }
     const scope = supersedeOnEdit(changed);
     const reason =
       scope === "all"
         ? `Superseded by an edit of the approved content (${changed.join(", ")}) in version ${updated!.version}`
         : `Superseded by moving the planned slot in version ${updated!.version}`;
-    await supersedeSignoffs(tx, actor, updated!, ctx.signoffRows.filter((s) => supersededIds.has(s.id)), reason, now);
+    await supersedeSignoffs(
+      tx,
+      actor,
+      updated!,
+      ctx.signoffRows.filter((s) => supersededIds.has(s.id)),
+      reason,
+      now,
+    );
 
     const auditBefore: Record<string, unknown> = { ...diff.before };
     const auditAfter: Record<string, unknown> = { ...diff.after };

@@ -21,13 +21,21 @@ const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
 
 async function namesOf(tx: Tx, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  const rows = wanted.length ? await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, wanted)) : [];
+  const rows = wanted.length
+    ? await tx
+        .select({ id: users.id, email: users.email, name: users.name })
+        .from(users)
+        .where(inArray(users.id, wanted))
+    : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
   const dueAt = retrospectiveDueAt(ctx.facts);
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, { now, approvedAt: ctx.row.approvedAt });
+  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+    now,
+    approvedAt: ctx.row.approvedAt,
+  });
   const list: RequiredSignoffView[] = ctx.required.map((req) => {
     const hit = evaluation.satisfied.find((s) => s.req === req);
     const overdue = evaluation.overdueRetrospective.some((o) => o.req === req);
@@ -46,7 +54,11 @@ function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
   // it is shown here so the change page tells the whole story up front.
   if (pssrRequired(ctx.facts)) {
     const pssr = ctx.signoffs.find(
-      (s) => s.round === ctx.row.approvalRound && !s.superseded && s.decision === "approve" && signoffMatches({ role: "pssr", siteId: null }, s),
+      (s) =>
+        s.round === ctx.row.approvalRound &&
+        !s.superseded &&
+        s.decision === "approve" &&
+        signoffMatches({ role: "pssr", siteId: null }, s),
     );
     list.push({
       role: "pssr",
@@ -67,16 +79,26 @@ function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
  * transaction because the start button's reasons come from the same gate evaluation
  * (including the scheduling checks) that POST .../start runs.
  */
-export async function buildChangeView(tx: Tx, actor: Actor, ctx: ChangeContext, now = new Date()): Promise<ChangeView> {
+export async function buildChangeView(
+  tx: Tx,
+  actor: Actor,
+  ctx: ChangeContext,
+  now = new Date(),
+): Promise<ChangeView> {
   const { row } = ctx;
   const people = await namesOf(tx, [row.requesterId, row.implementerId, row.updatedBy]);
-  const siteIds = [...new Set([...row.siteIds, ...ctx.signoffRows.map((s) => s.siteId).filter((x): x is string => !!x)])];
+  const siteIds = [
+    ...new Set([...row.siteIds, ...ctx.signoffRows.map((s) => s.siteId).filter((x): x is string => !!x)]),
+  ];
   const siteRows = siteIds.length ? await tx.select().from(sites).where(inArray(sites.id, siteIds)) : [];
   const siteCode = new Map(siteRows.map((s) => [s.id, s.code]));
   const gate = row.state === "approved" ? await decideGate(tx, actor, ctx, now) : null;
   const signing = signOptions(actor, ctx);
   const dueAt = retrospectiveDueAt(ctx.facts);
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, row.approvalRound, { now, approvedAt: row.approvedAt });
+  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, row.approvalRound, {
+    now,
+    approvedAt: row.approvedAt,
+  });
   const assetIds = ctx.assets.map((a) => a.id);
 
   const signoffList: SignoffView[] = ctx.signoffRows.map((s) => ({
@@ -135,7 +157,11 @@ export async function buildChangeView(tx: Tx, actor: Actor, ctx: ChangeContext, 
     approvalRound: row.approvalRound,
     contentHash: contentHash(approvalContent(row, assetIds)),
     retrospectiveDueAt: ctx.required.some((r) => r.retrospectiveAllowed) ? iso(dueAt) : null,
-    overdueRetrospective: evaluation.overdueRetrospective.map((o) => ({ role: o.req.role, siteCode: o.req.siteCode, dueAt: isoUtc(o.dueAt) })),
+    overdueRetrospective: evaluation.overdueRetrospective.map((o) => ({
+      role: o.req.role,
+      siteCode: o.req.siteCode,
+      dueAt: isoUtc(o.dueAt),
+    })),
     availableActions: changeActions(actor, ctx, gate, now, signing),
     signOptions: signing,
     sites: siteRows

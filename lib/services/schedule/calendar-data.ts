@@ -77,7 +77,12 @@ interface AssetLink {
 }
 
 /** The site's scheduled changes around the range with their assets at this site, in one join. */
-async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteContext, from: Date, to: Date): Promise<{ rows: ChangeRowLite[]; links: AssetLink[] }> {
+async function loadChanges(
+  db: Awaited<ReturnType<typeof getDb>>,
+  site: SiteContext,
+  from: Date,
+  to: Date,
+): Promise<{ rows: ChangeRowLite[]; links: AssetLink[] }> {
   const joined = await db
     .select({
       id: changes.id,
@@ -112,7 +117,14 @@ async function loadChanges(db: Awaited<ReturnType<typeof getDb>>, site: SiteCont
   const links: AssetLink[] = [];
   for (const r of joined) {
     if (!rows.has(r.id)) rows.set(r.id, r as ChangeRowLite);
-    links.push({ changeId: r.id, id: r.assetId, tag: r.tag, siteId: site.id, areaId: r.areaId, redundancyGroup: r.redundancyGroup });
+    links.push({
+      changeId: r.id,
+      id: r.assetId,
+      tag: r.tag,
+      siteId: site.id,
+      areaId: r.areaId,
+      redundancyGroup: r.redundancyGroup,
+    });
   }
   return { rows: [...rows.values()], links };
 }
@@ -150,12 +162,25 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
   const assetsOf = new Map<string, ScheduleAsset[]>();
   for (const l of links) {
     const list = assetsOf.get(l.changeId) ?? [];
-    list.push({ id: l.id, tag: l.tag, siteId: l.siteId, areaId: l.areaId, redundancyGroup: l.redundancyGroup });
+    list.push({
+      id: l.id,
+      tag: l.tag,
+      siteId: l.siteId,
+      areaId: l.areaId,
+      redundancyGroup: l.redundancyGroup,
+    });
     assetsOf.set(l.changeId, list);
   }
   const bookings: OtherChangeFacts[] = changeRows
     .filter((c) => BOOKING_STATES.includes(c.state))
-    .map((c) => ({ id: c.id, number: c.number, state: c.state, assetIds: (assetsOf.get(c.id) ?? []).map((a) => a.id), start: c.plannedStart, end: c.plannedEnd }));
+    .map((c) => ({
+      id: c.id,
+      number: c.number,
+      state: c.state,
+      assetIds: (assetsOf.get(c.id) ?? []).map((a) => a.id),
+      start: c.plannedStart,
+      end: c.plannedEnd,
+    }));
   const redundancyGroups: Record<string, string[]> = {};
   for (const m of members) (redundancyGroups[m.group!] ??= []).push(m.id);
   const sites = { [site.id]: { code: site.code, name: site.name, timeZone: site.timeZone } };
@@ -176,7 +201,9 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
               assets: own,
               needsDowntime: needsDowntime(c),
               occurrences: occurrences.filter((o) => o.end.getTime() > s),
-              productionRuns: facts.filter((r) => r.end.getTime() > s && (r.kind === "turnaround" || r.start.getTime() < e)),
+              productionRuns: facts.filter(
+                (r) => r.end.getTime() > s && (r.kind === "turnaround" || r.start.getTime() < e),
+              ),
               otherChanges: bookings.filter((b) => b.start.getTime() < e && b.end.getTime() > s),
               redundancyGroups,
               sites,
@@ -191,7 +218,13 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
         plannedEnd: c.plannedEnd,
         localStart: toLocalIso(c.plannedStart, site.timeZone),
         localEnd: toLocalIso(c.plannedEnd, site.timeZone),
-        areaCodes: [...new Set(own.map((a) => (a.areaId ? site.areaById.get(a.areaId)?.code : undefined)).filter((x): x is string => !!x))].sort(),
+        areaCodes: [
+          ...new Set(
+            own
+              .map((a) => (a.areaId ? site.areaById.get(a.areaId)?.code : undefined))
+              .filter((x): x is string => !!x),
+          ),
+        ].sort(),
         assetTags: own.map((a) => a.tag).sort(),
         conflicts,
       };

@@ -19,7 +19,11 @@ const MAX_FEED_CHANGES = 5000;
  * GET /api/v1/calendar/{siteCode}.ics: the site's windows and blackouts as recurring events
  * and its scheduled changes, with the site's VTIMEZONE. Sites the actor cannot see are 404.
  */
-export async function calendarIcs(actor: Actor, siteCode: string, options: { baseUrl?: string | null; now?: Date } = {}): Promise<string> {
+export async function calendarIcs(
+  actor: Actor,
+  siteCode: string,
+  options: { baseUrl?: string | null; now?: Date } = {},
+): Promise<string> {
   const db = await getDb();
   const site = await siteFor(db, actor, siteCode, "window.view");
   const now = options.now ?? new Date();
@@ -27,7 +31,13 @@ export async function calendarIcs(actor: Actor, siteCode: string, options: { bas
   const windowRows = await db
     .select()
     .from(windows)
-    .where(and(eq(windows.siteId, site.id), isNull(windows.deletedAt), or(isNull(windows.seriesEndsAt), gt(windows.seriesEndsAt, since))))
+    .where(
+      and(
+        eq(windows.siteId, site.id),
+        isNull(windows.deletedAt),
+        or(isNull(windows.seriesEndsAt), gt(windows.seriesEndsAt, since)),
+      ),
+    )
     .orderBy(windows.firstStartAt, windows.id);
   const canSeeChanges = hasSitePermission(actor, "change.view", site.id);
   const changeRows = canSeeChanges
@@ -50,17 +60,39 @@ export async function calendarIcs(actor: Actor, siteCode: string, options: { bas
         .selectDistinct({ changeId: changeAssets.changeId, areaId: assets.areaId })
         .from(changeAssets)
         .innerJoin(assets, eq(assets.id, changeAssets.assetId))
-        .where(and(inArray(changeAssets.changeId, changeRows.map((c) => c.id)), eq(changeAssets.siteId, site.id)))
+        .where(
+          and(
+            inArray(
+              changeAssets.changeId,
+              changeRows.map((c) => c.id),
+            ),
+            eq(changeAssets.siteId, site.id),
+          ),
+        )
     : [];
   const areaCodes = (changeId: string) =>
-    [...new Set(areaLinks.filter((l) => l.changeId === changeId && l.areaId).map((l) => site.areaById.get(l.areaId!)?.code ?? ""))].filter(Boolean).sort();
+    [
+      ...new Set(
+        areaLinks
+          .filter((l) => l.changeId === changeId && l.areaId)
+          .map((l) => site.areaById.get(l.areaId!)?.code ?? ""),
+      ),
+    ]
+      .filter(Boolean)
+      .sort();
   return buildIcs({
     site,
     baseUrl: options.baseUrl ?? null,
     now,
     windows: windowRows.map((w) => {
       const view = windowView(w, site);
-      return { def: windowDef(w, site.timeZone), sequence: w.sequence, summary: view.summary, areaCodes: view.areaCodes, updatedAt: w.updatedAt };
+      return {
+        def: windowDef(w, site.timeZone),
+        sequence: w.sequence,
+        summary: view.summary,
+        areaCodes: view.areaCodes,
+        updatedAt: w.updatedAt,
+      };
     }),
     changes: changeRows.map((c) => ({
       id: c.id,

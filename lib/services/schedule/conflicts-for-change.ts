@@ -21,7 +21,9 @@ const DAY_MS = 86_400_000;
 /** How far past the slot to look for "next window opens …" in an outside-window message. */
 const NEXT_WINDOW_HORIZON_DAYS = 31;
 
-export function needsDowntime(change: Pick<ChangeForScheduling, "expectedDowntimeMinutes" | "productionImpact">): boolean {
+export function needsDowntime(
+  change: Pick<ChangeForScheduling, "expectedDowntimeMinutes" | "productionImpact">,
+): boolean {
   return change.expectedDowntimeMinutes > 0 || change.productionImpact !== "none";
 }
 
@@ -30,7 +32,11 @@ export function needsDowntime(change: Pick<ChangeForScheduling, "expectedDowntim
  * scheduled (submitted/approved) come back with `blocking: false` so planners can avoid them.
  * `now` decides how long an overrunning in-progress change is assumed to hold its assets.
  */
-export async function scheduleFindingsForChange(ex: Executor, change: ChangeForScheduling, now: Date = new Date()): Promise<Conflict[]> {
+export async function scheduleFindingsForChange(
+  ex: Executor,
+  change: ChangeForScheduling,
+  now: Date = new Date(),
+): Promise<Conflict[]> {
   const { plannedStart: start, plannedEnd: end } = change;
   if (!start || !end || end.getTime() <= start.getTime() || change.assetIds.length === 0) return [];
   const facts = await loadScheduleFacts(ex, {
@@ -50,7 +56,11 @@ export async function scheduleFindingsForChange(ex: Executor, change: ChangeForS
  * that are in progress then, even past their own slot, hold their assets. Without a planned
  * slot there is nothing to judge here (the gate reports the missing slot itself).
  */
-export async function scheduleConflictsForChange(tx: Tx, change: ChangeForScheduling, at?: Date): Promise<Conflict[]> {
+export async function scheduleConflictsForChange(
+  tx: Tx,
+  change: ChangeForScheduling,
+  at?: Date,
+): Promise<Conflict[]> {
   const found = await scheduleFindingsForChange(tx, change, at ?? new Date());
   return found.filter((c) => c.blocking);
 }

@@ -18,10 +18,25 @@ export async function createRun(actor: Actor, input: RunCreateInput): Promise<Ru
     checkRunSpan(start, end);
     const [row] = await tx
       .insert(productionRuns)
-      .values({ siteId: site.id, areaId: areaId!, title: data.title, kind: data.kind, criticality: data.criticality, start, end, createdBy: actor.userId })
+      .values({
+        siteId: site.id,
+        areaId: areaId!,
+        title: data.title,
+        kind: data.kind,
+        criticality: data.criticality,
+        start,
+        end,
+        createdBy: actor.userId,
+      })
       .returning();
     const view = runView(row!, site);
-    await appendAudit(tx, actor, { action: "production_run.create", objectType: "production_run", objectId: row!.id, siteId: site.id, after: auditRun(view) });
+    await appendAudit(tx, actor, {
+      action: "production_run.create",
+      objectType: "production_run",
+      objectId: row!.id,
+      siteId: site.id,
+      after: auditRun(view),
+    });
     return view;
   });
 }

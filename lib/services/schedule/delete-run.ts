@@ -11,8 +11,17 @@ export async function deleteRun(actor: Actor, id: string): Promise<{ id: string;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { row, site } = await lockedRunFor(tx, actor, id);
-    await tx.update(productionRuns).set({ deletedAt: new Date(), sequence: row.sequence + 1, updatedAt: new Date() }).where(eq(productionRuns.id, row.id));
-    await appendAudit(tx, actor, { action: "production_run.delete", objectType: "production_run", objectId: row.id, siteId: site.id, before: auditRun(runView(row, site)) });
+    await tx
+      .update(productionRuns)
+      .set({ deletedAt: new Date(), sequence: row.sequence + 1, updatedAt: new Date() })
+      .where(eq(productionRuns.id, row.id));
+    await appendAudit(tx, actor, {
+      action: "production_run.delete",
+      objectType: "production_run",
+      objectId: row.id,
+      siteId: site.id,
+      before: auditRun(runView(row, site)),
+    });
     return { id: row.id, deleted: true as const };
   });
 }

@@ -14,13 +14,19 @@ import type { WriteOptions } from "./update-window";
 const reasonSchema = line(500, "Reason").optional();
 
 /** Soft delete: the row stays for the trail and for changes that were planned against it. */
-export async function deleteWindow(actor: Actor, windowId: string, options: WriteOptions & { reason?: string } = {}): Promise<{ id: string; deleted: true }> {
+export async function deleteWindow(
+  actor: Actor,
+  windowId: string,
+  options: WriteOptions & { reason?: string } = {},
+): Promise<{ id: string; deleted: true }> {
   const reason = reasonSchema.parse(options.reason) || null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { row, site } = await lockedWindowFor(tx, actor, windowId, "window.manage");
     if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw conflict("Someone else changed this window first; reload it and try again.", { currentSequence: row.sequence });
+      throw conflict("Someone else changed this window first; reload it and try again.", {
+        currentSequence: row.sequence,
+      });
     }
     await tx
       .update(windows)

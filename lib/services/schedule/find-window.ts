@@ -9,7 +9,12 @@ import { loadSite, type SiteContext } from "./site-context";
 import { lockWindow, type WindowRow } from "./window-model";
 
 /** The live window under a row lock, with its site; 404 for unknown ids and sites the actor cannot see. */
-export async function lockedWindowFor(tx: Tx, actor: Actor, id: string, permission: SitePermission): Promise<{ row: WindowRow; site: SiteContext }> {
+export async function lockedWindowFor(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  permission: SitePermission,
+): Promise<{ row: WindowRow; site: SiteContext }> {
   if (!uuid.safeParse(id).success) throw notFound("Window");
   const row = await lockWindow(tx, id);
   if (!row) throw notFound("Window");

@@ -3,10 +3,23 @@ import "server-only";
 // site's TZID (RRULE, EXDATE), which calendar clients expand in local time just as
 // expandWindow does; expanding them here instead would send thousands of events and lose
 // the "this is one series" meaning that lets a client show and update it as one.
-import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalLuxonDateTimeStub } from "ical-generator";
+import ical, {
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalLuxonDateTimeStub,
+} from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { OccurrenceLimitError, expandWindow, localToUtc, parseRule, seriesEnd, utcToLocal, type WindowDef } from "@/lib/domain/schedule";
+import {
+  OccurrenceLimitError,
+  expandWindow,
+  localToUtc,
+  parseRule,
+  seriesEnd,
+  utcToLocal,
+  type WindowDef,
+} from "@/lib/domain/schedule";
 import type { ChangeState } from "@/lib/domain/constants";
 
 const DAY_MS = 86_400_000;
@@ -18,7 +31,8 @@ function wallTime(local: string, instant: Date): ICalLuxonDateTimeStub {
     isValid: true,
     zone: { type: "iana" },
     setZone: () => stub,
-    toFormat: (fmt: string) => (fmt === "yyyyLLdd" ? date.replace(/-/g, "") : `${time.replace(":", "").slice(0, 4)}00`),
+    toFormat: (fmt: string) =>
+      fmt === "yyyyLLdd" ? date.replace(/-/g, "") : `${time.replace(":", "").slice(0, 4)}00`,
     toJSDate: () => instant,
     toJSON: () => instant.toISOString(),
   };
@@ -26,7 +40,11 @@ function wallTime(local: string, instant: Date): ICalLuxonDateTimeStub {
 }
 
 const basic = (local: string) => `${local.replace(/[-:]/g, "").slice(0, 13)}00`;
-const utcBasic = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const utcBasic = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 
 /** The first nominal occurrence, cancelled or not, so COUNT and EXDATE line up with DTSTART. */
 function firstNominal(def: WindowDef): string {
@@ -43,7 +61,9 @@ function firstNominal(def: WindowDef): string {
  * nominal time excluded (the client drops whatever it made of it) and its instant added in UTC.
  */
 function pinnedOccurrences(def: WindowDef, now: Date): { nominal: string; start: Date }[] {
-  const from = new Date(Math.max(localToUtc(def.localStart, def.timeZone).getTime(), now.getTime() - PIN_PAST_DAYS * DAY_MS));
+  const from = new Date(
+    Math.max(localToUtc(def.localStart, def.timeZone).getTime(), now.getTime() - PIN_PAST_DAYS * DAY_MS),
+  );
   const to = new Date(now.getTime() + PIN_FUTURE_DAYS * DAY_MS);
   if (to <= from) return [];
   let occurrences;
@@ -58,7 +78,9 @@ function pinnedOccurrences(def: WindowDef, now: Date): { nominal: string; start:
     .filter((o) => {
       const t = o.start.getTime();
       if (wall(t) !== o.recurrenceId) return true;
-      return [30, 60, 120].some((m) => wall(t + m * 60_000) === o.recurrenceId || wall(t - m * 60_000) === o.recurrenceId);
+      return [30, 60, 120].some(
+        (m) => wall(t + m * 60_000) === o.recurrenceId || wall(t - m * 60_000) === o.recurrenceId,
+      );
     })
     .map((o) => ({ nominal: o.recurrenceId, start: o.start }));
 }

@@ -4,7 +4,12 @@ import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { RUN_CSV_COLUMNS, runCsvRowSchema, runImportSchema, type RunImportInput } from "@/lib/schemas/schedule";
+import {
+  RUN_CSV_COLUMNS,
+  runCsvRowSchema,
+  runImportSchema,
+  type RunImportInput,
+} from "@/lib/schemas/schedule";
 import { ServiceError } from "@/lib/services/errors";
 import { MAX_RUN_DAYS, auditRun, runView, type RunView } from "./run-model";
 import { siteFor, toInstant, type SiteContext } from "./site-context";
@@ -29,9 +34,24 @@ export interface RunImportResult {
 }
 
 type Column = (typeof RUN_CSV_COLUMNS)[number];
-type Parsed = { line: number; values: { siteId: string; areaId: string; title: string; kind: RunView["kind"]; criticality: RunView["criticality"]; start: Date; end: Date } };
+type Parsed = {
+  line: number;
+  values: {
+    siteId: string;
+    areaId: string;
+    title: string;
+    kind: RunView["kind"];
+    criticality: RunView["criticality"];
+    start: Date;
+    end: Date;
+  };
+};
 
-const normalise = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const normalise = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 
 /** Splits the file with papaparse, keeping the physical line of each record for the error list. */
 function records(text: string): { line: number; cells: string[] }[] {
@@ -57,20 +77,51 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
   const errors: RowError[] = [];
   const all = records(text);
   const header = all[0];
-  if (!header) return { rows: [], errors: [{ line: 1, column: "", message: `The file is empty; the first line must name the columns ${RUN_CSV_COLUMNS.join(", ")}.` }] };
+  if (!header)
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          column: "",
+          message: `The file is empty; the first line must name the columns ${RUN_CSV_COLUMNS.join(", ")}.`,
+        },
+      ],
+    };
   const index = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
     const col = RUN_CSV_COLUMNS.find((c) => c === normalise(cell));
-    if (!col) errors.push({ line: header.line, column: cell, message: `Unknown column "${cell}"; expected ${RUN_CSV_COLUMNS.join(", ")}.` });
-    else if (index.has(col)) errors.push({ line: header.line, column: cell, message: `Column ${col} appears twice.` });
+    if (!col)
+      errors.push({
+        line: header.line,
+        column: cell,
+        message: `Unknown column "${cell}"; expected ${RUN_CSV_COLUMNS.join(", ")}.`,
+      });
+    else if (index.has(col))
+      errors.push({ line: header.line, column: cell, message: `Column ${col} appears twice.` });
     else index.set(col, i);
   });
-  for (const col of RUN_CSV_COLUMNS) if (!index.has(col)) errors.push({ line: header.line, column: col, message: `Required column ${col} is missing.` });
+  for (const col of RUN_CSV_COLUMNS)
+    if (!index.has(col))
+      errors.push({ line: header.line, column: col, message: `Required column ${col} is missing.` });
   if (errors.length) return { rows: [], errors };
   const body = all.slice(1);
-  if (body.length === 0) return { rows: [], errors: [{ line: header.line, column: "", message: "The file has no rows to import." }] };
+  if (body.length === 0)
+    return {
+      rows: [],
+      errors: [{ line: header.line, column: "", message: "The file has no rows to import." }],
+    };
   if (body.length > MAX_RUN_IMPORT_ROWS) {
-    return { rows: [], errors: [{ line: body[MAX_RUN_IMPORT_ROWS]!.line, column: "", message: `At most ${MAX_RUN_IMPORT_ROWS} rows per file.` }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          line: body[MAX_RUN_IMPORT_ROWS]!.line,
+          column: "",
+          message: `At most ${MAX_RUN_IMPORT_ROWS} rows per file.`,
+        },
+      ],
+    };
   }
   const label = (col: Column) => header.cells[index.get(col)!]!.trim();
   const rows: Parsed[] = [];
@@ -86,14 +137,36 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
     }
     const d = parsed.data;
     const area = site.areas.find((a) => a.code === d.area);
-    if (!area) errors.push({ line: rec.line, column: label("area"), message: `Site ${site.code} has no area ${d.area}.` });
+    if (!area)
+      errors.push({
+        line: rec.line,
+        column: label("area"),
+        message: `Site ${site.code} has no area ${d.area}.`,
+      });
     const start = toInstant(d.start, site.timeZone);
     const end = toInstant(d.end, site.timeZone);
-    if (end.getTime() <= start.getTime()) errors.push({ line: rec.line, column: label("end"), message: "The run must end after it starts." });
+    if (end.getTime() <= start.getTime())
+      errors.push({ line: rec.line, column: label("end"), message: "The run must end after it starts." });
     else if (end.getTime() - start.getTime() > MAX_RUN_DAYS * 86_400_000) {
-      errors.push({ line: rec.line, column: label("end"), message: `A run may last at most ${MAX_RUN_DAYS} days.` });
+      errors.push({
+        line: rec.line,
+        column: label("end"),
+        message: `A run may last at most ${MAX_RUN_DAYS} days.`,
+      });
     }
-    if (area) rows.push({ line: rec.line, values: { siteId: site.id, areaId: area.id, title: d.title, kind: d.kind, criticality: d.criticality, start, end } });
+    if (area)
+      rows.push({
+        line: rec.line,
+        values: {
+          siteId: site.id,
+          areaId: area.id,
+          title: d.title,
+          kind: d.kind,
+          criticality: d.criticality,
+          start,
+          end,
+        },
+      });
   }
   return { rows, errors };
 }
@@ -112,12 +185,34 @@ export async function importRunsCsv(actor: Actor, input: RunImportInput): Promis
     if (errors.length) {
       if (data.dryRun) return { dryRun: true, valid: false, count: 0, errors, runs: [] };
       throw new ServiceError("invalid", `Nothing was imported: ${errors.length} problem(s) in the file.`, {
-        errors: errors.map((e) => ({ path: `line ${e.line}${e.column ? `, ${e.column}` : ""}`, message: e.message })),
+        errors: errors.map((e) => ({
+          path: `line ${e.line}${e.column ? `, ${e.column}` : ""}`,
+          message: e.message,
+        })),
         rowErrors: errors,
       });
     }
-    const preview = (id: string, v: Parsed["values"]) => runView({ id, ...v, sequence: 0, deletedAt: null, createdBy: actor.userId, createdAt: new Date(), updatedAt: new Date() }, site);
-    if (data.dryRun) return { dryRun: true, valid: true, count: rows.length, errors: [], runs: rows.map((r) => preview("", r.values)) };
+    const preview = (id: string, v: Parsed["values"]) =>
+      runView(
+        {
+          id,
+          ...v,
+          sequence: 0,
+          deletedAt: null,
+          createdBy: actor.userId,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+        site,
+      );
+    if (data.dryRun)
+      return {
+        dryRun: true,
+        valid: true,
+        count: rows.length,
+        errors: [],
+        runs: rows.map((r) => preview("", r.values)),
+      };
     const stored: RunView[] = [];
     for (let i = 0; i < rows.length; i += 500) {
       const batch = rows.slice(i, i + 500).map((r) => ({ ...r.values, createdBy: actor.userId }));

@@ -20,8 +20,14 @@ export async function listRuns(actor: Actor, query: WindowsListQuery): Promise<P
   let scope: SQL = eq(productionRuns.siteId, site.id);
   if (after) {
     const at = new Date(after[0]);
-    if (Number.isNaN(at.getTime()) || !uuid.safeParse(after[1]).success) throw invalid("The cursor is not valid; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
-    scope = and(scope, or(gt(productionRuns.start, at), and(eq(productionRuns.start, at), gt(productionRuns.id, after[1]))))!;
+    if (Number.isNaN(at.getTime()) || !uuid.safeParse(after[1]).success)
+      throw invalid("The cursor is not valid; start again from the first page.", [
+        { path: "cursor", message: "Invalid cursor" },
+      ]);
+    scope = and(
+      scope,
+      or(gt(productionRuns.start, at), and(eq(productionRuns.start, at), gt(productionRuns.id, after[1]))),
+    )!;
   }
   const rows = await loadRunsOverlapping(db, scope, from, to, q.limit + 1);
   const items = rows.slice(0, q.limit);

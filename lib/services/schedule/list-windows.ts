@@ -10,14 +10,27 @@ import { windowsListQuerySchema, type WindowsListQuery } from "@/lib/schemas/sch
 import { requireSitePermission } from "@/lib/services/authorize";
 import { invalid, notFound } from "@/lib/services/errors";
 import { loadSite, readRange, siteFor, type SiteContext } from "./site-context";
-import { loadWindowsOverlapping, occurrenceView, windowDef, windowView, type OccurrenceView, type WindowRow, type WindowView } from "./window-model";
+import {
+  loadWindowsOverlapping,
+  occurrenceView,
+  windowDef,
+  windowView,
+  type OccurrenceView,
+  type WindowRow,
+  type WindowView,
+} from "./window-model";
 
 /** Expands the windows in range; a range too dense to expand safely is the caller's error, not a 500. */
 export function expandRows(rows: WindowRow[], site: SiteContext, from: Date, to: Date) {
   try {
-    return expandWindows(rows.map((r) => windowDef(r, site.timeZone)), from, to);
+    return expandWindows(
+      rows.map((r) => windowDef(r, site.timeZone)),
+      from,
+      to,
+    );
   } catch (e) {
-    if (e instanceof OccurrenceLimitError) throw invalid(e.message, [{ path: "to", message: "Ask for a shorter range." }]);
+    if (e instanceof OccurrenceLimitError)
+      throw invalid(e.message, [{ path: "to", message: "Ask for a shorter range." }]);
     throw e;
   }
 }
@@ -32,7 +45,9 @@ export async function listOccurrences(actor: Actor, query: WindowsListQuery): Pr
   const all = expandRows(rows, site, from, to);
   const after = decodeCursor(q.cursor, 2) as [number, string] | null;
   const rest = after
-    ? all.filter((o) => o.start.getTime() > after[0] || (o.start.getTime() === after[0] && o.windowId > after[1]))
+    ? all.filter(
+        (o) => o.start.getTime() > after[0] || (o.start.getTime() === after[0] && o.windowId > after[1]),
+      )
     : all;
   const items = rest.slice(0, q.limit);
   const last = items[items.length - 1];
@@ -57,7 +72,10 @@ export async function listWindows(actor: Actor, siteCode: string): Promise<Windo
 export async function getWindow(actor: Actor, id: string): Promise<WindowView> {
   if (!uuid.safeParse(id).success) throw notFound("Window");
   const db = await getDb();
-  const [row] = await db.select().from(windows).where(and(eq(windows.id, id), isNull(windows.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(windows)
+    .where(and(eq(windows.id, id), isNull(windows.deletedAt)));
   if (!row) throw notFound("Window");
   requireSitePermission(actor, "window.view", row.siteId, "Window");
   const site = await loadSite(db, { id: row.siteId });

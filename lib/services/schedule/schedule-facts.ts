@@ -75,7 +75,9 @@ export async function loadBookings(
     }
     entry.assetIds.push(r.assetId);
   }
-  return [...byId.values()].filter((c) => c.start.getTime() < to.getTime() && c.end.getTime() > from.getTime());
+  return [...byId.values()].filter(
+    (c) => c.start.getTime() < to.getTime() && c.end.getTime() > from.getTime(),
+  );
 }
 
 /**
@@ -91,23 +93,51 @@ export async function loadScheduleFacts(
   const { changeId, from, to } = params;
   const now = params.now ?? new Date();
   const ids = [...new Set(params.assetIds)];
-  const empty = { changeId, assets: [], needsDowntime: false, occurrences: [], productionRuns: [], otherChanges: [], redundancyGroups: {}, sites: {}, assetRows: [] };
+  const empty = {
+    changeId,
+    assets: [],
+    needsDowntime: false,
+    occurrences: [],
+    productionRuns: [],
+    otherChanges: [],
+    redundancyGroups: {},
+    sites: {},
+    assetRows: [],
+  };
   if (ids.length === 0) return empty;
-  const cols = { id: assets.id, tag: assets.tag, siteId: assets.siteId, areaId: assets.areaId, redundancyGroup: assets.redundancyGroup };
+  const cols = {
+    id: assets.id,
+    tag: assets.tag,
+    siteId: assets.siteId,
+    areaId: assets.areaId,
+    redundancyGroup: assets.redundancyGroup,
+  };
   const assetRows: AssetRow[] = await ex.select(cols).from(assets).where(inArray(assets.id, ids));
   if (assetRows.length === 0) return empty;
   const siteIds = [...new Set(assetRows.map((a) => a.siteId))];
   const siteRows = await ex.select().from(sites).where(inArray(sites.id, siteIds));
-  const siteFacts: Record<string, SiteFacts> = Object.fromEntries(siteRows.map((s) => [s.id, { code: s.code, name: s.name, timeZone: s.timeZone }]));
+  const siteFacts: Record<string, SiteFacts> = Object.fromEntries(
+    siteRows.map((s) => [s.id, { code: s.code, name: s.name, timeZone: s.timeZone }]),
+  );
   const siteCodes = new Map(siteRows.map((s) => [s.id, s.code]));
   const multiSite = siteIds.length > 1;
 
-  const groupPairs = [...new Map(assetRows.filter((a) => a.redundancyGroup !== null).map((a) => [`${a.siteId}|${a.redundancyGroup}`, a])).values()];
+  const groupPairs = [
+    ...new Map(
+      assetRows.filter((a) => a.redundancyGroup !== null).map((a) => [`${a.siteId}|${a.redundancyGroup}`, a]),
+    ).values(),
+  ];
   const members: AssetRow[] = groupPairs.length
     ? await ex
         .select(cols)
         .from(assets)
-        .where(or(...groupPairs.map((a) => and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)))))
+        .where(
+          or(
+            ...groupPairs.map((a) =>
+              and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)),
+            ),
+          ),
+        )
     : [];
   const redundancyGroups: Record<string, string[]> = {};
   for (const m of members) {
@@ -117,14 +147,26 @@ export async function loadScheduleFacts(
 
   const zoneOf = new Map(siteRows.map((s) => [s.id, s.timeZone]));
   const windowRows = await loadWindowsOverlapping(ex, inArray(windows.siteId, siteIds), from, to);
-  const occurrences = expandWindows(windowRows.map((w) => windowDef(w, zoneOf.get(w.siteId)!)), from, to);
+  const occurrences = expandWindows(
+    windowRows.map((w) => windowDef(w, zoneOf.get(w.siteId)!)),
+    from,
+    to,
+  );
 
   const areaIds = [...new Set(assetRows.map((a) => a.areaId).filter((a): a is string => a !== null))];
-  const runRows = areaIds.length ? await loadRunsOverlapping(ex, inArray(productionRuns.areaId, areaIds), from, to) : [];
+  const runRows = areaIds.length
+    ? await loadRunsOverlapping(ex, inArray(productionRuns.areaId, areaIds), from, to)
+    : [];
 
   const watched = [...new Set([...ids, ...members.map((m) => m.id)])];
   const mine = changeId ? ne(changes.id, changeId) : undefined;
-  const otherChanges = await loadBookings(ex, and(inArray(changeAssets.assetId, watched), mine)!, from, to, now);
+  const otherChanges = await loadBookings(
+    ex,
+    and(inArray(changeAssets.assetId, watched), mine)!,
+    from,
+    to,
+    now,
+  );
 
   const scheduleAssets: ScheduleAsset[] = assetRows.map((a) => ({
     id: a.id,

@@ -20,7 +20,10 @@ export interface SiteContext {
 
 const DAY_MS = 86_400_000;
 
-export async function loadSite(ex: Executor, by: { code: string } | { id: string }): Promise<SiteContext | null> {
+export async function loadSite(
+  ex: Executor,
+  by: { code: string } | { id: string },
+): Promise<SiteContext | null> {
   const where = "code" in by ? eq(sites.code, by.code.toUpperCase().slice(0, 64)) : eq(sites.id, by.id);
   const [site] = await ex.select().from(sites).where(where).limit(1);
   if (!site) return null;
@@ -29,11 +32,23 @@ export async function loadSite(ex: Executor, by: { code: string } | { id: string
     .from(areas)
     .where(eq(areas.siteId, site.id))
     .orderBy(asc(areas.code));
-  return { id: site.id, code: site.code, name: site.name, timeZone: site.timeZone, areas: areaRows, areaById: new Map(areaRows.map((a) => [a.id, a])) };
+  return {
+    id: site.id,
+    code: site.code,
+    name: site.name,
+    timeZone: site.timeZone,
+    areas: areaRows,
+    areaById: new Map(areaRows.map((a) => [a.id, a])),
+  };
 }
 
 /** The site, when the actor holds `permission` there; 404 when they cannot see it, 403 otherwise. */
-export async function siteFor(ex: Executor, actor: Actor, siteCode: string, permission: SitePermission): Promise<SiteContext> {
+export async function siteFor(
+  ex: Executor,
+  actor: Actor,
+  siteCode: string,
+  permission: SitePermission,
+): Promise<SiteContext> {
   const site = await loadSite(ex, { code: siteCode });
   if (!site) throw notFound("Site");
   requireSitePermission(actor, permission, site.id, "Site");
@@ -43,7 +58,9 @@ export async function siteFor(ex: Executor, actor: Actor, siteCode: string, perm
 export function areaIdsFor(site: SiteContext, codes: readonly string[], path = "areas"): string[] {
   const unknown = codes.filter((c) => !site.areas.some((a) => a.code === c));
   if (unknown.length) {
-    throw invalid(`Site ${site.code} has no area ${unknown.join(", ")}.`, [{ path, message: `Unknown area ${unknown.join(", ")} at ${site.code}.` }]);
+    throw invalid(`Site ${site.code} has no area ${unknown.join(", ")}.`, [
+      { path, message: `Unknown area ${unknown.join(", ")} at ${site.code}.` },
+    ]);
   }
   return codes.map((c) => site.areas.find((a) => a.code === c)!.id);
 }
@@ -66,12 +83,22 @@ export function untilLocal(until: UntilInput, tz: string): string {
 }
 
 /** from/to of a read, defaulting to the next 31 days, refused beyond MAX_RANGE_DAYS. */
-export function readRange(site: SiteContext, from: WhenInput | undefined, to: WhenInput | undefined, now = new Date()): { from: Date; to: Date } {
+export function readRange(
+  site: SiteContext,
+  from: WhenInput | undefined,
+  to: WhenInput | undefined,
+  now = new Date(),
+): { from: Date; to: Date } {
   const start = from ? toInstant(from, site.timeZone) : now;
   const end = to ? toInstant(to, site.timeZone) : new Date(start.getTime() + 31 * DAY_MS);
-  if (end.getTime() <= start.getTime()) throw invalid("The end of the range must be after its start.", [{ path: "to", message: "Must be after from." }]);
+  if (end.getTime() <= start.getTime())
+    throw invalid("The end of the range must be after its start.", [
+      { path: "to", message: "Must be after from." },
+    ]);
   if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw invalid(`Ask for at most ${MAX_RANGE_DAYS} days at a time.`, [{ path: "to", message: `At most ${MAX_RANGE_DAYS} days after from.` }]);
+    throw invalid(`Ask for at most ${MAX_RANGE_DAYS} days at a time.`, [
+      { path: "to", message: `At most ${MAX_RANGE_DAYS} days after from.` },
+    ]);
   }
   return { from: start, to: end };
 }

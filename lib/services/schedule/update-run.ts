@@ -9,13 +9,20 @@ import { conflict } from "@/lib/services/errors";
 import { auditRun, checkRunSpan, lockedRunFor, runView, type RunView } from "./run-model";
 import { areaIdsFor, toInstant } from "./site-context";
 
-export async function updateRun(actor: Actor, id: string, input: RunUpdateInput, options: { expectedSequence?: number } = {}): Promise<RunView> {
+export async function updateRun(
+  actor: Actor,
+  id: string,
+  input: RunUpdateInput,
+  options: { expectedSequence?: number } = {},
+): Promise<RunView> {
   const data = runUpdateSchema.parse(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { row, site } = await lockedRunFor(tx, actor, id);
     if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw conflict("Someone else changed this run first; reload it and try again.", { currentSequence: row.sequence });
+      throw conflict("Someone else changed this run first; reload it and try again.", {
+        currentSequence: row.sequence,
+      });
     }
     const tz = site.timeZone;
     const patch = {

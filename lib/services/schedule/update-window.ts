@@ -17,7 +17,12 @@ export interface WriteOptions {
   expectedSequence?: number;
 }
 
-type Patch = Partial<Pick<WindowRow, "kind" | "title" | "areaIds" | "localStart" | "durationMinutes" | "rrule" | "untilLocal" | "exdatesLocal">>;
+type Patch = Partial<
+  Pick<
+    WindowRow,
+    "kind" | "title" | "areaIds" | "localStart" | "durationMinutes" | "rrule" | "untilLocal" | "exdatesLocal"
+  >
+>;
 
 /**
  * Applies a patch to a locked window: re-derives its bounds (which validates the whole
@@ -35,7 +40,9 @@ export async function writeWindow(
 ): Promise<WindowView> {
   const { row, site } = current;
   if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-    throw conflict("Someone else changed this window first; reload it and try again.", { currentSequence: row.sequence });
+    throw conflict("Someone else changed this window first; reload it and try again.", {
+      currentSequence: row.sequence,
+    });
   }
   const next = { ...row, ...patch };
   const bounds = checkedBounds(windowDef(next, site.timeZone));
@@ -59,7 +66,12 @@ export async function writeWindow(
   return after;
 }
 
-export async function updateWindow(actor: Actor, id: string, input: WindowUpdateInput, options: WriteOptions = {}): Promise<WindowView> {
+export async function updateWindow(
+  actor: Actor,
+  id: string,
+  input: WindowUpdateInput,
+  options: WriteOptions = {},
+): Promise<WindowView> {
   const data = windowUpdateSchema.parse(input);
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -57,7 +57,22 @@ export interface OccurrenceView {
 
 const DAY_MS = 86_400_000;
 
-export function windowDef(row: Pick<WindowRow, "id" | "siteId" | "kind" | "title" | "areaIds" | "localStart" | "durationMinutes" | "rrule" | "untilLocal" | "exdatesLocal">, timeZone: string): WindowDef {
+export function windowDef(
+  row: Pick<
+    WindowRow,
+    | "id"
+    | "siteId"
+    | "kind"
+    | "title"
+    | "areaIds"
+    | "localStart"
+    | "durationMinutes"
+    | "rrule"
+    | "untilLocal"
+    | "exdatesLocal"
+  >,
+  timeZone: string,
+): WindowDef {
   return {
     id: row.id,
     siteId: row.siteId,
@@ -125,10 +140,12 @@ const FIELD: Partial<Record<keyof WindowDef, string>> = {
  */
 export function checkedBounds(def: WindowDef): { firstStartAt: Date; seriesEndsAt: Date | null } {
   const check = validateWindowDef(def);
-  if (!check.ok) throw invalid(check.message, [{ path: FIELD[check.field] ?? check.field, message: check.message }]);
+  if (!check.ok)
+    throw invalid(check.message, [{ path: FIELD[check.field] ?? check.field, message: check.message }]);
   const firstStartAt = localToUtc(def.localStart, def.timeZone);
   const durationMs = def.durationMinutes * 60_000;
-  if (def.rrule === null) return { firstStartAt, seriesEndsAt: new Date(firstStartAt.getTime() + durationMs) };
+  if (def.rrule === null)
+    return { firstStartAt, seriesEndsAt: new Date(firstStartAt.getTime() + durationMs) };
   const rule = parseRule(def.rrule);
   if (!rule.ok) throw invalid(rule.message, [{ path: "rrule", message: rule.message }]);
   const ends: number[] = [];
@@ -138,7 +155,9 @@ export function checkedBounds(def: WindowDef): { firstStartAt: Date; seriesEndsA
   if (rule.rule.until?.kind === "utc") ends.push(rule.rule.until.instant + durationMs);
   if (ends.length) return { firstStartAt, seriesEndsAt: new Date(Math.min(...ends)) };
   if (rule.rule.count !== null) {
-    const all = expandWindow(def, firstStartAt, new Date(Date.UTC(9000, 0, 1)), { maxOccurrences: MAX_COUNT });
+    const all = expandWindow(def, firstStartAt, new Date(Date.UTC(9000, 0, 1)), {
+      maxOccurrences: MAX_COUNT,
+    });
     const last = all[all.length - 1];
     return { firstStartAt, seriesEndsAt: last ? last.end : new Date(firstStartAt.getTime() + durationMs) };
   }
@@ -155,11 +174,23 @@ export function windowsOverlapping(siteIds: SQL, from: Date, to: Date): SQL {
   )!;
 }
 
-export async function loadWindowsOverlapping(ex: Executor, siteIds: SQL, from: Date, to: Date): Promise<WindowRow[]> {
-  return ex.select().from(windows).where(windowsOverlapping(siteIds, from, to));
+export async function loadWindowsOverlapping(
+  ex: Executor,
+  siteIds: SQL,
+  from: Date,
+  to: Date,
+): Promise<WindowRow[]> {
+  return ex
+    .select()
+    .from(windows)
+    .where(windowsOverlapping(siteIds, from, to));
 }
 
 export async function lockWindow(ex: Executor, id: string): Promise<WindowRow | undefined> {
-  const [row] = await ex.select().from(windows).where(and(eq(windows.id, id), isNull(windows.deletedAt))).for("update");
+  const [row] = await ex
+    .select()
+    .from(windows)
+    .where(and(eq(windows.id, id), isNull(windows.deletedAt)))
+    .for("update");
   return row;
 }

@@ -15,12 +15,28 @@ export async function createArea(actor: Actor, siteCode: string, input: CreateAr
   if (!SITE_CODE_PATTERN.test(siteCode)) throw notFound("Site");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [site] = await tx.select().from(sites).where(eq(sites.code, siteCode.toUpperCase().slice(0, 64))).for("update");
+    const [site] = await tx
+      .select()
+      .from(sites)
+      .where(eq(sites.code, siteCode.toUpperCase().slice(0, 64)))
+      .for("update");
     if (!site) throw notFound("Site");
-    const [dupe] = await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.siteId, site.id), eq(areas.code, data.code)));
+    const [dupe] = await tx
+      .select({ id: areas.id })
+      .from(areas)
+      .where(and(eq(areas.siteId, site.id), eq(areas.code, data.code)));
     if (dupe) throw conflict(`Site ${site.code} already has an area ${data.code}.`);
-    const [area] = await tx.insert(areas).values({ siteId: site.id, ...data }).returning();
-    await appendAudit(tx, actor, { action: "area.create", objectType: "area", objectId: area!.id, siteId: site.id, after: { siteCode: site.code, ...data } });
+    const [area] = await tx
+      .insert(areas)
+      .values({ siteId: site.id, ...data })
+      .returning();
+    await appendAudit(tx, actor, {
+      action: "area.create",
+      objectType: "area",
+      objectId: area!.id,
+      siteId: site.id,
+      after: { siteCode: site.code, ...data },
+    });
     return area!;
   });
 }

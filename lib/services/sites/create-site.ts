@@ -13,10 +13,20 @@ export async function createSite(actor: Actor, input: CreateSiteInput) {
   const data = createSiteSchema.parse(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.code, data.code)).for("update");
+    const [existing] = await tx
+      .select({ id: sites.id })
+      .from(sites)
+      .where(eq(sites.code, data.code))
+      .for("update");
     if (existing) throw conflict(`A site with code ${data.code} already exists.`);
     const [site] = await tx.insert(sites).values(data).returning();
-    await appendAudit(tx, actor, { action: "site.create", objectType: "site", objectId: site!.id, siteId: site!.id, after: data });
+    await appendAudit(tx, actor, {
+      action: "site.create",
+      objectType: "site",
+      objectId: site!.id,
+      siteId: site!.id,
+      after: data,
+    });
     return site!;
   });
 }

@@ -8,7 +8,10 @@ import { listSites, type SiteView } from "./queries";
  * Visible sites as an API page, keyed on the unique site code. A plant operator has a handful of
  * sites, so the page is cut from the visible list rather than by a second query shape.
  */
-export async function listSitesPage(actor: Actor, query: { limit?: unknown; cursor?: unknown } = {}): Promise<Page<SiteView>> {
+export async function listSitesPage(
+  actor: Actor,
+  query: { limit?: unknown; cursor?: unknown } = {},
+): Promise<Page<SiteView>> {
   const { limit, cursor } = paginationSchema.parse(query);
   const after = decodeCursor(cursor, 1);
   // Code-point order in JavaScript, so the cursor comparison below agrees with it whatever the database collation.

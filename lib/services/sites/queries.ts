@@ -32,7 +32,12 @@ export async function listSites(actor: Actor): Promise<SiteView[]> {
   const areaRows = await db
     .select()
     .from(areas)
-    .where(inArray(areas.siteId, siteRows.map((s) => s.id)))
+    .where(
+      inArray(
+        areas.siteId,
+        siteRows.map((s) => s.id),
+      ),
+    )
     .orderBy(asc(areas.code));
   return siteRows.map((s) => ({
     id: s.id,
@@ -49,9 +54,19 @@ export const SITE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export async function getSiteByCode(actor: Actor, code: string): Promise<SiteView> {
   if (!SITE_CODE_PATTERN.test(code)) throw notFound("Site");
   const db = await getDb();
-  const [site] = await db.select().from(sites).where(eq(sites.code, code.toUpperCase().slice(0, 64))).limit(1);
+  const [site] = await db
+    .select()
+    .from(sites)
+    .where(eq(sites.code, code.toUpperCase().slice(0, 64)))
+    .limit(1);
   const scope = visibleIds(actor);
   if (!site || (scope !== "all" && !scope.includes(site.id))) throw notFound("Site");
   const areaRows = await db.select().from(areas).where(eq(areas.siteId, site.id)).orderBy(asc(areas.code));
-  return { id: site.id, code: site.code, name: site.name, timeZone: site.timeZone, areas: areaRows.map((a) => ({ id: a.id, code: a.code, name: a.name })) };
+  return {
+    id: site.id,
+    code: site.code,
+    name: site.name,
+    timeZone: site.timeZone,
+    areas: areaRows.map((a) => ({ id: a.id, code: a.code, name: a.name })),
+  };
 }

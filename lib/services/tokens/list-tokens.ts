@@ -9,12 +9,18 @@ import { forbidden, invalid } from "@/lib/services/errors";
 import { tokenView, type TokenView } from "./view";
 
 /** The caller's own tokens, newest first, including revoked and expired ones (they show why a script stopped). */
-export async function listTokens(actor: Actor, query: { limit?: unknown; cursor?: unknown } = {}): Promise<Page<TokenView>> {
+export async function listTokens(
+  actor: Actor,
+  query: { limit?: unknown; cursor?: unknown } = {},
+): Promise<Page<TokenView>> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user has tokens.");
   const { limit, cursor } = paginationSchema.parse(query);
   const after = decodeCursor(cursor, 1);
   const afterId = after ? uuid.safeParse(after[0]) : null;
-  if (afterId && !afterId.success) throw invalid("The cursor is not valid; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+  if (afterId && !afterId.success)
+    throw invalid("The cursor is not valid; start again from the first page.", [
+      { path: "cursor", message: "Invalid cursor" },
+    ]);
   const db = await getDb();
   // Keyset on (created_at, id) compared in the database: JavaScript dates would drop the microseconds.
   const where = afterId?.success

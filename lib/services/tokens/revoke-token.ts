@@ -22,7 +22,11 @@ export async function revokeToken(actor: Actor, id: string): Promise<TokenView> 
     const mayRevoke = row && (row.userId === actor.userId || hasAdminPermission(actor, "user.manage"));
     if (!row || !mayRevoke) throw notFound("Token");
     if (row.revokedAt) return tokenView(row);
-    const [updated] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row.id)).returning();
+    const [updated] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, row.id))
+      .returning();
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
     await appendAudit(tx, actor, {
       action: "token.revoke",

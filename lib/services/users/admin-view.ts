@@ -33,12 +33,22 @@ export async function getUserAdminView(actor: Actor, email: string): Promise<Use
   const [user] = await db.select().from(users).where(eq(users.email, parsed.data)).limit(1);
   if (!user) throw notFound("User");
   const grants = await db
-    .select({ siteCode: sites.code, siteName: sites.name, role: roleGrants.role, grantedAt: roleGrants.grantedAt })
+    .select({
+      siteCode: sites.code,
+      siteName: sites.name,
+      role: roleGrants.role,
+      grantedAt: roleGrants.grantedAt,
+    })
     .from(roleGrants)
     .innerJoin(sites, eq(sites.id, roleGrants.siteId))
     .where(eq(roleGrants.userId, user.id))
     .orderBy(sites.code, roleGrants.role);
-  const tokens = await db.select().from(apiTokens).where(eq(apiTokens.userId, user.id)).orderBy(desc(apiTokens.createdAt)).limit(200);
+  const tokens = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, user.id))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(200);
   const now = new Date();
   return {
     id: user.id,

@@ -14,13 +14,23 @@ import { forbidden, invalid, notFound } from "@/lib/services/errors";
  * same lockout as sign-in). Their other sessions end; the one they are using stays open.
  */
 export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<void> {
-  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can change their password.");
+  if (actor.kind !== "user" || !actor.userId)
+    throw forbidden("Only a signed-in user can change their password.");
   const userId = actor.userId;
   const { currentPassword, newPassword } = changePasswordSchema.parse(input);
   const db = await getDb();
-  const check = await checkCredentials(db, actor.email, currentPassword, actor.ip ?? "unknown", "password change");
+  const check = await checkCredentials(
+    db,
+    actor.email,
+    currentPassword,
+    actor.ip ?? "unknown",
+    "password change",
+  );
   if (!check.ok) {
-    if (check.reason === "invalid") throw invalid("The current password is not correct.", [{ path: "currentPassword", message: "The current password is not correct." }]);
+    if (check.reason === "invalid")
+      throw invalid("The current password is not correct.", [
+        { path: "currentPassword", message: "The current password is not correct." },
+      ]);
     throw credentialError(check);
   }
   const passwordHash = await hashPassword(newPassword);
@@ -29,8 +39,17 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput): 
     if (!user) throw notFound("User");
     const now = new Date();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
-    const others = and(eq(sessions.userId, userId), isNull(sessions.revokedAt), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined);
+    const others = and(
+      eq(sessions.userId, userId),
+      isNull(sessions.revokedAt),
+      actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined,
+    );
     await tx.update(sessions).set({ revokedAt: now }).where(others);
-    await appendAudit(tx, actor, { action: "user.password_change", objectType: "user", objectId: userId, reason: "Changed by the user" });
+    await appendAudit(tx, actor, {
+      action: "user.password_change",
+      objectType: "user",
+      objectId: userId,
+      reason: "Changed by the user",
+    });
   });
 }

@@ -20,12 +20,20 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
     const codes = [...new Set(data.grants.map((g) => g.siteCode))];
     const siteRows = codes.length ? await tx.select().from(sites).where(inArray(sites.code, codes)) : [];
     const unknown = codes.filter((c) => !siteRows.some((s) => s.code === c));
-    if (unknown.length) throw invalid(`Unknown site code: ${unknown.join(", ")}.`, [{ path: "grants", message: `Unknown site ${unknown.join(", ")}` }]);
+    if (unknown.length)
+      throw invalid(`Unknown site code: ${unknown.join(", ")}.`, [
+        { path: "grants", message: `Unknown site ${unknown.join(", ")}` },
+      ]);
     const [user] = await tx
       .insert(users)
       .values({ email: data.email, name: data.name, passwordHash, isAdmin: data.isAdmin })
       .returning();
-    const grants = data.grants.map((g) => ({ userId: user!.id, siteId: siteRows.find((s) => s.code === g.siteCode)!.id, role: g.role, grantedBy: actor.userId }));
+    const grants = data.grants.map((g) => ({
+      userId: user!.id,
+      siteId: siteRows.find((s) => s.code === g.siteCode)!.id,
+      role: g.role,
+      grantedBy: actor.userId,
+    }));
     if (grants.length) await tx.insert(roleGrants).values(grants).onConflictDoNothing();
     await appendAudit(tx, actor, {
       action: "user.create",

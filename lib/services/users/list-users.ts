@@ -1,5 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roleGrants, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,7 +35,10 @@ export interface UserRow {
   roles: { siteCode: string; role: SiteRole }[];
 }
 
-export function userStatus(u: { disabledAt: Date | null; lockedUntil: Date | null }, now = new Date()): UserStatus {
+export function userStatus(
+  u: { disabledAt: Date | null; lockedUntil: Date | null },
+  now = new Date(),
+): UserStatus {
   if (u.disabledAt) return "disabled";
   if (u.lockedUntil && u.lockedUntil > now) return "locked";
   return "active";
@@ -43,16 +60,22 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
   if (q) filters.push(or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`)));
   if (status === "disabled") filters.push(isNotNull(users.disabledAt));
   if (status === "locked") filters.push(isNull(users.disabledAt), gt(users.lockedUntil, now));
-  if (status === "active") filters.push(isNull(users.disabledAt), or(isNull(users.lockedUntil), lte(users.lockedUntil, now)));
+  if (status === "active")
+    filters.push(isNull(users.disabledAt), or(isNull(users.lockedUntil), lte(users.lockedUntil, now)));
   if (status === "admin") filters.push(eq(users.isAdmin, true));
 
   const after = decodeCursor(cursor, 1);
   if (after) {
     const id = uuid.safeParse(after[0]);
-    if (!id.success) throw invalid("The cursor is not valid; start again from the first page.", [{ path: "cursor", message: "Invalid cursor" }]);
+    if (!id.success)
+      throw invalid("The cursor is not valid; start again from the first page.", [
+        { path: "cursor", message: "Invalid cursor" },
+      ]);
     // Compared in the database against the cursor row itself, so ties and microseconds page correctly.
     const cmp = dir === "asc" ? sql`>` : sql`<`;
-    filters.push(sql`(${SORT[sort]}, ${users.id}) ${cmp} (select ${SORT_SQL[sort]}, c.id from users c where c.id = ${id.data})`);
+    filters.push(
+      sql`(${SORT[sort]}, ${users.id}) ${cmp} (select ${SORT_SQL[sort]}, c.id from users c where c.id = ${id.data})`,
+    );
   }
   const order = dir === "asc" ? asc : desc;
   const db = await getDb();
@@ -68,7 +91,12 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
         .select({ userId: roleGrants.userId, siteCode: sites.code, role: roleGrants.role })
         .from(roleGrants)
         .innerJoin(sites, eq(sites.id, roleGrants.siteId))
-        .where(inArray(roleGrants.userId, page.map((u) => u.id)))
+        .where(
+          inArray(
+            roleGrants.userId,
+            page.map((u) => u.id),
+          ),
+        )
         .orderBy(sites.code, roleGrants.role)
     : [];
   const items = page.map((u) => ({

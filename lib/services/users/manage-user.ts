@@ -12,7 +12,11 @@ import { ServiceError, notFound } from "@/lib/services/errors";
 import type { Tx } from "@/db/client";
 
 async function lockUser(tx: Tx, email: string) {
-  const [user] = await tx.select().from(users).where(eq(users.email, emailSchema.parse(email))).for("update");
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, emailSchema.parse(email)))
+    .for("update");
   if (!user) throw notFound("User");
   return user;
 }
@@ -23,10 +27,18 @@ export async function setUserDisabled(actor: Actor, email: string, disabled: boo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockUser(tx, email);
-    if (actor.userId === user.id && disabled) throw new ServiceError("conflict", "You cannot disable your own account.");
+    if (actor.userId === user.id && disabled)
+      throw new ServiceError("conflict", "You cannot disable your own account.");
     const now = new Date();
-    await tx.update(users).set({ disabledAt: disabled ? now : null, failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    if (disabled) await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await tx
+      .update(users)
+      .set({ disabledAt: disabled ? now : null, failedLoginCount: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
+    if (disabled)
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     await appendAudit(tx, actor, {
       action: disabled ? "user.disable" : "user.enable",
       objectType: "user",
@@ -45,8 +57,14 @@ export async function resetPassword(actor: Actor, email: string, input: { passwo
   return db.transaction(async (tx) => {
     const user = await lockUser(tx, email);
     const now = new Date();
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     await appendAudit(tx, actor, { action: "user.password_reset", objectType: "user", objectId: user.id });
   });
 }
@@ -65,7 +83,13 @@ export async function grantRole(actor: Actor, email: string, input: { siteCode: 
       .onConflictDoNothing()
       .returning();
     if (inserted.length)
-      await appendAudit(tx, actor, { action: "role.grant", objectType: "user", objectId: user.id, siteId: site.id, after: grant });
+      await appendAudit(tx, actor, {
+        action: "role.grant",
+        objectType: "user",
+        objectId: user.id,
+        siteId: site.id,
+        after: grant,
+      });
     return { granted: inserted.length > 0 };
   });
 }
@@ -80,10 +104,18 @@ export async function revokeRole(actor: Actor, email: string, input: { siteCode:
     if (!site) throw notFound(`Site ${grant.siteCode}`);
     const removed = await tx
       .delete(roleGrants)
-      .where(and(eq(roleGrants.userId, user.id), eq(roleGrants.siteId, site.id), eq(roleGrants.role, grant.role)))
+      .where(
+        and(eq(roleGrants.userId, user.id), eq(roleGrants.siteId, site.id), eq(roleGrants.role, grant.role)),
+      )
       .returning();
     if (removed.length)
-      await appendAudit(tx, actor, { action: "role.revoke", objectType: "user", objectId: user.id, siteId: site.id, before: grant });
+      await appendAudit(tx, actor, {
+        action: "role.revoke",
+        objectType: "user",
+        objectId: user.id,
+        siteId: site.id,
+        before: grant,
+      });
     return { revoked: removed.length > 0 };
   });
 }

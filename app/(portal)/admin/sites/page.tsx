@@ -58,7 +58,8 @@ export default async function AdminSitesPage() {
                     <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label={`Areas of ${s.code}`}>
                       {s.areas.map((a) => (
                         <li key={a.code}>
-                          <span className="font-mono text-xs">{a.code}</span> <span className="text-slate-600">{a.name}</span>
+                          <span className="font-mono text-xs">{a.code}</span>{" "}
+                          <span className="text-slate-600">{a.name}</span>
                         </li>
                       ))}
                     </ul>

@@ -33,7 +33,8 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-600">
-        <Link href="/assets">Assets</Link> <span aria-hidden="true">/</span> <Link href={`/assets?site=${asset.siteCode}`}>{asset.siteCode}</Link>
+        <Link href="/assets">Assets</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={`/assets?site=${asset.siteCode}`}>{asset.siteCode}</Link>
       </nav>
       <PageHeader
         title={`${asset.tag} — ${asset.name}`}
@@ -56,7 +57,10 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
       />
       <div className="space-y-4">
         <Card>
-          <CardHeader title="Details" description={`Times in ${asset.siteCode} site time (${asset.siteTimeZone.replace(/_/g, " ")}).`} />
+          <CardHeader
+            title="Details"
+            description={`Times in ${asset.siteCode} site time (${asset.siteTimeZone.replace(/_/g, " ")}).`}
+          />
           <AssetDetails asset={asset} />
         </Card>
         <Card>

@@ -29,10 +29,16 @@ export default async function ImportAssetsPage({ searchParams }: { searchParams:
       />
       {initial ? (
         <Card className="p-4">
-          <AssetImport sites={sites.map((s) => ({ code: s.code, name: s.name }))} initialSite={initial.code} run={importAssetsAction} />
+          <AssetImport
+            sites={sites.map((s) => ({ code: s.code, name: s.name }))}
+            initialSite={initial.code}
+            run={importAssetsAction}
+          />
         </Card>
       ) : (
-        <Alert tone="warning">Only requesters and change managers may import assets, and you hold neither role at any site.</Alert>
+        <Alert tone="warning">
+          Only requesters and change managers may import assets, and you hold neither role at any site.
+        </Alert>
       )}
     </>
   );

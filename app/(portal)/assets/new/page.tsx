@@ -16,7 +16,10 @@ export default async function NewAssetPage({ searchParams }: { searchParams: Pro
   const site = sites.find((s) => s.code === wanted) ?? sites[0];
   return (
     <>
-      <PageHeader title="New asset" description="Add a controller, safety system, HMI, server or network device to the inventory." />
+      <PageHeader
+        title="New asset"
+        description="Add a controller, safety system, HMI, server or network device to the inventory."
+      />
       {site ? (
         <Card className="p-4">
           <AssetForm
@@ -44,7 +47,9 @@ export default async function NewAssetPage({ searchParams }: { searchParams: Pro
           />
         </Card>
       ) : (
-        <Alert tone="warning">Only requesters and change managers may add assets, and you hold neither role at any site.</Alert>
+        <Alert tone="warning">
+          Only requesters and change managers may add assets, and you hold neither role at any site.
+        </Alert>
       )}
     </>
   );

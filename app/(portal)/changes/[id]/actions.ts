@@ -3,7 +3,12 @@ import { headers } from "next/headers";
 import type { ActionResult } from "@/components/changes/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
-import type { CloseChangeInput, CompleteChangeInput, SignoffInput, TransitionReasonInput } from "@/lib/schemas/changes";
+import type {
+  CloseChangeInput,
+  CompleteChangeInput,
+  SignoffInput,
+  TransitionReasonInput,
+} from "@/lib/schemas/changes";
 import { cancelChange } from "@/lib/services/changes/cancel";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";

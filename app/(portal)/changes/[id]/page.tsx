@@ -12,7 +12,16 @@ import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
 import { isServiceError } from "@/lib/services/errors";
-import { cancelAction, closeAction, completeAction, evaluateGateAction, reviseAction, signAction, startAction, submitAction } from "./actions";
+import {
+  cancelAction,
+  closeAction,
+  completeAction,
+  evaluateGateAction,
+  reviseAction,
+  signAction,
+  startAction,
+  submitAction,
+} from "./actions";
 
 // One load per request, shared by the page and its title.
 const loadChange = cache(async (id: string) => load(getChange(await requireActor(), id)));
@@ -31,7 +40,13 @@ async function load<T>(p: Promise<T>): Promise<T> {
   });
 }
 
-export default async function ChangePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+export default async function ChangePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
   const [{ id }, { tab }] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
   const change = await loadChange(id);
@@ -61,7 +76,8 @@ export default async function ChangePage({ params, searchParams }: { params: Pro
         <TabsList label="Change sections">
           <TabsTrigger value="overview">Overview</TabsTrigger>
           <TabsTrigger value="signoffs">
-            Sign-offs ({change.requiredSignoffs.filter((r) => r.satisfied).length}/{change.requiredSignoffs.length})
+            Sign-offs ({change.requiredSignoffs.filter((r) => r.satisfied).length}/
+            {change.requiredSignoffs.length})
           </TabsTrigger>
           <TabsTrigger value="gate">Deployment gate</TabsTrigger>
           <TabsTrigger value="history">History ({history.items.length})</TabsTrigger>

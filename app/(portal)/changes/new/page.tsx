@@ -18,14 +18,19 @@ export default async function NewChangePage() {
     return (
       <>
         <PageHeader title="New change" />
-        <Card className="p-4 text-sm text-slate-700">Only a requester or change manager may draft a change, and you hold neither role at any site.</Card>
+        <Card className="p-4 text-sm text-slate-700">
+          Only a requester or change manager may draft a change, and you hold neither role at any site.
+        </Card>
       </>
     );
   }
   const candidates = await implementerCandidates(actor);
   return (
     <>
-      <PageHeader title="New change" description="Saved as a draft; nobody is asked to sign until you submit it." />
+      <PageHeader
+        title="New change"
+        description="Saved as a draft; nobody is asked to sign until you submit it."
+      />
       <ChangeForm
         defaultZone={{ zone: home.timeZone, siteCode: home.code, siteName: home.name }}
         candidates={candidates}

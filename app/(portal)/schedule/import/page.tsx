@@ -11,7 +11,11 @@ import { chooseSite, one } from "../site-choice";
 
 export const metadata: Metadata = { title: "Import production runs" };
 
-export default async function ImportRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportRunsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const actor = await requireActor();
   const { site } = await chooseSite(actor, one(sp.site));
@@ -32,7 +36,9 @@ export default async function ImportRunsPage({ searchParams }: { searchParams: P
           <RunImport siteCode={site.code} run={importRunsAction.bind(null, site.code)} />
         </Card>
       ) : (
-        <Alert tone="warning">Only operations approvers and change managers at {site.code} may import the production schedule.</Alert>
+        <Alert tone="warning">
+          Only operations approvers and change managers at {site.code} may import the production schedule.
+        </Alert>
       )}
     </>
   );

@@ -2,6 +2,8 @@ import { apiRoute, json } from "@/lib/http/api";
 import { createCalendarFeed, revokeCalendarFeeds } from "@/lib/services/schedule/calendar-feed";
 
 /** A new secret subscription URL for the caller (shown once); any earlier one stops working. */
-export const POST = apiRoute(async ({ req, actor }) => json(await createCalendarFeed(actor, { baseUrl: req.nextUrl.origin }), 201));
+export const POST = apiRoute(async ({ req, actor }) =>
+  json(await createCalendarFeed(actor, { baseUrl: req.nextUrl.origin }), 201),
+);
 
 export const DELETE = apiRoute(async ({ actor }) => json(await revokeCalendarFeeds(actor)));

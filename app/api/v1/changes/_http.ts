@@ -18,7 +18,8 @@ export async function optionalJson(req: NextRequest): Promise<unknown> {
   if (declared === 0) return {};
   const text = await req.clone().text();
   if (!text.trim()) return {};
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   return readJson(req);
 }
 
@@ -35,10 +36,15 @@ export function ifMatchVersion(req: NextRequest): number | Response {
       status: 428,
       title: "Precondition required",
       type: "https://interlock.invalid/problems/precondition_required",
-      detail: 'Send If-Match with the version you read (for example If-Match: "3"), so that an edit never overwrites someone else\'s.',
+      detail:
+        'Send If-Match with the version you read (for example If-Match: "3"), so that an edit never overwrites someone else\'s.',
     });
   }
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new ServiceError("bad_request", 'If-Match must be the change\'s version, for example If-Match: "3".');
+  if (!m)
+    throw new ServiceError(
+      "bad_request",
+      'If-Match must be the change\'s version, for example If-Match: "3".',
+    );
   return Number(m[1]);
 }

@@ -15,7 +15,13 @@ import { formatUtc, isoInstant } from "@/lib/format/instant";
 import { isServiceError } from "@/lib/services/errors";
 import { listSites } from "@/lib/services/sites/queries";
 import { getUserAdminView } from "@/lib/services/users/admin-view";
-import { grantRoleAction, resetPasswordAction, revokeRoleAction, revokeUserTokenAction, setUserDisabledAction } from "../../actions";
+import {
+  grantRoleAction,
+  resetPasswordAction,
+  revokeRoleAction,
+  revokeUserTokenAction,
+  setUserDisabledAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "User · Administration" };
 
@@ -94,7 +100,10 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
         </Card>
 
         <Card>
-          <CardHeader title="Site roles" description="Each role applies at one site only. Changes take effect at the person's next request." />
+          <CardHeader
+            title="Site roles"
+            description="Each role applies at one site only. Changes take effect at the person's next request."
+          />
           <div className="space-y-4 p-4">
             <Table caption={`Roles of ${user.email}`}>
               <thead>
@@ -118,7 +127,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                   user.grants.map((g) => (
                     <tr key={`${g.siteCode}:${g.role}`}>
                       <Td>
-                        <span className="font-medium">{g.siteCode}</span> <span className="text-slate-600">· {g.siteName}</span>
+                        <span className="font-medium">{g.siteCode}</span>{" "}
+                        <span className="text-slate-600">· {g.siteName}</span>
                       </Td>
                       <Td>{ROLE_LABELS[g.role]}</Td>
                       <Td>
@@ -139,13 +149,20 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                 )}
               </tbody>
             </Table>
-            <GrantRoleForm email={user.email} sites={sites.map((s) => ({ code: s.code, name: s.name }))} grant={grantRoleAction.bind(null, user.email)} />
+            <GrantRoleForm
+              email={user.email}
+              sites={sites.map((s) => ({ code: s.code, name: s.name }))}
+              grant={grantRoleAction.bind(null, user.email)}
+            />
           </div>
         </Card>
       </div>
 
       <Card className="mt-4">
-        <CardHeader title="API tokens" description="Tokens act as this person. Revoke one that is lost or no longer needed." />
+        <CardHeader
+          title="API tokens"
+          description="Tokens act as this person. Revoke one that is lost or no longer needed."
+        />
         <div className="p-4">
           <TokenTable tokens={user.tokens} revoke={revokeUserTokenAction} owner={user.email} />
         </div>

@@ -17,7 +17,10 @@ export default async function NewUserPage() {
     <>
       <PageHeader title="Create user" description={<Link href="/admin">← All users</Link>} />
       <Card className="p-4">
-        <CreateUserForm sites={sites.map((s) => ({ code: s.code, name: s.name }))} create={createUserAction} />
+        <CreateUserForm
+          sites={sites.map((s) => ({ code: s.code, name: s.name }))}
+          create={createUserAction}
+        />
       </Card>
     </>
   );

@@ -25,7 +25,8 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
       <>
         <PageHeader title={`Edit ${asset.tag}`} />
         <Alert tone="warning">
-          Only requesters and change managers at {asset.siteCode} may edit assets. <Link href={back}>Back to the asset</Link>
+          Only requesters and change managers at {asset.siteCode} may edit assets.{" "}
+          <Link href={back}>Back to the asset</Link>
         </Alert>
       </>
     );
@@ -33,7 +34,10 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
   const sites = (await siteChoices(actor, "asset.edit")).filter((s) => s.code === asset.siteCode);
   return (
     <>
-      <PageHeader title={`Edit ${asset.tag}`} description={`${asset.name} · version ${asset.rowVersion} of this record`} />
+      <PageHeader
+        title={`Edit ${asset.tag}`}
+        description={`${asset.name} · version ${asset.rowVersion} of this record`}
+      />
       <Card className="p-4">
         {/* Keyed by the row version: after "reload the latest version" the form starts from the new values. */}
         <AssetForm

@@ -7,7 +7,13 @@ import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { implementerCandidates } from "@/lib/services/changes/ui-people";
 import { isServiceError } from "@/lib/services/errors";
-import { checkSlotAction, loadForEditAction, proposeSlotsAction, searchAssetsAction, updateChangeAction } from "../../actions";
+import {
+  checkSlotAction,
+  loadForEditAction,
+  proposeSlotsAction,
+  searchAssetsAction,
+  updateChangeAction,
+} from "../../actions";
 import { editableFromView } from "../../editable";
 
 export const metadata: Metadata = { title: "Edit change" };
@@ -33,7 +39,10 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
       </>
     );
   }
-  const [editable, candidates] = await Promise.all([editableFromView(actor, change), implementerCandidates(actor)]);
+  const [editable, candidates] = await Promise.all([
+    editableFromView(actor, change),
+    implementerCandidates(actor),
+  ]);
   const signed = change.signoffs.some((s) => s.currentRound && !s.superseded);
   const first = change.sites[0];
   return (
@@ -48,7 +57,11 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
       />
       <ChangeForm
         existing={editable}
-        defaultZone={first ? { zone: first.timeZone, siteCode: first.code, siteName: first.name } : { zone: "UTC", siteCode: "", siteName: "UTC" }}
+        defaultZone={
+          first
+            ? { zone: first.timeZone, siteCode: first.code, siteName: first.name }
+            : { zone: "UTC", siteCode: "", siteName: "UTC" }
+        }
         candidates={candidates}
         search={searchAssetsAction}
         save={updateChangeAction.bind(null, change.id)}

@@ -7,7 +7,10 @@ import type { WindowView } from "@/lib/services/schedule/window-model";
 import { getSiteByCode } from "@/lib/services/sites/queries";
 
 /** The window and its site's areas; a window the actor cannot see is a 404 page. */
-export async function loadWindow(actor: Actor, id: string): Promise<{ window: WindowView; siteId: string; areas: { code: string; name: string }[] }> {
+export async function loadWindow(
+  actor: Actor,
+  id: string,
+): Promise<{ window: WindowView; siteId: string; areas: { code: string; name: string }[] }> {
   try {
     const w = await getWindow(actor, id);
     const site = await getSiteByCode(actor, w.siteCode);

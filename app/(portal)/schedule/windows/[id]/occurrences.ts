@@ -10,7 +10,11 @@ const HORIZON_DAYS = 800;
  * rule the services use (the view already carries the whole definition), and the local date
  * to continue from.
  */
-export function upcomingOccurrences(w: WindowView, fromDate: string, limit: number): { items: Occurrence[]; next: string | null } {
+export function upcomingOccurrences(
+  w: WindowView,
+  fromDate: string,
+  limit: number,
+): { items: Occurrence[]; next: string | null } {
   const from = DateTime.fromISO(fromDate, { zone: w.timeZone }).startOf("day");
   const def = {
     id: w.id,
@@ -28,6 +32,9 @@ export function upcomingOccurrences(w: WindowView, fromDate: string, limit: numb
   const all = expandWindow(def, from.toJSDate(), from.plus({ days: HORIZON_DAYS }).toJSDate());
   const items = all.slice(0, limit);
   const last = items[items.length - 1];
-  const next = all.length > limit && last ? DateTime.fromJSDate(last.start, { zone: w.timeZone }).plus({ days: 1 }).toISODate() : null;
+  const next =
+    all.length > limit && last
+      ? DateTime.fromJSDate(last.start, { zone: w.timeZone }).plus({ days: 1 }).toISODate()
+      : null;
   return { items, next };
 }

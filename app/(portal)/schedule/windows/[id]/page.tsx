@@ -16,7 +16,13 @@ import { upcomingOccurrences } from "./occurrences";
 
 export const metadata: Metadata = { title: "Window" };
 
-export default async function WindowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WindowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const sp = await searchParams;
   const actor = await requireActor();
@@ -47,7 +53,10 @@ export default async function WindowPage({ params, searchParams }: { params: Pro
       />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <Card>
-          <CardHeader title="Occurrences" description={from === today ? "Upcoming, from today" : `From ${from}`} />
+          <CardHeader
+            title="Occurrences"
+            description={from === today ? "Upcoming, from today" : `From ${from}`}
+          />
           <OccurrenceList
             items={items}
             timeZone={tz}
@@ -85,7 +94,11 @@ export default async function WindowPage({ params, searchParams }: { params: Pro
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Cancelled occurrences</dt>
-                <dd>{w.cancelledOccurrences.length ? w.cancelledOccurrences.map((c) => c.replace("T", " ")).join(", ") : "None"}</dd>
+                <dd>
+                  {w.cancelledOccurrences.length
+                    ? w.cancelledOccurrences.map((c) => c.replace("T", " ")).join(", ")
+                    : "None"}
+                </dd>
               </div>
             </dl>
           </Card>
@@ -93,7 +106,9 @@ export default async function WindowPage({ params, searchParams }: { params: Pro
             <Card>
               <CardHeader title="Manage" />
               <div className="space-y-4 p-4">
-                {w.rrule ? <EndSeriesForm defaultDate={today} run={endSeriesAction.bind(null, w.id)} /> : null}
+                {w.rrule ? (
+                  <EndSeriesForm defaultDate={today} run={endSeriesAction.bind(null, w.id)} />
+                ) : null}
                 <ConfirmAction
                   label="Delete window"
                   title={`Delete ${w.title}?`}

@@ -10,7 +10,11 @@ import { chooseSite, one } from "../../site-choice";
 
 export const metadata: Metadata = { title: "New window" };
 
-export default async function NewWindowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewWindowPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const actor = await requireActor();
   const { site } = await chooseSite(actor, one(sp.site));
@@ -19,17 +23,26 @@ export default async function NewWindowPage({ searchParams }: { searchParams: Pr
   const today = DateTime.fromJSDate(now, { zone: site.timeZone }).toISODate()!;
   return (
     <>
-      <PageHeader title="New maintenance window or blackout" description={`${site.name} (${site.code}) · times in site time, ${site.timeZone.replace(/_/g, " ")}`} />
+      <PageHeader
+        title="New maintenance window or blackout"
+        description={`${site.name} (${site.code}) · times in site time, ${site.timeZone.replace(/_/g, " ")}`}
+      />
       {hasSitePermission(actor, "window.manage", site.id) ? (
         <WindowForm
-          site={{ code: site.code, timeZone: site.timeZone, areas: site.areas.map((a) => ({ code: a.code, name: a.name })) }}
+          site={{
+            code: site.code,
+            timeZone: site.timeZone,
+            areas: site.areas.map((a) => ({ code: a.code, name: a.name })),
+          }}
           now={now.toISOString()}
           today={today}
           submit={createWindowAction.bind(null, site.code)}
           cancelHref={`/schedule?site=${site.code}`}
         />
       ) : (
-        <Alert tone="warning">Only a change manager at {site.code} may define maintenance windows and blackouts.</Alert>
+        <Alert tone="warning">
+          Only a change manager at {site.code} may define maintenance windows and blackouts.
+        </Alert>
       )}
     </>
   );

@@ -6,7 +6,14 @@ import { HistoryList } from "@/components/changes/history-list";
 import { PrintButton } from "@/components/changes/print-button";
 import { SignoffRecordTable, awaitedWho } from "@/components/changes/signoffs-panel";
 import { SiteTime } from "@/components/changes/site-time";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, RISK_LABELS, SAFETY_IMPACT_LABELS } from "@/components/changes/vocab";
+import {
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+  OUTCOME_LABELS,
+  PRODUCTION_IMPACT_LABELS,
+  RISK_LABELS,
+  SAFETY_IMPACT_LABELS,
+} from "@/components/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatUtc } from "@/lib/format/instant";
 import { requireActor } from "@/lib/auth/session";
@@ -21,7 +28,9 @@ const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="mt-5 break-inside-avoid-page">
-      <h2 className="border-b border-slate-300 pb-1 text-sm font-semibold tracking-wide text-slate-900 uppercase">{title}</h2>
+      <h2 className="border-b border-slate-300 pb-1 text-sm font-semibold tracking-wide text-slate-900 uppercase">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -51,10 +60,13 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
           {change.number}: {change.title}
         </h1>
         <p className="text-sm text-slate-800">
-          State {CHANGE_STATE_LABELS[change.state]} · {CHANGE_CLASS_LABELS[change.class]} · {CHANGE_TYPE_LABELS[change.type]} · {RISK_LABELS[change.risk]} risk (score {change.riskScore}) · version {change.version}
+          State {CHANGE_STATE_LABELS[change.state]} · {CHANGE_CLASS_LABELS[change.class]} ·{" "}
+          {CHANGE_TYPE_LABELS[change.type]} · {RISK_LABELS[change.risk]} risk (score {change.riskScore}) ·
+          version {change.version}
         </p>
         <p className="text-xs text-slate-700">
-          Sites {change.sites.map((s) => `${s.name} (${s.code}, ${s.timeZone})`).join("; ")}. Printed {formatInZone(printedAt, zone)} by {actor.name}.
+          Sites {change.sites.map((s) => `${s.name} (${s.code}, ${s.timeZone})`).join("; ")}. Printed{" "}
+          {formatInZone(printedAt, zone)} by {actor.name}.
         </p>
       </header>
 
@@ -62,7 +74,12 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
         <Facts
           items={[
             ["Requester", `${change.requesterName} (${change.requesterEmail})`],
-            ["Implementer", change.implementerName ? `${change.implementerName} (${change.implementerEmail})` : "Not assigned"],
+            [
+              "Implementer",
+              change.implementerName
+                ? `${change.implementerName} (${change.implementerEmail})`
+                : "Not assigned",
+            ],
             ["Description", <Prose key="d" text={change.description} />],
             ["Justification / technical basis", <Prose key="j" text={change.justification} />],
             ["References", change.references.join(", ") || "—"],
@@ -125,10 +142,13 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
                 {r.siteCode ? ` (${r.siteCode})` : ""}
               </span>
               : {r.satisfied ? "satisfied" : `missing — awaiting ${awaitedWho(change, r.role, r.siteCode)}`}
-              {r.dueAt ? `; due ${t(r.dueAt)}${r.overdue ? " — OVERDUE" : ""}` : ""}. <span className="text-slate-700">{r.reason}</span>
+              {r.dueAt ? `; due ${t(r.dueAt)}${r.overdue ? " — OVERDUE" : ""}` : ""}.{" "}
+              <span className="text-slate-700">{r.reason}</span>
             </li>
           ))}
-          {change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr") ? <li>PSSR: required after implementation, signed by a safety approver before closing.</li> : null}
+          {change.pssrRequired && !change.requiredSignoffs.some((r) => r.role === "pssr") ? (
+            <li>PSSR: required after implementation, signed by a safety approver before closing.</li>
+          ) : null}
         </ul>
         <p className="mt-1 text-xs text-slate-700">
           Content hash now: <code className="font-mono break-all">{change.contentHash}</code>
@@ -136,18 +156,32 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
       </Section>
       <Section title="Electronic signatures">
         <div className="mt-2">
-          <SignoffRecordTable signoffs={change.signoffs} zone={zone} caption="Every sign-off, superseded ones included" fullHash />
+          <SignoffRecordTable
+            signoffs={change.signoffs}
+            zone={zone}
+            caption="Every sign-off, superseded ones included"
+            fullHash
+          />
         </div>
-        <p className="mt-1 text-xs text-slate-700">Times in {zone}. Each signature was given by re-entering the signer&apos;s password and covers the content with the hash shown.</p>
+        <p className="mt-1 text-xs text-slate-700">
+          Times in {zone}. Each signature was given by re-entering the signer&apos;s password and covers the
+          content with the hash shown.
+        </p>
       </Section>
       <Section title="History">
         <div className="mt-2">
           <HistoryList events={history.items} zone={zone} />
         </div>
-        {history.nextCursor ? <p className="text-xs text-slate-700">The history continues beyond the first {history.items.length} events; export the full trail from the audit trail.</p> : null}
+        {history.nextCursor ? (
+          <p className="text-xs text-slate-700">
+            The history continues beyond the first {history.items.length} events; export the full trail from
+            the audit trail.
+          </p>
+        ) : null}
       </Section>
       <p className="mt-6 text-xs text-slate-600">
-        Created <SiteTime at={change.createdAt} zone={zone} />, last changed <SiteTime at={change.updatedAt} zone={zone} />
+        Created <SiteTime at={change.createdAt} zone={zone} />, last changed{" "}
+        <SiteTime at={change.updatedAt} zone={zone} />
         {change.updatedByEmail ? ` by ${change.updatedByEmail}` : ""}.
       </p>
     </article>

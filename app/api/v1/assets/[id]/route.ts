@@ -10,7 +10,11 @@ type Params = { id: string };
 function expectedVersion(header: string | null): number | undefined {
   if (header === null || header.trim() === "*") return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new ServiceError("bad_request", 'If-Match must be the asset\'s rowVersion, for example If-Match: "3".');
+  if (!m)
+    throw new ServiceError(
+      "bad_request",
+      'If-Match must be the asset\'s rowVersion, for example If-Match: "3".',
+    );
   return Number(m[1]);
 }
 

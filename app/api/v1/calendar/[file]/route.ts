@@ -34,7 +34,11 @@ export async function GET(req: NextRequest, context: { params: Promise<Params> }
   if (feed === null) return withBearerOrSession(req, context);
   try {
     const actor = await actorFromFeedToken(feed, clientIp(req.headers));
-    if (!actor) return problemResponse({ status: 401, detail: "This calendar feed URL is invalid or was revoked; create a new one in your profile." });
+    if (!actor)
+      return problemResponse({
+        status: 401,
+        detail: "This calendar feed URL is invalid or was revoked; create a new one in your profile.",
+      });
     return await ics(req, actor, (await context.params).file);
   } catch (e) {
     return errorToProblem(e);

@@ -4,7 +4,11 @@ import { proposeSlotsForChange } from "@/lib/services/schedule/assistant";
 /** ?changeId= or ?assetIds=a,b&durationMinutes=&expectedDowntimeMinutes=&productionImpact=; optional &from=. */
 export const GET = apiRoute(async ({ req, actor }) => {
   const q = req.nextUrl.searchParams;
-  const assetIds = q.getAll("assetIds").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const assetIds = q
+    .getAll("assetIds")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const opt = (name: string) => q.get(name) ?? undefined;
   return proposeSlotsForChange(actor, {
     changeId: opt("changeId"),

@@ -2,4 +2,6 @@ import { apiRoute } from "@/lib/http/api";
 import { siteJson } from "@/lib/http/site-json";
 import { getSiteByCode } from "@/lib/services/sites/queries";
 
-export const GET = apiRoute<{ code: string }>(async ({ actor, params }) => siteJson(await getSiteByCode(actor, params.code)));
+export const GET = apiRoute<{ code: string }>(async ({ actor, params }) =>
+  siteJson(await getSiteByCode(actor, params.code)),
+);

@@ -19,6 +19,9 @@ export const PATCH = apiRoute<Params>(async ({ req, actor, params }) => {
 
 export const DELETE = apiRoute<Params>(async ({ req, actor, params }) => {
   const expectedSequence = ifMatchVersion(req.headers.get("if-match"), "window's sequence");
-  await deleteWindow(actor, params.id, { expectedSequence, reason: req.nextUrl.searchParams.get("reason") ?? undefined });
+  await deleteWindow(actor, params.id, {
+    expectedSequence,
+    reason: req.nextUrl.searchParams.get("reason") ?? undefined,
+  });
   return new Response(null, { status: 204 });
 });

@@ -16,7 +16,10 @@ export default async function EditWindowPage({ params }: { params: Promise<{ id:
   const now = new Date();
   return (
     <>
-      <PageHeader title={`Edit ${w.title}`} description={`${w.siteCode} · times in site time, ${w.timeZone.replace(/_/g, " ")}`} />
+      <PageHeader
+        title={`Edit ${w.title}`}
+        description={`${w.siteCode} · times in site time, ${w.timeZone.replace(/_/g, " ")}`}
+      />
       {hasSitePermission(actor, "window.manage", siteId) ? (
         <WindowForm
           site={{ code: w.siteCode, timeZone: w.timeZone, areas }}

@@ -3,4 +3,6 @@ import { evaluateGateFor } from "@/lib/services/changes/gate";
 import { clientOf, type Params } from "../../_http";
 
 /** `{allowed, reasons, evaluatedAt}` now or at `?at=` (a dry run; recorded in the audit trail). */
-export const GET = apiRoute<Params>(async ({ req, actor, params }) => evaluateGateFor(actor, params.id, searchParams(req).at, clientOf(req)));
+export const GET = apiRoute<Params>(async ({ req, actor, params }) =>
+  evaluateGateFor(actor, params.id, searchParams(req).at, clientOf(req)),
+);

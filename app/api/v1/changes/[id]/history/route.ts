@@ -2,4 +2,6 @@ import { apiRoute, searchParams } from "@/lib/http/api";
 import { changeHistory } from "@/lib/services/changes/history";
 import type { Params } from "../../_http";
 
-export const GET = apiRoute<Params>(async ({ req, actor, params }) => changeHistory(actor, params.id, searchParams(req)));
+export const GET = apiRoute<Params>(async ({ req, actor, params }) =>
+  changeHistory(actor, params.id, searchParams(req)),
+);
