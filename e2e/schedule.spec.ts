@@ -242,10 +242,8 @@ test("CSV import: the dry run lists every bad cell by line and column, then the 
   await page.keyboard.press("Escape");
   await page.goto("/calendar?site=GCR&view=timeline&date=2030-07-15");
   await expect(
-    page
-      .getByRole("region", { name: "HTU · Hydrotreater" })
-      .getByRole("button", {
-        name: /Hydrotreater turnaround \(import e2e\), Turnaround \(maintenance window\)/,
-      }),
+    page.getByRole("region", { name: "HTU · Hydrotreater" }).getByRole("button", {
+      name: /Hydrotreater turnaround \(import e2e\), Turnaround \(maintenance window\)/,
+    }),
   ).toBeVisible();
 });

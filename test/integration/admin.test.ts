@@ -29,16 +29,14 @@ beforeAll(async () => {
   db = await useTestDatabase();
   siteId = (await makeSite("ADM", "America/Chicago", ["U1"])).id;
   await makeSite("OTH", "Europe/Berlin", ["X"]);
-  await db
-    .insert(assets)
-    .values({
-      siteId,
-      tag: "PLC-1",
-      name: "Reactor PLC",
-      kind: "plc",
-      criticality: "safety_critical",
-      safetyRelated: true,
-    });
+  await db.insert(assets).values({
+    siteId,
+    tag: "PLC-1",
+    name: "Reactor PLC",
+    kind: "plc",
+    criticality: "safety_critical",
+    safetyRelated: true,
+  });
 });
 
 async function code(p: Promise<unknown>): Promise<string> {

@@ -150,16 +150,14 @@ export async function importRunsAction(
   try {
     const r = await importRunsCsv(actor, { siteCode: site, csvText, dryRun });
     if (!r.dryRun) refresh();
-    const sample = r.runs
-      .slice(0, PREVIEW_ROWS)
-      .map((v) => ({
-        title: v.title,
-        areaCode: v.areaCode,
-        kind: v.kind,
-        criticality: v.criticality,
-        localStart: v.localStart,
-        localEnd: v.localEnd,
-      }));
+    const sample = r.runs.slice(0, PREVIEW_ROWS).map((v) => ({
+      title: v.title,
+      areaCode: v.areaCode,
+      kind: v.kind,
+      criticality: v.criticality,
+      localStart: v.localStart,
+      localEnd: v.localEnd,
+    }));
     return { ok: true, data: { dryRun: r.dryRun, valid: r.valid, count: r.count, errors: r.errors, sample } };
   } catch (e) {
     // A real import of a bad file is refused with the same row list a dry run gives.
