@@ -13,7 +13,8 @@ const env = {
   NEXTAUTH_SECRET: "e2e-only-secret-not-used-elsewhere-0123456789",
 };
 if (env.DATABASE_URL) {
-  const name = "interlock_e2e";
+  // One database per port, so that two e2e runs on one server (different E2E_PORT) do not collide.
+  const name = `interlock_e2e_${process.env.PORT ?? "3210"}`;
   const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
