@@ -5,7 +5,7 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import { changeDashboard } from "@/lib/services/changes/dashboard";
-import { assetSummary } from "@/lib/services/dashboard";
+import { assetSummary } from "@/lib/services/assets/summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/http/client-ip";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { SESSION_HOURS, signIn } from "@/lib/services/auth/sign-in";
 import { signOut } from "@/lib/services/auth/sign-out";
 

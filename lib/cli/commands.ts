@@ -1,16 +1,18 @@
 import type { ParseArgsConfig } from "node:util";
 import { getDb } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
-import { verifyAuditChain } from "@/lib/audit/verify";
 import { cliActor } from "@/lib/auth/resolve";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { parseGrant } from "@/lib/schemas/users";
+import { verifyAudit } from "@/lib/services/audit/verify-audit";
 import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
-import { mintTokenFor } from "@/lib/services/tokens/create-token";
+import { mintTokenFor } from "@/lib/services/tokens/mint-token";
 import { createUser } from "@/lib/services/users/create-user";
-import { grantRole, revokeRole, setUserDisabled } from "@/lib/services/users/manage-user";
-import { ServiceError } from "@/lib/services/errors";
+import { grantRole } from "@/lib/services/users/grant-role";
+import { revokeRole } from "@/lib/services/users/revoke-role";
+import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
+import { ServiceError } from "@/lib/services/base/errors";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Command {
@@ -150,7 +152,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: "walk the audit hash chain; exit 1 at the first broken event",
     options: {},
     async run() {
-      const result = await verifyAuditChain(await getDb());
+      const result = await verifyAudit(cliActor());
       if (!result.ok)
         throw new ServiceError(
           "conflict",

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { closeDb } from "@/db/client";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { COMMANDS } from "./commands";
 
 function usage(): string {

@@ -7,7 +7,7 @@ import { idempotencyKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSession, actorFromToken } from "@/lib/auth/resolve";
 import { sessionIdFrom } from "@/lib/auth/session";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 import { clientIp } from "./client-ip";
 import { errorToProblem, problemResponse } from "./problem";
 

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 /** What a server action answers a form: never a thrown error, never a raw message. */
 export type FormFailure = { ok: false; message: string; fieldErrors?: Record<string, string> };

@@ -1,4 +1,4 @@
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 /** If-Match as a version number: `"3"`, `W/"3"` or `3`; absent or `*` means "any version". */
 export function ifMatchVersion(header: string | null, what: string): number | undefined {

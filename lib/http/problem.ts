@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { isServiceError, type ServiceErrorCode } from "@/lib/services/errors";
+import { isServiceError, type ServiceErrorCode } from "@/lib/services/base/errors";
 
 const STATUS: Record<ServiceErrorCode, number> = {
   bad_request: 400,

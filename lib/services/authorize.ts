@@ -7,7 +7,7 @@ import {
   type AdminPermission,
   type SitePermission,
 } from "@/lib/auth/permissions";
-import { ServiceError, forbidden } from "./errors";
+import { ServiceError, forbidden } from "./base/errors";
 
 export function requireAdmin(actor: Actor, permission: AdminPermission): void {
   if (!hasAdminPermission(actor, permission)) throw forbidden("Only an administrator may do this.");

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { appendAudit } from "@/lib/audit/append";
-import { verifyAuditChain } from "@/lib/audit/verify";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/services/auth/credentials";
 import {
@@ -15,7 +15,7 @@ import {
 import { collectForExport } from "@/lib/services/audit/export-events";
 import { auditFilter } from "@/lib/services/audit/conditions";
 import { auditQuerySchema } from "@/lib/schemas/audit";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";
 

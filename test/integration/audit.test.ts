@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { verifyAuditChain } from "@/lib/audit/verify";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";
 

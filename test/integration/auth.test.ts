@@ -6,12 +6,15 @@ import { apiTokens, auditEvents, sessions, users } from "@/db/schema";
 import { actorFromSession, actorFromToken, cliActor } from "@/lib/auth/resolve";
 import { LOCKOUT } from "@/lib/services/auth/credentials";
 import { signIn } from "@/lib/services/auth/sign-in";
-import { ServiceError } from "@/lib/services/errors";
-import { createToken, mintTokenFor } from "@/lib/services/tokens/create-token";
+import { ServiceError } from "@/lib/services/base/errors";
+import { createToken } from "@/lib/services/tokens/create-token";
+import { mintTokenFor } from "@/lib/services/tokens/mint-token";
 import { listTokens } from "@/lib/services/tokens/list-tokens";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { changePassword } from "@/lib/services/users/change-password";
-import { grantRole, revokeRole, setUserDisabled } from "@/lib/services/users/manage-user";
+import { grantRole } from "@/lib/services/users/grant-role";
+import { revokeRole } from "@/lib/services/users/revoke-role";
+import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { useTestDatabase } from "../db";
 import { PASSWORD, makeSite, makeUser, signInAs } from "../fixtures";
 

@@ -7,7 +7,7 @@ import { changeHistory } from "@/lib/services/changes/history";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
-import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { getChange } from "@/lib/services/changes/get";
 import { listChanges } from "@/lib/services/changes/list";
 import { reviseChange } from "@/lib/services/changes/revise";

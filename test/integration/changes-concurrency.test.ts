@@ -7,7 +7,7 @@ import { getChange } from "@/lib/services/changes/get";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { useTestDatabase } from "../db";
 import { changeWorld, draft, errorOf, sign, type World } from "./changes-helpers";
 

@@ -6,7 +6,7 @@ import { createAsset } from "@/lib/services/assets/create";
 import { getChange } from "@/lib/services/changes/get";
 import { signChange } from "@/lib/services/changes/sign";
 import { createWindow } from "@/lib/services/schedule/create-window";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { PASSWORD, makeSite, makeUser } from "../fixtures";
 
 export const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, signoffs, users } from "@/db/schema";
 import { createAsset } from "@/lib/services/assets/create";
 import { createChange } from "@/lib/services/changes/create";
-import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { getChange } from "@/lib/services/changes/get";
 import { signChange } from "@/lib/services/changes/sign";
 import { submitChange } from "@/lib/services/changes/submit";

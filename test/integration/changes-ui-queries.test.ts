@@ -5,9 +5,10 @@ import { createAsset } from "@/lib/services/assets/create";
 import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
 import { submitChange } from "@/lib/services/changes/submit";
-import { pickerAssetsByIds, searchPickerAssets } from "@/lib/services/changes/ui-asset-picker";
-import { overdueRetrospectiveIds } from "@/lib/services/changes/ui-overdue";
-import { implementerCandidates } from "@/lib/services/changes/ui-people";
+import { pickerAssetsByIds } from "@/lib/services/changes/get-picker-assets";
+import { searchPickerAssets } from "@/lib/services/changes/search-picker-assets";
+import { overdueRetrospectiveIds } from "@/lib/services/changes/find-overdue-retrospectives";
+import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
 import { useTestDatabase } from "../db";
 import { HOUR, changeWorld, draft, sign, type World } from "./changes-helpers";
 

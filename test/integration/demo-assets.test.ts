@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { seedDemoAssets } from "@/db/seed/demo-assets";
 import { DEMO_ASSETS } from "@/db/seed/demo-assets-data";
-import { verifyAuditChain } from "@/lib/audit/verify";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { cliActor } from "@/lib/auth/resolve";
 import { DEMO_AREAS, DEMO_SITES } from "@/lib/demo-accounts";
 import { listAssets } from "@/lib/services/assets/list";

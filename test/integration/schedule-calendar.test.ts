@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { proposeSlotsForChange } from "@/lib/services/schedule/assistant";
+import { proposeSlotsForChange } from "@/lib/services/schedule/propose-slots";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
 import { createRun } from "@/lib/services/schedule/create-run";
 import { createWindow } from "@/lib/services/schedule/create-window";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { CreateChangeInput } from "@/lib/schemas/changes";
 import { createAsset } from "@/lib/services/assets/create";
 import { createChange } from "@/lib/services/changes/create";
-import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { createRun } from "@/lib/services/schedule/create-run";

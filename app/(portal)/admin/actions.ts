@@ -5,7 +5,10 @@ import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { createUser } from "@/lib/services/users/create-user";
-import { grantRole, resetPassword, revokeRole, setUserDisabled } from "@/lib/services/users/manage-user";
+import { grantRole } from "@/lib/services/users/grant-role";
+import { resetPassword } from "@/lib/services/users/reset-password";
+import { revokeRole } from "@/lib/services/users/revoke-role";
+import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 
 // Thin adapters: every rule (administrators only, validation, audit) lives in the services.
 

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/inbox";
-import { listSites } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
 
 export const metadata: Metadata = { title: "My approvals" };
 

@@ -5,7 +5,7 @@ import { createAsset } from "@/lib/services/assets/create";
 import type { CsvCellError } from "@/lib/services/assets/csv";
 import { importAssetsCsv, type ImportResult } from "@/lib/services/assets/import";
 import { updateAsset } from "@/lib/services/assets/update";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 type Failure = Extract<AssetActionResult<never>, { ok: false }>;
 

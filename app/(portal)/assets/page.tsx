@@ -10,8 +10,8 @@ import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAssets } from "@/lib/services/assets/list";
 import type { AssetView } from "@/lib/services/assets/view";
-import { isServiceError } from "@/lib/services/errors";
-import { listSites } from "@/lib/services/sites/queries";
+import { isServiceError } from "@/lib/services/base/errors";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { listHref, listParams, one, type Search } from "./list-query";
 
 export const metadata: Metadata = { title: "Assets" };

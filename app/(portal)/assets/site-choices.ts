@@ -2,7 +2,7 @@ import "server-only";
 import type { SiteChoice } from "@/components/assets/asset-form";
 import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission, type SitePermission } from "@/lib/auth/permissions";
-import { listSites } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
 
 /** The caller's sites where they hold the permission, with their areas, for a site picker. */
 export async function siteChoices(actor: Actor, permission: SitePermission): Promise<SiteChoice[]> {

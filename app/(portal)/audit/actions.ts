@@ -1,8 +1,8 @@
 "use server";
-import type { VerifyResult } from "@/lib/audit/verify";
+import type { VerifyResult } from "@/lib/audit/verify-chain";
 import { requireActor } from "@/lib/auth/session";
-import { verifyAudit } from "@/lib/services/audit/verify-chain";
-import { isServiceError } from "@/lib/services/errors";
+import { verifyAudit } from "@/lib/services/audit/verify-audit";
+import { isServiceError } from "@/lib/services/base/errors";
 
 export type VerifyChainState =
   { ok: true; verdict: VerifyResult; checkedAt: string } | { ok: false; message: string };

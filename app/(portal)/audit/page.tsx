@@ -11,7 +11,7 @@ import { auditTime } from "@/lib/audit/display-time";
 import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@/lib/audit/page-filters";
 import { requireActor } from "@/lib/auth/session";
 import { MAX_EXPORT_ROWS, auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { verifyChainAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };

@@ -17,7 +17,7 @@ import { matchesFilters, type ChangeItem } from "@/lib/calendar/items";
 import { calendarHref, parseCalendarQuery } from "@/lib/calendar/query";
 import { normaliseDate, viewRange } from "@/lib/calendar/range";
 import { requestRange } from "@/lib/calendar/request-range";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
 import { formatLocal } from "@/lib/domain/schedule";
 import { itemsFromData } from "./items-from-data";

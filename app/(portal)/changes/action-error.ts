@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import type { ActionResult } from "@/components/changes/action-result";
 import { zodErrors } from "@/lib/http/problem";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 type Failure = Extract<ActionResult<never>, { ok: false }>;
 

@@ -7,9 +7,10 @@ import { requireActor } from "@/lib/auth/session";
 import type { CreateChangeInput, UpdateChangeInput } from "@/lib/schemas/changes";
 import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
-import { searchPickerAssets } from "@/lib/services/changes/ui-asset-picker";
+import { searchPickerAssets } from "@/lib/services/changes/search-picker-assets";
 import { updateChange } from "@/lib/services/changes/update";
-import { checkSlot, proposeSlotsForChange } from "@/lib/services/schedule/assistant";
+import { checkSlot } from "@/lib/services/schedule/check-slot";
+import { proposeSlotsForChange } from "@/lib/services/schedule/propose-slots";
 import { actionFailure } from "./action-error";
 import { editableFromView } from "./editable";
 

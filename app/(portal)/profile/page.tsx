@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { zoneAbbreviation } from "@/lib/format/instant";
-import { listSites } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { listTokens } from "@/lib/services/tokens/list-tokens";
 import { changePasswordAction, createTokenAction, revokeOwnTokenAction } from "./actions";
 

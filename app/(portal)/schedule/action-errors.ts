@@ -1,7 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import type { ActionResult } from "@/components/schedule/action-result";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 /** Maps anything a service throws to a form-friendly failure; unexpected errors are logged, not shown. */
 export function failure(e: unknown): Extract<ActionResult, { ok: false }> {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { sitesWithPermission } from "@/lib/auth/permissions";
-import { listSites, type SiteView } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
+import { type SiteView } from "@/lib/services/sites/view";
 
 /**
  * The sites whose schedule the actor may read, and the one the URL asks for (else the

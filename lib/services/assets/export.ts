@@ -4,10 +4,10 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { ASSET_CSV_COLUMNS, assetListQuerySchema } from "@/lib/schemas/assets";
 import { scopeFor } from "@/lib/services/authorize";
-import { forbidden, invalid } from "@/lib/services/errors";
+import { forbidden, invalid } from "@/lib/services/base/errors";
 import { toSafeCsv } from "./csv";
 import { findAssets } from "./find";
-import { parseInput } from "./parse";
+import { parseInput } from "../base/parse-input";
 import type { AssetView } from "./view";
 
 export const EXPORT_COLUMNS = ["siteCode", ...ASSET_CSV_COLUMNS] as const;

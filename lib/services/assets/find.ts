@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import type { AssetListFilters, AssetSort } from "@/lib/schemas/assets";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
 
 type KeyType = "text" | "int" | "timestamptz";

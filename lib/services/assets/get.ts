@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assets, sites } from "@/db/schema";
+import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeFor } from "@/lib/services/authorize";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
 
 /** One asset; "not found" alike for a malformed id, a missing asset and one at a site the actor cannot see. */
@@ -15,59 +15,4 @@ export async function getAsset(actor: Actor, id: string): Promise<AssetView> {
   const [row] = await selectAssets(db).where(and(eq(assets.id, id), inArray(assets.siteId, scope)));
   if (!row) throw notFound("Asset");
   return toView(row);
-}
-
-/** The visible assets among the ids, in the order asked; unknown, invisible and malformed ids are left out. */
-export async function assetsByIds(actor: Actor, ids: readonly string[]): Promise<AssetView[]> {
-  const scope = scopeFor(actor, "asset.view");
-  const wanted = [
-    ...new Set(ids.filter((id) => typeof id === "string" && UUID_RE.test(id)).map((id) => id.toLowerCase())),
-  ].slice(0, 500);
-  if (!wanted.length || !scope.length) return [];
-  const db = await getDb();
-  const rows = await selectAssets(db).where(and(inArray(assets.id, wanted), inArray(assets.siteId, scope)));
-  const byId = new Map(rows.map((r) => [r.id, toView(r)]));
-  return wanted.map((id) => byId.get(id)).filter((a): a is AssetView => Boolean(a));
-}
-
-/**
- * Picker search: exact tag first, then tags starting with the text, then other matches on tag,
- * name, vendor, product or model number.
- */
-export async function searchAssets(
-  actor: Actor,
-  q: string,
-  limit = 20,
-  opts: { siteCode?: string } = {},
-): Promise<AssetView[]> {
-  const scope = scopeFor(actor, "asset.view");
-  const text = String(q ?? "")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim()
-    .slice(0, 100);
-  if (!scope.length || !text) return [];
-  const n = Math.min(Math.max(Math.trunc(Number(limit)) || 20, 1), 100);
-  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const contains = `%${escaped}%`;
-  const db = await getDb();
-  const rank = sql`case when lower(${assets.tag}) = ${text.toLowerCase()} then 0 when lower(${assets.tag}) like ${`${escaped}%`} then 1 else 2 end`;
-  const rows = await selectAssets(db)
-    .where(
-      and(
-        inArray(assets.siteId, scope),
-        opts.siteCode
-          ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase())
-          : undefined,
-        or(
-          ilike(assets.tag, contains),
-          ilike(assets.name, contains),
-          ilike(assets.vendor, contains),
-          ilike(assets.product, contains),
-          ilike(assets.modelNumber, contains),
-        ),
-      ),
-    )
-    .orderBy(rank, asc(sql`lower(${assets.tag})`), asc(assets.id))
-    .limit(n);
-  return rows.map(toView);
 }

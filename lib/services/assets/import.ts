@@ -6,9 +6,9 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { ASSET_CSV_COLUMNS, importAssetsSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
-import { ServiceError, forbidden, notFound } from "@/lib/services/errors";
+import { ServiceError, forbidden, notFound } from "@/lib/services/base/errors";
 import { parseAssetCsv, type CsvCellError } from "./csv";
-import { parseInput } from "./parse";
+import { parseInput } from "../base/parse-input";
 import { auditFields } from "./view";
 import { areaIdsByCode, existingTags, insertAssets } from "./write";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import type { Page } from "@/lib/http/cursor";
+import type { Page } from "@/lib/services/base/page";
 import { assetListQuerySchema } from "@/lib/schemas/assets";
 import { scopeFor } from "@/lib/services/authorize";
 import { findAssets } from "./find";
-import { parseInput } from "./parse";
+import { parseInput } from "../base/parse-input";
 import type { AssetView } from "./view";
 
 /** A page of the assets the actor may view, filtered and sorted on the server. */

@@ -7,8 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatSiteTime } from "@/lib/domain/site-time";
 import { updateAssetSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
-import { conflict, invalid, notFound } from "@/lib/services/errors";
-import { parseInput } from "./parse";
+import { conflict, invalid, notFound } from "@/lib/services/base/errors";
+import { parseInput } from "../base/parse-input";
 import { UUID_RE, auditFields, isUniqueViolation, selectAssets, toView, type AssetView } from "./view";
 import { areaIdsByCode } from "./write";
 

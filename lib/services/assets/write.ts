@@ -5,7 +5,7 @@ import { areas, assets } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssetCsvRow } from "@/lib/schemas/assets";
-import { conflict } from "@/lib/services/errors";
+import { conflict } from "@/lib/services/base/errors";
 import { auditFields, isUniqueViolation } from "./view";
 
 export type AssetFields = AssetCsvRow;

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { SitePermission } from "@/lib/auth/permissions";
 import { actionsMatching, type AuditQuery } from "@/lib/schemas/audit";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
-import { forbidden, notFound } from "@/lib/services/errors";
+import { forbidden, notFound } from "@/lib/services/base/errors";
 import { visibleTo } from "./scope";
 
 type AuditPermission = Extract<SitePermission, "audit.view" | "audit.export">;

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { auditQuerySchema, type AuditQueryInput } from "@/lib/schemas/audit";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { auditFilter, requireAuditScope } from "./conditions";
 import { fetchEvents, toViews, type AuditEventView } from "./view";
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { loginAttempts, users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import { verifyPassword } from "@/lib/auth/password";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 export const LOCKOUT = {
   /** Failed attempts on one account within the window before it locks. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { eq, inArray, asc } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { assets } from "@/db/schema";
@@ -7,13 +7,13 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition, pssrRequired } from "@/lib/domain/changes";
 import { closeChangeSchema, type CloseChangeInput } from "@/lib/schemas/changes";
-import { conflict, forbidden, invalid } from "@/lib/services/errors";
-import { closeRefusal } from "./access";
-import { closeBlockers } from "./checks";
-import { findVisibleChange, loadContext, type ChangeContext } from "./load";
-import { writeTransition } from "./transition";
+import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { closeRefusal } from "./internal/access";
+import { closeBlockers } from "./internal/preconditions";
+import { findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
+import { writeTransition } from "./internal/write-transition";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 /** Writes each new firmware / software version to its asset, as an audited asset edit. */
 async function updateBaselines(

@@ -1,15 +1,15 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition, completionAction, pssrRequired } from "@/lib/domain/changes";
 import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/changes";
-import { conflict, forbidden, invalid } from "@/lib/services/errors";
-import { implementRefusal } from "./access";
-import { findVisibleChange, loadContext } from "./load";
-import { writeTransition } from "./transition";
+import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { implementRefusal } from "./internal/access";
+import { findVisibleChange, loadContext } from "./internal/load";
+import { writeTransition } from "./internal/write-transition";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 const CLOCK_SKEW_MS = 60_000;
 

@@ -1,16 +1,21 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changeCounters, changes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { createChangeSchema, type CreateChangeInput } from "@/lib/schemas/changes";
-import { forbidden } from "@/lib/services/errors";
-import { loadContext, redundancyMembers, riskOfContent, siteIdsOf } from "./load";
-import { editableSnapshot, resolveAssets, resolveFollows, resolveImplementer } from "./resolve";
+import { forbidden } from "@/lib/services/base/errors";
+import { loadContext, redundancyMembers, riskOfContent, siteIdsOf } from "./internal/load";
+import {
+  editableSnapshot,
+  resolveAssets,
+  resolveFollows,
+  resolveImplementer,
+} from "./internal/resolve-input";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 /**
  * Next number of the year, CHG-YYYY-NNNNN. The upsert takes the counter row's lock, so

@@ -5,10 +5,10 @@ import { changes, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { EMERGENCY_RETRO_HOURS, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
 import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
-import { visibleSiteIds } from "./access";
+import { visibleSiteIds } from "./internal/access";
 import { approvalsInbox } from "./inbox";
-import { loadContexts } from "./load";
-import { visibleTo } from "./queries";
+import { loadContexts } from "./internal/load";
+import { visibleTo } from "./internal/list-queries";
 import type { ChangeDashboard } from "./types";
 
 const OWING_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;

@@ -1,14 +1,14 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { paginationSchema } from "@/lib/schemas/common";
-import { invalid } from "@/lib/services/errors";
-import { findVisibleChange } from "./load";
+import { invalid } from "@/lib/services/base/errors";
+import { findVisibleChange } from "./internal/load";
 import type { ChangeHistoryEvent } from "./types";
 
 /**

@@ -11,10 +11,10 @@ import {
   type RequiredSignoff,
 } from "@/lib/domain/changes";
 import type { SiteRole } from "@/lib/domain/constants";
-import { signOptions } from "./actions";
-import { visibleSiteIds } from "./access";
-import { loadContexts, type ChangeContext } from "./load";
-import { visibleTo } from "./queries";
+import { signOptions } from "./internal/available-actions";
+import { visibleSiteIds } from "./internal/access";
+import { loadContexts, type ChangeContext } from "./internal/load";
+import { visibleTo } from "./internal/list-queries";
 import type { InboxItem } from "./types";
 
 const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRANT_ROLE))];

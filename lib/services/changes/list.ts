@@ -1,14 +1,14 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { changes, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { changeListQuerySchema, type ChangeListQuery } from "@/lib/schemas/changes";
-import { visibleSiteIds } from "./access";
+import { visibleSiteIds } from "./internal/access";
 import {
   SORTS,
   afterCursor,
@@ -18,7 +18,7 @@ import {
   orderBy,
   tailCondition,
   type Cursor,
-} from "./queries";
+} from "./internal/list-queries";
 import type { ChangeListItem } from "./types";
 
 const implementers = alias(users, "implementer");

@@ -1,15 +1,15 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition } from "@/lib/domain/changes";
 import { transitionReasonSchema, type TransitionReasonInput } from "@/lib/schemas/changes";
-import { conflict } from "@/lib/services/errors";
-import { requireManage } from "./access";
-import { findVisibleChange, loadContext } from "./load";
-import { writeTransition } from "./transition";
+import { conflict } from "@/lib/services/base/errors";
+import { requireManage } from "./internal/access";
+import { findVisibleChange, loadContext } from "./internal/load";
+import { writeTransition } from "./internal/write-transition";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 /**
  * rejected → draft opens a new approval round: the rejection and every sign-off of the old

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb, type Tx } from "@/db/client";
 import { signoffs } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -8,11 +8,17 @@ import { canSign, contentHash, isoUtc, signoffMeaning, type CanSignResult } from
 import type { SignoffRole } from "@/lib/domain/constants";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
-import { ServiceError, forbidden, invalid } from "@/lib/services/errors";
-import { settleApproval } from "./approval";
-import { actorFacts, approvalContent, findVisibleChange, loadContext, type ChangeContext } from "./load";
+import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
+import { settleApproval } from "./internal/settle-approval";
+import {
+  actorFacts,
+  approvalContent,
+  findVisibleChange,
+  loadContext,
+  type ChangeContext,
+} from "./internal/load";
 import type { ClientInfo, ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
   if (!siteCode) return null;

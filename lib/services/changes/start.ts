@@ -3,12 +3,12 @@ import { asc, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ServiceError } from "@/lib/services/errors";
-import { auditGateDecision, decideGate, gateResult } from "./gate-check";
-import { findVisibleChange, loadContext } from "./load";
-import { writeTransition } from "./transition";
+import { ServiceError } from "@/lib/services/base/errors";
+import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
+import { findVisibleChange, loadContext } from "./internal/load";
+import { writeTransition } from "./internal/write-transition";
 import type { ChangeView, ClientInfo, GateResult } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 /**
  * approved → in_progress through the deployment gate. The change row is locked (SELECT … FOR

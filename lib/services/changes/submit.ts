@@ -4,16 +4,16 @@ import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canTransition } from "@/lib/domain/changes";
-import { conflict, invalid } from "@/lib/services/errors";
-import { requireManage } from "./access";
-import { settleApproval } from "./approval";
-import { submitIssues } from "./checks";
-import { findVisibleChange, loadContext } from "./load";
-import { recheckImplementer } from "./resolve";
-import { loadScheduleConflicts } from "./schedule-seam";
-import { writeTransition } from "./transition";
+import { conflict, invalid } from "@/lib/services/base/errors";
+import { requireManage } from "./internal/access";
+import { settleApproval } from "./internal/settle-approval";
+import { submitIssues } from "./internal/preconditions";
+import { findVisibleChange, loadContext } from "./internal/load";
+import { recheckImplementer } from "./internal/resolve-input";
+import { loadScheduleConflicts } from "./internal/schedule-seam";
+import { writeTransition } from "./internal/write-transition";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 /**
  * draft → submitted. Refused with field errors while anything mandatory is missing or the

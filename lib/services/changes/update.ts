@@ -1,5 +1,5 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changes, users } from "@/db/schema";
@@ -13,10 +13,10 @@ import {
   supersedeOnEdit,
 } from "@/lib/domain/changes";
 import { updateChangeSchema, type UpdateChangeInput } from "@/lib/schemas/changes";
-import { conflict, forbidden, invalid } from "@/lib/services/errors";
-import { requireManage } from "./access";
-import { editStateRefusal } from "./actions";
-import { submitIssues } from "./checks";
+import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { requireManage } from "./internal/access";
+import { editStateRefusal } from "./internal/available-actions";
+import { submitIssues } from "./internal/preconditions";
 import {
   buildContext,
   findVisibleChange,
@@ -25,12 +25,18 @@ import {
   riskOfContent,
   siteIdsOf,
   type ChangeRow,
-} from "./load";
-import { applyEdit, editableSnapshot, resolveAssets, resolveFollows, resolveImplementer } from "./resolve";
-import { loadScheduleConflicts } from "./schedule-seam";
-import { supersedeSignoffs } from "./supersede";
+} from "./internal/load";
+import {
+  applyEdit,
+  editableSnapshot,
+  resolveAssets,
+  resolveFollows,
+  resolveImplementer,
+} from "./internal/resolve-input";
+import { loadScheduleConflicts } from "./internal/schedule-seam";
+import { supersedeSignoffs } from "./internal/supersede-signoffs";
 import type { ChangeView } from "./types";
-import { buildChangeView } from "./view";
+import { buildChangeView } from "./internal/build-view";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {
   const [by] = row.updatedBy

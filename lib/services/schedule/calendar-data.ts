@@ -15,7 +15,7 @@ import {
 import { scheduleRangeSchema, type ScheduleRangeInput } from "@/lib/schemas/schedule";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { needsDowntime } from "./conflicts-for-change";
-import { expandRows } from "./list-windows";
+import { expandRows } from "./window-model";
 import { loadRunsOverlapping, runFacts, runView, type RunView } from "./run-model";
 import { readRange, siteFor, type SiteContext } from "./site-context";
 import { loadWindowsOverlapping, occurrenceView, type OccurrenceView } from "./window-model";

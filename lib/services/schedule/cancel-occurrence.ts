@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { expandWindow } from "@/lib/domain/schedule";
 import { cancelOccurrenceSchema, type CancelOccurrenceInput } from "@/lib/schemas/schedule";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { lockedWindowFor } from "./find-window";
 import { toInstant } from "./site-context";
 import { windowDef, type WindowView } from "./window-model";

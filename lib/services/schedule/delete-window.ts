@@ -5,7 +5,7 @@ import { windows } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { line } from "@/lib/schemas/common";
-import { conflict } from "@/lib/services/errors";
+import { conflict } from "@/lib/services/base/errors";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { windowView } from "./window-model";

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { endSeriesSchema, type EndSeriesInput } from "@/lib/schemas/schedule";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { lockedWindowFor } from "./find-window";
 import { untilLocal } from "./site-context";
 import type { WindowView } from "./window-model";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { SitePermission } from "@/lib/auth/permissions";
 import { uuid } from "@/lib/schemas/common";
 import { requireSitePermission } from "@/lib/services/authorize";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { loadSite, type SiteContext } from "./site-context";
 import { lockWindow, type WindowRow } from "./window-model";
 

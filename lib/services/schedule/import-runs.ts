@@ -10,7 +10,7 @@ import {
   runImportSchema,
   type RunImportInput,
 } from "@/lib/schemas/schedule";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 import { MAX_RUN_DAYS, auditRun, runView, type RunView } from "./run-model";
 import { siteFor, toInstant, type SiteContext } from "./site-context";
 

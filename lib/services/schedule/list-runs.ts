@@ -3,10 +3,10 @@ import { and, eq, gt, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { uuid } from "@/lib/schemas/common";
 import { runsListQuerySchema, type WindowsListQuery } from "@/lib/schemas/schedule";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { loadRunsOverlapping, runView, type RunView } from "./run-model";
 import { readRange, siteFor } from "./site-context";
 

@@ -7,7 +7,7 @@ import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { toLocalIso, zoneAbbr, type ProductionRunFacts } from "@/lib/domain/schedule";
 import { uuid } from "@/lib/schemas/common";
 import { requireSitePermission } from "@/lib/services/authorize";
-import { invalid, notFound } from "@/lib/services/errors";
+import { invalid, notFound } from "@/lib/services/base/errors";
 import { loadSite, type SiteContext } from "./site-context";
 
 export type RunRow = typeof productionRuns.$inferSelect;

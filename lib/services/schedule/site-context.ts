@@ -7,7 +7,7 @@ import type { SitePermission } from "@/lib/auth/permissions";
 import { localToUtc, utcToLocal } from "@/lib/domain/schedule";
 import { MAX_RANGE_DAYS, type UntilInput, type WhenInput } from "@/lib/schemas/schedule";
 import { requireSitePermission } from "@/lib/services/authorize";
-import { invalid, notFound } from "@/lib/services/errors";
+import { invalid, notFound } from "@/lib/services/base/errors";
 
 export interface SiteContext {
   id: string;

@@ -5,7 +5,7 @@ import { productionRuns } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { runUpdateSchema, type RunUpdateInput } from "@/lib/schemas/schedule";
-import { conflict } from "@/lib/services/errors";
+import { conflict } from "@/lib/services/base/errors";
 import { auditRun, checkRunSpan, lockedRunFor, runView, type RunView } from "./run-model";
 import { areaIdsFor, toInstant } from "./site-context";
 

@@ -6,7 +6,7 @@ import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { windowUpdateSchema, type WindowUpdateInput } from "@/lib/schemas/schedule";
-import { conflict } from "@/lib/services/errors";
+import { conflict } from "@/lib/services/base/errors";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { areaIdsFor, toLocal, untilLocal, type SiteContext } from "./site-context";

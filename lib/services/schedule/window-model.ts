@@ -5,7 +5,9 @@ import { windows } from "@/db/schema";
 import type { WindowKind } from "@/lib/domain/constants";
 import {
   MAX_COUNT,
+  OccurrenceLimitError,
   expandWindow,
+  expandWindows,
   localToUtc,
   parseRule,
   summarizeWindow,
@@ -14,7 +16,7 @@ import {
   type Occurrence,
   type WindowDef,
 } from "@/lib/domain/schedule";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { areaCodesOf, type SiteContext } from "./site-context";
 
 export type WindowRow = typeof windows.$inferSelect;
@@ -193,4 +195,19 @@ export async function lockWindow(ex: Executor, id: string): Promise<WindowRow | 
     .where(and(eq(windows.id, id), isNull(windows.deletedAt)))
     .for("update");
   return row;
+}
+
+/** Expands the windows in range; a range too dense to expand safely is the caller's error, not a 500. */
+export function expandRows(rows: WindowRow[], site: SiteContext, from: Date, to: Date) {
+  try {
+    return expandWindows(
+      rows.map((r) => windowDef(r, site.timeZone)),
+      from,
+      to,
+    );
+  } catch (e) {
+    if (e instanceof OccurrenceLimitError)
+      throw invalid(e.message, [{ path: "to", message: "Ask for a shorter range." }]);
+    throw e;
+  }
 }

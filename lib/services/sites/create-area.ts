@@ -6,8 +6,8 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { createAreaSchema, type CreateAreaInput } from "@/lib/schemas/sites";
 import { requireAdmin } from "@/lib/services/authorize";
-import { conflict, notFound } from "@/lib/services/errors";
-import { SITE_CODE_PATTERN } from "./queries";
+import { conflict, notFound } from "@/lib/services/base/errors";
+import { SITE_CODE_PATTERN } from "./view";
 
 export async function createArea(actor: Actor, siteCode: string, input: CreateAreaInput) {
   requireAdmin(actor, "site.manage");

@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { createSiteSchema, type CreateSiteInput } from "@/lib/schemas/sites";
 import { requireAdmin } from "@/lib/services/authorize";
-import { conflict } from "@/lib/services/errors";
+import { conflict } from "@/lib/services/base/errors";
 
 export async function createSite(actor: Actor, input: CreateSiteInput) {
   requireAdmin(actor, "site.manage");

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { paginationSchema } from "@/lib/schemas/common";
-import { listSites, type SiteView } from "./queries";
+import { listSites } from "./list-sites";
+import { type SiteView } from "./view";
 
 /**
  * Visible sites as an API page, keyed on the unique site code. A plant operator has a handful of

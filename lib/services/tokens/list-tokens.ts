@@ -3,9 +3,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { paginationSchema, uuid } from "@/lib/schemas/common";
-import { forbidden, invalid } from "@/lib/services/errors";
+import { forbidden, invalid } from "@/lib/services/base/errors";
 import { tokenView, type TokenView } from "./view";
 
 /** The caller's own tokens, newest first, including revoked and expired ones (they show why a script stopped). */

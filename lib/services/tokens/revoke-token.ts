@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { hasAdminPermission } from "@/lib/auth/permissions";
 import { tokenIdSchema } from "@/lib/schemas/tokens";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { tokenView, type TokenView } from "./view";
 
 /**

@@ -14,6 +14,12 @@ export interface TokenView {
   status: TokenStatus;
 }
 
+/** The only moment the raw token exists outside the caller: it is stored as a SHA-256 hash. */
+export interface CreatedToken extends TokenView {
+  token: string;
+  userEmail: string;
+}
+
 export function tokenView(row: typeof apiTokens.$inferSelect, now = new Date()): TokenView {
   return {
     id: row.id,

@@ -7,7 +7,7 @@ import type { SiteRole } from "@/lib/domain/constants";
 import { emailSchema } from "@/lib/schemas/auth";
 import type { UserStatus } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { tokenView, type TokenView } from "@/lib/services/tokens/view";
 import { userStatus } from "./list-users";
 

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
-import { forbidden, invalid, notFound } from "@/lib/services/errors";
+import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
 
 /**
  * The user changes their own password after re-entering the current one (counted against the

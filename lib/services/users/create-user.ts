@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { conflict, invalid } from "@/lib/services/errors";
+import { conflict, invalid } from "@/lib/services/base/errors";
 
 export async function createUser(actor: Actor, input: CreateUserInput) {
   requireAdmin(actor, "user.manage");

@@ -18,11 +18,11 @@ import { getDb } from "@/db/client";
 import { roleGrants, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { SiteRole } from "@/lib/domain/constants";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { uuid } from "@/lib/schemas/common";
 import { userListQuerySchema, type UserListQuery, type UserStatus } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 
 export interface UserRow {
   id: string;

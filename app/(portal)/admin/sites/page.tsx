@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { zoneAbbreviation } from "@/lib/format/instant";
-import { listSites } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { createAreaAction, createSiteAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sites · Administration" };

@@ -11,7 +11,7 @@ import { hasSitePermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getAsset } from "@/lib/services/assets/get";
 import { assetHistory } from "@/lib/services/assets/history";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 export const metadata: Metadata = { title: "Asset" };
 

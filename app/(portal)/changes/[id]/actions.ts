@@ -12,7 +12,7 @@ import type {
 import { cancelChange } from "@/lib/services/changes/cancel";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
-import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { reviseChange } from "@/lib/services/changes/revise";
 import { signChange } from "@/lib/services/changes/sign";
 import { startChange } from "@/lib/services/changes/start";

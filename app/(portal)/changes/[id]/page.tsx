@@ -11,7 +11,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import {
   cancelAction,
   closeAction,

@@ -3,8 +3,8 @@ import { ChangeForm } from "@/components/changes/form/change-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { implementerCandidates } from "@/lib/services/changes/ui-people";
-import { listSites } from "@/lib/services/sites/queries";
+import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { checkSlotAction, createChangeAction, proposeSlotsAction, searchAssetsAction } from "../actions";
 
 export const metadata: Metadata = { title: "New change" };

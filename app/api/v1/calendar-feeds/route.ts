@@ -1,5 +1,6 @@
 import { apiRoute, json } from "@/lib/http/api";
-import { createCalendarFeed, revokeCalendarFeeds } from "@/lib/services/schedule/calendar-feed";
+import { createCalendarFeed } from "@/lib/services/schedule/create-calendar-feed";
+import { revokeCalendarFeeds } from "@/lib/services/schedule/revoke-calendar-feeds";
 
 /** A new secret subscription URL for the caller (shown once); any earlier one stops working. */
 export const POST = apiRoute(async ({ req, actor }) =>

@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { MAX_BODY_BYTES, readJson } from "@/lib/http/api";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 import type { ChangeView, ClientInfo } from "@/lib/services/changes/types";
 
 export type Params = { id: string };

@@ -1,7 +1,7 @@
 import { apiRoute, idempotent, json, readJson, searchParams } from "@/lib/http/api";
 import { etag } from "@/lib/http/if-match";
 import { createWindow } from "@/lib/services/schedule/create-window";
-import { listOccurrences } from "@/lib/services/schedule/list-windows";
+import { listOccurrences } from "@/lib/services/schedule/list-occurrences";
 
 /** Occurrences of the site's windows and blackouts in [from, to), in UTC with site-local times. */
 export const GET = apiRoute(async ({ req, actor }) => listOccurrences(actor, searchParams(req) as never));

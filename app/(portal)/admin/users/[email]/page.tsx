@@ -12,8 +12,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc, isoInstant } from "@/lib/format/instant";
-import { isServiceError } from "@/lib/services/errors";
-import { listSites } from "@/lib/services/sites/queries";
+import { isServiceError } from "@/lib/services/base/errors";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { getUserAdminView } from "@/lib/services/users/admin-view";
 import {
   grantRoleAction,

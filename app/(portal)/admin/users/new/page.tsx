@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { listSites } from "@/lib/services/sites/queries";
+import { listSites } from "@/lib/services/sites/list-sites";
 import { createUserAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Create user · Administration" };

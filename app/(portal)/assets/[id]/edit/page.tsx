@@ -6,7 +6,7 @@ import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getAsset } from "@/lib/services/assets/get";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { updateAssetAction } from "../../actions";
 import { siteChoices } from "../../site-choices";
 

@@ -5,8 +5,8 @@ import { ChangeForm } from "@/components/changes/form/change-form";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
-import { implementerCandidates } from "@/lib/services/changes/ui-people";
-import { isServiceError } from "@/lib/services/errors";
+import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
+import { isServiceError } from "@/lib/services/base/errors";
 import {
   checkSlotAction,
   loadForEditAction,

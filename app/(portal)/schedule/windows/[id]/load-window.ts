@@ -1,10 +1,10 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { isServiceError } from "@/lib/services/errors";
-import { getWindow } from "@/lib/services/schedule/list-windows";
+import { isServiceError } from "@/lib/services/base/errors";
+import { getWindow } from "@/lib/services/schedule/get-window";
 import type { WindowView } from "@/lib/services/schedule/window-model";
-import { getSiteByCode } from "@/lib/services/sites/queries";
+import { getSiteByCode } from "@/lib/services/sites/get-site";
 
 /** The window and its site's areas; a window the actor cannot see is a 404 page. */
 export async function loadWindow(

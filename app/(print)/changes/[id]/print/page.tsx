@@ -19,7 +19,7 @@ import { formatInZone, formatUtc } from "@/lib/format/instant";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 
 export const metadata: Metadata = { title: "Change record" };
 

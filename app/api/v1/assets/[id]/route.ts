@@ -2,7 +2,7 @@ import { apiRoute, json, readJson } from "@/lib/http/api";
 import { getAsset } from "@/lib/services/assets/get";
 import { assetResource, etagOf } from "@/lib/services/assets/resource";
 import { updateAsset } from "@/lib/services/assets/update";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 type Params = { id: string };
 

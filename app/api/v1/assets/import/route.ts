@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { MAX_BODY_BYTES, apiRoute, idempotent, json, readJson } from "@/lib/http/api";
 import { parseBoolean } from "@/lib/schemas/assets";
 import { importAssetsCsv } from "@/lib/services/assets/import";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 async function readCsv(req: NextRequest): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? 0);

@@ -5,7 +5,7 @@ import { apiRoute } from "@/lib/http/api";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorToProblem, problemResponse } from "@/lib/http/problem";
 import { calendarIcs } from "@/lib/services/schedule/calendar-ics";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 
 type Params = { file: string };
 

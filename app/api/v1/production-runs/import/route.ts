@@ -1,6 +1,6 @@
 import { MAX_BODY_BYTES, apiRoute, idempotent, json, readJson } from "@/lib/http/api";
 import { importRunsCsv } from "@/lib/services/schedule/import-runs";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 const truthy = (v: string | null) => v !== null && ["1", "true", "yes"].includes(v.trim().toLowerCase());
 

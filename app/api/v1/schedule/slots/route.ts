@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { proposeSlotsForChange } from "@/lib/services/schedule/assistant";
+import { proposeSlotsForChange } from "@/lib/services/schedule/propose-slots";
 
 /** ?changeId= or ?assetIds=a,b&durationMinutes=&expectedDowntimeMinutes=&productionImpact=; optional &from=. */
 export const GET = apiRoute(async ({ req, actor }) => {

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api";
 import { siteJson } from "@/lib/http/site-json";
-import { getSiteByCode } from "@/lib/services/sites/queries";
+import { getSiteByCode } from "@/lib/services/sites/get-site";
 
 export const GET = apiRoute<{ code: string }>(async ({ actor, params }) =>
   siteJson(await getSiteByCode(actor, params.code)),

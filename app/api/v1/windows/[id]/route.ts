@@ -1,7 +1,7 @@
 import { apiRoute, json, readJson } from "@/lib/http/api";
 import { etag, ifMatchVersion } from "@/lib/http/if-match";
 import { deleteWindow } from "@/lib/services/schedule/delete-window";
-import { getWindow } from "@/lib/services/schedule/list-windows";
+import { getWindow } from "@/lib/services/schedule/get-window";
 import { updateWindow } from "@/lib/services/schedule/update-window";
 
 type Params = { id: string };

@@ -1,5 +1,5 @@
 import { apiRoute, searchParams } from "@/lib/http/api";
-import { evaluateGateFor } from "@/lib/services/changes/gate";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { clientOf, type Params } from "../../_http";
 
 /** `{allowed, reasons, evaluatedAt}` now or at `?at=` (a dry run; recorded in the audit trail). */

@@ -1,10 +1,10 @@
 import "server-only";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { gateQuerySchema } from "@/lib/schemas/changes";
-import { auditGateDecision, decideGate, gateResult } from "./gate-check";
-import { findVisibleChange, loadContext } from "./load";
+import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
+import { findVisibleChange, loadContext } from "./internal/load";
 import type { ClientInfo, GateResult } from "./types";
 
 /**

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { assets, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Criticality } from "@/lib/domain/constants";
-import { scopeFor } from "./authorize";
+import { scopeFor } from "../authorize";
 
 export interface SiteAssetSummary {
   siteCode: string;

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { FEED_TOKEN_PREFIX } from "@/lib/auth/feed";
 import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { scopeFor } from "@/lib/services/authorize";
-import { forbidden } from "@/lib/services/errors";
+import { forbidden } from "@/lib/services/base/errors";
 
 export interface CalendarFeedGrant {
   /** Shown once; only its hash is stored. */
@@ -68,29 +68,5 @@ export async function createCalendarFeed(
         url: `${base}/api/v1/calendar/${encodeURIComponent(s.code)}.ics?feed=${encodeURIComponent(token)}`,
       }));
     return { token, createdAt: feed!.createdAt, feeds };
-  });
-}
-
-/** Shuts the actor's feed URL off without issuing a new one. */
-export async function revokeCalendarFeeds(actor: Actor): Promise<{ revoked: number }> {
-  const userId = actor.userId;
-  if (!userId) return { revoked: 0 };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const live = await tx
-      .select()
-      .from(calendarFeeds)
-      .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-      .for("update");
-    for (const feed of live) {
-      await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(eq(calendarFeeds.id, feed.id));
-      await appendAudit(tx, actor, {
-        action: "calendar_feed.revoke",
-        objectType: "calendar_feed",
-        objectId: feed.id,
-        reason: "Revoked by its owner",
-      });
-    }
-    return { revoked: live.length };
   });
 }

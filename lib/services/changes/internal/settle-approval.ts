@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { SIGNOFF_ROLE_LABELS, approvalOutcome, evaluateSignoffs } from "@/lib/domain/changes";
 import type { ChangeContext, ChangeRow } from "./load";
-import { writeTransition } from "./transition";
+import { writeTransition } from "./write-transition";
 
 /**
  * The automatic transitions of a submitted change: approved once every pre-start sign-off of

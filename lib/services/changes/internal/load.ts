@@ -15,7 +15,7 @@ import {
   type SignoffFacts,
 } from "@/lib/domain/changes";
 import type { AssetKind, Criticality } from "@/lib/domain/constants";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
 
 export type ChangeRow = typeof changes.$inferSelect;

@@ -9,7 +9,7 @@ import {
   standardClassIssues,
   submitReadiness,
 } from "@/lib/domain/changes";
-import type { FieldError } from "@/lib/services/errors";
+import type { FieldError } from "@/lib/services/base/errors";
 import type { ChangeContext } from "./load";
 
 /** Missing mandatory fields, a slot already over (when `now` is given), and a "standard" change that is not one. */

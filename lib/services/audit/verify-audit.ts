@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify";
+import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
-import { forbidden } from "@/lib/services/errors";
+import { forbidden } from "@/lib/services/base/errors";
 
 /**
  * The chain spans every site, so checking it is for administrators (who run the system) and

@@ -12,10 +12,10 @@ import {
   retrospectiveDueAt,
   signoffMatches,
 } from "@/lib/domain/changes";
-import { changeActions, signOptions } from "./actions";
-import { decideGate } from "./gate-check";
+import { changeActions, signOptions } from "./available-actions";
+import { decideGate } from "./decide-gate";
 import { approvalContent, type ChangeContext } from "./load";
-import type { ChangeView, RequiredSignoffView, SignoffView } from "./types";
+import type { ChangeView, RequiredSignoffView, SignoffView } from "../types";
 
 const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
 

@@ -13,9 +13,9 @@ import {
 } from "@/lib/domain/changes";
 import { SIGNOFF_ROLES, type ChangeState } from "@/lib/domain/constants";
 import { implementRefusal, closeRefusal, manageRefusal } from "./access";
-import { closeBlockers, submitIssues } from "./checks";
+import { closeBlockers, submitIssues } from "./preconditions";
 import { actorFacts, type ChangeContext } from "./load";
-import type { ActionAvailability, SignOption } from "./types";
+import type { ActionAvailability, SignOption } from "../types";
 
 export const EDITABLE_STATES: readonly ChangeState[] = ["draft", "submitted", "approved"];
 

@@ -1,4 +1,4 @@
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 
 /** Opaque keyset cursor: the sort key and id of the last row of the previous page. */
 export function encodeCursor(values: (string | number | null)[]): string {

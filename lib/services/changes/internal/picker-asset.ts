@@ -1,13 +1,9 @@
 import "server-only";
-// Read-only queries behind the change form's asset picker: the asset service's search plus the
-// facts the live risk panel needs (site id, every member of each redundancy group).
 import { and, eq, isNotNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { sitesWithPermission } from "@/lib/auth/permissions";
 import type { AssetKind, Criticality } from "@/lib/domain/constants";
-import { assetsByIds, searchAssets } from "@/lib/services/assets/get";
 import type { AssetView } from "@/lib/services/assets/view";
 
 export interface PickerAsset {
@@ -30,7 +26,8 @@ export interface PickerAsset {
   redundancyGroupMembers: string[];
 }
 
-async function enrich(actor: Actor, views: AssetView[]): Promise<PickerAsset[]> {
+/** The asset views with what the live risk panel needs: site id and every member of each redundancy group. */
+export async function pickerAssets(actor: Actor, views: AssetView[]): Promise<PickerAsset[]> {
   if (views.length === 0) return [];
   const siteIdByCode = new Map(actor.grants.map((g) => [g.siteCode, g.siteId]));
   const db = await getDb();
@@ -75,19 +72,4 @@ async function enrich(actor: Actor, views: AssetView[]): Promise<PickerAsset[]> 
       },
     ];
   });
-}
-
-/** Picker search: only assets at sites where the actor may request changes. */
-export async function searchPickerAssets(actor: Actor, q: string, limit = 20): Promise<PickerAsset[]> {
-  const requestable = new Set(sitesWithPermission(actor, "change.create"));
-  if (requestable.size === 0) return [];
-  // Over-fetch: the asset search is scoped to viewable sites, which may include others.
-  const views = await searchAssets(actor, q, Math.min(limit * 3, 100));
-  const picked = await enrich(actor, views);
-  return picked.filter((a) => requestable.has(a.siteId)).slice(0, limit);
-}
-
-/** The assets of an existing change, as the form shows them; invisible ids are left out. */
-export async function pickerAssetsByIds(actor: Actor, ids: readonly string[]): Promise<PickerAsset[]> {
-  return enrich(actor, await assetsByIds(actor, ids));
 }

@@ -21,7 +21,7 @@ import {
 import type { Executor } from "@/db/client";
 import { changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 import { UUID_RE } from "./load";
 
 interface SortSpec {

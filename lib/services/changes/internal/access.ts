@@ -4,7 +4,7 @@ import "server-only";
 // finer rules in lib/domain/changes (canSign, evaluateGate).
 import type { Actor } from "@/lib/auth/actor";
 import { hasRoleAt, hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/services/errors";
+import { forbidden } from "@/lib/services/base/errors";
 
 /**
  * A change is visible only to an actor who can view EVERY one of its sites (site_ids <@

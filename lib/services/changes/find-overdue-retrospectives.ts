@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { evaluateSignoffs } from "@/lib/domain/changes";
-import { visibleSiteIds } from "./access";
-import { UUID_RE, loadContexts } from "./load";
+import { visibleSiteIds } from "./internal/access";
+import { UUID_RE, loadContexts } from "./internal/load";
 
 const OWING_STATES = [
   "approved",

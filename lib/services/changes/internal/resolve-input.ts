@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { isoUtc } from "@/lib/domain/changes";
 import type { UpdateChangeData } from "@/lib/schemas/changes";
-import { forbidden, invalid } from "@/lib/services/errors";
+import { forbidden, invalid } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
 import { loadAssets, type AssetRow, type ChangeRow } from "./load";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { invalid } from "@/lib/services/errors";
+import { invalid } from "@/lib/services/base/errors";
 
 /** Parses with the shared schema; a failure is a 422 naming every bad field, never a raw ZodError. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "The input"): z.output<S> {

@@ -1,0 +1,49 @@
+import "server-only";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assets, sites } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeFor } from "@/lib/services/authorize";
+import { selectAssets, toView, type AssetView } from "./view";
+
+/**
+ * Picker search: exact tag first, then tags starting with the text, then other matches on tag,
+ * name, vendor, product or model number.
+ */
+export async function searchAssets(
+  actor: Actor,
+  q: string,
+  limit = 20,
+  opts: { siteCode?: string } = {},
+): Promise<AssetView[]> {
+  const scope = scopeFor(actor, "asset.view");
+  const text = String(q ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 100);
+  if (!scope.length || !text) return [];
+  const n = Math.min(Math.max(Math.trunc(Number(limit)) || 20, 1), 100);
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const contains = `%${escaped}%`;
+  const db = await getDb();
+  const rank = sql`case when lower(${assets.tag}) = ${text.toLowerCase()} then 0 when lower(${assets.tag}) like ${`${escaped}%`} then 1 else 2 end`;
+  const rows = await selectAssets(db)
+    .where(
+      and(
+        inArray(assets.siteId, scope),
+        opts.siteCode
+          ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase())
+          : undefined,
+        or(
+          ilike(assets.tag, contains),
+          ilike(assets.name, contains),
+          ilike(assets.vendor, contains),
+          ilike(assets.product, contains),
+          ilike(assets.modelNumber, contains),
+        ),
+      ),
+    )
+    .orderBy(rank, asc(sql`lower(${assets.tag})`), asc(assets.id))
+    .limit(n);
+  return rows.map(toView);
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { roleGrants } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { grantSchema } from "@/lib/schemas/users";
+import { requireAdmin } from "@/lib/services/authorize";
+import { grantSite, lockUser } from "./internal/lookup";
+
+export async function grantRole(actor: Actor, email: string, input: { siteCode: string; role: string }) {
+  requireAdmin(actor, "user.manage");
+  const grant = grantSchema.parse(input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, email);
+    const site = await grantSite(tx, grant.siteCode);
+    const inserted = await tx
+      .insert(roleGrants)
+      .values({ userId: user.id, siteId: site.id, role: grant.role, grantedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length)
+      await appendAudit(tx, actor, {
+        action: "role.grant",
+        objectType: "user",
+        objectId: user.id,
+        siteId: site.id,
+        after: grant,
+      });
+    return { granted: inserted.length > 0 };
+  });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { resetPasswordSchema } from "@/lib/schemas/users";
+import { requireAdmin } from "@/lib/services/authorize";
+import { lockUser } from "./internal/lookup";
+
+export async function resetPassword(actor: Actor, email: string, input: { password: string }) {
+  requireAdmin(actor, "user.manage");
+  const { password } = resetPasswordSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, email);
+    const now = new Date();
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await appendAudit(tx, actor, { action: "user.password_reset", objectType: "user", objectId: user.id });
+  });
+}
