@@ -59,6 +59,19 @@ export const CRITICALITY_LABELS: Record<Criticality, string> = {
   supporting: "Supporting",
 };
 
+/**
+ * How far an asset can be reached from outside its zone, from least to most exposed: used by
+ * advisory priority and by change risk.
+ */
+export const EXPOSURES = ["isolated", "plant_network", "remote_access", "internet_facing"] as const;
+export type Exposure = (typeof EXPOSURES)[number];
+export const EXPOSURE_LABELS: Record<Exposure, string> = {
+  isolated: "Isolated",
+  plant_network: "Plant network",
+  remote_access: "Remote access",
+  internet_facing: "Internet-facing",
+};
+
 /** Purdue reference model levels; 3.5 is the industrial DMZ. */
 export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;
 export type PurdueLevel = (typeof PURDUE_LEVELS)[number];
