@@ -185,3 +185,15 @@ describe("matchAssets: vendors and wildcards", () => {
     expect(m[0]?.status ?? "absent").toBe(expected);
   });
 });
+
+describe("matchAssets: every reason speaks of its own asset", () => {
+  it("does not reuse another asset's words for the same leaf and version", () => {
+    const [a, b] = matchAssets(advisory, [
+      asset({ product: "SCALANCE X308-2", modelNumber: "6GK5308-2FL10-2AA3", version: "4.1.4" }),
+      asset({ product: "SCALANCE X308-2", modelNumber: "6GK5308-2FL00-2AA3", version: "4.1.4" }),
+    ]);
+    expect([a!.status, b!.status]).toEqual(["affected", "affected"]);
+    expect(a!.reason).toContain("6GK5308-2FL10-2AA3");
+    expect(b!.reason).toContain("6GK5308-2FL00-2AA3");
+  });
+});

@@ -127,7 +127,7 @@ export function matchAssets<A extends MatchableAsset>(
       candidateCache.set(ck, cands);
     }
     const verdicts = cands.leaves.map((l) => {
-      const vk = `${l.leaf.productId}\u0000${cands.rule}\u0000${cands.modelDiffers}\u0000${asset.version}`;
+      const vk = `${ck}\u0000${l.leaf.productId}\u0000${asset.version}`;
       let v = verdictCache.get(vk);
       if (!v) {
         v = verdictFor(l.leaf, cands.rule, cands.modelDiffers, asset);

@@ -119,6 +119,9 @@ describe("versionInSpec", () => {
     [">FW16_up_to_and_including_FW26", "FW20", true],
     [">FW16_up_to_and_including_FW26", "26", true],
     [">FW16_up_to_and_including_FW26", "FW27", false],
+    [">FW16_up_to_and_including_FW26", "04.03.03(26)", true], // WAGO shows FW26 as 04.03.03(26)
+    [">FW16_up_to_and_including_FW26", "03.01.07(13)", false],
+    [">FW16_up_to_and_including_FW26", "04.03.03", null], // no FW number: another magnitude
     ["5.011  | < 8.011", "5.011", true],
     ["5.011  | < 8.011", "7.0", true],
     ["5.011  | < 8.011", "8.011", false],

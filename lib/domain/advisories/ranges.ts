@@ -176,6 +176,11 @@ export function versionInSpec(version: string, spec: VersionSpec): Containment {
     return { inRange: null, detail: `the range "${spec.raw}" cannot be read: ${spec.reason}` };
   if (v === "") return { inRange: null, detail: "no version is recorded on the asset" };
   const scheme = schemeOf(spec);
+  const fw = firmwareNumbered(v, spec);
+  if (fw) {
+    if (fw.version === null) return { inRange: null, detail: fw.detail };
+    return withDetail(versionInSpec(fw.version, spec), fw.detail);
+  }
   if (!parseVersion(v, scheme))
     return { inRange: null, detail: `the asset's version "${v}" cannot be compared` };
   if (spec.kind === "exact") {
@@ -210,4 +215,37 @@ export function versionInSpec(version: string, spec: VersionSpec): Containment {
     }
   }
   return say(false, `outside ${cs.map((c) => `${c.op}${c.version}`).join(" | ")}`);
+}
+
+const FW_NUMBER = /^FW\s*\d+$/i;
+
+/**
+ * WAGO numbers firmware releases FW16, FW26… and shows them on the device as "04.03.03(26)". A
+ * range in FW numbers compares only with an FW number: a dotted version without "(NN)" is of
+ * another magnitude and cannot be compared.
+ */
+function firmwareNumbered(v: string, spec: VersionSpec): { version: string | null; detail: string } | null {
+  const versions =
+    spec.kind === "exact"
+      ? [spec.version]
+      : spec.kind === "constraints"
+        ? spec.constraints.map((c) => c.version)
+        : [];
+  if (
+    versions.length === 0 ||
+    !versions.every((x) => FW_NUMBER.test(x.trim())) ||
+    FW_NUMBER.test(v) ||
+    /^\d+$/.test(v)
+  )
+    return null;
+  const n = /\((\d+)\)\s*$/.exec(v);
+  if (n) return { version: `FW${Number(n[1])}`, detail: `${v} is FW${Number(n[1])}` };
+  return {
+    version: null,
+    detail: `the range counts firmware as FW numbers; the asset's version "${v}" gives none (write it as FW26 or 04.03.03(26))`,
+  };
+}
+
+function withDetail(c: Containment, prefix: string): Containment {
+  return { inRange: c.inRange, detail: `${prefix}; ${c.detail}` };
 }

@@ -50,7 +50,7 @@ export function verdictFor(
         status: "not_affected",
         vulnerabilities: [],
         neutral: false,
-        explanation: explain(`${c.detail}: outside the affected versions`),
+        explanation: explain(c.detail),
       };
     }
     const status = c.inRange === true && !doubtful ? "affected" : "unknown";
