@@ -2,6 +2,7 @@ import { buildDocument, type OpenApiDocument } from "./build";
 import assets from "./paths/assets";
 import audit from "./paths/audit";
 import changes from "./paths/changes";
+import compliance from "./paths/compliance";
 import core from "./paths/core";
 import schedule from "./paths/schedule";
 import type { FeaturePaths } from "./registry";
@@ -10,7 +11,7 @@ import type { FeaturePaths } from "./registry";
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule, changes];
+export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule, changes, compliance];
 
 let cached: OpenApiDocument | undefined;
 

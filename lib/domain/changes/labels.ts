@@ -1,6 +1,6 @@
 // Wording shared by the rules' plain-language messages, kept in one place so the
 // policy, signing and gate messages name roles and sites the same way.
-import type { ChangeState, SignoffRole } from "../constants";
+import type { ChangeState, GateReasonCode, SignoffRole } from "../constants";
 import type { AssetFacts } from "./types";
 
 export const SIGNOFF_ROLE_LABELS: Record<SignoffRole, string> = {
@@ -81,3 +81,19 @@ export function isoUtc(d: Date): string {
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The gate's stable reason codes in words, for reports that count them. */
+export const GATE_REASON_LABELS: Record<GateReasonCode, string> = {
+  signoff_missing: "Sign-off missing",
+  signoff_rejected: "Sign-off rejected",
+  signoff_superseded: "Sign-off superseded by an edit",
+  not_approved: "Change not approved",
+  outside_slot: "Outside the planned slot",
+  outside_window: "Outside a maintenance window",
+  blackout_active: "Blackout in force",
+  asset_busy: "Asset under another change",
+  redundancy_lost: "Redundancy would be lost",
+  production_conflict: "Conflicts with a critical production run",
+  not_implementer: "Not the assigned implementer",
+  wrong_state: "Change in the wrong state",
+};

@@ -89,7 +89,7 @@ export async function auditFilter(
  */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-async function idRangeFor(db: Executor, from: Date | undefined, to: Date | undefined): Promise<SQL> {
+export async function idRangeFor(db: Executor, from: Date | undefined, to: Date | undefined): Promise<SQL> {
   const conds: SQL[] = [];
   if (from) {
     const [edge] = await db

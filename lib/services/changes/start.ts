@@ -5,7 +5,8 @@ import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/base/errors";
 import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
-import { findVisibleChange, loadContext } from "./internal/load";
+import { contentHash } from "@/lib/domain/changes";
+import { approvalContent, findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
 import type { ChangeView, ClientInfo, GateResult } from "./types";
 import { buildChangeView } from "./internal/build-view";
@@ -39,6 +40,14 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
         now,
         set: { actualStart: now },
         reason: "Deployment gate allowed the start",
+        // What the start relied on, so the trail alone can later be checked against the
+        // signatures it holds (the compliance dashboard replays it).
+        details: {
+          round: locked.approvalRound,
+          contentHash: contentHash(approvalContent(locked, assetIds)),
+          siteIds: locked.siteIds,
+          required: ctx.required.map((r) => ({ role: r.role, siteCode: r.siteCode })),
+        },
       });
       return { view: await buildChangeView(tx, actor, await loadContext(tx, row), now) };
     },
