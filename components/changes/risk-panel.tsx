@@ -4,7 +4,8 @@
 import { CheckCircle2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { ChangeClass, ChangeType, ProductionImpact, SafetyImpact } from "@/lib/domain/constants";
-import { RISK_MATRIX, computeRisk } from "@/lib/domain/changes/risk";
+import { RISK_MATRIX } from "@/lib/domain/changes/risk";
+import { assetFacts, groupMembersOf, riskOfContent } from "@/lib/domain/changes/facts";
 import { pssrRequired, requiredSignoffs, standardClassIssues } from "@/lib/domain/changes/policy";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import type { ChangeFacts } from "@/lib/domain/changes/types";
@@ -23,33 +24,12 @@ export interface RiskInputs {
 }
 
 export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[]) {
-  const members: Record<string, string[]> = {};
-  for (const a of assets) {
-    if (a.redundancyGroup) members[`${a.siteCode}/${a.redundancyGroup}`] = a.redundancyGroupMembers;
-  }
-  // Group names are only unique within a site, so the key carries the site; the facts
-  // passed to the rules use the same key.
-  const facts = assets.map((a) => ({
-    id: a.id,
-    siteId: a.siteId,
-    siteCode: a.siteCode,
-    siteName: a.siteName,
-    tag: a.tag,
-    name: a.name,
-    criticality: a.criticality,
-    safetyRelated: a.safetyRelated,
-    gxp: a.gxp,
-    redundancyGroup: a.redundancyGroup ? `${a.siteCode}/${a.redundancyGroup}` : null,
-  }));
+  const members = groupMembersOf(assets);
+  const facts = assets.map(assetFacts);
   const downtime = Number.isFinite(values.expectedDowntimeMinutes)
     ? Math.max(0, values.expectedDowntimeMinutes)
     : 0;
-  const risk = computeRisk({
-    ...values,
-    expectedDowntimeMinutes: downtime,
-    assets: facts,
-    redundancyGroupMembers: members,
-  });
+  const risk = riskOfContent({ ...values, expectedDowntimeMinutes: downtime }, assets, members);
   const change: ChangeFacts = {
     id: "draft",
     state: "draft",

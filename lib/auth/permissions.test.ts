@@ -4,6 +4,7 @@ import {
   ADMIN_PERMISSIONS,
   SITE_PERMISSIONS,
   hasAdminPermission,
+  hasPermissionAnywhere,
   hasRoleAt,
   hasSitePermission,
   rolesAllowed,
@@ -24,11 +25,13 @@ const EXPECTED: Record<SitePermission, SiteRole[]> = {
   "change.view": [...SITE_ROLES],
   "change.create": ["requester", "change_manager"],
   "change.implement": ["requester"],
+  "change.close": ["requester", "change_manager"],
   "window.view": [...SITE_ROLES],
   "window.manage": ["change_manager"],
   "production.manage": ["change_manager", "operations"],
   "audit.view": ["auditor", "change_manager"],
   "audit.export": ["auditor"],
+  "audit.verify": ["auditor"],
   "advisory.import": ["security"],
 };
 
@@ -79,6 +82,26 @@ describe("admin permissions", () => {
   it.each(ADMIN_PERMISSIONS)("%s follows the administrator flag only", (p) => {
     expect(hasAdminPermission(subject([], true), p)).toBe(true);
     expect(hasAdminPermission(subject(SITE_ROLES.map((role) => ({ siteId: A, role }))), p)).toBe(false);
+  });
+});
+
+describe("hasPermissionAnywhere (audit.verify)", () => {
+  it.each([
+    ["an administrator without site roles", subject([], true), true],
+    ["an auditor at one site", subject([{ siteId: B, role: "auditor" }]), true],
+    [
+      "a change manager (who may view the trail, not verify it)",
+      subject([{ siteId: A, role: "change_manager" }]),
+      false,
+    ],
+    [
+      "every other role",
+      subject(SITE_ROLES.filter((r) => r !== "auditor").map((role) => ({ siteId: A, role }))),
+      false,
+    ],
+    ["no grants", subject([]), false],
+  ])("%s", (_name, s, allowed) => {
+    expect(hasPermissionAnywhere(s, "audit.verify")).toBe(allowed);
   });
 });
 

@@ -13,17 +13,21 @@ export const SITE_PERMISSIONS = {
   "change.view": SITE_ROLES,
   "change.create": ["requester", "change_manager"],
   "change.implement": ["requester"],
+  /** Besides the change's implementer, who may always close what they implemented. */
+  "change.close": ["requester", "change_manager"],
   "window.view": SITE_ROLES,
   "window.manage": ["change_manager"],
   "production.manage": ["change_manager", "operations"],
   "audit.view": ["auditor", "change_manager"],
   "audit.export": ["auditor"],
+  /** The chain spans every site; holding it at any site (or being admin) lets one check it. */
+  "audit.verify": ["auditor"],
   "advisory.import": ["security"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;
 
-export const ADMIN_PERMISSIONS = ["site.manage", "user.manage"] as const;
+export const ADMIN_PERMISSIONS = ["site.manage", "user.manage", "audit.verify"] as const;
 export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
 
 export interface GrantLike {
@@ -53,6 +57,14 @@ export function hasSitePermission(
 export function sitesWithPermission(subject: PermissionSubject, permission: SitePermission): string[] {
   const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
   return [...new Set(subject.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId))];
+}
+
+/** A permission that is not about one site: held through the admin flag or at any site. */
+export function hasPermissionAnywhere(
+  subject: PermissionSubject,
+  permission: SitePermission & AdminPermission,
+): boolean {
+  return hasAdminPermission(subject, permission) || sitesWithPermission(subject, permission).length > 0;
 }
 
 export function hasAdminPermission(subject: PermissionSubject, permission: AdminPermission): boolean {

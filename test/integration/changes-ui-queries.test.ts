@@ -2,7 +2,11 @@
 // the overdue-retrospective flag of the change list.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAsset } from "@/lib/services/assets/create";
+import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
+import { changeDashboard } from "@/lib/services/changes/dashboard";
+import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { startChange } from "@/lib/services/changes/start";
 import { getChange } from "@/lib/services/changes/get";
 import { submitChange } from "@/lib/services/changes/submit";
 import { pickerAssetsByIds } from "@/lib/services/changes/get-picker-assets";
@@ -100,17 +104,22 @@ describe("implementer suggestions", () => {
   });
 });
 
+/** An emergency change on the GxP asset, approved with quality still owed (rules 5 and 7). */
+async function approvedEmergency(title: string) {
+  const c = await createChange(
+    w.people.requester.actor,
+    draft(w, [w.assets.gxp.id], { class: "emergency", title }),
+  );
+  await submitChange(w.people.requester.actor, c.id);
+  await sign(w.people.opsB.actor, c.id, "operations");
+  await sign(w.people.securityB.actor, c.id, "security");
+  return c;
+}
+
 describe("overdue retrospective flag", () => {
   it("flags an approved emergency change whose retrospective sign-off is past due, and nothing else", async () => {
     const req = w.people.requester.actor;
-    // GxP asset: quality may sign an emergency change retrospectively (rule 5 and 7).
-    const emergency = await createChange(
-      req,
-      draft(w, [w.assets.gxp.id], { class: "emergency", title: "Emergency filler patch" }),
-    );
-    await submitChange(req, emergency.id);
-    await sign(w.people.opsB.actor, emergency.id, "operations");
-    await sign(w.people.securityB.actor, emergency.id, "security");
+    const emergency = await approvedEmergency("Emergency filler patch");
     const approved = await getChange(req, emergency.id);
     expect(approved.state).toBe("approved");
     expect(approved.requiredSignoffs.find((r) => r.role === "quality")).toMatchObject({
@@ -128,5 +137,28 @@ describe("overdue retrospective flag", () => {
 
     await sign(w.people.qualityB.actor, emergency.id, "quality");
     expect(await overdueRetrospectiveIds(req, ids, later)).toEqual(new Set());
+  });
+
+  it("flags a failed emergency change on the dashboard and the list alike, and lets the owed sign-off be given", async () => {
+    const req = w.people.requester.actor;
+    const c = await approvedEmergency("Emergency filler firmware");
+    await startChange(w.people.implementer.actor, c.id);
+    const failed = await completeChange(w.people.implementer.actor, c.id, {
+      outcome: "failed",
+      notes: "Firmware did not verify; controller left on the old image",
+    });
+    expect(failed.state).toBe("failed");
+
+    const later = new Date(Date.now() + 73 * HOUR);
+    const onDashboard = async () =>
+      (await changeDashboard(req, later)).overdueRetrospective.some((o) => o.id === c.id);
+    expect(await overdueRetrospectiveIds(req, [c.id], later)).toEqual(new Set([c.id]));
+    expect(await onDashboard()).toBe(true);
+    const inbox = await approvalsInbox(w.people.qualityB.actor, later);
+    expect(inbox.find((i) => i.id === c.id)).toMatchObject({ overdue: true, roles: [{ role: "quality" }] });
+
+    await sign(w.people.qualityB.actor, c.id, "quality");
+    expect(await overdueRetrospectiveIds(req, [c.id], later)).toEqual(new Set());
+    expect(await onDashboard()).toBe(false);
   });
 });

@@ -1,10 +1,26 @@
 // Matches recorded sign-offs against the required list. Only the current round's
 // non-superseded sign-offs count: a signature approves specific content, and both a
 // new round and an edit mean the content it approved is gone.
+import type { ChangeState } from "../constants";
 import type { RequiredSignoff, SignoffFacts } from "./types";
 
 /** Rule 7: an emergency change's remaining sign-offs are due this long after approval. */
 export const EMERGENCY_RETRO_HOURS = 72;
+
+/**
+ * Rule 7: the states in which an approved emergency change owes its retrospective sign-offs.
+ * From approval on the change may reach a controller, and a failed or rolled-back attempt did,
+ * so those still owe them (and may still be signed). Closing requires them, and a change
+ * cancelled before its start touched nothing, so neither owes anything.
+ */
+export const OWING_STATES = [
+  "approved",
+  "in_progress",
+  "implemented",
+  "pssr_pending",
+  "failed",
+  "rolled_back",
+] as const satisfies readonly ChangeState[];
 
 export interface SignoffEvaluation {
   satisfied: { req: RequiredSignoff; signoff: SignoffFacts }[];

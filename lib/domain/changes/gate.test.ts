@@ -60,6 +60,11 @@ const cases: Case[] = [
     reasons: [],
   },
   {
+    name: "the permission table's outcome decides, not the role's name",
+    actor: actor("u-op", [[REF.siteId, "operations"]], false, [REF.siteId]),
+    reasons: [],
+  },
+  {
     name: "submitted: not approved",
     change: { state: "submitted" },
     reasons: [
@@ -214,6 +219,17 @@ const cases: Case[] = [
         code: "not_implementer",
         message: "Only the assigned implementer or a requester at Refinery may start this change",
         data: { userId: "u-other" },
+      },
+    ],
+  },
+  {
+    name: "a requester role without change.implement does not start it",
+    actor: actor("u-tech", [[REF.siteId, "requester"]], false, []),
+    reasons: [
+      {
+        code: "not_implementer",
+        message: "Only the assigned implementer or a requester at Refinery may start this change",
+        data: { userId: "u-tech" },
       },
     ],
   },

@@ -166,8 +166,8 @@ function slotReasons(change: ChangeFacts, now: Date): GateReason[] {
 function implementerReasons(change: ChangeFacts, actor: ActorFacts): GateReason[] {
   if (change.implementerId !== null && actor.userId === change.implementerId) return [];
   const sites = distinctSites(change.assets);
-  // Admin rights grant nothing here either: only the requester role at a site of the change.
-  if (sites.some((s) => actor.grants.some((g) => g.role === "requester" && g.siteId === s.siteId))) return [];
+  // Admin rights grant nothing here either: only change.implement at a site of the change.
+  if (sites.some((s) => actor.implementSiteIds.includes(s.siteId))) return [];
   const where = joinList(
     sites.map((s) => s.siteName),
     "or",

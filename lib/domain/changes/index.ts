@@ -2,6 +2,7 @@
 export * from "./types";
 export * from "./labels";
 export * from "./risk";
+export * from "./facts";
 export * from "./policy";
 export * from "./evaluation";
 export * from "./content";

@@ -107,7 +107,8 @@ export const RISK_MAX_SCORE = RISK_MATRIX.factors.reduce(
   0,
 );
 
-export interface RiskInput extends Pick<
+/** The change fields the risk matrix reads besides the assets. */
+export type RiskContent = Pick<
   ChangeFacts,
   | "safetyImpact"
   | "safetyBypassRequired"
@@ -115,7 +116,9 @@ export interface RiskInput extends Pick<
   | "expectedDowntimeMinutes"
   | "testedOnTestBench"
   | "vendorQualified"
-> {
+>;
+
+export interface RiskInput extends RiskContent {
   assets: readonly Pick<AssetFacts, "id" | "tag" | "criticality" | "redundancyGroup">[];
   /** Group name → every member asset id. Absent: membership unknown, redundancy treated as kept. */
   redundancyGroupMembers?: Readonly<Record<string, readonly string[]>>;

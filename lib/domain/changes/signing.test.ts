@@ -120,7 +120,7 @@ const refusals: Case[] = [
       ok: false,
       code: "wrong_state",
       reason:
-        "Change board sign-off can be given only while the change is submitted, approved, in progress, implemented or PSSR pending; it is closed",
+        "Change board sign-off can be given only while the change is submitted, approved, in progress, implemented, PSSR pending, failed or rolled back; it is closed",
     },
   },
   {

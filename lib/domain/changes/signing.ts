@@ -2,6 +2,7 @@
 import type { ChangeState, SignoffDecision, SignoffRole, SiteRole } from "../constants";
 import type { ActorFacts, ChangeFacts, RequiredSignoff, SignoffFacts } from "./types";
 import { computeRisk } from "./risk";
+import { OWING_STATES } from "./evaluation";
 import { pssrRequired, requiredSignoffs } from "./policy";
 import {
   SIGNER_TITLES,
@@ -30,13 +31,7 @@ export type CanSignResult =
   { ok: true; siteId: string } | { ok: false; reason: string; code: SignRefusalCode };
 
 const PRE_START_STATES: readonly ChangeState[] = ["submitted"];
-const RETROSPECTIVE_STATES: readonly ChangeState[] = [
-  "submitted",
-  "approved",
-  "in_progress",
-  "implemented",
-  "pssr_pending",
-];
+const RETROSPECTIVE_STATES: readonly ChangeState[] = ["submitted", ...OWING_STATES];
 const PSSR_STATES: readonly ChangeState[] = ["implemented", "pssr_pending"];
 
 /**

@@ -75,8 +75,18 @@ export function signoff(role: SignoffRole, overrides: Partial<SignoffFacts> = {}
   };
 }
 
-export function actor(userId: string, grants: [string, SiteRole][] = [], isAdmin = false): ActorFacts {
-  return { userId, isAdmin, grants: grants.map(([siteId, role]) => ({ siteId, role })) };
+/**
+ * An actor as lib/services builds it. implementSiteIds is what the permission table gives (today
+ * change.implement is the requester role; lib/auth/permissions.test.ts pins that); pass it to
+ * test the gate with another outcome.
+ */
+export function actor(
+  userId: string,
+  grants: [string, SiteRole][] = [],
+  isAdmin = false,
+  implementSiteIds = grants.filter(([, role]) => role === "requester").map(([siteId]) => siteId),
+): ActorFacts {
+  return { userId, isAdmin, grants: grants.map(([siteId, role]) => ({ siteId, role })), implementSiteIds };
 }
 
 export function risk(level: RiskResult["level"], score = 0): RiskResult {

@@ -78,6 +78,8 @@ export interface ActorFacts {
   /** Carried so rules can say explicitly that it grants nothing. */
   isAdmin: boolean;
   grants: readonly SiteGrant[];
+  /** Sites where the permission table lets the actor start and implement changes (change.implement). */
+  implementSiteIds: readonly string[];
 }
 
 export interface RiskFactor {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
+import { hasPermissionAnywhere } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/services/base/errors";
 
 /**
@@ -9,7 +10,7 @@ import { forbidden } from "@/lib/services/base/errors";
  * auditors (whose job it is); the answer reveals counts only, never event contents.
  */
 export async function verifyAudit(actor: Actor): Promise<VerifyResult> {
-  const mayVerify = actor.isAdmin || actor.grants.some((g) => g.role === "auditor");
-  if (!mayVerify) throw forbidden("Only administrators and auditors may verify the audit trail.");
+  if (!hasPermissionAnywhere(actor, "audit.verify"))
+    throw forbidden("Only administrators and auditors may verify the audit trail.");
   return verifyAuditChain(await getDb());
 }

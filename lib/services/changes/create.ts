@@ -5,9 +5,10 @@ import { getDb, type Tx } from "@/db/client";
 import { changeAssets, changeCounters, changes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
+import { riskOfContent } from "@/lib/domain/changes";
 import { createChangeSchema, type CreateChangeInput } from "@/lib/schemas/changes";
 import { forbidden } from "@/lib/services/base/errors";
-import { loadContext, redundancyMembers, riskOfContent, siteIdsOf } from "./internal/load";
+import { loadContext, redundancyMembers, siteIdsOf } from "./internal/load";
 import {
   editableSnapshot,
   resolveAssets,

@@ -3,15 +3,13 @@ import { and, count, eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { EMERGENCY_RETRO_HOURS, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
+import { EMERGENCY_RETRO_HOURS, OWING_STATES, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
 import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
 import { visibleSiteIds } from "./internal/access";
 import { approvalsInbox } from "./inbox";
 import { loadContexts } from "./internal/load";
 import { visibleTo } from "./internal/list-queries";
 import type { ChangeDashboard } from "./types";
-
-const OWING_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
 
 function zeroCounts(): Record<ChangeState, number> {
   return Object.fromEntries(CHANGE_STATES.map((s) => [s, 0])) as Record<ChangeState, number>;

@@ -5,18 +5,9 @@ import { and, arrayContained, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { evaluateSignoffs } from "@/lib/domain/changes";
+import { OWING_STATES, evaluateSignoffs } from "@/lib/domain/changes";
 import { visibleSiteIds } from "./internal/access";
 import { UUID_RE, loadContexts } from "./internal/load";
-
-const OWING_STATES = [
-  "approved",
-  "in_progress",
-  "implemented",
-  "pssr_pending",
-  "failed",
-  "rolled_back",
-] as const;
 
 export async function overdueRetrospectiveIds(
   actor: Actor,

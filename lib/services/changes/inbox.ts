@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { changes, signoffs, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import {
+  OWING_STATES,
   POLICY_RULES,
   SIGNOFF_GRANT_ROLE,
   isoUtc,
@@ -22,7 +23,6 @@ const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRA
 const RETROSPECTIVE_GRANTS: readonly SiteRole[] = [
   ...new Set(POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => SIGNOFF_GRANT_ROLE[r.role])),
 ];
-const RETROSPECTIVE_STATES = ["approved", "in_progress", "implemented", "pssr_pending"] as const;
 const PSSR_STATES = ["implemented", "pssr_pending"] as const;
 /** An inbox longer than this is a backlog for a report, not a list to work through. */
 export const INBOX_LIMIT = 1000;
@@ -73,7 +73,7 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
     branches.push(
       and(
         eq(changes.class, "emergency"),
-        inArray(changes.state, [...RETROSPECTIVE_STATES]),
+        inArray(changes.state, [...OWING_STATES]),
         arrayOverlaps(changes.siteIds, retrospective),
       )!,
     );

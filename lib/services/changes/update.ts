@@ -9,6 +9,7 @@ import {
   approvalOutcome,
   evaluateSignoffs,
   isoUtc,
+  riskOfContent,
   signoffsToSupersede,
   supersedeOnEdit,
 } from "@/lib/domain/changes";
@@ -22,7 +23,6 @@ import {
   findVisibleChange,
   loadContext,
   redundancyMembers,
-  riskOfContent,
   siteIdsOf,
   type ChangeRow,
 } from "./internal/load";

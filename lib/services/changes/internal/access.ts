@@ -3,7 +3,7 @@ import "server-only";
 // permissions must hold at every one of those sites; signing and starting have their own,
 // finer rules in lib/domain/changes (canSign, evaluateGate).
 import type { Actor } from "@/lib/auth/actor";
-import { hasRoleAt, hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
+import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/services/base/errors";
 
 /**
@@ -45,7 +45,7 @@ export function implementRefusal(
   row: { implementerId: string | null; siteIds: readonly string[] },
 ): string | null {
   if (actor.userId && actor.userId === row.implementerId) return null;
-  if (row.siteIds.some((id) => hasRoleAt(actor, "requester", id))) return null;
+  if (row.siteIds.some((id) => hasSitePermission(actor, "change.implement", id))) return null;
   return "Only the assigned implementer or a requester at a site of the change may record its outcome.";
 }
 
@@ -55,6 +55,6 @@ export function closeRefusal(
   row: { implementerId: string | null; siteIds: readonly string[] },
 ): string | null {
   if (implementRefusal(actor, row) === null) return null;
-  if (row.siteIds.some((id) => hasRoleAt(actor, "change_manager", id))) return null;
+  if (row.siteIds.some((id) => hasSitePermission(actor, "change.close", id))) return null;
   return "Only the implementer, a requester or a change manager at a site of the change may close it.";
 }

@@ -3,12 +3,14 @@ import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, changeAssets, changes, signoffs, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { sitesWithPermission } from "@/lib/auth/permissions";
 import {
-  computeRisk,
+  assetFacts,
+  groupKey,
   requiredSignoffs,
+  riskOf,
   type ActorFacts,
   type ApprovalContent,
-  type AssetFacts,
   type ChangeFacts,
   type RequiredSignoff,
   type RiskResult,
@@ -119,10 +121,6 @@ async function assetsOfChanges(ex: Executor, changeIds: readonly string[]): Prom
   return out;
 }
 
-// Group names are unique only within a site; the key carries the site code, exactly as the
-// change form does, so the risk shown live equals the risk stored.
-const groupKey = (siteCode: string, group: string) => `${siteCode}/${group}`;
-
 /** Every member of the redundancy groups the assets belong to, keyed "SITE/group". */
 export async function redundancyMembers(
   ex: Executor,
@@ -152,21 +150,6 @@ export async function redundancyMembers(
     (members[groupKey(r.siteCode, r.group)] ??= []).push(r.id);
   }
   return members;
-}
-
-export function assetFacts(a: AssetRow): AssetFacts {
-  return {
-    id: a.id,
-    siteId: a.siteId,
-    siteCode: a.siteCode,
-    siteName: a.siteName,
-    tag: a.tag,
-    name: a.name,
-    criticality: a.criticality,
-    safetyRelated: a.safetyRelated,
-    gxp: a.gxp,
-    redundancyGroup: a.redundancyGroup ? groupKey(a.siteCode, a.redundancyGroup) : null,
-  };
 }
 
 export function changeFacts(row: ChangeRow, list: readonly AssetRow[]): ChangeFacts {
@@ -213,29 +196,8 @@ export function actorFacts(actor: Actor): ActorFacts {
     userId: actor.userId ?? "",
     isAdmin: actor.isAdmin,
     grants: actor.grants.map((g) => ({ siteId: g.siteId, role: g.role })),
+    implementSiteIds: sitesWithPermission(actor, "change.implement"),
   };
-}
-
-/** Risk of a change (or of a draft about to be written) with redundancy membership known. */
-export function riskOf(facts: ChangeFacts, members: Record<string, string[]>): RiskResult {
-  return computeRisk({ ...facts, redundancyGroupMembers: members });
-}
-
-/** Risk of content not stored yet (create, edit), from the fields the matrix reads. */
-export function riskOfContent(
-  content: Pick<
-    ChangeFacts,
-    | "safetyImpact"
-    | "safetyBypassRequired"
-    | "productionImpact"
-    | "expectedDowntimeMinutes"
-    | "testedOnTestBench"
-    | "vendorQualified"
-  >,
-  list: readonly AssetRow[],
-  members: Record<string, string[]>,
-): RiskResult {
-  return computeRisk({ ...content, assets: list.map(assetFacts), redundancyGroupMembers: members });
 }
 
 export function buildContext(
