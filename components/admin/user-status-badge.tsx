@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatUtc } from "@/lib/format/instant";
+import { formatUtc } from "@/lib/domain/site-time";
 import type { UserStatus } from "@/lib/schemas/users";
 
 export function UserStatusBadge({ status, lockedUntil }: { status: UserStatus; lockedUntil?: Date | null }) {

@@ -1,5 +1,5 @@
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
-import { formatSiteTime } from "@/lib/domain/site-time";
+import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/services/assets/view";
 import { CriticalityBadge, purdueLabel } from "./badges";
 
@@ -43,12 +43,12 @@ export function AssetDetails({ asset: a }: { asset: AssetView }) {
       <Item label="Record version">{a.rowVersion}</Item>
       <Item label="Created (site time)">
         <time dateTime={a.createdAt.toISOString()} title={a.createdAt.toISOString()}>
-          {formatSiteTime(a.createdAt, a.siteTimeZone)}
+          {formatInZone(a.createdAt, a.siteTimeZone)}
         </time>
       </Item>
       <Item label="Last updated (site time)">
         <time dateTime={a.updatedAt.toISOString()} title={a.updatedAt.toISOString()}>
-          {formatSiteTime(a.updatedAt, a.siteTimeZone)}
+          {formatInZone(a.updatedAt, a.siteTimeZone)}
         </time>
       </Item>
     </dl>

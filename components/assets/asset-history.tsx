@@ -1,4 +1,4 @@
-import { formatSiteTime } from "@/lib/domain/site-time";
+import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetHistoryEvent } from "@/lib/services/assets/history";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -50,7 +50,7 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
               <span className="text-slate-600">
                 {" · "}
                 <time dateTime={e.at.toISOString()} title={e.at.toISOString()}>
-                  {formatSiteTime(e.at, timeZone)}
+                  {formatInZone(e.at, timeZone)}
                 </time>
               </span>
             </p>

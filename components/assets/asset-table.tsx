@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SortTh, Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
-import { formatSiteTime } from "@/lib/domain/site-time";
+import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/services/assets/view";
 import { AssetFlags, CriticalityBadge, purdueLabel } from "./badges";
 
@@ -66,11 +66,8 @@ export function AssetTable({
               </Td>
               <Td className="text-xs whitespace-nowrap text-slate-700">
                 {/* The date in the site's zone; the full site time on hover. */}
-                <time
-                  dateTime={a.updatedAt.toISOString()}
-                  title={formatSiteTime(a.updatedAt, a.siteTimeZone)}
-                >
-                  {formatSiteTime(a.updatedAt, a.siteTimeZone).split(",")[0]}
+                <time dateTime={a.updatedAt.toISOString()} title={formatInZone(a.updatedAt, a.siteTimeZone)}>
+                  {formatInZone(a.updatedAt, a.siteTimeZone).split(",")[0]}
                 </time>
               </Td>
             </tr>

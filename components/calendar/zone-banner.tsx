@@ -1,12 +1,6 @@
-import { DateTime } from "luxon";
 import type { CalendarDay } from "@/lib/calendar/range";
+import { offsetLabel, zoneAbbreviation, zoneOffsetMinutes } from "@/lib/domain/site-time";
 import { BrowserZoneNote } from "./browser-zone-note";
-
-function offsetLabel(minutes: number): string {
-  const sign = minutes < 0 ? "−" : "+";
-  const abs = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
 
 /**
  * "Times in America/Chicago: CST (UTC−06:00), CDT (UTC−05:00) from Sun 14 Mar" — each
@@ -16,10 +10,9 @@ export function zoneSummary(tz: string, days: readonly CalendarDay[]): string {
   const parts: string[] = [];
   let last: string | null = null;
   for (const [i, d] of days.entries()) {
-    const end = DateTime.fromJSDate(new Date(d.end.getTime() - 1), { zone: tz });
-    const start = DateTime.fromJSDate(d.start, { zone: tz });
-    for (const [j, dt] of [start, end].entries()) {
-      const label = `${dt.toFormat("ZZZZ")} (${offsetLabel(dt.offset)})`;
+    const end = new Date(d.end.getTime() - 1);
+    for (const [j, at] of [d.start, end].entries()) {
+      const label = `${zoneAbbreviation(tz, at)} (${offsetLabel(zoneOffsetMinutes(tz, at))})`;
       if (label === last) continue;
       parts.push(i === 0 && j === 0 ? label : `${label} from ${d.label.replace(/ \d{4}$/, "")}`);
       last = label;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { formatInZone, localInputToUtc, zoneAbbreviation } from "@/lib/format/instant";
+import { formatInZone, localInputToUtc, zoneAbbreviation } from "@/lib/domain/site-time";
 import type { GateResult } from "@/lib/services/changes/types";
 import type { ActionResult } from "./action-result";
 import { FailureAlert } from "./dialogs/failure-alert";
@@ -74,7 +74,11 @@ export function GatePanel({
           <Button variant="primary" onClick={() => run(null)} disabled={pending}>
             {pending ? "Evaluating…" : "Evaluate now"}
           </Button>
-          <Field id="gate-at" label={`Or at (${zoneAbbreviation(zone, atUtc)})`} className="w-56">
+          <Field
+            id="gate-at"
+            label={`Or at (${zoneAbbreviation(zone, atUtc ?? new Date())})`}
+            className="w-56"
+          >
             <Input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
           </Field>
           <Button onClick={() => run(atUtc)} disabled={pending || !atUtc}>

@@ -1,4 +1,4 @@
-import { formatInZone } from "@/lib/format/instant";
+import { formatInZone } from "@/lib/domain/site-time";
 import type { GateResult } from "@/lib/services/changes/types";
 
 type Reason = GateResult["reasons"][number];

@@ -1,4 +1,4 @@
-import { formatInZone, formatUtc, isoInstant, type InstantLike } from "@/lib/format/instant";
+import { formatInZone, formatUtc, isoInstant, type InstantLike } from "@/lib/domain/site-time";
 
 /** An instant in the site's zone with its abbreviation; the UTC instant on hover. */
 export function SiteTime({ at, zone, className }: { at: InstantLike; zone: string; className?: string }) {

@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FormResult } from "@/lib/http/form-result";
-import { formatUtc, isoInstant } from "@/lib/format/instant";
+import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import type { TokenStatus, TokenView } from "@/lib/services/tokens/view";
 
 const TONE: Record<TokenStatus, BadgeTone> = { active: "green", expired: "amber", revoked: "gray" };

@@ -1,34 +1,12 @@
 // Audit times need seconds (several events share a minute) and the plant's clock with its zone
 // abbreviation; site-less events (sign-ins) have no plant, so they are shown in UTC.
 import { DateTime } from "luxon";
-
-// en-US names North American zones, en-GB European ones ("CET" rather than "GMT+1").
-const LOCALES = ["en-US", "en-GB", "en-AU", "en-IN"];
-
-export function zoneAbbreviation(zone: string, at: Date = new Date()): string {
-  let fallback = "";
-  for (const locale of LOCALES) {
-    const name =
-      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
-        .formatToParts(at)
-        .find((p) => p.type === "timeZoneName")?.value ?? "";
-    if (name && !/^(GMT|UTC)[+\-−]/.test(name)) return name;
-    fallback ||= name;
-  }
-  return fallback || zone;
-}
+import { formatInZoneSeconds } from "@/lib/domain/site-time";
 
 /** "2026-03-14 02:00:12 CST" in the zone, and "2026-03-14 08:00:12 UTC" for the title. */
 export function auditTime(iso: string, zone: string | null): { local: string; utc: string } {
-  const utc = DateTime.fromISO(iso, { zone: "UTC" });
-  const utcText = `${utc.toFormat("yyyy-MM-dd HH:mm:ss")} UTC`;
-  if (!zone) return { local: utcText, utc: utcText };
-  const local = utc.setZone(zone);
-  if (!local.isValid) return { local: utcText, utc: utcText };
-  return {
-    local: `${local.toFormat("yyyy-MM-dd HH:mm:ss")} ${zoneAbbreviation(zone, utc.toJSDate())}`,
-    utc: utcText,
-  };
+  const utc = formatInZoneSeconds(iso, "UTC");
+  return { local: zone ? formatInZoneSeconds(iso, zone) : utc, utc };
 }
 
 /**

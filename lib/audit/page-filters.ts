@@ -1,6 +1,7 @@
 // The audit page's filters live in its URL (bookmarkable, shareable with a colleague, no client
 // state). Dates there are calendar days in the plant's zone; the service takes UTC instants.
-import { dayStartUtc, zoneAbbreviation } from "./display-time";
+import { zoneAbbreviation } from "@/lib/domain/site-time";
+import { dayStartUtc } from "./display-time";
 
 export const PAGE_FILTER_KEYS = ["site", "objectType", "objectId", "actor", "action", "from", "to"] as const;
 export type PageFilters = Record<(typeof PAGE_FILTER_KEYS)[number], string>;
@@ -21,11 +22,12 @@ export function readPageFilters(sp: SearchParams): { filters: PageFilters; curso
 export function filterZone(
   filters: PageFilters,
   sites: { code: string; timeZone: string }[],
+  now = new Date(),
 ): { zone: string; label: string } {
   const chosen = sites.find((s) => s.code === filters.site.toUpperCase());
   const zones = [...new Set(sites.map((s) => s.timeZone))];
   const zone = chosen?.timeZone ?? (zones.length === 1 ? zones[0]! : "UTC");
-  return { zone, label: zone === "UTC" ? "UTC" : `${zone} (${zoneAbbreviation(zone)})` };
+  return { zone, label: zone === "UTC" ? "UTC" : `${zone} (${zoneAbbreviation(zone, now)})` };
 }
 
 /** The service query for the page's filters: whole local days, the "to" day included. */

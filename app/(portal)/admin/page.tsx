@@ -9,7 +9,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Pager, SortTh, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
-import { formatUtc, isoInstant } from "@/lib/format/instant";
+import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { userListQuerySchema } from "@/lib/schemas/users";
 import { listUsers } from "@/lib/services/users/list-users";
 

@@ -7,7 +7,7 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
-import { zoneAbbreviation } from "@/lib/format/instant";
+import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { listTokens } from "@/lib/services/tokens/list-tokens";
 import { changePasswordAction, createTokenAction, revokeOwnTokenAction } from "./actions";
@@ -74,7 +74,7 @@ export default async function ProfilePage() {
                         </Td>
                         <Td>{ROLE_LABELS[g.role]}</Td>
                         <Td className="text-slate-700">
-                          {site ? `${site.timeZone} (${zoneAbbreviation(site.timeZone)})` : "—"}
+                          {site ? `${site.timeZone} (${zoneAbbreviation(site.timeZone, new Date())})` : "—"}
                         </Td>
                       </tr>
                     );

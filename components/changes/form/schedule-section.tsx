@@ -1,7 +1,7 @@
 "use client";
 import { Controller, type Control, type FieldErrors } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
-import { formatUtc, localInputToUtc, toLocalInput, zoneAbbreviation } from "@/lib/format/instant";
+import { formatUtc, localInputToUtc, toLocalInput, zoneAbbreviation } from "@/lib/domain/site-time";
 import type { ChangeFormValues } from "./form-types";
 import { FormSection } from "./sections";
 
@@ -34,7 +34,7 @@ function SlotInput({
   error?: string;
 }) {
   const instant = asInstant(value);
-  const abbr = zoneAbbreviation(zone, instant);
+  const abbr = zoneAbbreviation(zone, instant ?? new Date());
   return (
     <Field id={id} label={`${label} (${abbr})`} error={error} hint={instant ? formatUtc(instant) : undefined}>
       <Input

@@ -5,7 +5,7 @@ import { AlertTriangle, CalendarClock, CheckCircle2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { formatUtc } from "@/lib/format/instant";
+import { formatUtc } from "@/lib/domain/site-time";
 import type { ActionResult } from "../action-result";
 
 export interface SlotFinding {

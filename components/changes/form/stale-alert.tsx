@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { formatInZone } from "@/lib/format/instant";
+import { formatInZone } from "@/lib/domain/site-time";
 
 export interface StaleInfo {
   by: string | null;

@@ -12,8 +12,8 @@ import {
   parseLocalDate,
   toLocalIso,
   utcToLocal,
-  zoneAbbr,
 } from "./time";
+import { zoneAbbreviation } from "../site-time";
 
 export { validateRrule, parseRule, normalizeRrule, MAX_COUNT, MAX_INTERVAL, type Validation } from "./rule";
 export {
@@ -23,7 +23,6 @@ export {
   formatLocal,
   formatLocalRange,
   toLocalIso,
-  zoneAbbr,
   type LocalStyle,
 } from "./time";
 
@@ -213,7 +212,7 @@ function occurrence(def: WindowDef, start: Date, end: Date, recurrenceId: string
     localStart: toLocalIso(start, def.timeZone),
     localEnd: toLocalIso(end, def.timeZone),
     timeZone: def.timeZone,
-    zoneAbbr: zoneAbbr(start.getTime(), def.timeZone),
+    zoneAbbr: zoneAbbreviation(def.timeZone, start),
     recurrenceId,
   };
 }

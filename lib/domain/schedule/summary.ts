@@ -10,8 +10,8 @@ import {
   formatFloatingTime,
   formatLocalRange,
   parseLocal,
-  zoneAbbr,
 } from "./time";
+import { zoneAbbreviation } from "../site-time";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -149,7 +149,7 @@ export function summarizeWindow(def: WindowDef): string {
   if (!parsed.ok) return `Invalid schedule: ${parsed.message}`;
   const rule = parsed.rule;
   const head = pattern(rule, dtstart) ?? fallback(rule, dtstart);
-  const parts = [`${head} ${timeOfDay(dtstart, def.durationMinutes, zoneAbbr(first, def.timeZone))}`];
+  const parts = [`${head} ${timeOfDay(dtstart, def.durationMinutes, zoneAbbreviation(def.timeZone, first))}`];
   const until = seriesEnd(def, rule);
   if (until !== null) parts.push(`until ${untilLabel(until)}`);
   if (rule.count !== null) parts.push(rule.count === 1 ? "1 time" : `${rule.count} times`);

@@ -2,6 +2,7 @@
 // "floating" milliseconds: the wall clock read as if it were UTC. That keeps calendar
 // arithmetic (and rrule) free of offsets until the final, explicit mapping to an instant.
 import { IANAZone } from "luxon";
+import { zoneAbbreviation } from "../site-time";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -93,32 +94,6 @@ export function localToUtc(local: string, tz: string): Date {
   return new Date(floatingToInstant(floating, tz));
 }
 
-const abbrFormatters = new Map<string, Intl.DateTimeFormat>();
-// en-US knows the North American names, en-GB the European ones, and so on; the first
-// locale that yields a real abbreviation rather than "GMT+2" wins.
-const ABBR_LOCALES = ["en-US", "en-GB", "en-AU", "en-IN", "en-ZA", "en-IE", "en-NZ"];
-
-function abbrIn(locale: string, tz: string, instant: number): string {
-  const key = `${locale}|${tz}`;
-  let fmt = abbrFormatters.get(key);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "short" });
-    abbrFormatters.set(key, fmt);
-  }
-  return fmt.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")?.value ?? "";
-}
-
-export function zoneAbbr(instant: number, tz: string): string {
-  requireZone(tz);
-  let fallback = "";
-  for (const locale of ABBR_LOCALES) {
-    const name = abbrIn(locale, tz, instant);
-    if (name && !/^(GMT|UTC)[+\-−]/.test(name)) return name;
-    fallback ||= name;
-  }
-  return fallback || "UTC";
-}
-
 function offsetString(minutes: number): string {
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
@@ -130,7 +105,7 @@ export function utcToLocal(d: Date, tz: string): { local: string; abbr: string; 
   const offset = offsetMinutes(instant, tz);
   const floating = instant + offset * MINUTE_MS;
   const local = formatFloating(floating - new Date(floating).getUTCMilliseconds());
-  return { local, abbr: zoneAbbr(instant, tz), offset: offsetString(offset) };
+  return { local, abbr: zoneAbbreviation(tz, instant), offset: offsetString(offset) };
 }
 
 /** "YYYY-MM-DDTHH:mm:ss.SSS±HH:MM": the wall time in the zone with its numeric offset. */
@@ -181,7 +156,7 @@ export function formatLocal(d: Date, tz: string, style: LocalStyle = "datetime")
   if (style === "iso") return toLocalIso(d, tz);
   const instant = d.getTime();
   const floating = instant + offsetMinutes(instant, tz) * MINUTE_MS;
-  const abbr = zoneAbbr(instant, tz);
+  const abbr = zoneAbbreviation(tz, instant);
   switch (style) {
     case "date":
       return formatFloatingDate(floating);
@@ -203,8 +178,8 @@ export function formatLocalRange(start: Date, end: Date, tz: string): string {
   const e = end.getTime();
   const fs = s + offsetMinutes(s, tz) * MINUTE_MS;
   const fe = e + offsetMinutes(e, tz) * MINUTE_MS;
-  const sAbbr = zoneAbbr(s, tz);
-  const eAbbr = zoneAbbr(e, tz);
+  const sAbbr = zoneAbbreviation(tz, s);
+  const eAbbr = zoneAbbreviation(tz, e);
   const sameDay = formatFloatingDate(fs) === formatFloatingDate(fe);
   const startLabel = `${formatFloatingDate(fs)} ${formatFloatingTime(fs)}`;
   const endLabel = sameDay ? formatFloatingTime(fe) : `${formatFloatingDate(fe)} ${formatFloatingTime(fe)}`;

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { assets, auditEvents, users } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { formatSiteTime } from "@/lib/domain/site-time";
+import { formatInZone } from "@/lib/domain/site-time";
 import { updateAssetSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { conflict, invalid, notFound } from "@/lib/services/base/errors";
@@ -53,7 +53,7 @@ export async function updateAsset(
     if (expected !== undefined && expected !== current.rowVersion) {
       const who = await lastWriter(tx, id);
       const name = who?.name ?? who?.email ?? "someone else";
-      const when = formatSiteTime(current.updatedAt, current.siteTimeZone);
+      const when = formatInZone(current.updatedAt, current.siteTimeZone);
       throw conflict(
         `Changed by ${name} at ${when} (now version ${current.rowVersion}, you edited version ${expected}). Reload to see their changes, then edit again.`,
         {

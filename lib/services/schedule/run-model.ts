@@ -4,7 +4,8 @@ import type { Executor, Tx } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { RunCriticality, RunKind } from "@/lib/domain/constants";
-import { toLocalIso, zoneAbbr, type ProductionRunFacts } from "@/lib/domain/schedule";
+import { toLocalIso, type ProductionRunFacts } from "@/lib/domain/schedule";
+import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { uuid } from "@/lib/schemas/common";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { invalid, notFound } from "@/lib/services/base/errors";
@@ -44,7 +45,7 @@ export function runView(row: RunRow, site: SiteContext): RunView {
     localStart: toLocalIso(row.start, site.timeZone),
     localEnd: toLocalIso(row.end, site.timeZone),
     timeZone: site.timeZone,
-    zoneAbbr: zoneAbbr(row.start.getTime(), site.timeZone),
+    zoneAbbr: zoneAbbreviation(site.timeZone, row.start),
     opensWindow: row.kind === "turnaround",
     sequence: row.sequence,
   };

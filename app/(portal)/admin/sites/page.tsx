@@ -4,7 +4,7 @@ import { CreateAreaDialog, CreateSiteDialog } from "@/components/admin/site-dial
 import { PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
-import { zoneAbbreviation } from "@/lib/format/instant";
+import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { createAreaAction, createSiteAction } from "../actions";
 
@@ -51,7 +51,8 @@ export default async function AdminSitesPage() {
                 <Td className="font-medium">{s.code}</Td>
                 <Td>{s.name}</Td>
                 <Td className="whitespace-nowrap">
-                  {s.timeZone} <span className="text-slate-600">({zoneAbbreviation(s.timeZone)} now)</span>
+                  {s.timeZone}{" "}
+                  <span className="text-slate-600">({zoneAbbreviation(s.timeZone, new Date())} now)</span>
                 </Td>
                 <Td>
                   {s.areas.length ? (

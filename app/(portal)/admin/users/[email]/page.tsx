@@ -11,7 +11,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
-import { formatUtc, isoInstant } from "@/lib/format/instant";
+import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { isServiceError } from "@/lib/services/base/errors";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { getUserAdminView } from "@/lib/services/users/admin-view";

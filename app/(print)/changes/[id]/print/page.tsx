@@ -15,7 +15,7 @@ import {
   SAFETY_IMPACT_LABELS,
 } from "@/components/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
-import { formatInZone, formatUtc } from "@/lib/format/instant";
+import { formatInZone, formatUtc } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
