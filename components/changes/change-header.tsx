@@ -2,6 +2,7 @@ import { Printer } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { ChangeView } from "@/lib/services/changes/types";
+import { RecordPdfLink } from "./record-pdf-link";
 import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "./badges";
 import { SiteTime } from "./site-time";
 import { CHANGE_TYPE_LABELS } from "./vocab";
@@ -14,12 +15,15 @@ export function ChangeHeader({ change, zone }: { change: ChangeView; zone: strin
           <p className="font-mono text-xs text-slate-600">{change.number}</p>
           <h1 className="text-lg font-semibold text-slate-900">{change.title}</h1>
         </div>
-        <Button asChild size="sm">
-          <Link href={`/changes/${change.id}/print`}>
-            <Printer className="size-4" aria-hidden="true" />
-            Printable record
-          </Link>
-        </Button>
+        <div className="flex gap-2">
+          <Button asChild size="sm">
+            <Link href={`/changes/${change.id}/print`}>
+              <Printer className="size-4" aria-hidden="true" />
+              Printable record
+            </Link>
+          </Button>
+          <RecordPdfLink changeId={change.id} />
+        </div>
       </div>
       <div className="flex flex-wrap items-center gap-1.5" data-testid="change-badges">
         <StateBadge state={change.state} />

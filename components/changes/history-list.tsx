@@ -1,7 +1,7 @@
 import type { ChangeHistoryEvent } from "@/lib/services/changes/types";
 import { SiteTime } from "./site-time";
 
-const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   "change.create": "Created",
   "change.update": "Edited",
   "change.submit": "Submitted",

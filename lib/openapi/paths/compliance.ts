@@ -98,6 +98,29 @@ export default definePaths(
         errors: [403, 404, 422],
       },
     },
+    "/api/v1/changes/{id}/record.pdf": {
+      get: {
+        summary: "The change record as a PDF",
+        description:
+          "Every field, the affected assets with versions before and after, each sign-off with printed name, role, meaning, UTC and site-local time " +
+          "(superseded ones marked), gate decisions, the full history, and the id and hash of the change's last audit event. " +
+          "Anyone who may see the change may read it; a change at a site the caller cannot see is 404.",
+        responses: {
+          200: {
+            description: "A PDF attachment",
+            contentType: "application/pdf",
+            schema: z.string(),
+            headers: {
+              "X-Interlock-Last-Event": {
+                description: "Id of the change's newest audit event",
+                schema: { type: "integer" },
+              },
+            },
+          },
+        },
+        errors: [404],
+      },
+    },
   },
   "The auditor's view: compliance figures, evidence packs and change records",
 );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AssetsTable, Facts, Prose } from "@/components/changes/overview";
 import { HistoryList } from "@/components/changes/history-list";
 import { PrintButton } from "@/components/changes/print-button";
+import { RecordPdfLink } from "@/components/changes/record-pdf-link";
 import { SignoffRecordTable, awaitedWho } from "@/components/changes/signoffs-panel";
 import { SiteTime } from "@/components/changes/site-time";
 import {
@@ -52,7 +53,10 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
     <article aria-labelledby="record-title">
       <div className="mb-4 flex items-center justify-between gap-2 print:hidden">
         <Link href={`/changes/${change.id}`}>← Back to {change.number}</Link>
-        <PrintButton />
+        <div className="flex gap-2">
+          <RecordPdfLink changeId={change.id} />
+          <PrintButton />
+        </div>
       </div>
       <header className="border-b-2 border-slate-900 pb-2">
         <p className="text-xs text-slate-700">Interlock — change record</p>
