@@ -9,7 +9,7 @@ import {
   SAFETY_IMPACT_LABELS,
 } from "@/components/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
-import { formatInZone, formatUtc } from "@/lib/format/instant";
+import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";
 import type { ChangeHistoryEvent } from "@/lib/services/changes/types";
 import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
@@ -67,8 +67,8 @@ function signatures(doc: Pdf, record: ChangeRecord, zoneOf: (siteCode: string | 
       ["Role", `${SIGNOFF_ROLE_LABELS[s.role]}${s.siteCode ? ` at ${s.siteCode}` : ""}`],
       ["Meaning", s.meaning],
       ["Decision", s.decision === "approve" ? "Approve" : "Reject"],
-      ["Signed (UTC)", formatUtc(s.signedAt)],
-      ["Signed (site time)", formatInZone(s.signedAt, zone)],
+      ["Signed (UTC)", formatInZoneSeconds(s.signedAt, "UTC")],
+      ["Signed (site time)", `${formatInZoneSeconds(s.signedAt, zone)} (${zone})`],
       ["Round", `${s.round}${s.retrospective ? " (retrospective, emergency change)" : ""}`],
       ["Status", status],
       ["Content hash signed", s.contentHash],

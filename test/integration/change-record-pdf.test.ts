@@ -71,7 +71,7 @@ describe("change record PDF", () => {
     expect(text).toContain("Start attempt: allowed");
     expect(text).toContain(record.lastEvent!.hash);
     expect(text).toContain(`#${record.lastEvent!.id}`);
-    expect(text).toMatch(/Signed \(site time\): \d+ \w+ \d{4}, \d\d:\d\d C[SD]T/);
+    expect(text).toMatch(/Signed \(site time\): \d{4}-\d\d-\d\d \d\d:\d\d:\d\d C[SD]T \(America\/Chicago\)/);
   });
 
   it("is not found for a change the reader cannot see", async () => {
