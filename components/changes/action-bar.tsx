@@ -115,6 +115,7 @@ export function ActionBar({
             signerName={signerName}
             options={choices}
             contentHash={change.contentHash}
+            zone={zone}
             sign={actions.sign}
             triggerLabel={onlyPssr ? "Sign PSSR" : "Sign"}
           />

@@ -36,6 +36,7 @@ export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[
     type: values.type,
     class: values.class,
     requesterId: "",
+    scopeEditorIds: [],
     implementerId: null,
     safetyImpact: values.safetyImpact,
     safetyBypassRequired: values.safetyBypassRequired,

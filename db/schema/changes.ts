@@ -59,6 +59,11 @@ export const changes = pgTable(
     requesterId: uuid()
       .notNull()
       .references(() => users.id),
+    /** Who edited the scope after submission: requesters of the change for separation of duties. */
+    scopeEditorIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Computed by the risk matrix on every write; stored so lists can filter and sort on it. */
     risk: text().$type<RiskLevel>().notNull().default("low"),
     /** Sites of the affected assets, kept in step with change_assets for scoped list queries. */

@@ -24,7 +24,12 @@ export const signoffs = pgTable(
     meaning: text().notNull(),
     signedAt: timestamp({ withTimezone: true }).notNull(),
     comment: text().notNull().default(""),
+    /** The full content hash (scope and slot) the signer was shown. */
     contentHash: text().notNull(),
+    /** The scope part alone; null on version-1 rows, which recorded only the full hash. */
+    scopeHash: text(),
+    /** Which fields the hashes cover (lib/domain/changes/content.ts); rows from before version 2 are 1. */
+    hashVersion: integer().notNull().default(1),
     retrospective: boolean().notNull().default(false),
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),

@@ -136,6 +136,7 @@ export const GATE_REASON_CODES = [
   "signoff_missing",
   "signoff_rejected",
   "signoff_superseded",
+  "signoff_content_mismatch",
   "not_approved",
   "outside_slot",
   "outside_window",
@@ -144,6 +145,7 @@ export const GATE_REASON_CODES = [
   "redundancy_lost",
   "production_conflict",
   "not_implementer",
+  "signer_is_implementer",
   "wrong_state",
 ] as const;
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];

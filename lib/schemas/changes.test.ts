@@ -80,17 +80,35 @@ describe("change input schemas", () => {
     expect(updateChangeSchema.parse({ title: "Only the title" })).toEqual({ title: "Only the title" });
   });
 
-  it("needs a comment to reject and a password to sign", () => {
+  it("needs a comment to reject, a password and the content hash shown to sign", () => {
+    const contentHash = "a".repeat(64);
     expect(
-      signoffInputSchema.safeParse({ role: "security", decision: "reject", password: "x" }).success,
+      signoffInputSchema.safeParse({ role: "security", decision: "reject", password: "x", contentHash })
+        .success,
     ).toBe(false);
     expect(
-      signoffInputSchema.safeParse({ role: "security", decision: "approve", password: "" }).success,
+      signoffInputSchema.safeParse({ role: "security", decision: "approve", password: "", contentHash })
+        .success,
     ).toBe(false);
     expect(
-      signoffInputSchema.parse({ role: "operations", siteCode: "gcr", decision: "approve", password: "x" })
-        .siteCode,
+      signoffInputSchema.parse({
+        role: "operations",
+        siteCode: "gcr",
+        decision: "approve",
+        password: "x",
+        contentHash,
+      }).siteCode,
     ).toBe("GCR");
+    const without = signoffInputSchema.safeParse({ role: "security", decision: "approve", password: "x" });
+    expect(without.error?.issues.map((i) => i.path.join("."))).toEqual(["contentHash"]);
+    expect(
+      signoffInputSchema.safeParse({
+        role: "security",
+        decision: "approve",
+        password: "x",
+        contentHash: "abc",
+      }).success,
+    ).toBe(false);
   });
 
   it("needs notes for a failed or rolled-back outcome and both review confirmations to close", () => {

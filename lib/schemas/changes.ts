@@ -209,6 +209,10 @@ export const signoffInputSchema = z
       .string({ message: "Re-enter your password to sign." })
       .min(1, "Re-enter your password to sign.")
       .max(1_024, "Password is too long."),
+    /** The change's contentHash as the signer was shown it: a signature approves that content only. */
+    contentHash: z
+      .string({ message: "Send the contentHash of the change as you were shown it." })
+      .regex(/^[0-9a-f]{64}$/, "contentHash must be the 64 hex digits the change returned."),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && !v.comment) {

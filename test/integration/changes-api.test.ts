@@ -153,13 +153,16 @@ describe("change REST API", () => {
         token,
         ...(payload === undefined ? {} : { body: body(payload) }),
       });
-    expect((await expectJson(await post(submit.POST, "/submit", tokens.requester!))).state).toBe("submitted");
+    const shown = await expectJson(await post(submit.POST, "/submit", tokens.requester!));
+    expect(shown.state).toBe("submitted");
+    const contentHash = shown.contentHash as string;
 
     const wrong = await expectProblem(
       await post(signoffs.POST, "/signoffs", tokens.opsA!, {
         role: "operations",
         decision: "approve",
         password: "nope",
+        contentHash,
       }),
       422,
     );
@@ -171,6 +174,7 @@ describe("change REST API", () => {
           siteCode: "PLA",
           decision: "approve",
           password: PASSWORD,
+          contentHash,
         })
       ).status,
     ).toBe(201);
@@ -179,6 +183,7 @@ describe("change REST API", () => {
         role: "security",
         decision: "approve",
         password: PASSWORD,
+        contentHash,
       }),
     );
     expect(approved.state).toBe("approved");

@@ -92,13 +92,20 @@ export function draft(
   };
 }
 
+/** Signs as the signer would from the change page: over the content hash the change shows them now. */
 export async function sign(
   actor: Actor,
   id: string,
   role: Parameters<typeof signChange>[2]["role"],
   extra: Partial<Parameters<typeof signChange>[2]> = {},
 ) {
-  return signChange(actor, id, { role, decision: "approve", password: PASSWORD, ...extra });
+  const contentHash = extra.contentHash ?? (await shownHash(actor, id));
+  return signChange(actor, id, { role, decision: "approve", password: PASSWORD, contentHash, ...extra });
+}
+
+/** The content hash a change page shows this actor (not found when they cannot see it). */
+export async function shownHash(actor: Actor, id: string): Promise<string> {
+  return (await getChange(actor, id)).contentHash;
 }
 
 /** The ServiceError code a promise rejects with ("ok" when it resolves). */

@@ -71,8 +71,14 @@ describe("electronic signature", () => {
   it("refuses a wrong password, counts it toward lockout and locks the account after 5", async () => {
     const signer = await makeUser(["PLA:security"]);
     const c = await submitted([w.assets.plc.id]);
+    const contentHash = c.contentHash;
     const wrong = () =>
-      signChange(signer.actor, c.id, { role: "security", decision: "approve", password: "not the password" });
+      signChange(signer.actor, c.id, {
+        role: "security",
+        decision: "approve",
+        password: "not the password",
+        contentHash,
+      });
     for (let i = 1; i <= 4; i++) {
       const e = await errorOf(wrong());
       expect(e).toMatchObject({ code: "invalid", details: { errors: [{ path: "password" }] } });
@@ -85,7 +91,12 @@ describe("electronic signature", () => {
     // Locked: even the right password is refused now.
     expect(
       await codeOf(
-        signChange(signer.actor, c.id, { role: "security", decision: "approve", password: PASSWORD }),
+        signChange(signer.actor, c.id, {
+          role: "security",
+          decision: "approve",
+          password: PASSWORD,
+          contentHash,
+        }),
       ),
     ).toBe("rate_limited");
     expect(await db.select().from(signoffs).where(eq(signoffs.changeId, c.id))).toHaveLength(0);
@@ -178,7 +189,8 @@ describe("superseding on edit", () => {
     expect((await sign(boardA.actor, c.id, "change_board")).state).toBe("approved");
   });
 
-  it("an edit that changes nothing approved (implementer, test notes) supersedes nothing and keeps the approval", async () => {
+  // Test notes are approved content since issue 8 (signoff-content.test.ts); the implementer is not.
+  it("an edit that changes nothing approved (the implementer) supersedes nothing and keeps the approval", async () => {
     const { requester, opsA, securityA } = w.people;
     const c = await submitted([w.assets.plc.id]);
     await sign(opsA.actor, c.id, "operations");
@@ -186,7 +198,7 @@ describe("superseding on edit", () => {
     const edited = await updateChange(
       requester.actor,
       c.id,
-      { testNotes: "Bench log attached", implementerEmail: requester.email },
+      { implementerEmail: requester.email },
       approved.version,
     );
     expect(edited).toMatchObject({

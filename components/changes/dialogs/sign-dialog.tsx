@@ -2,13 +2,16 @@
 // Electronic signature (PRODUCT.md "Electronic signatures"): the signer sees exactly what the
 // signature will mean before giving it, and re-enters their password to give it.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PenLine } from "lucide-react";
+import { PenLine, RefreshCw } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
+import { formatInZone } from "@/lib/domain/site-time";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import type { ActionResult } from "../action-result";
 import { FailureAlert } from "./failure-alert";
@@ -28,17 +31,21 @@ export function SignDialog({
   signerName,
   options,
   contentHash,
+  zone,
   sign,
   triggerLabel = "Sign",
 }: {
   number: string;
   signerName: string;
   options: SignChoice[];
-  contentHash: string | null;
+  /** The hash of the content this page shows: the signature approves exactly that. */
+  contentHash: string;
+  zone: string;
   sign: (input: SignoffInput) => Promise<ActionResult<unknown>>;
   triggerLabel?: string;
 }) {
   const [open, setOpen] = useState(false);
+  const router = useRouter();
   const { run, failure, pending, clear } = useChangeAction<unknown>();
   const first = options[0];
   const defaults: SignoffInput = {
@@ -47,6 +54,7 @@ export function SignDialog({
     decision: "approve",
     comment: "",
     password: "",
+    contentHash,
   };
   const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } =
     useForm<SignoffInput>({
@@ -62,7 +70,7 @@ export function SignDialog({
   async function onSubmit() {
     // The raw values: the server parses them with the same schema.
     const v = getValues();
-    const result = await run(() => sign(v));
+    const result = await run(() => sign({ ...v, contentHash }));
     if (result?.ok) {
       setOpen(false);
       reset(defaults);
@@ -95,7 +103,31 @@ export function SignDialog({
         description={`You sign as ${signerName}. Your signature covers the change content as it is now.`}
       >
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-          <FailureAlert failure={failure} title="Not signed" />
+          {failure?.stale ? (
+            <Alert tone="warning" title="The change was edited since you opened it">
+              <p>
+                {failure.stale.by ?? "Someone"} edited it
+                {failure.stale.at ? ` on ${formatInZone(failure.stale.at, zone)}` : ""}. Nothing was signed:
+                your signature would have approved content you have not seen. Reload the change, review the
+                new content and sign again.
+              </p>
+              <Button
+                size="sm"
+                className="mt-2"
+                onClick={() => {
+                  setOpen(false);
+                  clear();
+                  reset(defaults);
+                  router.refresh();
+                }}
+              >
+                <RefreshCw className="size-4" aria-hidden="true" />
+                Reload the change
+              </Button>
+            </Alert>
+          ) : (
+            <FailureAlert failure={failure} title="Not signed" />
+          )}
           {options.length > 1 ? (
             <Field id="sign-role" label="Sign as">
               <Select

@@ -6,6 +6,8 @@ import {
   SLOT_SUPERSEDED_ROLES,
   canonicalApprovalContent,
   contentHash,
+  scopeHash,
+  signatureCoversContent,
   rolesSupersededBy,
   signoffsToSupersede,
   supersedeOnEdit,
@@ -27,8 +29,8 @@ describe("supersedeOnEdit", () => {
     [["plannedEnd", "assetIds"], "all"],
     [["testNotes", "title"], "all"],
     [["implementerId"], "none"],
-    [["testNotes"], "none"],
-    [["implementerId", "testNotes"], "none"],
+    [["testNotes"], "all"],
+    [["implementerId", "testNotes"], "all"],
     [[], "none"],
     [["version", "updatedAt"], "none"],
   ])("%j → %s", (fields, expected) => {
@@ -83,13 +85,28 @@ const content: ApprovalContent = {
   expectedDowntimeMinutes: 30,
   testedOnTestBench: true,
   vendorQualified: false,
+  testNotes: "Bench test on the spare CPU passed",
   plannedStart: new Date("2027-03-14T08:00:00Z"),
   plannedEnd: new Date("2027-03-14T12:00:00Z"),
 };
 
 describe("contentHash", () => {
-  it("hashes a documented canonical JSON", () => {
+  it("hashes a documented canonical JSON, test notes included", () => {
     const json = canonicalApprovalContent(content);
+    expect(json).toBe(
+      '{"assetIds":["a1","a2"],"backoutPlan":"Restore V2.9 image","class":"normal","description":"V2.9 to V3.1",' +
+        '"expectedDowntimeMinutes":30,"implementationPlan":"Download via TIA Portal","justification":"CVE-2027-1234",' +
+        '"plannedEnd":"2027-03-14T12:00:00.000Z","plannedStart":"2027-03-14T08:00:00.000Z","productionImpact":"degraded",' +
+        '"references":["CVE-2027-1234","ICSA-27-001-01"],"safetyBypassRequired":false,"safetyImpact":"none",' +
+        '"testNotes":"Bench test on the spare CPU passed","testedOnTestBench":true,"title":"Update PLC-201A firmware",' +
+        '"type":"firmware_update","vendorQualified":false}',
+    );
+    expect(contentHash(content)).toBe(createHash("sha256").update(json).digest("hex"));
+    expect(contentHash(content)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("still computes version 1 (before test notes) exactly as sign-offs recorded it then", () => {
+    const json = canonicalApprovalContent(content, "full", 1);
     expect(json).toBe(
       '{"assetIds":["a1","a2"],"backoutPlan":"Restore V2.9 image","class":"normal","description":"V2.9 to V3.1",' +
         '"expectedDowntimeMinutes":30,"implementationPlan":"Download via TIA Portal","justification":"CVE-2027-1234",' +
@@ -97,8 +114,17 @@ describe("contentHash", () => {
         '"references":["CVE-2027-1234","ICSA-27-001-01"],"safetyBypassRequired":false,"safetyImpact":"none",' +
         '"testedOnTestBench":true,"title":"Update PLC-201A firmware","type":"firmware_update","vendorQualified":false}',
     );
-    expect(contentHash(content)).toBe(createHash("sha256").update(json).digest("hex"));
-    expect(contentHash(content)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash(content, 1)).toBe(createHash("sha256").update(json).digest("hex"));
+    expect(contentHash({ ...content, testNotes: "other" }, 1)).toBe(contentHash(content, 1));
+  });
+
+  it("has a scope part without the slot", () => {
+    const scope = JSON.parse(canonicalApprovalContent(content, "scope")) as Record<string, unknown>;
+    expect(Object.keys(scope).sort()).toEqual([...SCOPE_FIELDS].sort());
+    expect(scopeHash({ ...content, plannedStart: new Date("2027-03-15T08:00:00Z") })).toBe(
+      scopeHash(content),
+    );
+    expect(scopeHash({ ...content, testNotes: "changed" })).not.toBe(scopeHash(content));
   });
 
   it("covers exactly the approval content fields", () => {
@@ -124,7 +150,7 @@ describe("contentHash", () => {
     ],
     [
       "extra, non-approval fields",
-      { ...content, implementerId: "u-1", testNotes: "ok", version: 7 } as unknown as ApprovalContent,
+      { ...content, implementerId: "u-1", version: 7 } as unknown as ApprovalContent,
     ],
   ])("is stable under %s", (_name, variant) => {
     expect(contentHash(variant)).toBe(contentHash(content));
@@ -146,6 +172,7 @@ describe("contentHash", () => {
     ["expectedDowntimeMinutes", { expectedDowntimeMinutes: 31 }],
     ["testedOnTestBench", { testedOnTestBench: false }],
     ["vendorQualified", { vendorQualified: true }],
+    ["testNotes", { testNotes: "Not tested" }],
     ["plannedStart", { plannedStart: new Date("2027-03-14T08:00:01Z") }],
     ["plannedEnd", { plannedEnd: null }],
   ];
@@ -161,5 +188,43 @@ describe("contentHash", () => {
   it("treats missing optional text as null", () => {
     const withUndefined = { ...content, description: undefined } as unknown as ApprovalContent;
     expect(contentHash(withUndefined)).toBe(contentHash({ ...content, description: null }));
+  });
+});
+
+describe("signatureCoversContent", () => {
+  const moved = { ...content, plannedStart: new Date("2027-03-15T08:00:00Z") };
+  const edited = { ...content, implementationPlan: "Also bypass the SIS trip" };
+  const v2 = (role: "operations" | "security" | "change_board") => ({
+    role,
+    contentHash: contentHash(content),
+    scopeHash: scopeHash(content),
+    hashVersion: 2,
+  });
+
+  it.each<[string, ReturnType<typeof v2>, ApprovalContent, boolean]>([
+    ["security over the same content", v2("security"), content, true],
+    ["security after a slot move (scope unchanged)", v2("security"), moved, true],
+    ["security after a scope edit", v2("security"), edited, false],
+    ["operations over the same content", v2("operations"), content, true],
+    ["operations after a slot move", v2("operations"), moved, false],
+    ["change board after a slot move", v2("change_board"), moved, false],
+    ["a forged scope hash", { ...v2("security"), scopeHash: "0".repeat(64) }, content, false],
+    ["an unknown hash version", { ...v2("security"), hashVersion: 3 }, content, false],
+  ])("%s → %s", (_name, recorded, now, expected) => {
+    expect(signatureCoversContent(recorded, now)).toBe(expected);
+  });
+
+  it("judges a version-1 row by the version-1 hash, so test notes added later do not break it", () => {
+    const legacy = {
+      role: "security" as const,
+      contentHash: contentHash(content, 1),
+      scopeHash: null,
+      hashVersion: 1,
+    };
+    expect(signatureCoversContent(legacy, { ...content, testNotes: "" })).toBe(true);
+    expect(signatureCoversContent({ ...legacy, role: "operations" }, content)).toBe(true);
+    expect(signatureCoversContent(legacy, edited)).toBe(false);
+    // Only the full hash was recorded: a legacy scope-role row fails closed after a slot move.
+    expect(signatureCoversContent(legacy, moved)).toBe(false);
   });
 });

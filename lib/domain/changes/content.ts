@@ -22,6 +22,8 @@ export const SCOPE_FIELDS = [
   "expectedDowntimeMinutes",
   "testedOnTestBench",
   "vendorQualified",
+  // The security approver judges the test evidence, so its notes are approved content too.
+  "testNotes",
 ] as const;
 
 /** Moving the slot only concerns those who judged the timing. */
@@ -38,8 +40,8 @@ const scopeFields: ReadonlySet<string> = new Set(SCOPE_FIELDS);
 const slotFields: ReadonlySet<string> = new Set(SLOT_FIELDS);
 
 /**
- * Fields not listed (implementer, test notes, bookkeeping) never supersede: they do not
- * change what the approvers judged. The implementer is re-checked by the gate instead.
+ * Fields not listed (implementer, bookkeeping) never supersede: they do not change what the
+ * approvers judged. The implementer is re-checked by the gate instead.
  */
 export function supersedeOnEdit(changedFields: readonly string[]): SupersedeScope {
   if (changedFields.some((f) => scopeFields.has(f))) return "all";
@@ -85,6 +87,7 @@ export interface ApprovalContent {
   expectedDowntimeMinutes: number;
   testedOnTestBench: boolean;
   vendorQualified: boolean;
+  testNotes: string | null;
   /** A Date or an ISO string with offset; both hash as the same UTC instant. */
   plannedStart: Date | string | null;
   plannedEnd: Date | string | null;
@@ -117,22 +120,76 @@ function sortedUnique(values: readonly string[] | null | undefined): string[] {
 }
 
 /**
- * The canonical JSON a signature covers: only APPROVAL_CONTENT_FIELDS (extra properties
- * such as version or implementer are ignored), keys sorted, missing values as null,
+ * Which fields a recorded hash covers. Version 1 (sign-offs given before test notes became
+ * approved content) hashed the scope without testNotes, plus the slot, as one hash. Version 2
+ * records two hashes: the full one (scope and slot) and the scope part alone, so that a scope
+ * role's signature, which a slot move does not supersede, can still be verified after one.
+ */
+export const CONTENT_HASH_VERSION = 2;
+export type HashPart = "full" | "scope";
+
+function fieldsOf(part: HashPart, version: number): readonly string[] | null {
+  const scope =
+    version === 1 ? SCOPE_FIELDS.filter((f) => f !== "testNotes") : version === 2 ? SCOPE_FIELDS : null;
+  if (!scope) return null;
+  if (part === "scope") return version === 1 ? null : scope;
+  return [...scope, ...SLOT_FIELDS];
+}
+
+/**
+ * The canonical JSON a signature covers: only the fields of `part` in hash `version` (extra
+ * properties such as version or implementer are ignored), keys sorted, missing values as null,
  * instants as UTC ISO, asset ids and references as sorted sets (their order means nothing).
  */
-export function canonicalApprovalContent(content: ApprovalContent): string {
+export function canonicalApprovalContent(
+  content: ApprovalContent,
+  part: HashPart = "full",
+  version = CONTENT_HASH_VERSION,
+): string {
+  const fields = fieldsOf(part, version);
+  if (!fields) throw new RangeError(`No ${part} content hash in version ${version}`);
   const src = content as unknown as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const field of APPROVAL_CONTENT_FIELDS) picked[field] = src[field];
+  for (const field of fields) picked[field] = src[field];
   picked.assetIds = sortedUnique(content.assetIds);
   picked.references = sortedUnique(content.references);
-  picked.plannedStart = instant(src.plannedStart);
-  picked.plannedEnd = instant(src.plannedEnd);
+  if (fields.includes("plannedStart")) {
+    picked.plannedStart = instant(src.plannedStart);
+    picked.plannedEnd = instant(src.plannedEnd);
+  }
   return JSON.stringify(canonical(picked));
 }
 
-/** SHA-256 hex of canonicalApprovalContent. */
-export function contentHash(content: ApprovalContent): string {
-  return createHash("sha256").update(canonicalApprovalContent(content), "utf8").digest("hex");
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** SHA-256 hex of the full canonical content (scope and slot): what a change shows and a signer sends back. */
+export function contentHash(content: ApprovalContent, version = CONTENT_HASH_VERSION): string {
+  return sha256(canonicalApprovalContent(content, "full", version));
+}
+
+/** SHA-256 hex of the scope part alone (current version). */
+export function scopeHash(content: ApprovalContent): string {
+  return sha256(canonicalApprovalContent(content, "scope"));
+}
+
+export interface RecordedHashes {
+  role: SignoffRole;
+  contentHash: string;
+  scopeHash: string | null;
+  hashVersion: number;
+}
+
+/**
+ * Whether a recorded signature covers this content: operations and the change board judged the
+ * timing, so the full hash (scope and slot) must match; the other roles judged the scope, so the
+ * scope part must. A version-1 row has only its full hash, which is checked for every role: a
+ * legacy scope-role signature whose slot moved after signing no longer verifies and must be given
+ * again (fail closed rather than trust bookkeeping the gate cannot check).
+ */
+export function signatureCoversContent(s: RecordedHashes, content: ApprovalContent): boolean {
+  if (s.hashVersion !== 1 && s.hashVersion !== CONTENT_HASH_VERSION) return false;
+  if (s.hashVersion === 1 || SLOT_SUPERSEDED_ROLES.includes(s.role)) {
+    return s.contentHash === contentHash(content, s.hashVersion);
+  }
+  return s.scopeHash === scopeHash(content);
 }

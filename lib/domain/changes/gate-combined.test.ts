@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { evaluateGate } from "./gate";
 import { computeRisk } from "./risk";
 import type { SignoffFacts } from "./types";
-import { CHM, CHM_PLC, GXP, PLC, REF, SIS, actor, change, risk, signoff } from "./test-fixtures";
+import { CHM, CHM_PLC, CONTENT, GXP, PLC, REF, SIS, actor, change, risk, signoff } from "./test-fixtures";
 
 // Same baseline as gate.test.ts: approved, medium risk (SIS), operations@REF + security + safety.
 const approved = change({
@@ -17,7 +17,7 @@ const signed = (): SignoffFacts[] => [
 ];
 const IN_SLOT = new Date("2027-03-14T09:00:00Z");
 const implementer = actor("u-impl");
-const noSchedule = { otherChangesInProgress: [], scheduleConflicts: [] };
+const noSchedule = { content: CONTENT, otherChangesInProgress: [], scheduleConflicts: [] };
 
 describe("evaluateGate: policy details", () => {
   it("lets an emergency change start without its retrospective sign-offs", () => {
@@ -68,6 +68,7 @@ describe("evaluateGate: policy details", () => {
         required: [
           { role: "security", siteId: null, siteCode: null, reason: "", retrospectiveAllowed: false },
         ],
+        content: CONTENT,
         otherChangesInProgress: [],
         scheduleConflicts: [],
       },
@@ -95,6 +96,7 @@ describe("evaluateGate: every check at once", () => {
       ],
       {
         risk: computeRisk(ch),
+        content: CONTENT,
         otherChangesInProgress: [{ changeId: "chg-41", number: "CHG-2027-00041", assetIds: ["a-plc101"] }],
         scheduleConflicts: [{ code: "blackout_active", message: "Blackout: turnaround freeze" }],
       },
@@ -118,5 +120,70 @@ describe("evaluateGate: every check at once", () => {
       ["asset_busy", "Asset PLC-101 is busy: CHG-2027-00041 is in progress on it"],
       ["blackout_active", "Blackout: turnaround freeze"],
     ]);
+  });
+});
+
+describe("evaluateGate: what a sign-off proves", () => {
+  it("refuses a sign-off whose recorded hash does not cover the content now, bookkeeping notwithstanding", () => {
+    const forged = signoff("security", {
+      signerName: "Sam Security",
+      contentHash: "f".repeat(64),
+      scopeHash: "f".repeat(64),
+    });
+    const list = [signoff("operations", { siteId: REF.siteId }), forged, signoff("safety")];
+    const d = evaluateGate(
+      approved,
+      list,
+      { risk: computeRisk(approved), ...noSchedule },
+      IN_SLOT,
+      implementer,
+    );
+    expect(d.allowed).toBe(false);
+    expect(d.reasons).toEqual([
+      {
+        code: "signoff_content_mismatch",
+        message:
+          "Security sign-off by Sam Security does not cover the current content (its recorded content hash differs); a new sign-off is needed",
+        data: { role: "security", siteCode: null, signoffId: forged.id },
+      },
+    ]);
+  });
+
+  it("keeps a scope role's sign-off after a slot move but not operations'", () => {
+    const moved = { ...CONTENT, plannedStart: new Date("2027-03-14T07:00:00Z") };
+    const d = evaluateGate(
+      approved,
+      signed(),
+      { risk: computeRisk(approved), ...noSchedule, content: moved },
+      IN_SLOT,
+      implementer,
+    );
+    expect(d.reasons.map((r) => [r.code, r.data?.role])).toEqual([
+      ["signoff_content_mismatch", "operations"],
+    ]);
+  });
+
+  it("refuses a start by someone who signed the current round (signer_is_implementer)", () => {
+    const list = [...signed(), signoff("quality", { signerId: "u-impl", superseded: true })];
+    const d = evaluateGate(
+      approved,
+      list,
+      { risk: computeRisk(approved), ...noSchedule },
+      IN_SLOT,
+      implementer,
+    );
+    expect(d.reasons.map((r) => r.code)).toEqual(["signer_is_implementer"]);
+    expect(d.reasons[0]!.message).toMatch(/gives none of its sign-offs/);
+    const earlier = [...signed(), signoff("quality", { signerId: "u-impl", round: 0 })];
+    expect(
+      evaluateGate(approved, earlier, { risk: computeRisk(approved), ...noSchedule }, IN_SLOT, implementer)
+        .allowed,
+    ).toBe(true);
+  });
+
+  it("drops a scope editor's sign-off like a requester's", () => {
+    const ch = { ...approved, scopeEditorIds: ["u-security"] };
+    const d = evaluateGate(ch, signed(), { risk: computeRisk(ch), ...noSchedule }, IN_SLOT, implementer);
+    expect(d.reasons.map((r) => [r.code, r.data?.role])).toEqual([["signoff_missing", "security"]]);
   });
 });

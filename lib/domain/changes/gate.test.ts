@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { evaluateGate, type GateContext, type ScheduleConflict } from "./gate";
 import { computeRisk } from "./risk";
 import type { ActorFacts, ChangeFacts, GateReason, SignoffFacts } from "./types";
-import { CHM, PLC, REF, SIS, SLOT_END, SLOT_START, actor, change, signoff } from "./test-fixtures";
+import { CHM, CONTENT, PLC, REF, SIS, SLOT_END, SLOT_START, actor, change, signoff } from "./test-fixtures";
 
 // Approved, medium risk (SIS): needs operations@REF, security and safety.
 const approved = change({
@@ -19,7 +19,13 @@ const IN_SLOT = new Date("2027-03-14T09:00:00Z");
 const implementer = actor("u-impl");
 
 function ctx(overrides: Partial<GateContext> = {}, ch: ChangeFacts = approved): GateContext {
-  return { risk: computeRisk(ch), otherChangesInProgress: [], scheduleConflicts: [], ...overrides };
+  return {
+    risk: computeRisk(ch),
+    content: CONTENT,
+    otherChangesInProgress: [],
+    scheduleConflicts: [],
+    ...overrides,
+  };
 }
 
 interface Case {

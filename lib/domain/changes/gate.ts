@@ -4,7 +4,8 @@
 import type { RequiredSignoff, SignoffFacts, ActorFacts, ChangeFacts, GateReason, RiskResult } from "./types";
 import { requiredSignoffs } from "./policy";
 import { evaluateSignoffs, signoffMatches } from "./evaluation";
-import { independentSignoffs } from "./signing";
+import { countedSignoffs } from "./signing";
+import type { ApprovalContent } from "./content";
 import {
   CHANGE_STATE_LABELS,
   SIGNER_TITLES,
@@ -33,6 +34,8 @@ export interface GateContext {
   risk: RiskResult;
   /** The list shown on the change; computed from `risk` when absent. */
   required?: readonly RequiredSignoff[];
+  /** The content as it is now: every sign-off's recorded hash is checked against it. */
+  content: ApprovalContent;
   otherChangesInProgress: readonly OtherChangeInProgress[];
   /** From the scheduling rules (windows, blackouts, redundancy, production); merged as-is. */
   scheduleConflicts: readonly ScheduleConflict[];
@@ -78,7 +81,7 @@ function signoffReasons(
   const required = context.required ?? requiredSignoffs(change, context.risk);
   // Emergency changes may start without their retrospective sign-offs (rule 7).
   const preStart = required.filter((r) => !r.retrospectiveAllowed);
-  const counted = independentSignoffs(change, signoffs);
+  const { counted, unverified } = countedSignoffs(change, signoffs, context.content);
   const evaluation = evaluateSignoffs(required, counted, change.approvalRound);
   const reasons: GateReason[] = [];
 
@@ -97,6 +100,16 @@ function signoffReasons(
     const label = SIGNOFF_ROLE_LABELS[req.role];
     const where = awaitedWhere(change, req);
     const forSite = req.siteId !== null ? ` for ${where}` : "";
+    const mismatch = unverified.find((s) => signoffMatches(req, s));
+    if (mismatch) {
+      const by = mismatch.signerName ? ` by ${mismatch.signerName}` : "";
+      reasons.push({
+        code: "signoff_content_mismatch",
+        message: `${label} sign-off${forSite}${by} does not cover the current content (its recorded content hash differs); a new sign-off is needed`,
+        data: { role: req.role, siteCode: req.siteCode, signoffId: mismatch.id },
+      });
+      continue;
+    }
     const old = evaluation.superseded
       .filter((s) => signoffMatches(req, s))
       .sort((a, b) => (b.supersededAt?.getTime() ?? 0) - (a.supersededAt?.getTime() ?? 0))[0];
@@ -179,6 +192,23 @@ function implementerReasons(change: ChangeFacts, actor: ActorFacts): GateReason[
   return [{ code: "not_implementer", message, data: { userId: actor.userId } }];
 }
 
+/** Separation of duties: whoever gave a sign-off of the current round may not start the change. */
+function signerReasons(
+  change: ChangeFacts,
+  signoffs: readonly SignoffFacts[],
+  actor: ActorFacts,
+): GateReason[] {
+  const mine = signoffs.find((s) => s.round === change.approvalRound && s.signerId === actor.userId);
+  if (!mine) return [];
+  return [
+    {
+      code: "signer_is_implementer",
+      message: `You gave the ${SIGNOFF_ROLE_LABELS[mine.role]} sign-off on this change; the person who implements a change gives none of its sign-offs, so someone else must start it`,
+      data: { userId: actor.userId, signoffId: mine.id, role: mine.role },
+    },
+  ];
+}
+
 function busyReasons(change: ChangeFacts, others: readonly OtherChangeInProgress[]): GateReason[] {
   const reasons: GateReason[] = [];
   for (const other of others) {
@@ -207,6 +237,7 @@ export function evaluateGate(
     ...signoffReasons(change, signoffs, context),
     ...slotReasons(change, now),
     ...implementerReasons(change, actor),
+    ...signerReasons(change, signoffs, actor),
     ...busyReasons(change, context.otherChangesInProgress),
     ...context.scheduleConflicts.map((c): GateReason => ({ ...c })),
   ];

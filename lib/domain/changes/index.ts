@@ -11,8 +11,10 @@ export * from "./gate";
 export {
   SIGNOFF_GRANT_ROLE,
   canSign,
+  countedSignoffs,
   independentSignoffs,
   signoffMeaning,
   type CanSignResult,
+  type CountedSignoffs,
   type SignRefusalCode,
 } from "./signing";

@@ -27,6 +27,30 @@ function run(c: Case): CanSignResult {
 
 const refusals: Case[] = [
   {
+    name: "someone who edited the scope after submission counts as a requester",
+    change: { scopeEditorIds: ["u-editor"] },
+    actor: actor("u-editor", [[REF.siteId, "safety"]]),
+    role: "safety",
+    expected: {
+      ok: false,
+      code: "editor",
+      reason:
+        "You edited this change's scope after it was submitted, so you count as one of its requesters; a requester never signs their own change",
+    },
+  },
+  {
+    name: "the assigned implementer",
+    change: { implementerId: "u-impl" },
+    actor: actor("u-impl", [[REF.siteId, "security"]]),
+    role: "security",
+    expected: {
+      ok: false,
+      code: "signer_is_implementer",
+      reason:
+        "You are the assigned implementer of this change; the person who implements a change gives none of its sign-offs",
+    },
+  },
+  {
     name: "requester signs own change (even holding the role)",
     actor: actor("u-req", [[REF.siteId, "safety"]]),
     role: "safety",
@@ -316,7 +340,16 @@ describe("canSign: refusals", () => {
   it("covers every refusal code", () => {
     const codes = new Set(refusals.map((c) => (c.expected.ok ? "ok" : c.expected.code)));
     expect([...codes].sort()).toEqual(
-      ["already_satisfied", "already_signed", "no_role", "not_required", "requester", "wrong_state"].sort(),
+      [
+        "already_satisfied",
+        "already_signed",
+        "editor",
+        "no_role",
+        "not_required",
+        "requester",
+        "signer_is_implementer",
+        "wrong_state",
+      ].sort(),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { ActorFacts, ChangeFacts, RequiredSignoff, SignoffFacts } from "./t
 import { computeRisk } from "./risk";
 import { OWING_STATES } from "./evaluation";
 import { pssrRequired, requiredSignoffs } from "./policy";
+import { signatureCoversContent, type ApprovalContent } from "./content";
 import {
   SIGNER_TITLES,
   SIGNOFF_ROLE_LABELS,
@@ -25,7 +26,14 @@ export const SIGNOFF_GRANT_ROLE: Record<SignoffRole, SiteRole> = {
 };
 
 export type SignRefusalCode =
-  "requester" | "already_signed" | "no_role" | "not_required" | "wrong_state" | "already_satisfied";
+  | "requester"
+  | "editor"
+  | "signer_is_implementer"
+  | "already_signed"
+  | "no_role"
+  | "not_required"
+  | "wrong_state"
+  | "already_satisfied";
 
 export type CanSignResult =
   { ok: true; siteId: string } | { ok: false; reason: string; code: SignRefusalCode };
@@ -88,6 +96,18 @@ export function canSign(
 
   if (actor.userId === change.requesterId) {
     return refuse("requester", "You requested this change; a requester never signs their own change");
+  }
+  if (change.scopeEditorIds.includes(actor.userId)) {
+    return refuse(
+      "editor",
+      "You edited this change's scope after it was submitted, so you count as one of its requesters; a requester never signs their own change",
+    );
+  }
+  if (change.implementerId !== null && actor.userId === change.implementerId) {
+    return refuse(
+      "signer_is_implementer",
+      "You are the assigned implementer of this change; the person who implements a change gives none of its sign-offs",
+    );
   }
 
   let reqs: { siteId: string | null; retrospectiveAllowed: boolean }[];
@@ -196,14 +216,14 @@ export function signoffMeaning(
 
 /**
  * Defence in depth for the gate: drops sign-offs that separation of duties should have
- * prevented (by the requester, or a second perspective from one person, keeping their
- * earliest), so a bad row can never open the gate.
+ * prevented (by a requester or scope editor, or a second perspective from one person, keeping
+ * their earliest), so a bad row can never open the gate.
  */
 export function independentSignoffs(change: ChangeFacts, signoffs: readonly SignoffFacts[]): SignoffFacts[] {
   const kept: SignoffFacts[] = [];
   const ordered = [...signoffs].sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime());
   for (const s of ordered) {
-    if (s.signerId === change.requesterId) continue;
+    if (s.signerId === change.requesterId || change.scopeEditorIds.includes(s.signerId)) continue;
     const counts = s.round === change.approvalRound && !s.superseded;
     const clash =
       counts &&
@@ -217,6 +237,29 @@ export function independentSignoffs(change: ChangeFacts, signoffs: readonly Sign
     if (!clash) kept.push(s);
   }
   return kept;
+}
+
+export interface CountedSignoffs {
+  /** What approval, the gate and the change page count. */
+  counted: SignoffFacts[];
+  /** Current, non-superseded sign-offs whose recorded hash does not cover the content now. */
+  unverified: SignoffFacts[];
+}
+
+/**
+ * The sign-offs that count for `content`: each current one must verify against the content as
+ * it is now (not only be unmarked by the supersede bookkeeping), then separation of duties.
+ */
+export function countedSignoffs(
+  change: ChangeFacts,
+  signoffs: readonly SignoffFacts[],
+  content: ApprovalContent,
+): CountedSignoffs {
+  const unverified = signoffs.filter(
+    (s) => s.round === change.approvalRound && !s.superseded && !signatureCoversContent(s, content),
+  );
+  const verified = signoffs.filter((s) => !unverified.includes(s));
+  return { counted: independentSignoffs(change, verified), unverified };
 }
 
 export { APPROVAL_CONTENT_FIELDS, SLOT_SUPERSEDED_ROLES, contentHash, supersedeOnEdit } from "./content";

@@ -1,6 +1,7 @@
 // Builders for the change-rule tests: defaults describe a plain, low-risk, approvable
 // change so each test only spells out what it is about.
 import type { SignoffRole, SiteRole } from "../constants";
+import { CONTENT_HASH_VERSION, contentHash, scopeHash, type ApprovalContent } from "./content";
 import type { ActorFacts, AssetFacts, ChangeFacts, RiskResult, SignoffFacts } from "./types";
 
 export const REF = { siteId: "site-ref", siteCode: "REF", siteName: "Refinery" } as const;
@@ -42,6 +43,7 @@ export function change(overrides: Partial<ChangeFacts> = {}): ChangeFacts {
     type: "security_patch",
     class: "normal",
     requesterId: "u-req",
+    scopeEditorIds: [],
     implementerId: "u-impl",
     safetyImpact: "none",
     safetyBypassRequired: false,
@@ -58,6 +60,28 @@ export function change(overrides: Partial<ChangeFacts> = {}): ChangeFacts {
   };
 }
 
+/** The approval content the default sign-offs were given over. */
+export const CONTENT: ApprovalContent = {
+  assetIds: [PLC.id],
+  type: "security_patch",
+  class: "normal",
+  title: "Patch PLC-101",
+  description: "Vendor patch",
+  justification: "CVE-2027-1234",
+  references: ["CVE-2027-1234"],
+  implementationPlan: "Apply, verify",
+  backoutPlan: "Restore the previous image",
+  safetyImpact: "none",
+  safetyBypassRequired: false,
+  productionImpact: "none",
+  expectedDowntimeMinutes: 0,
+  testedOnTestBench: true,
+  vendorQualified: true,
+  testNotes: "Bench test passed",
+  plannedStart: SLOT_START,
+  plannedEnd: SLOT_END,
+};
+
 let seq = 0;
 export function signoff(role: SignoffRole, overrides: Partial<SignoffFacts> = {}): SignoffFacts {
   seq += 1;
@@ -71,6 +95,9 @@ export function signoff(role: SignoffRole, overrides: Partial<SignoffFacts> = {}
     round: 1,
     superseded: false,
     retrospective: false,
+    contentHash: contentHash(CONTENT),
+    scopeHash: scopeHash(CONTENT),
+    hashVersion: CONTENT_HASH_VERSION,
     ...overrides,
   };
 }

@@ -36,6 +36,8 @@ export interface ChangeFacts {
   type: ChangeType;
   class: ChangeClass;
   requesterId: string;
+  /** Who edited the scope after submission: requesters of the change for separation of duties. */
+  scopeEditorIds: readonly string[];
   implementerId: string | null;
   safetyImpact: SafetyImpact;
   safetyBypassRequired: boolean;
@@ -66,6 +68,10 @@ export interface SignoffFacts {
   /** Optional: when the edit that superseded it happened, for the gate's message. */
   supersededAt?: Date | null;
   retrospective: boolean;
+  /** What the signature covers (content.ts): checked by the gate against the content now. */
+  contentHash: string;
+  scopeHash: string | null;
+  hashVersion: number;
 }
 
 export interface SiteGrant {

@@ -112,7 +112,11 @@ const change = named(
     signoffs: z.array(signoff).describe("Every sign-off of every round, superseded ones included"),
     pssrRequired: z.boolean(),
     approvalRound: z.number().int(),
-    contentHash: z.string().describe("SHA-256 of the approval-relevant content as it is now"),
+    contentHash: z
+      .string()
+      .describe(
+        "SHA-256 of the approval-relevant content as it is now (scope, test notes and slot); send it back when signing",
+      ),
     retrospectiveDueAt: instant.nullable(),
     overdueRetrospective: z.array(z.object({ role, siteCode: z.string().nullable(), dueAt: instant })),
     availableActions: z
@@ -322,7 +326,10 @@ export default definePaths(
       post: {
         summary: "Sign (approve or reject; role pssr for the pre-startup safety review)",
         description:
-          "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked).",
+          "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked). " +
+          "Breaking change of the v1 body: `contentHash` is required and must be the change's `contentHash` as the signer was shown it (422 when missing). " +
+          "When the change was edited since, the answer is 409 with type `https://interlock.invalid/problems/stale-content`, a detail naming who edited it and when, `updatedBy`, `updatedAt` and `currentContentHash`; nothing is recorded. " +
+          "The assigned implementer, the requester and anyone who edited the scope after submission are refused (403).",
         path: idPath,
         body: signoffInputSchema,
         responses: { 201: { description: "The change with the new sign-off", schema: change } },

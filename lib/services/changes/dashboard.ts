@@ -53,7 +53,7 @@ export async function changeDashboard(actor: Actor, now = new Date()): Promise<C
   const codes = new Map(siteRows.map((s) => [s.id, s.code]));
   const overdueRetrospective: ChangeDashboard["overdueRetrospective"] = [];
   for (const ctx of await loadContexts(db, owing)) {
-    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+    const e = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound, {
       now,
       approvedAt: ctx.row.approvedAt,
     });

@@ -32,7 +32,7 @@ export async function overdueRetrospectiveIds(
     );
   const overdue = new Set<string>();
   for (const ctx of await loadContexts(db, rows)) {
-    const e = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+    const e = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound, {
       now,
       approvedAt: ctx.row.approvedAt,
     });

@@ -4,19 +4,22 @@ import { getDb, type Tx } from "@/db/client";
 import { signoffs } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { canSign, contentHash, isoUtc, signoffMeaning, type CanSignResult } from "@/lib/domain/changes";
+import {
+  CONTENT_HASH_VERSION,
+  canSign,
+  contentHash,
+  isoUtc,
+  scopeHash,
+  signoffMeaning,
+  type CanSignResult,
+} from "@/lib/domain/changes";
 import type { SignoffRole } from "@/lib/domain/constants";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
 import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
 import { settleApproval } from "./internal/settle-approval";
-import {
-  actorFacts,
-  approvalContent,
-  findVisibleChange,
-  loadContext,
-  type ChangeContext,
-} from "./internal/load";
+import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
+import { requireShownContent } from "./internal/stale-content";
 import type { ClientInfo, ChangeView } from "./types";
 import { buildChangeView } from "./internal/build-view";
 
@@ -34,6 +37,8 @@ function refusal(verdict: Exclude<CanSignResult, { ok: true }>): ServiceError {
   const details = { refusal: verdict.code };
   switch (verdict.code) {
     case "requester":
+    case "editor":
+    case "signer_is_implementer":
     case "already_signed":
     case "no_role":
       return new ServiceError("forbidden", verdict.reason, details);
@@ -55,7 +60,7 @@ function eligibility(
 ): string {
   const verdict = canSign(
     ctx.facts,
-    ctx.signoffs,
+    ctx.counted,
     actorFacts(actor),
     role,
     siteIdFor(ctx, siteCode),
@@ -68,10 +73,11 @@ function eligibility(
 /**
  * An electronic signature (approve or reject, or the PSSR with role "pssr"). Separation of
  * duties is checked first, so a signer who may not sign is told so without spending a
- * password attempt; then the password is re-entered through the same check as sign-in (a
- * wrong one counts toward the account's lockout); then, under the change's row lock, the
- * rules are checked again and the signature is written with the printed name, meaning, UTC
- * time and the hash of the content it approves. A submitted change then approves or rejects
+ * password attempt, and so is a signer who was shown content that has been edited since (409
+ * stale content); then the password is re-entered through the same check as sign-in (a wrong
+ * one counts toward the account's lockout); then, under the change's row lock, the rules and
+ * the shown hash are checked again and the signature is written with the printed name,
+ * meaning, UTC time and the hashes of the content it approves. A submitted change then approves or rejects
  * itself when the sign-offs say so.
  */
 export async function signChange(
@@ -86,12 +92,9 @@ export async function signChange(
   const db = await getDb();
 
   await db.transaction(async (tx) => {
-    eligibility(
-      actor,
-      await loadContext(tx, await findVisibleChange(tx, actor, id)),
-      data.role,
-      data.siteCode,
-    );
+    const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
+    eligibility(actor, ctx, data.role, data.siteCode);
+    await requireShownContent(tx, ctx, data.contentHash);
   });
 
   const check = await checkCredentials(
@@ -116,16 +119,13 @@ export async function signChange(
     const row = await findVisibleChange(tx, actor, id, { forUpdate: true });
     const ctx = await loadContext(tx, row);
     const siteId = eligibility(actor, ctx, data.role, data.siteCode);
+    await requireShownContent(tx, ctx, data.contentHash);
     const now = new Date();
     const siteName =
       data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
     const retrospective = row.class === "emergency" && data.role !== "pssr" && row.state !== "submitted";
-    const hash = contentHash(
-      approvalContent(
-        row,
-        ctx.assets.map((a) => a.id),
-      ),
-    );
+    const hash = contentHash(ctx.content);
+    const scope = scopeHash(ctx.content);
     const [signoff] = await tx
       .insert(signoffs)
       .values({
@@ -141,6 +141,8 @@ export async function signChange(
         signedAt: now,
         comment: data.comment,
         contentHash: hash,
+        scopeHash: scope,
+        hashVersion: CONTENT_HASH_VERSION,
         retrospective,
       })
       .returning();
@@ -161,6 +163,8 @@ export async function signChange(
         meaning: signoff!.meaning,
         signedAt: isoUtc(now),
         contentHash: hash,
+        scopeHash: scope,
+        hashVersion: CONTENT_HASH_VERSION,
         retrospective,
         via: actor.via,
       },

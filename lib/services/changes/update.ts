@@ -6,6 +6,7 @@ import { changeAssets, changes, users } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
+  SIGNOFF_ROLE_LABELS,
   approvalOutcome,
   evaluateSignoffs,
   isoUtc,
@@ -14,7 +15,7 @@ import {
   supersedeOnEdit,
 } from "@/lib/domain/changes";
 import { updateChangeSchema, type UpdateChangeInput } from "@/lib/schemas/changes";
-import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { ServiceError, conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { requireManage } from "./internal/access";
 import { editStateRefusal } from "./internal/available-actions";
 import { submitIssues } from "./internal/preconditions";
@@ -24,6 +25,7 @@ import {
   loadContext,
   redundancyMembers,
   siteIdsOf,
+  type ChangeContext,
   type ChangeRow,
 } from "./internal/load";
 import {
@@ -51,6 +53,18 @@ async function staleVersion(tx: Tx, row: ChangeRow) {
       updatedAt: isoUtc(row.updatedAt),
     },
   );
+}
+
+/** The implementer gives none of the sign-offs: someone who signed this round cannot be assigned. */
+function refuseSignerAsImplementer(ctx: ChangeContext, implementerId: string | null): void {
+  if (!implementerId) return;
+  const signed = ctx.signoffs.find((s) => s.round === ctx.row.approvalRound && s.signerId === implementerId);
+  if (!signed) return;
+  const message = `${signed.signerName ?? "This person"} gave the ${SIGNOFF_ROLE_LABELS[signed.role]} sign-off on this change; the person who implements a change gives none of its sign-offs. Choose someone else.`;
+  throw new ServiceError("invalid", message, {
+    refusal: "signer_is_implementer",
+    errors: [{ path: "implementerEmail", message }],
+  });
 }
 
 async function emailOf(tx: Tx, userId: string | null): Promise<string | null> {
@@ -111,6 +125,16 @@ export async function updateChange(
       assetsChanged || changed.includes("implementerEmail")
         ? await resolveImplementer(tx, after.implementerEmail, assetRows)
         : row.implementerId;
+    if (implementerId !== row.implementerId) refuseSignerAsImplementer(ctx, implementerId);
+    // Whoever edits the scope of a submitted change becomes one of its requesters (PRODUCT.md
+    // "Separation of duties"): they may not sign it, now or in a later round.
+    const scopeEditorIds =
+      supersedeOnEdit(changed) === "all" &&
+      (row.state !== "draft" || row.approvalRound > 0) &&
+      userId !== row.requesterId &&
+      !row.scopeEditorIds.includes(userId)
+        ? [...row.scopeEditorIds, userId]
+        : row.scopeEditorIds;
     const followsChangeId = changed.includes("followsChangeId")
       ? await resolveFollows(tx, actor, after.followsChangeId, row.id)
       : row.followsChangeId;
@@ -146,6 +170,7 @@ export async function updateChange(
       followsChangeId,
       risk: risk.level,
       siteIds: siteIdsOf(assetRows),
+      scopeEditorIds,
     };
 
     const supersededIds = new Set(signoffsToSupersede(ctx.signoffs, changed, row.approvalRound));
@@ -174,7 +199,7 @@ export async function updateChange(
     let state = row.state;
     let approvedAt = row.approvedAt;
     if (row.state === "approved" && supersededIds.size > 0) {
-      const outcome = approvalOutcome(evaluateSignoffs(next.required, next.signoffs, row.approvalRound));
+      const outcome = approvalOutcome(evaluateSignoffs(next.required, next.counted, row.approvalRound));
       if (outcome !== "approved") {
         state = "submitted";
         approvedAt = null;

@@ -45,7 +45,7 @@ export function signOptions(actor: Actor, ctx: ChangeContext): SignOption[] {
         ? mySites.filter(([id]) => ctx.required.some((r) => r.role === "operations" && r.siteId === id))
         : [[null, null]];
     for (const [siteId, siteCode] of targets) {
-      const verdict = canSign(ctx.facts, ctx.signoffs, facts, role, siteId, ctx.required);
+      const verdict = canSign(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
       if (!verdict.ok && verdict.code === "not_required") continue;
       const code = verdict.ok ? (sites.find(([id]) => id === verdict.siteId)?.[1] ?? siteCode) : siteCode;
       out.push({ role, siteCode: code, ...option(verdict.ok, verdict.ok ? null : verdict.reason) });

@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/changes";
 import { changeActions, signOptions } from "./available-actions";
 import { decideGate } from "./decide-gate";
-import { approvalContent, type ChangeContext } from "./load";
+import type { ChangeContext } from "./load";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "../types";
 
 const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
@@ -32,7 +32,7 @@ async function namesOf(tx: Tx, ids: (string | null)[]) {
 
 function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
   const dueAt = retrospectiveDueAt(ctx.facts);
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound, {
+  const evaluation = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound, {
     now,
     approvedAt: ctx.row.approvedAt,
   });
@@ -53,7 +53,7 @@ function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
   // The PSSR is owed after implementation, so the policy leaves it out of the pre-start list;
   // it is shown here so the change page tells the whole story up front.
   if (pssrRequired(ctx.facts)) {
-    const pssr = ctx.signoffs.find(
+    const pssr = ctx.counted.find(
       (s) =>
         s.round === ctx.row.approvalRound &&
         !s.superseded &&
@@ -95,7 +95,7 @@ export async function buildChangeView(
   const gate = row.state === "approved" ? await decideGate(tx, actor, ctx, now) : null;
   const signing = signOptions(actor, ctx);
   const dueAt = retrospectiveDueAt(ctx.facts);
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, row.approvalRound, {
+  const evaluation = evaluateSignoffs(ctx.required, ctx.counted, row.approvalRound, {
     now,
     approvedAt: row.approvedAt,
   });
@@ -155,7 +155,7 @@ export async function buildChangeView(
     signoffs: signoffList,
     pssrRequired: pssrRequired(ctx.facts),
     approvalRound: row.approvalRound,
-    contentHash: contentHash(approvalContent(row, assetIds)),
+    contentHash: contentHash(ctx.content),
     retrospectiveDueAt: ctx.required.some((r) => r.retrospectiveAllowed) ? iso(dueAt) : null,
     overdueRetrospective: evaluation.overdueRetrospective.map((o) => ({
       role: o.req.role,

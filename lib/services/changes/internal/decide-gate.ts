@@ -50,7 +50,13 @@ export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: D
   return evaluateGate(
     ctx.facts,
     ctx.signoffs,
-    { risk: ctx.risk, required: ctx.required, otherChangesInProgress: others, scheduleConflicts },
+    {
+      risk: ctx.risk,
+      required: ctx.required,
+      content: ctx.content,
+      otherChangesInProgress: others,
+      scheduleConflicts,
+    },
     at,
     actorFacts(actor),
   );

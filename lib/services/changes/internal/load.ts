@@ -7,6 +7,7 @@ import { sitesWithPermission } from "@/lib/auth/permissions";
 import {
   assetFacts,
   groupKey,
+  countedSignoffs,
   requiredSignoffs,
   riskOf,
   type ActorFacts,
@@ -51,6 +52,10 @@ export interface ChangeContext {
   risk: RiskResult;
   /** The list shown on the change, computed with redundancy-group membership. */
   required: RequiredSignoff[];
+  /** What a signature covers, as stored now. */
+  content: ApprovalContent;
+  /** The sign-offs that count: hash-verified against `content`, then separation of duties. */
+  counted: SignoffFacts[];
 }
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -160,6 +165,7 @@ export function changeFacts(row: ChangeRow, list: readonly AssetRow[]): ChangeFa
     type: row.type,
     class: row.class,
     requesterId: row.requesterId,
+    scopeEditorIds: row.scopeEditorIds,
     implementerId: row.implementerId,
     safetyImpact: row.safetyImpact,
     safetyBypassRequired: row.safetyBypassRequired,
@@ -188,6 +194,9 @@ export function signoffFacts(s: SignoffRow): SignoffFacts {
     superseded: s.supersededAt !== null,
     supersededAt: s.supersededAt,
     retrospective: s.retrospective,
+    contentHash: s.contentHash,
+    scopeHash: s.scopeHash,
+    hashVersion: s.hashVersion,
   };
 }
 
@@ -208,14 +217,21 @@ export function buildContext(
 ): ChangeContext {
   const facts = changeFacts(row, list);
   const risk = riskOf(facts, members);
+  const signoffList = signoffRows.map(signoffFacts);
+  const content = approvalContent(
+    row,
+    list.map((a) => a.id),
+  );
   return {
     row,
     assets: list,
     facts,
     signoffRows,
-    signoffs: signoffRows.map(signoffFacts),
+    signoffs: signoffList,
     risk,
     required: requiredSignoffs(facts, risk),
+    content,
+    counted: countedSignoffs(facts, signoffList, content).counted,
   };
 }
 
@@ -263,6 +279,7 @@ export function approvalContent(row: ChangeRow, assetIds: readonly string[]): Ap
     expectedDowntimeMinutes: row.expectedDowntimeMinutes,
     testedOnTestBench: row.testedOnTestBench,
     vendorQualified: row.vendorQualified,
+    testNotes: row.testNotes,
     plannedStart: row.plannedStart,
     plannedEnd: row.plannedEnd,
   };

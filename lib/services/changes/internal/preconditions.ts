@@ -36,7 +36,7 @@ export function submitIssues(ctx: ChangeContext, now?: Date): FieldError[] {
 }
 
 export function hasValidPssr(ctx: ChangeContext): boolean {
-  return ctx.signoffs.some(
+  return ctx.counted.some(
     (s) =>
       s.role === "pssr" && s.decision === "approve" && !s.superseded && s.round === ctx.row.approvalRound,
   );
@@ -52,7 +52,7 @@ export function closeBlockers(ctx: ChangeContext): string[] {
   if (pssrRequired(ctx.facts) && !hasValidPssr(ctx)) {
     blockers.push("The pre-startup safety review (PSSR) has not been signed by a safety approver");
   }
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound);
+  const evaluation = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound);
   for (const req of evaluation.missing) {
     const where = req.siteCode ? ` for ${req.siteCode}` : "";
     const when = req.retrospectiveAllowed

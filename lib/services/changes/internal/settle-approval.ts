@@ -18,7 +18,7 @@ export async function settleApproval(
   now: Date,
 ): Promise<ChangeRow> {
   if (ctx.row.state !== "submitted") return ctx.row;
-  const evaluation = evaluateSignoffs(ctx.required, ctx.signoffs, ctx.row.approvalRound);
+  const evaluation = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound);
   const outcome = approvalOutcome(evaluation);
   if (outcome === "approved") {
     const pending = evaluation.missing.map(

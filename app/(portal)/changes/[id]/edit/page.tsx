@@ -45,6 +45,11 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
   ]);
   const signed = change.signoffs.some((s) => s.currentRound && !s.superseded);
   const first = change.sites[0];
+  // PRODUCT.md "Separation of duties": whoever edits the scope after submission is a requester.
+  const becomesRequester =
+    actor.userId !== null &&
+    change.requesterEmail !== actor.email &&
+    (change.state !== "draft" || change.approvalRound > 0);
   return (
     <>
       <PageHeader
@@ -55,6 +60,15 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
             : `Version ${change.version}.`
         }
       />
+      {becomesRequester ? (
+        <div className="mb-4">
+          <Alert tone="info" title="Editing the scope makes you a requester of this change">
+            This change has been submitted. If you change its scope (assets, type, plans, test notes, impact),
+            you count as one of its requesters from then on and may not sign it; {change.requesterName}{" "}
+            remains its requester. Moving only the slot or the implementer does not.
+          </Alert>
+        </div>
+      ) : null}
       <ChangeForm
         existing={editable}
         defaultZone={
