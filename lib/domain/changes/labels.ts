@@ -87,6 +87,7 @@ export const GATE_REASON_LABELS: Record<GateReasonCode, string> = {
   signoff_missing: "Sign-off missing",
   signoff_rejected: "Sign-off rejected",
   signoff_superseded: "Sign-off superseded by an edit",
+  signoff_content_mismatch: "Sign-off does not cover the current content",
   not_approved: "Change not approved",
   outside_slot: "Outside the planned slot",
   outside_window: "Outside a maintenance window",
@@ -95,5 +96,6 @@ export const GATE_REASON_LABELS: Record<GateReasonCode, string> = {
   redundancy_lost: "Redundancy would be lost",
   production_conflict: "Conflicts with a critical production run",
   not_implementer: "Not the assigned implementer",
+  signer_is_implementer: "Implementer gave a sign-off",
   wrong_state: "Change in the wrong state",
 };
