@@ -1,4 +1,4 @@
-import type { CsvCellError } from "@/lib/services/assets/csv";
+import type { CsvCellError } from "@/lib/csv/read";
 
 /** What the asset server actions hand back to the browser: never a raw error. */
 export type AssetActionResult<T> =

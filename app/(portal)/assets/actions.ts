@@ -2,7 +2,7 @@
 import type { AssetActionResult } from "@/components/assets/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { createAsset } from "@/lib/services/assets/create";
-import type { CsvCellError } from "@/lib/services/assets/csv";
+import type { CsvCellError } from "@/lib/csv/read";
 import { importAssetsCsv, type ImportResult } from "@/lib/services/assets/import";
 import { updateAsset } from "@/lib/services/assets/update";
 import { isServiceError } from "@/lib/services/base/errors";

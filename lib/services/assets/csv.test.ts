@@ -1,7 +1,6 @@
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { assetCsvRowSchema } from "@/lib/schemas/assets";
-import { MAX_IMPORT_ROWS, importTemplateCsv, parseAssetCsv, toSafeCsv } from "./csv";
+import { MAX_IMPORT_ROWS, importTemplateCsv, parseAssetCsv } from "./csv";
 
 const HEADER =
   "tag,name,kind,areaCode,vendor,product,modelNumber,version,purdueLevel,zone,criticality,safetyRelated,gxp,redundancyGroup";
@@ -237,30 +236,5 @@ describe("parseAssetCsv", () => {
     const p = parseAssetCsv(importTemplateCsv(), "GCR");
     expect(p.errors).toEqual([]);
     expect(p.rows).toHaveLength(1);
-  });
-});
-
-describe("toSafeCsv (formula injection)", () => {
-  it.each([
-    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
-    ["+1+1", "'+1+1"],
-    ["-2+3", "'-2+3"],
-    ["@SUM(A1)", "'@SUM(A1)"],
-    ["\t=1", "'\t=1"],
-    ["=1\n2", "'=1\n2"],
-    ["PLC-201A", "PLC-201A"],
-    ["a=b", "a=b"],
-  ])("writes %j so a spreadsheet reads %j as text", (value, expected) => {
-    const csv = toSafeCsv(["name"], [{ name: value }]);
-    const back = Papa.parse<string[]>(csv).data;
-    expect(back[1]?.[0]).toBe(expected);
-  });
-
-  it("leaves numbers alone and quotes what needs quoting", () => {
-    const csv = toSafeCsv(
-      ["tag", "purdueLevel", "name"],
-      [{ tag: "FW-1", purdueLevel: 3.5, name: 'Say "hi", then' }],
-    );
-    expect(csv).toBe('tag,purdueLevel,name\r\nFW-1,3.5,"Say ""hi"", then"');
   });
 });

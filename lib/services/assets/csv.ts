@@ -1,4 +1,5 @@
-import Papa from "papaparse";
+import { normaliseHeader, readCsvHeader, readCsvRecords, type CsvCellError } from "@/lib/csv/read";
+import { toSafeCsv, unescapeFormula } from "@/lib/csv/write";
 import {
   ASSET_CSV_COLUMNS,
   ASSET_CSV_REQUIRED,
@@ -6,13 +7,6 @@ import {
   type AssetCsvColumn,
   type AssetCsvRow,
 } from "@/lib/schemas/assets";
-
-/** One bad cell (or row, or header) of an import file; `line` counts the header as line 1. */
-export interface CsvCellError {
-  line: number;
-  column: string;
-  message: string;
-}
 
 export interface ParsedAssetCsv {
   rows: { line: number; row: AssetCsvRow }[];
@@ -28,12 +22,6 @@ export interface ParsedAssetCsv {
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_REPORTED_ERRORS = 1000;
 
-// People write headers as "Model number", "model_number" or "MODELNUMBER"; all name the same column.
-const normalize = (h: string) =>
-  h
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_\-.]+/g, "");
 const ALIASES: Record<string, AssetCsvColumn | "siteCode"> = {
   area: "areaCode",
   model: "modelNumber",
@@ -46,38 +34,10 @@ const ALIASES: Record<string, AssetCsvColumn | "siteCode"> = {
   site: "siteCode",
 };
 const COLUMN_BY_KEY = new Map<string, AssetCsvColumn | "siteCode">([
-  ...ASSET_CSV_COLUMNS.map((c) => [normalize(c), c] as const),
+  ...ASSET_CSV_COLUMNS.map((c) => [normaliseHeader(c), c] as const),
   ["sitecode", "siteCode"],
   ...Object.entries(ALIASES),
 ]);
-
-/** Splits the text into records with the physical line on which each record starts. */
-function records(text: string): { line: number; cells: string[]; error?: string }[] {
-  const src = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const out: { line: number; cells: string[]; error?: string }[] = [];
-  let prev = 0;
-  let line = 1;
-  const countNl = (s: string) => (s.match(/\n/g) ?? []).length;
-  Papa.parse<string[]>(src, {
-    skipEmptyLines: "greedy",
-    delimitersToGuess: [",", ";", "\t"],
-    newline: "\n",
-    step: (result) => {
-      const slice = src.slice(prev, result.meta.cursor);
-      const skipped = /^(?:[ \t]*\n)*/.exec(slice)?.[0] ?? "";
-      const start = line + countNl(skipped);
-      line += countNl(slice);
-      prev = result.meta.cursor;
-      const quoteError = result.errors.find((e) => e.type === "Quotes");
-      out.push({
-        line: start,
-        cells: result.data,
-        error: quoteError ? "A quoted value is not closed properly." : undefined,
-      });
-    },
-  });
-  return out;
-}
 
 /**
  * Reads and validates an asset import file without touching the database: header, every cell of
@@ -86,7 +46,7 @@ function records(text: string): { line: number; cells: string[]; error?: string 
  */
 export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
   const errors: CsvCellError[] = [];
-  const all = records(text);
+  const all = readCsvRecords(text);
   const header = all[0];
   if (!header)
     return {
@@ -99,34 +59,12 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
       headerName: (c) => c,
     };
 
-  const columns: (AssetCsvColumn | "siteCode" | null)[] = [];
-  const seen = new Map<string, number>();
-  header.cells.forEach((raw, i) => {
-    const name = raw.trim();
-    const column = COLUMN_BY_KEY.get(normalize(name)) ?? null;
-    if (!column) {
-      errors.push({
-        line: header.line,
-        column: name || `column ${i + 1}`,
-        message: `Unknown column "${name.slice(0, 40)}". Expected: ${ASSET_CSV_COLUMNS.join(", ")}.`,
-      });
-    } else if (seen.has(column)) {
-      errors.push({
-        line: header.line,
-        column: name,
-        message: `Column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1}).`,
-      });
-    } else seen.set(column, i);
-    columns.push(column);
-  });
-  for (const required of ASSET_CSV_REQUIRED) {
-    if (!seen.has(required))
-      errors.push({
-        line: header.line,
-        column: required,
-        message: `Required column ${required} is missing.`,
-      });
-  }
+  const {
+    columns,
+    errors: headerErrors,
+    name: headerName,
+  } = readCsvHeader(header, (key) => COLUMN_BY_KEY.get(key), ASSET_CSV_REQUIRED, ASSET_CSV_COLUMNS);
+  errors.push(...headerErrors);
   const data = all.slice(1);
   if (data.length === 0)
     errors.push({ line: header.line + 1, column: "(file)", message: "The file has no data rows." });
@@ -137,7 +75,6 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
       message: `The file has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`,
     });
   }
-  const headerName = (c: string) => header.cells[seen.get(c) ?? -1]?.trim() || c;
   // Without a usable header every row would report the same problem again.
   if (errors.length) return { rows: [], errors, rowCount: data.length, cells: [], headerName };
 
@@ -200,26 +137,6 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
     else rows.push({ line: rec.line, row: parsed.data });
   }
   return { rows, errors: errors.slice(0, MAX_REPORTED_ERRORS), rowCount: data.length, cells, headerName };
-}
-
-/** The export prefixes an apostrophe to defuse spreadsheet formulas; a re-import takes it off again. */
-function unescapeFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
-
-// A cell a spreadsheet would evaluate: =, +, -, @ and the tab/CR variants (OWASP CSV injection).
-// papaparse's own option anchors with `.*$`, which a value containing a line break slips past.
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** CSV text for spreadsheets: a header row, then the rows, every formula-like cell defused. */
-export function toSafeCsv(
-  columns: readonly string[],
-  rows: Record<string, string | number | boolean | null>[],
-): string {
-  return Papa.unparse(
-    { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? "")) },
-    { escapeFormulae: FORMULA, newline: "\r\n" },
-  );
 }
 
 /** The downloadable template: the header and one example row. */

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ASSET_CSV_COLUMNS, assetListQuerySchema } from "@/lib/schemas/assets";
 import { scopeFor } from "@/lib/services/authorize";
 import { forbidden, invalid } from "@/lib/services/base/errors";
-import { toSafeCsv } from "./csv";
+import { toSafeCsv } from "@/lib/csv/write";
 import { findAssets } from "./find";
 import { parseInput } from "../base/parse-input";
 import type { AssetView } from "./view";

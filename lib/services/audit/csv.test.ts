@@ -45,12 +45,8 @@ describe("audit CSV", () => {
   });
 
   it.each([
+    // The whole list is lib/csv's; these show the audit export goes through it.
     ['=HYPERLINK("http://evil","x")'],
-    ["+1+cmd|' /C calc'!A0"],
-    ["-2+3"],
-    ["@SUM(A1:A2)"],
-    ["\t=1+1"],
-    ["\r=1+1"],
     ["=1+1\nsecond line"],
     ["\uFF1D1+1"],
   ])("neutralises a formula-looking cell: %j", (value) => {

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { CSV_BOM, toSafeCsv } from "@/lib/csv/write";
 import type { AuditEventView } from "./view";
 
 export const AUDIT_CSV_COLUMNS = [
@@ -18,13 +18,6 @@ export const AUDIT_CSV_COLUMNS = [
   "hash",
 ] as const satisfies readonly (keyof AuditEventView)[];
 
-/**
- * Cells a spreadsheet would run as a formula (OWASP's list plus the full-width forms some
- * spreadsheets also accept). Papaparse's own pattern needs the whole cell on one line, so a
- * multi-line "=HYPERLINK(…)\n…" reason would slip through it; this one looks at the first character only.
- */
-export const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
-
 const cell = (v: unknown): string | number => {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return v;
@@ -37,13 +30,6 @@ const cell = (v: unknown): string | number => {
  * "Krüger" correctly); before/after are JSON text; formula-looking cells are prefixed with a quote.
  */
 export function auditCsv(events: AuditEventView[]): string {
-  const data = events.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(e[c])));
-  return (
-    "\uFEFF" +
-    Papa.unparse(
-      { fields: [...AUDIT_CSV_COLUMNS], data },
-      { escapeFormulae: FORMULA_START, newline: "\r\n" },
-    ) +
-    "\r\n"
-  );
+  const rows = events.map((e) => Object.fromEntries(AUDIT_CSV_COLUMNS.map((c) => [c, cell(e[c])])));
+  return `${CSV_BOM}${toSafeCsv(AUDIT_CSV_COLUMNS, rows)}\r\n`;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import Papa from "papaparse";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -10,18 +9,15 @@ import {
   runImportSchema,
   type RunImportInput,
 } from "@/lib/schemas/schedule";
+import { readCsvHeader, readCsvRecords, type CsvCellError } from "@/lib/csv/read";
 import { ServiceError } from "@/lib/services/base/errors";
 import { MAX_RUN_DAYS, auditRun, runView, type RunView } from "./run-model";
 import { siteFor, toInstant, type SiteContext } from "./site-context";
 
 export const MAX_RUN_IMPORT_ROWS = 5000;
 
-export interface RowError {
-  /** Physical line in the file; the header is line 1. */
-  line: number;
-  column: string;
-  message: string;
-}
+/** A bad cell or row; the header is line 1. */
+export type RowError = CsvCellError;
 
 export interface RunImportResult {
   dryRun: boolean;
@@ -47,35 +43,9 @@ type Parsed = {
   };
 };
 
-const normalise = (h: string) =>
-  h
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "");
-
-/** Splits the file with papaparse, keeping the physical line of each record for the error list. */
-function records(text: string): { line: number; cells: string[] }[] {
-  const out: { line: number; cells: string[] }[] = [];
-  let offset = 0;
-  let line = 1;
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
-    skipEmptyLines: false,
-    step: (result) => {
-      const end = result.meta.cursor;
-      const raw = text.slice(offset, end);
-      const leading = /^(\r\n|\n|\r)/.exec(raw)?.[0].length ?? 0;
-      if (leading) line++;
-      out.push({ line, cells: result.data });
-      line += (raw.slice(leading).match(/\r\n|\n|\r/g) ?? []).length;
-      offset = end;
-    },
-  });
-  return out.filter((r) => r.cells.some((c) => c.trim() !== ""));
-}
-
 function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: RowError[] } {
   const errors: RowError[] = [];
-  const all = records(text);
+  const all = readCsvRecords(text);
   const header = all[0];
   if (!header)
     return {
@@ -88,22 +58,17 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
         },
       ],
     };
-  const index = new Map<Column, number>();
-  header.cells.forEach((cell, i) => {
-    const col = RUN_CSV_COLUMNS.find((c) => c === normalise(cell));
-    if (!col)
-      errors.push({
-        line: header.line,
-        column: cell,
-        message: `Unknown column "${cell}"; expected ${RUN_CSV_COLUMNS.join(", ")}.`,
-      });
-    else if (index.has(col))
-      errors.push({ line: header.line, column: cell, message: `Column ${col} appears twice.` });
-    else index.set(col, i);
-  });
-  for (const col of RUN_CSV_COLUMNS)
-    if (!index.has(col))
-      errors.push({ line: header.line, column: col, message: `Required column ${col} is missing.` });
+  const {
+    index,
+    errors: headerErrors,
+    name: label,
+  } = readCsvHeader(
+    header,
+    (key) => RUN_CSV_COLUMNS.find((c) => c === key),
+    RUN_CSV_COLUMNS,
+    RUN_CSV_COLUMNS,
+  );
+  errors.push(...headerErrors);
   if (errors.length) return { rows: [], errors };
   const body = all.slice(1);
   if (body.length === 0)
@@ -123,9 +88,12 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
       ],
     };
   }
-  const label = (col: Column) => header.cells[index.get(col)!]!.trim();
   const rows: Parsed[] = [];
   for (const rec of body) {
+    if (rec.error) {
+      errors.push({ line: rec.line, column: "", message: rec.error });
+      continue;
+    }
     const raw = Object.fromEntries(RUN_CSV_COLUMNS.map((c) => [c, rec.cells[index.get(c)!] ?? ""]));
     const parsed = runCsvRowSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,0 +1,112 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { normaliseHeader, readCsvHeader, readCsvRecords } from "./read";
+import { CSV_BOM, FORMULA_START, safeCsvLines, toSafeCsv, unescapeFormula } from "./write";
+
+describe("readCsvRecords", () => {
+  it("keeps the physical line of each record across quoted line breaks and blank lines", () => {
+    const text = 'a,b\n1,"two\nlines"\n\n   \n3,x\n';
+    expect(readCsvRecords(text)).toEqual([
+      { line: 1, cells: ["a", "b"], error: undefined },
+      { line: 2, cells: ["1", "two\nlines"], error: undefined },
+      { line: 6, cells: ["3", "x"], error: undefined },
+    ]);
+  });
+
+  it.each([
+    ["CRLF", "a,b\r\n1,2\r\n3,4\r\n"],
+    ["CR", "a,b\r1,2\r3,4"],
+    ["semicolons with a byte-order mark", "\uFEFFa;b\n1;2\n3;4\n"],
+    ["tabs", "a\tb\n1\t2\n3\t4\n"],
+  ])("reads %s files alike", (_name, text) => {
+    expect(readCsvRecords(text).map((r) => [r.line, ...r.cells])).toEqual([
+      [1, "a", "b"],
+      [2, "1", "2"],
+      [3, "3", "4"],
+    ]);
+  });
+
+  it("marks a record whose quote is never closed", () => {
+    const recs = readCsvRecords('a,b\n1,"open\n');
+    expect(recs[1]?.error).toBe("A quoted value is not closed properly.");
+  });
+
+  it("skips rows that hold only separators, and counts them", () => {
+    expect(readCsvRecords('a,b\n,\n"",""\n;;\n1,2\n').map((r) => [r.line, ...r.cells])).toEqual([
+      [1, "a", "b"],
+      [4, ";;"],
+      [5, "1", "2"],
+    ]);
+  });
+});
+
+describe("readCsvHeader", () => {
+  it.each(["Model number", "model_number", "MODEL-NUMBER", " model.number "])("normalises %j", (h) => {
+    expect(normaliseHeader(h)).toBe("modelnumber");
+  });
+
+  it("maps known columns and reports unknown, repeated and missing ones with the file's spelling", () => {
+    const known = new Map([
+      ["tag", "tag"],
+      ["modelnumber", "modelNumber"],
+      ["name", "name"],
+    ] as const);
+    const h = readCsvHeader(
+      { line: 1, cells: ["Tag", "Model number", "colour", "TAG"] },
+      (k) => known.get(k as "tag"),
+      ["tag", "name"],
+      ["tag", "modelNumber", "name"],
+    );
+    expect(h.columns).toEqual(["tag", "modelNumber", null, "tag"]);
+    expect(h.name("modelNumber")).toBe("Model number");
+    expect(h.errors).toEqual([
+      { line: 1, column: "colour", message: 'Unknown column "colour". Expected: tag, modelNumber, name.' },
+      { line: 1, column: "TAG", message: "Column tag appears twice (columns 1 and 4)." },
+      { line: 1, column: "name", message: "Required column name is missing." },
+    ]);
+  });
+});
+
+describe("formula guard (every export)", () => {
+  it.each([
+    ['=HYPERLINK("http://evil","x")'],
+    ["+1+cmd|' /C calc'!A0"],
+    ["-2+3"],
+    ["@SUM(A1:A2)"],
+    ["\t=1+1"],
+    ["\r=1+1"],
+    ["\n=1+1"],
+    ["=1+1\nsecond line"],
+    ["\uFF1D1+1"],
+    ["\uFF0B1"],
+    ["\uFF0D1"],
+    ["\uFF20SUM(A1)"],
+  ])("defuses %j in records and in bare lines, and an import takes the apostrophe back", (value) => {
+    const csv = toSafeCsv(["name"], [{ name: value }]);
+    expect(Papa.parse<string[]>(csv).data[1]?.[0]).toBe(`'${value}`);
+    expect(Papa.parse<string[]>(safeCsvLines([[value, 1]])).data[0]).toEqual([`'${value}`, "1"]);
+    expect(unescapeFormula(`'${value}`)).toBe(value);
+  });
+
+  it.each(["PLC-201A", "a = b", "3.5", "", "'quoted"])("leaves %j alone", (value) => {
+    expect(FORMULA_START.test(value)).toBe(false);
+    expect(Papa.parse<string[]>(toSafeCsv(["v"], [{ v: value }])).data[1]?.[0] ?? "").toBe(value);
+    expect(unescapeFormula(value)).toBe(value);
+  });
+
+  it("leaves numbers alone, quotes what needs quoting and joins lines with CRLF", () => {
+    const csv = toSafeCsv(
+      ["tag", "purdueLevel", "name"],
+      [{ tag: "FW-1", purdueLevel: 3.5, name: 'Say "hi", then' }],
+    );
+    expect(csv).toBe('tag,purdueLevel,name\r\nFW-1,3.5,"Say ""hi"", then"');
+    expect(safeCsvLines([])).toBe("");
+    expect(
+      safeCsvLines([
+        ["a", null],
+        ["b", -1],
+      ]),
+    ).toBe("a,\r\nb,-1");
+    expect(CSV_BOM).toBe("\uFEFF");
+  });
+});
