@@ -66,10 +66,8 @@ if (!env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
 console.log(
   `[interlock] starting on http://localhost:${port} with ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${path.resolve(env.INTERLOCK_DATA_DIR ?? ".data")}`}`,
 );
-const child = spawn(
-  process.execPath,
-  [nextBin, "start", "-p", port, ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],
-  { stdio: "inherit", env },
-);
+env.PORT = port;
+env.NODE_ENV = "production";
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

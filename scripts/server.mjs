@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The production server: Next's request handler behind a plain Node HTTP server, so that the
+// socket's peer address reaches the app unforgeably (see scripts/peer-headers.mjs for why
+// `next start` cannot do this). Started by scripts/start.mjs after the build.
+import http from "node:http";
+import next from "next";
+import { stampPeer } from "./peer-headers.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = http.createServer((req, res) => {
+  stampPeer(req);
+  handle(req, res).catch((e) => {
+    console.error(e);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.listen(port, hostname, () => console.log(`[interlock] listening on port ${port}`));
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, () => {
+    server.close();
+    process.exit(0);
+  });
