@@ -6,6 +6,11 @@ import { cn } from "@/lib/cn";
 const LINKS = [
   { href: "/admin", label: "Users", match: (p: string) => p === "/admin" || p.startsWith("/admin/users") },
   { href: "/admin/sites", label: "Sites and areas", match: (p: string) => p.startsWith("/admin/sites") },
+  {
+    href: "/admin/sign-ins",
+    label: "Unknown-account sign-ins",
+    match: (p: string) => p.startsWith("/admin/sign-ins"),
+  },
 ];
 
 export function AdminNav() {

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   "auth.login",
   "auth.login_failed",
+  "auth.login_refused",
   "auth.locked",
   "auth.logout",
   "user.create",

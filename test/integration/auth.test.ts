@@ -54,7 +54,7 @@ describe("sign-in lockout", () => {
       signIn({ email: u.email, password: "wrong password" }, { ip, userAgent: null }),
     );
     expect(locking.code).toBe("rate_limited");
-    expect(locking.message).toMatch(/locked until/);
+    expect(locking.message).toMatch(/paused/);
 
     const sixth = await refusal(
       signIn({ email: u.email, password: PASSWORD }, { ip: freshIp(), userAgent: null }),
