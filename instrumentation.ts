@@ -5,7 +5,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
-  await getDb();
+  try {
+    await getDb();
+  } catch (e) {
+    // Next logs a failed instrumentation hook and keeps answering without a database; stop instead.
+    console.error(`[interlock] cannot start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
   const { demoMode } = await import("./lib/demo-accounts");
   const { seedDemo } = await import("./db/seed/demo");
   if (demoMode()) {

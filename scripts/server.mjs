@@ -19,6 +19,10 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
+server.on("error", (e) => {
+  console.error(`[interlock] cannot listen on port ${port}: ${e.message}`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => console.log(`[interlock] listening on port ${port}`));
 for (const sig of ["SIGINT", "SIGTERM"])
   process.on(sig, () => {

@@ -18,11 +18,12 @@ export function ResetPasswordDialog({
   reset,
 }: {
   email: string;
-  reset: (values: Values) => Promise<FormResult>;
+  reset: (values: Values) => Promise<FormResult<{ revoked: string }>>;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { password: "" },
@@ -38,47 +39,55 @@ export function ResetPasswordDialog({
     }
     setOpen(false);
     form.reset();
+    setDone(`Password reset. Revoked: ${result.data.revoked}.`);
     router.refresh();
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) {
-          setError(null);
-          form.reset();
-        }
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button size="sm">Reset password</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Reset the password of ${email}?`}
-        description="Their sessions end at once and a lock from failed sign-ins is lifted. Their API tokens keep working."
+    <>
+      {done ? (
+        <p role="status" className="text-sm text-green-800">
+          {done}
+        </p>
+      ) : null}
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          if (!o) {
+            setError(null);
+            form.reset();
+          }
+        }}
       >
-        <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-3">
-          {error ? <Alert title="Password not reset">{error}</Alert> : null}
-          <Field
-            id="reset-password"
-            label="New password"
-            hint="At least 12 characters. Tell the person through a separate channel."
-            error={form.formState.errors.password?.message}
-          >
-            <Input type="password" autoComplete="new-password" {...form.register("password")} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Resetting…" : "Reset password"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+        <DialogTrigger asChild>
+          <Button size="sm">Reset password</Button>
+        </DialogTrigger>
+        <DialogContent
+          title={`Reset the password of ${email}?`}
+          description="Their sessions end at once, their API tokens and calendar feed URLs are revoked, and a lock from failed sign-ins is lifted."
+        >
+          <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-3">
+            {error ? <Alert title="Password not reset">{error}</Alert> : null}
+            <Field
+              id="reset-password"
+              label="New password"
+              hint="At least 12 characters. Tell the person through a separate channel."
+              error={form.formState.errors.password?.message}
+            >
+              <Input type="password" autoComplete="new-password" {...form.register("password")} />
+            </Field>
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button>Cancel</Button>
+              </DialogClose>
+              <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
+                {form.formState.isSubmitting ? "Resetting…" : "Reset password"}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </>
   );
 }

@@ -11,7 +11,11 @@ import { changePasswordSchema } from "@/lib/schemas/users";
 
 type Values = z.input<typeof changePasswordSchema>;
 
-export function ChangePasswordForm({ change }: { change: (values: Values) => Promise<FormResult> }) {
+export function ChangePasswordForm({
+  change,
+}: {
+  change: (values: Values) => Promise<FormResult<{ revoked: string }>>;
+}) {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const { register, handleSubmit, formState, reset, setError } = useForm<Values>({
     resolver: zodResolver(changePasswordSchema),
@@ -28,11 +32,18 @@ export function ChangePasswordForm({ change }: { change: (values: Values) => Pro
       return;
     }
     reset();
-    setMessage({ tone: "success", text: "Password changed. Your other sessions were signed out." });
+    setMessage({
+      tone: "success",
+      text: `Password changed. Revoked: ${result.data.revoked}. Create new API tokens and calendar feed URLs where you need them; this session stays signed in.`,
+    });
   }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-sm space-y-3">
+      <p className="text-sm text-slate-600">
+        Changing the password signs out your other sessions and revokes your API tokens and calendar feed
+        URLs.
+      </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field id="current-password" label="Current password" error={formState.errors.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...register("currentPassword")} />

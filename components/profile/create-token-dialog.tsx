@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { FormResult } from "@/lib/http/form-result";
+import { SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/domain/token-scopes";
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, createTokenSchema } from "@/lib/schemas/tokens";
 
 type Input = z.input<typeof createTokenSchema>;
@@ -34,7 +35,7 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
     setError: setFieldError,
   } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createTokenSchema),
-    defaultValues: { name: "", days: String(TOKEN_DEFAULT_DAYS) },
+    defaultValues: { name: "", days: String(TOKEN_DEFAULT_DAYS), scopes: ["read", "write"] },
   });
 
   async function onSubmit(values: Output) {
@@ -43,7 +44,7 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
     if (!result.ok) {
       setError(result.message);
       for (const [k, m] of Object.entries(result.fieldErrors ?? {}))
-        if (k === "name" || k === "days") setFieldError(k, { message: m });
+        if (k === "name" || k === "days" || k === "scopes") setFieldError(k, { message: m });
       return;
     }
     setCreated(result.data);
@@ -139,6 +140,23 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
             >
               <Input type="number" inputMode="numeric" min={1} max={TOKEN_MAX_DAYS} {...register("days")} />
             </Field>
+            <fieldset className="space-y-1" aria-describedby="token-scopes-hint">
+              <legend className="text-xs font-medium text-slate-700">What it may do</legend>
+              {TOKEN_SCOPES.map((scope) => (
+                <label key={scope} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" value={scope} {...register("scopes")} />
+                  {SCOPE_LABELS[scope]}
+                </label>
+              ))}
+              <p id="token-scopes-hint" className="text-xs text-slate-600">
+                Give a script only what it needs. Signing always asks for your password as well.
+              </p>
+              {formState.errors.scopes?.message ? (
+                <p className="text-xs text-red-700" role="alert">
+                  {formState.errors.scopes.message}
+                </p>
+              ) : null}
+            </fieldset>
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button>Cancel</Button>

@@ -31,6 +31,7 @@ export function TokenTable({
         <tr>
           <Th>Name</Th>
           <Th>Token starts with</Th>
+          <Th>Scopes</Th>
           <Th>Created</Th>
           <Th>Expires</Th>
           <Th>Last used</Th>
@@ -43,7 +44,7 @@ export function TokenTable({
       <tbody>
         {tokens.length === 0 ? (
           <tr>
-            <Td colSpan={7} className="text-slate-600">
+            <Td colSpan={8} className="text-slate-600">
               No API tokens yet.
             </Td>
           </tr>
@@ -53,6 +54,18 @@ export function TokenTable({
               <Td className="font-medium">{t.name}</Td>
               <Td>
                 <code className="font-mono text-xs">{t.prefix}…</code>
+              </Td>
+              <Td>
+                <span className="flex flex-wrap gap-1">
+                  {t.scopes.map((s) => (
+                    <Badge key={s} tone={s === "sign" ? "purple" : "gray"}>
+                      {s}
+                    </Badge>
+                  ))}
+                  {t.parentTokenId ? (
+                    <span className="text-xs text-slate-600">created by a token</span>
+                  ) : null}
+                </span>
               </Td>
               <Td>
                 <When at={t.createdAt} />

@@ -8,8 +8,10 @@ import {
   text,
   timestamp,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import type { SiteRole } from "@/lib/domain/constants";
+import type { TokenScope } from "@/lib/domain/token-scopes";
 import { sites } from "./sites-assets";
 
 export const users = pgTable("users", {
@@ -44,7 +46,10 @@ export const roleGrants = pgTable(
   ],
 );
 
-/** A signed-in browser session; the next-auth JWT only carries this id, so revocation is immediate. */
+/**
+ * A signed-in browser session; the next-auth JWT only carries its secret, so revocation is
+ * immediate. `id` is the SHA-256 of that secret: a copy of this table opens no session.
+ */
 export const sessions = pgTable(
   "sessions",
   {
@@ -85,12 +90,16 @@ export const apiTokens = pgTable(
     name: text().notNull(),
     tokenHash: text().notNull().unique(),
     tokenPrefix: text().notNull(),
+    /** What the token may do (lib/domain/token-scopes.ts); tokens from before scopes keep "read write". */
+    scopes: text().array().$type<TokenScope[]>().notNull().default(["read", "write"]),
+    /** The token this one was created with, if any: revoking the parent revokes it too. */
+    parentTokenId: uuid().references((): AnyPgColumn => apiTokens.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("api_tokens_user_idx").on(t.userId)],
+  (t) => [index("api_tokens_user_idx").on(t.userId), index("api_tokens_parent_idx").on(t.parentTokenId)],
 );
 
 export const idempotencyKeys = pgTable(

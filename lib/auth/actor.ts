@@ -1,4 +1,5 @@
 import type { SiteRole } from "@/lib/domain/constants";
+import type { TokenScope } from "@/lib/domain/token-scopes";
 import type { PermissionSubject } from "./permissions";
 
 declare const actorBrand: unique symbol;
@@ -24,6 +25,8 @@ export interface Actor extends PermissionSubject {
   readonly via: "session" | "token" | "cli";
   readonly sessionId: string | null;
   readonly tokenId: string | null;
+  /** What a token may do; null for a session or the command line, which are not limited. */
+  readonly scopes: readonly TokenScope[] | null;
   readonly ip: string | null;
 }
 

@@ -43,6 +43,7 @@ export async function actorFromFeedToken(rawToken: string, ip: string | null): P
     via: "token",
     sessionId: null,
     tokenId: row.feedId,
+    scopes: ["read"],
     ip,
   });
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, roleGrants, sessions, sites, users } from "@/db/schema";
+import { normaliseScopes } from "@/lib/domain/token-scopes";
 import { makeActor, type Actor } from "./actor";
 import { sha256 } from "./secrets";
 
@@ -16,27 +17,40 @@ async function grantsOf(userId: string) {
     .orderBy(sites.code, roleGrants.role);
 }
 
+/** Minutes of inactivity after which a session ends (besides its absolute limit). */
+export function sessionIdleMinutes(): number {
+  const n = Number(process.env.INTERLOCK_SESSION_IDLE_MINUTES ?? 480);
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 480;
+}
+
 /**
  * Rebuilt from the database on every request, so disabling a user, revoking a grant or
- * signing out takes effect on the very next request of a live session.
+ * signing out takes effect on the very next request of a live session. The cookie carries the
+ * session's secret; the table holds only its hash. A session unused for the idle time is over.
  */
 export async function actorFromSession(sessionId: string, ip: string | null): Promise<Actor | null> {
   const db = await getDb();
   const now = new Date();
+  const idleSince = new Date(now.getTime() - sessionIdleMinutes() * 60_000);
+  const id = sha256(sessionId);
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, sessionId),
+        eq(sessions.id, id),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
         isNull(users.disabledAt),
       ),
     )
     .limit(1);
   if (!row) return null;
+  // As with tokens: a minute's resolution keeps reads from all becoming writes.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   return makeActor({
     kind: "user",
     userId: row.user.id,
@@ -47,6 +61,7 @@ export async function actorFromSession(sessionId: string, ip: string | null): Pr
     via: "session",
     sessionId,
     tokenId: null,
+    scopes: null,
     ip,
   });
 }
@@ -56,7 +71,12 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
   const db = await getDb();
   const now = new Date();
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      user: users,
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      scopes: apiTokens.scopes,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -83,6 +103,7 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
     via: "token",
     sessionId: null,
     tokenId: row.tokenId,
+    scopes: normaliseScopes(row.scopes),
     ip,
   });
 }
@@ -100,6 +121,7 @@ export function cliActor(): Actor {
     via: "cli",
     sessionId: null,
     tokenId: null,
+    scopes: null,
     ip: null,
   });
 }

@@ -133,16 +133,23 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   "token:create": {
-    usage: "--email E [--name L] [--days N]   prints the token alone on its last line",
-    options: { email: { type: "string" }, name: { type: "string" }, days: { type: "string" } },
+    usage:
+      "--email E [--name L] [--days N] [--scope read,write,sign]   prints the token alone on its last line (default scope read,write)",
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      days: { type: "string" },
+      scope: { type: "string" },
+    },
     async run(v) {
       const created = await mintTokenFor(cliActor(), {
         email: need(v, "email"),
         name: typeof v.name === "string" ? v.name : "Command line",
         days: typeof v.days === "string" ? v.days : undefined,
+        scopes: typeof v.scope === "string" ? v.scope : undefined,
       });
       console.log(
-        `token "${created.name}" for ${created.userEmail}, expires ${created.expiresAt.toISOString()}; it is shown once:`,
+        `token "${created.name}" for ${created.userEmail} (scopes ${created.scopes.join(", ")}), expires ${created.expiresAt.toISOString()}; it is shown once:`,
       );
       // Alone on the last line so scripts can take it with `tail -n 1`.
       console.log(created.token);

@@ -7,6 +7,8 @@ import { idempotencyKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSession, actorFromToken } from "@/lib/auth/resolve";
 import { sessionIdFrom } from "@/lib/auth/session";
+import { scopeForRequest } from "@/lib/domain/token-scopes";
+import { requireScope } from "@/lib/services/authorize";
 import { ServiceError } from "@/lib/services/base/errors";
 import { clientIp } from "./client-ip";
 import { errorToProblem, problemResponse } from "./problem";
@@ -59,11 +61,16 @@ async function resolveActor(req: NextRequest): Promise<Actor | Response> {
 
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | object>;
 
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+/** `endpoint: "sign"` marks the sign-off endpoint, which a token reaches with the `sign` scope. */
+export function apiRoute<P = Record<string, never>>(
+  handler: Handler<P>,
+  options: { endpoint?: "sign" } = {},
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await resolveActor(req);
       if (actor instanceof Response) return actor;
+      requireScope(actor, scopeForRequest(req.method, options.endpoint));
       const params = (await context.params) ?? ({} as P);
       // PostgreSQL cannot hold NUL in text: such an id or code names nothing, and must not reach a query.
       if (

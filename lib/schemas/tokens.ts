@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
 import { requiredLine } from "./common";
+import { TOKEN_SCOPES, normaliseScopes } from "@/lib/domain/token-scopes";
 
 export const TOKEN_DEFAULT_DAYS = 90;
 export const TOKEN_MAX_DAYS = 365;
@@ -30,6 +31,18 @@ export const createTokenSchema = z.object({
         .max(TOKEN_MAX_DAYS, `A token may last at most ${TOKEN_MAX_DAYS} days.`),
     )
     .default(TOKEN_DEFAULT_DAYS),
+  // A list, or one string as a form field or command-line flag sends it ("read,write" or "read write").
+  scopes: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+      z
+        .array(z.enum(TOKEN_SCOPES, { message: `A scope is one of ${TOKEN_SCOPES.join(", ")}.` }), {
+          message: `Scopes are a list of ${TOKEN_SCOPES.join(", ")}.`,
+        })
+        .min(1, "Choose at least one scope."),
+    )
+    .transform(normaliseScopes)
+    .default(["read", "write"]),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

@@ -7,7 +7,18 @@ import {
   type AdminPermission,
   type SitePermission,
 } from "@/lib/auth/permissions";
+import { allows, type TokenScope } from "@/lib/domain/token-scopes";
 import { ServiceError, forbidden } from "./base/errors";
+
+/** A token acts only within its scopes (sessions and the command line are not limited). */
+export function requireScope(actor: Actor, scope: TokenScope): void {
+  if (!allows(actor.scopes, scope))
+    throw new ServiceError(
+      "forbidden",
+      `This API token lacks the "${scope}" scope (it has ${actor.scopes?.join(", ") || "none"}). Create a token with that scope on your profile page.`,
+      { refusal: "token_scope" },
+    );
+}
 
 export function requireAdmin(actor: Actor, permission: AdminPermission): void {
   if (!hasAdminPermission(actor, permission)) throw forbidden("Only an administrator may do this.");

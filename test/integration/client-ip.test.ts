@@ -7,7 +7,7 @@ import { auditEvents, loginAttempts } from "@/db/schema";
 import { clientIp } from "@/lib/http/client-ip";
 import { LOCKOUT } from "@/lib/services/auth/credentials";
 import { signIn } from "@/lib/services/auth/sign-in";
-import { isServiceError } from "@/lib/services/errors";
+import { isServiceError } from "@/lib/services/base/errors";
 import { stampPeer } from "@/scripts/peer-headers.mjs";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";

@@ -102,6 +102,44 @@ describe("embedded data folder lock", () => {
   });
 });
 
+/** Runs a command to its end with the embedded database in `dir`, collecting its exit code and stderr. */
+function runToExit(args: string[], dir: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn("npx", args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, INTERLOCK_DATA_DIR: dir, DATABASE_URL: "", NEXT_RUNTIME: "nodejs" },
+  });
+  children.push(child);
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((r) => child.once("exit", (code) => r({ code, stderr })));
+}
+
+describe("a second process on a locked folder stops with the reason", () => {
+  it("the command line exits non-zero naming the holder", async () => {
+    const dir = tempDir();
+    const { holderPid } = await holdInAnotherProcess(dir);
+    const { code, stderr } = await runToExit(
+      ["tsx", "--conditions=react-server", "lib/cli/main.ts", "audit:verify"],
+      dir,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(`in use by process ${holderPid}`);
+  }, 90_000);
+
+  // The server's start-up hook (instrumentation.ts, which Next runs before serving) in a child
+  // process: the code path a second `npm start` takes, without a production build per test run.
+  it("the server's start-up exits non-zero naming the holder instead of serving without a database", async () => {
+    const dir = tempDir();
+    const { holderPid } = await holdInAnotherProcess(dir);
+    const { code, stderr } = await runToExit(["tsx", "--conditions=react-server", "test/start-hook.ts"], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain("[interlock] cannot start");
+    expect(stderr).toContain(`in use by process ${holderPid}`);
+  }, 90_000);
+});
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -7,7 +7,7 @@ import { LOCKOUT } from "@/lib/services/auth/credentials";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { listUnknownAccountFailures } from "@/lib/services/auth/unknown-account-failures";
 import { listAuditEvents } from "@/lib/services/audit/list-events";
-import { ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/base/errors";
 import { useTestDatabase } from "../db";
 import { PASSWORD, makeSite, makeUser } from "../fixtures";
 

@@ -9,6 +9,7 @@ import { grantRole } from "@/lib/services/users/grant-role";
 import { resetPassword } from "@/lib/services/users/reset-password";
 import { revokeRole } from "@/lib/services/users/revoke-role";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
+import { describeRevoked } from "@/lib/domain/revoked-access";
 
 // Thin adapters: every rule (administrators only, validation, audit) lives in the services.
 
@@ -30,9 +31,14 @@ export async function setUserDisabledAction(email: string, disabled: boolean): P
   return run(async () => (await setUserDisabled(actor, String(email), disabled === true), null));
 }
 
-export async function resetPasswordAction(email: string, values: unknown): Promise<FormResult> {
+export async function resetPasswordAction(
+  email: string,
+  values: unknown,
+): Promise<FormResult<{ revoked: string }>> {
   const actor = await requireActor();
-  return run(async () => (await resetPassword(actor, String(email), values as never), null));
+  return run(async () => ({
+    revoked: describeRevoked(await resetPassword(actor, String(email), values as never), false),
+  }));
 }
 
 export async function grantRoleAction(email: string, values: unknown): Promise<FormResult> {

@@ -4,6 +4,7 @@ import { formFailure, type FormResult } from "@/lib/http/form-result";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { changePassword } from "@/lib/services/users/change-password";
+import { describeRevoked } from "@/lib/domain/revoked-access";
 
 export interface NewToken {
   name: string;
@@ -31,11 +32,11 @@ export async function revokeOwnTokenAction(id: string): Promise<FormResult> {
   }
 }
 
-export async function changePasswordAction(values: unknown): Promise<FormResult> {
+export async function changePasswordAction(values: unknown): Promise<FormResult<{ revoked: string }>> {
   const actor = await requireActor();
   try {
-    await changePassword(actor, values as never);
-    return { ok: true, data: null };
+    const revoked = await changePassword(actor, values as never);
+    return { ok: true, data: { revoked: describeRevoked(revoked) } };
   } catch (e) {
     return formFailure(e, "profile");
   }

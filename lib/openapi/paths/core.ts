@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { createAreaSchema, createSiteSchema } from "@/lib/schemas/sites";
+import { TOKEN_SCOPES } from "@/lib/domain/token-scopes";
 import { createTokenSchema } from "@/lib/schemas/tokens";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
@@ -32,6 +33,10 @@ const tokenFields = {
   id: z.uuid(),
   name: z.string(),
   prefix: z.string().describe("The first characters of the token, to recognise it."),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .describe("read: GET only; write: every change except signing; sign: the sign-off endpoint."),
+  parentTokenId: z.uuid().nullable().describe("The token this one was created with; revoked with it."),
   createdAt: instant,
   expiresAt: instant,
   lastUsedAt: instant.nullable(),
@@ -145,7 +150,7 @@ export default definePaths(
       post: {
         summary: "Create an API token acting as the caller",
         description:
-          "`days` defaults to 90, at most 365. A token used to call this cannot mint one that outlives it.",
+          '`days` defaults to 90, at most 365. `scopes` defaults to `["read", "write"]`. A token used to call this cannot mint one that outlives it or has a scope it lacks (403), and the new token is revoked when that token is.',
         body: named("CreateToken", createTokenSchema),
         responses: {
           201: {

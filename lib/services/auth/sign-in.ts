@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
-import { newSecret } from "@/lib/auth/secrets";
+import { newSecret, sha256 } from "@/lib/auth/secrets";
 import { signInSchema } from "@/lib/schemas/auth";
 import { checkCredentials, credentialError } from "./credentials";
 
@@ -29,7 +29,7 @@ export async function signIn(
   const sessionId = newSecret("ses");
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
-      id: sessionId,
+      id: sha256(sessionId),
       userId: user.id,
       expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000),
       ip: client.ip,

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
+import { sha256 } from "@/lib/auth/secrets";
 
 /** Revokes the session row so the cookie is worthless even if it was copied. */
 export async function signOut(sessionId: string, ip: string | null): Promise<void> {
@@ -11,7 +12,7 @@ export async function signOut(sessionId: string, ip: string | null): Promise<voi
     const [row] = await tx
       .update(sessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .where(and(eq(sessions.id, sha256(sessionId)), isNull(sessions.revokedAt)))
       .returning({ userId: sessions.userId });
     if (!row) return;
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId));

@@ -16,6 +16,7 @@ import {
 import type { SignoffRole } from "@/lib/domain/constants";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
+import { requireScope } from "@/lib/services/authorize";
 import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
 import { settleApproval } from "./internal/settle-approval";
 import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
@@ -88,6 +89,7 @@ export async function signChange(
 ): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId)
     throw forbidden("Only a person can sign, with their own password.");
+  requireScope(actor, "sign");
   const data = parseInput(signoffInputSchema, input, "The sign-off");
   const db = await getDb();
 

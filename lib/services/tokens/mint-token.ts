@@ -23,12 +23,12 @@ export async function mintTokenFor(actor: Actor, input: MintTokenInput): Promise
     if (!user) throw notFound("User");
     if (user.disabledAt)
       throw conflict(`${user.email} is disabled; enable the account before issuing a token.`);
-    const { token, row } = await insertToken(
-      tx,
-      user.id,
-      data.name,
-      new Date(Date.now() + data.days * 86_400_000),
-    );
+    const { token, row } = await insertToken(tx, {
+      userId: user.id,
+      name: data.name,
+      expiresAt: new Date(Date.now() + data.days * 86_400_000),
+      scopes: data.scopes,
+    });
     await appendAudit(tx, actor, {
       action: "token.create",
       objectType: "api_token",
@@ -39,6 +39,7 @@ export async function mintTokenFor(actor: Actor, input: MintTokenInput): Promise
         name: row.name,
         prefix: row.tokenPrefix,
         expiresAt: row.expiresAt,
+        scopes: row.scopes,
       },
       reason: `Issued for ${user.email} by ${actor.email}`,
     });

@@ -1,4 +1,5 @@
 import type { apiTokens } from "@/db/schema";
+import { normaliseScopes, type TokenScope } from "@/lib/domain/token-scopes";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -7,6 +8,9 @@ export interface TokenView {
   id: string;
   name: string;
   prefix: string;
+  scopes: TokenScope[];
+  /** The token it was created with; revoked together with it. */
+  parentTokenId: string | null;
   createdAt: Date;
   expiresAt: Date;
   lastUsedAt: Date | null;
@@ -25,6 +29,8 @@ export function tokenView(row: typeof apiTokens.$inferSelect, now = new Date()):
     id: row.id,
     name: row.name,
     prefix: row.tokenPrefix,
+    scopes: normaliseScopes(row.scopes),
+    parentTokenId: row.parentTokenId,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,

@@ -1,19 +1,22 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/users";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
 import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
+import type { RevokedAccess } from "@/lib/domain/revoked-access";
+import { revokeAccess } from "./internal/revoke-access";
 
 /**
  * The user changes their own password after re-entering the current one (counted against the
- * same lockout as sign-in). Their other sessions end; the one they are using stays open.
+ * same lockout as sign-in). Their other sessions, API tokens and calendar feed URLs are revoked;
+ * the session they are using stays open.
  */
-export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<void> {
+export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<RevokedAccess> {
   if (actor.kind !== "user" || !actor.userId)
     throw forbidden("Only a signed-in user can change their password.");
   const userId = actor.userId;
@@ -34,22 +37,19 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput): 
     throw credentialError(check);
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("User");
     const now = new Date();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
-    const others = and(
-      eq(sessions.userId, userId),
-      isNull(sessions.revokedAt),
-      actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined,
-    );
-    await tx.update(sessions).set({ revokedAt: now }).where(others);
+    const revoked = await revokeAccess(tx, userId, now, actor.sessionId);
     await appendAudit(tx, actor, {
       action: "user.password_change",
       objectType: "user",
       objectId: userId,
+      after: { revoked },
       reason: "Changed by the user",
     });
+    return revoked;
   });
 }

@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { resetPasswordSchema } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
 import { lockUser } from "./internal/lookup";
+import { revokeAccess } from "./internal/revoke-access";
 
+/** Sets a new password and closes every session, API token and calendar feed URL of the user. */
 export async function resetPassword(actor: Actor, email: string, input: { password: string }) {
   requireAdmin(actor, "user.manage");
   const { password } = resetPasswordSchema.parse(input);
@@ -21,10 +23,13 @@ export async function resetPassword(actor: Actor, email: string, input: { passwo
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null })
       .where(eq(users.id, user.id));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
-    await appendAudit(tx, actor, { action: "user.password_reset", objectType: "user", objectId: user.id });
+    const revoked = await revokeAccess(tx, user.id, now);
+    await appendAudit(tx, actor, {
+      action: "user.password_reset",
+      objectType: "user",
+      objectId: user.id,
+      after: { revoked },
+    });
+    return revoked;
   });
 }

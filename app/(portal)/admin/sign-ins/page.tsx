@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
-import { formatUtc, isoInstant } from "@/lib/format/instant";
+import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { listUnknownAccountFailures } from "@/lib/services/auth/unknown-account-failures";
 
 export const metadata: Metadata = { title: "Unknown-account sign-ins · Administration" };
