@@ -1,4 +1,5 @@
 // The compliance dashboard against a scenario whose answers are worked out by hand below.
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -11,10 +12,12 @@ import { getChange } from "@/lib/services/changes/get";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
+import { exportEvidence } from "@/lib/services/compliance/export-evidence";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
 import type { ComplianceReport } from "@/lib/services/compliance/types";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
+import { readZip } from "./zip";
 import { HOUR, changeWorld, codeOf, draft, errorOf, sign, type World } from "./changes-helpers";
 
 let db: Db;
@@ -225,5 +228,38 @@ describe("compliance: bad input and who may read it", () => {
     expect(r.emergency.total).toBe(0);
     const opsAndAuditor = await makeUser(["PLA:auditor", "PLB:operations"]);
     expect(await codeOf(getCompliance(opsAndAuditor.actor, { site: "PLB" }))).toBe("forbidden");
+  });
+});
+
+describe("evidence pack", () => {
+  it("zips the figures, the records, the period's trail and the verification, with matching SHA-256 sums", async () => {
+    const pack = await exportEvidence(w.people.auditor.actor, { ...period(), site: "PLA" }, later());
+    const files = await readZip(Buffer.from(await new Response(pack.body).arrayBuffer()));
+    const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as {
+      files: { path: string; sha256: string }[];
+    };
+    const listed = manifest.files.map((f) => f.path).sort();
+    expect(listed).toEqual([...files.keys()].filter((p) => p !== "manifest.json").sort());
+    for (const f of manifest.files)
+      expect(createHash("sha256").update(files.get(f.path)!).digest("hex"), f.path).toBe(f.sha256);
+    // Records of every change started or closed at PLA in the period: A, B, D (table), E, F.
+    const records = listed.filter((p) => p.startsWith("records/"));
+    expect(records).toEqual(expect.arrayContaining([`records/${num("a")}.pdf`, `records/${num("d")}.pdf`]));
+    expect(records).toHaveLength(5);
+    expect(records).not.toContain(`records/${num("c")}.pdf`);
+    const figures = files.get("compliance/figures.csv")!.toString("utf8");
+    expect(figures).toContain(`Trail and change table disagree,1,changes,${num("d")}`);
+    const events = files.get("audit/events.csv")!.toString("utf8");
+    expect(events).toContain("change.start");
+    expect(events.split("\r\n")[0]).toContain("hash");
+    expect(JSON.parse(files.get("audit/verification.json")!.toString("utf8"))).toMatchObject({ ok: true });
+  });
+
+  it("is for auditors: a change manager may read the dashboard but not take the trail away", async () => {
+    const manager = await makeUser(["PLA:change_manager"]);
+    expect(await codeOf(getCompliance(manager.actor, period()))).toBe("ok");
+    expect(await codeOf(exportEvidence(manager.actor, period()))).toBe("forbidden");
+    expect(await codeOf(exportEvidence(w.people.auditor.actor, { site: "NOPE" }))).toBe("not_found");
+    expect(await codeOf(exportEvidence(w.people.auditor.actor, { from: "2026-13-01" }))).toBe("invalid");
   });
 });

@@ -98,6 +98,25 @@ export default definePaths(
         errors: [403, 404, 422],
       },
     },
+    "/api/v1/evidence": {
+      get: {
+        summary: "Evidence pack of a period: one streamed ZIP (auditors)",
+        description:
+          "compliance/figures.csv (every dashboard figure with the changes behind it), compliance/mismatches.csv, " +
+          "compliance/starts-without-signoffs.csv, compliance/report.json, records/<number>.pdf for every change started or closed in the period, " +
+          "audit/events.csv (the period's trail), audit/verification.json, and manifest.json `{files: [{path, sha256}]}` listing every other file. " +
+          "Needs the auditor role; the pack is recorded as an audit.export event.",
+        query: period,
+        responses: {
+          200: {
+            description: "A ZIP attachment",
+            contentType: "application/zip",
+            schema: z.string(),
+          },
+        },
+        errors: [403, 404, 422],
+      },
+    },
     "/api/v1/changes/{id}/record.pdf": {
       get: {
         summary: "The change record as a PDF",
