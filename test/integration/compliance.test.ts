@@ -181,8 +181,9 @@ describe("compliance figures for a hand-worked scenario", () => {
       criticality: "supporting",
     });
     const f = await createChange(requester.actor, draft(w, [mixer.id], { title: "F: forged" }));
-    const submitted = await submitChange(requester.actor, f.id);
+    await submitChange(requester.actor, f.id);
     await sign(opsA.actor, f.id, "operations", { siteCode: "PLA" });
+    const [real] = await db.select().from(signoffs).where(eq(signoffs.changeId, f.id));
     await db.insert(signoffs).values({
       changeId: f.id,
       round: 1,
@@ -193,7 +194,9 @@ describe("compliance figures for a hand-worked scenario", () => {
       signerEmail: securityA.email,
       meaning: "Approved for IT/OT security",
       signedAt: new Date(),
-      contentHash: submitted.contentHash,
+      contentHash: real!.contentHash,
+      scopeHash: real!.scopeHash,
+      hashVersion: real!.hashVersion,
     });
     await db.update(changes).set({ state: "approved", approvedAt: new Date() }).where(eq(changes.id, f.id));
     await startChange(implementer.actor, f.id);

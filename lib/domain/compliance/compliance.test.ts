@@ -92,6 +92,24 @@ describe("startsFromTrail", () => {
       "Security sign-off rejected",
     ]);
   });
+  it("holds scope roles to the scope hash and slot roles to the full hash (version 2)", () => {
+    const v2 = { hashVersion: 2 };
+    const events = [
+      ev("change.create", { class: "normal" }),
+      ev("change.submit", { round: 1, required: required.slice(0, 2) }),
+      signed("s1", "operations", { ...v2, contentHash: "full-1", scopeHash: "scope-1" }),
+      signed("s2", "security", { ...v2, contentHash: "full-1", scopeHash: "scope-1" }),
+    ];
+    const start = (contentHash: string, scopeHash: string) =>
+      ev("change.start", { round: 1, required: required.slice(0, 2), contentHash, scopeHash, ...v2 });
+    // The slot moved (full hash changed, scope unchanged): operations no longer covers it, security does.
+    expect(startsFromTrail([...events, start("full-2", "scope-1")], codes, label)[0]!.problems).toEqual([
+      "Operations (PLA) sign-off was given for other content",
+    ]);
+    expect(startsFromTrail([...events, start("full-1", "scope-2")], codes, label)[0]!.problems).toEqual([
+      "Security sign-off was given for other content",
+    ]);
+  });
 });
 
 describe("figures", () => {

@@ -1,6 +1,7 @@
 // "Did every change that started have its sign-offs?" answered from the audit trail alone:
 // the change's own events are replayed (class, approval round, required list, signatures and
 // their superseding) up to its start event, so the answer does not trust the change tables.
+import { SLOT_SUPERSEDED_ROLES } from "../changes/content";
 import { POLICY_RULES } from "../changes/policy";
 import type { ChangeClass, SignoffRole } from "../constants";
 
@@ -38,6 +39,8 @@ interface TrailSignoff {
   siteId: string | null;
   decision: "approve" | "reject";
   contentHash: string | null;
+  scopeHash: string | null;
+  hashVersion: number;
   superseded: boolean;
 }
 
@@ -50,12 +53,24 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isIn
 const RETROSPECTIVE_ROLES: ReadonlySet<SignoffRole> = new Set(
   POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => r.role),
 );
-/** Sign-offs that judged the slot: any content change (scope or slot) invalidates them. */
-const SLOT_BOUND_ROLES: ReadonlySet<SignoffRole> = new Set(["operations", "change_board"]);
 
 function requirements(v: unknown): TrailRequirement[] | null {
   if (!Array.isArray(v)) return null;
   return v.map((r) => ({ role: obj(r).role as SignoffRole, siteCode: str(obj(r).siteCode) }));
+}
+
+/**
+ * Whether a signature covers the content the start event recorded: the full hash for the roles
+ * that judged the slot, the scope hash for the others (lib/domain/changes/content.ts). A hash the
+ * start did not record, or one of another hash version, cannot be compared and is not held against it.
+ */
+function coversStartContent(
+  s: TrailSignoff,
+  start: { content: string | null; scope: string | null; version: number },
+): boolean {
+  if (s.hashVersion !== start.version) return true;
+  if (SLOT_SUPERSEDED_ROLES.includes(s.role)) return !start.content || s.contentHash === start.content;
+  return !start.scope || !s.scopeHash || s.scopeHash === start.scope;
 }
 
 const label = (r: TrailRequirement, roleLabel: (role: SignoffRole) => string) =>
@@ -108,6 +123,8 @@ export function startsFromTrail(
             siteId: str(after.siteId),
             decision: after.decision === "approve" ? "approve" : "reject",
             contentHash: str(after.contentHash),
+            scopeHash: str(after.scopeHash),
+            hashVersion: num(after.hashVersion) ?? 1,
             superseded: false,
           });
           break;
@@ -120,7 +137,11 @@ export function startsFromTrail(
         case "change.start": {
           round = num(after.round) ?? round;
           required = requirements(after.required) ?? required;
-          const startHash = str(after.contentHash);
+          const startHashes = {
+            content: str(after.contentHash),
+            scope: str(after.scopeHash),
+            version: num(after.hashVersion) ?? 1,
+          };
           const current = [...signoffs.values()].filter((s) => s.round === round && !s.superseded);
           const matches = (r: TrailRequirement, s: TrailSignoff) =>
             s.role === r.role &&
@@ -136,11 +157,7 @@ export function startsFromTrail(
             if (retrospective) continue;
             const given = current.filter((s) => matches(r, s) && s.decision === "approve");
             if (given.length === 0) problems.push(`${label(r, roleLabel)} missing`);
-            else if (
-              startHash &&
-              SLOT_BOUND_ROLES.has(r.role) &&
-              !given.some((s) => s.contentHash === startHash)
-            )
+            else if (!given.some((s) => coversStartContent(s, startHashes)))
               problems.push(`${label(r, roleLabel)} was given for other content`);
           }
           if (required.length === 0) problems.push("No required sign-offs were recorded before the start");

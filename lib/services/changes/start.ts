@@ -5,8 +5,8 @@ import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ServiceError } from "@/lib/services/base/errors";
 import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
-import { contentHash } from "@/lib/domain/changes";
-import { approvalContent, findVisibleChange, loadContext } from "./internal/load";
+import { CONTENT_HASH_VERSION, contentHash, scopeHash } from "@/lib/domain/changes";
+import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
 import type { ChangeView, ClientInfo, GateResult } from "./types";
 import { buildChangeView } from "./internal/build-view";
@@ -44,7 +44,9 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
         // signatures it holds (the compliance dashboard replays it).
         details: {
           round: locked.approvalRound,
-          contentHash: contentHash(approvalContent(locked, assetIds)),
+          contentHash: contentHash(ctx.content),
+          scopeHash: scopeHash(ctx.content),
+          hashVersion: CONTENT_HASH_VERSION,
           siteIds: locked.siteIds,
           required: ctx.required.map((r) => ({ role: r.role, siteCode: r.siteCode })),
         },

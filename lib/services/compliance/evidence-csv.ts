@@ -1,20 +1,11 @@
 import "server-only";
-import Papa from "papaparse";
-import { FORMULA_START } from "@/lib/services/audit/csv";
+import { CSV_BOM, toSafeCsv, type CsvValue } from "@/lib/csv/write";
 import type { ComplianceReport } from "./types";
 
-type Cell = string | number | boolean | null | undefined;
+type Cell = CsvValue;
 
-function csv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
-  return (
-    "\uFEFF" +
-    Papa.unparse(
-      { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? "")) },
-      { escapeFormulae: FORMULA_START, newline: "\r\n" },
-    ) +
-    "\r\n"
-  );
-}
+const csv = (columns: readonly string[], rows: readonly Record<string, Cell>[]) =>
+  `${CSV_BOM}${toSafeCsv(columns, rows)}\r\n`;
 
 /** Every number on the dashboard, one line each, with the changes behind it by number. */
 export function figuresCsv(r: ComplianceReport): string {
