@@ -1,7 +1,7 @@
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/services/assets/view";
-import { CriticalityBadge, purdueLabel } from "./badges";
+import { CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
 
 function Item({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
   return (
@@ -37,6 +37,9 @@ export function AssetDetails({ asset: a }: { asset: AssetView }) {
       </Item>
       <Item label="Purdue level">{purdueLabel(a.purdueLevel)}</Item>
       <Item label="Security zone">{a.zone || "—"}</Item>
+      <Item label="Exposure">
+        <ExposureBadge exposure={a.exposure} />
+      </Item>
       <Item label="Safety-related">{yesNo(a.safetyRelated)}</Item>
       <Item label="GxP-regulated">{yesNo(a.gxp)}</Item>
       <Item label="Redundancy group">{a.redundancyGroup ?? "—"}</Item>

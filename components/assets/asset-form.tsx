@@ -13,6 +13,8 @@ import {
   ASSET_KIND_LABELS,
   CRITICALITIES,
   CRITICALITY_LABELS,
+  EXPOSURES,
+  EXPOSURE_LABELS,
   PURDUE_LEVELS,
 } from "@/lib/domain/constants";
 import { createAssetSchema } from "@/lib/schemas/assets";
@@ -36,6 +38,13 @@ const PURDUE_HINTS: Record<number, string> = {
   3.5: "3.5 · industrial DMZ",
   4: "4 · business network",
   5: "5 · enterprise",
+};
+
+const EXPOSURE_HINTS: Record<(typeof EXPOSURES)[number], string> = {
+  isolated: `${EXPOSURE_LABELS.isolated} · no network path out of its zone`,
+  plant_network: `${EXPOSURE_LABELS.plant_network} · reachable from the plant's control network`,
+  remote_access: `${EXPOSURE_LABELS.remote_access} · vendor or engineer remote access`,
+  internet_facing: `${EXPOSURE_LABELS.internet_facing} · reachable from the internet`,
 };
 
 type Props = {
@@ -204,6 +213,20 @@ export function AssetForm(props: Props) {
           />
           <Field id="zone" label="Security zone" hint="IEC 62443 zone or conduit name" error={err("zone")}>
             <Input {...register("zone")} />
+          </Field>
+          <Field
+            id="exposure"
+            label="Exposure"
+            hint="How it can be reached from outside its zone"
+            error={err("exposure")}
+          >
+            <Select {...register("exposure")}>
+              {EXPOSURES.map((x) => (
+                <option key={x} value={x}>
+                  {EXPOSURE_HINTS[x]}
+                </option>
+              ))}
+            </Select>
           </Field>
           <div className="space-y-2 pt-5">
             <Checkbox

@@ -3,7 +3,7 @@ import { SortTh, Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/services/assets/view";
-import { AssetFlags, CriticalityBadge, purdueLabel } from "./badges";
+import { AssetFlags, CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
 
 export function AssetTable({
   items,
@@ -62,6 +62,10 @@ export function AssetTable({
                 <span className="flex flex-wrap gap-1">
                   <CriticalityBadge criticality={a.criticality} />
                   <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
+                  {/* Only reach beyond the plant network is worth a badge in a dense list. */}
+                  {a.exposure === "remote_access" || a.exposure === "internet_facing" ? (
+                    <ExposureBadge exposure={a.exposure} />
+                  ) : null}
                 </span>
               </Td>
               <Td className="text-xs whitespace-nowrap text-slate-700">

@@ -1,6 +1,6 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { CRITICALITY_LABELS, type Criticality } from "@/lib/domain/constants";
+import { CRITICALITY_LABELS, EXPOSURE_LABELS, type Criticality, type Exposure } from "@/lib/domain/constants";
 
 const CRITICALITY_TONES: Record<Criticality, BadgeTone> = {
   safety_critical: "red",
@@ -10,6 +10,17 @@ const CRITICALITY_TONES: Record<Criticality, BadgeTone> = {
 
 export function CriticalityBadge({ criticality }: { criticality: Criticality }) {
   return <Badge tone={CRITICALITY_TONES[criticality]}>{CRITICALITY_LABELS[criticality]}</Badge>;
+}
+
+const EXPOSURE_TONES: Record<Exposure, BadgeTone> = {
+  isolated: "gray",
+  plant_network: "blue",
+  remote_access: "amber",
+  internet_facing: "red",
+};
+
+export function ExposureBadge({ exposure }: { exposure: Exposure }) {
+  return <Badge tone={EXPOSURE_TONES[exposure]}>{EXPOSURE_LABELS[exposure]}</Badge>;
 }
 
 /** Safety-related and GxP markers; nothing when neither applies. */

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ASSET_KINDS, ASSET_KIND_LABELS, CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
+import {
+  ASSET_KINDS,
+  ASSET_KIND_LABELS,
+  CRITICALITIES,
+  CRITICALITY_LABELS,
+  EXPOSURES,
+  EXPOSURE_LABELS,
+} from "@/lib/domain/constants";
 
 export interface FilterValues {
   q: string;
@@ -11,6 +18,7 @@ export interface FilterValues {
   criticality: string;
   safetyRelated: string;
   gxp: string;
+  exposure: string;
   sort: string;
   dir: string;
 }
@@ -98,6 +106,16 @@ export function AssetFilters({ values, sites }: { values: FilterValues; sites: S
             <option value="">Any</option>
             <option value="true">Yes</option>
             <option value="false">No</option>
+          </Select>
+        </Field>
+        <Field id="f-exposure" label="Exposure">
+          <Select name="exposure" defaultValue={values.exposure}>
+            <option value="">Any</option>
+            {EXPOSURES.map((x) => (
+              <option key={x} value={x}>
+                {EXPOSURE_LABELS[x]}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>

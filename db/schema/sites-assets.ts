@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 
 export const sites = pgTable("sites", {
   id: uuid().primaryKey().defaultRandom(),
@@ -54,6 +54,8 @@ export const assets = pgTable(
     criticality: text().$type<Criticality>().notNull(),
     safetyRelated: boolean().notNull().default(false),
     gxp: boolean().notNull().default(false),
+    /** Reachability from outside the asset's zone; existing rows start on the plant network. */
+    exposure: text().$type<Exposure>().notNull().default("plant_network"),
     redundancyGroup: text(),
     rowVersion: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 
 /**
  * The demo plants' control systems. Real vendors, products, order numbers and plausible firmware,
@@ -19,10 +19,11 @@ export interface DemoAsset {
   criticality: Criticality;
   safetyRelated: boolean;
   gxp: boolean;
+  exposure: Exposure;
   redundancyGroup: string | null;
 }
 
-type Flags = { safety?: boolean; gxp?: boolean; group?: string };
+type Flags = { safety?: boolean; gxp?: boolean; group?: string; exposure?: Exposure };
 type Row = [
   tag: string,
   name: string,
@@ -41,6 +42,16 @@ type Row = [
 const SC: Criticality = "safety_critical";
 const PC: Criticality = "production_critical";
 const SU: Criticality = "supporting";
+
+/**
+ * Where a row does not say: safety systems sit on their own isolated network, the industrial DMZ
+ * is reached remotely (business users, vendors), everything else from the plant network.
+ */
+function defaultExposure(kind: AssetKind, purdueLevel: number | null): Exposure {
+  if (kind === "sis_logic_solver") return "isolated";
+  if (purdueLevel === 3.5) return "remote_access";
+  return "plant_network";
+}
 
 const build = (rows: Row[]): DemoAsset[] =>
   rows.map(
@@ -71,6 +82,7 @@ const build = (rows: Row[]): DemoAsset[] =>
       criticality,
       safetyRelated: f.safety ?? false,
       gxp: f.gxp ?? false,
+      exposure: f.exposure ?? defaultExposure(kind, purdueLevel),
       redundancyGroup: f.group ?? null,
     }),
   );
@@ -360,6 +372,7 @@ const GCR: Row[] = [
     1,
     "GCR-TF-SCADA",
     PC,
+    { exposure: "remote_access" },
   ],
   [
     "RTU-TF-02",
@@ -373,6 +386,7 @@ const GCR: Row[] = [
     1,
     "GCR-TF-SCADA",
     PC,
+    { exposure: "remote_access" },
   ],
   [
     "RTU-TF-03",
@@ -386,6 +400,7 @@ const GCR: Row[] = [
     1,
     "GCR-TF-SCADA",
     PC,
+    { exposure: "remote_access" },
   ],
   [
     "RTU-TF-04",
@@ -399,6 +414,7 @@ const GCR: Row[] = [
     1,
     "GCR-TF-SCADA",
     PC,
+    { exposure: "remote_access" },
   ],
   [
     "PLC-TF-BLND",
@@ -477,6 +493,7 @@ const GCR: Row[] = [
     2,
     "GCR-TF-SCADA",
     PC,
+    { exposure: "internet_facing" },
   ],
   [
     "DCS-UTIL-FCU1",
@@ -557,6 +574,7 @@ const GCR: Row[] = [
     2,
     "GCR-BAS",
     SU,
+    { exposure: "remote_access" },
   ],
   [
     "HIS-GCR-PHD",
@@ -622,7 +640,7 @@ const GCR: Row[] = [
     3,
     "GCR-L3-OPS",
     SC,
-    { safety: true },
+    { safety: true, exposure: "remote_access" },
   ],
   [
     "SW-GCR-CORE1",
@@ -705,6 +723,7 @@ const GCR: Row[] = [
     3.5,
     "GCR-DMZ",
     PC,
+    { exposure: "internet_facing" },
   ],
 ];
 
@@ -1014,7 +1033,7 @@ const RHP: Row[] = [
     2,
     "RHP-BAS",
     PC,
-    { gxp: true },
+    { gxp: true, exposure: "remote_access" },
   ],
   [
     "BAS-CU-AHU01",
@@ -1111,6 +1130,7 @@ const RHP: Row[] = [
     1,
     "RHP-CU-POWER",
     PC,
+    { exposure: "isolated" },
   ],
   [
     "SW-CU-01",
@@ -1151,7 +1171,7 @@ const RHP: Row[] = [
     3,
     "RHP-QC",
     PC,
-    { gxp: true },
+    { gxp: true, exposure: "isolated" },
   ],
   [
     "FW-QC-01",
@@ -1259,7 +1279,7 @@ const RHP: Row[] = [
     3,
     "RHP-L3-OPS",
     PC,
-    { gxp: true },
+    { gxp: true, exposure: "remote_access" },
   ],
   [
     "SW-RHP-CORE1",
@@ -1301,7 +1321,7 @@ const RHP: Row[] = [
     3.5,
     "RHP-DMZ",
     PC,
-    { group: "RHP-DMZ-FW" },
+    { group: "RHP-DMZ-FW", exposure: "internet_facing" },
   ],
   [
     "FW-RHP-DMZ2",
@@ -1315,7 +1335,7 @@ const RHP: Row[] = [
     3.5,
     "RHP-DMZ",
     PC,
-    { group: "RHP-DMZ-FW" },
+    { group: "RHP-DMZ-FW", exposure: "internet_facing" },
   ],
 ];
 

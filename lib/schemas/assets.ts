@@ -4,9 +4,12 @@ import {
   ASSET_KIND_LABELS,
   CRITICALITIES,
   CRITICALITY_LABELS,
+  EXPOSURES,
+  EXPOSURE_LABELS,
   PURDUE_LEVELS,
   type AssetKind,
   type Criticality,
+  type Exposure,
 } from "@/lib/domain/constants";
 import { code, line, paginationSchema, requiredLine } from "./common";
 
@@ -33,6 +36,9 @@ export const purdueLevelSchema = z
 const kindSchema = z.enum(ASSET_KINDS, { message: `Kind must be one of ${ASSET_KINDS.join(", ")}.` });
 const criticalitySchema = z.enum(CRITICALITIES, {
   message: `Criticality must be one of ${CRITICALITIES.join(", ")}.`,
+});
+const exposureSchema = z.enum(EXPOSURES, {
+  message: `Exposure must be one of ${EXPOSURES.join(", ")}.`,
 });
 // Optional: blank means "no area". A union would report only "Invalid input" for a bad code.
 const areaCodeSchema = z
@@ -62,6 +68,7 @@ const assetFields = {
   criticality: criticalitySchema,
   safetyRelated: z.boolean({ message: "Safety-related must be true or false." }).default(false),
   gxp: z.boolean({ message: "GxP must be true or false." }).default(false),
+  exposure: exposureSchema.default("plant_network"),
   redundancyGroup: line(64, "Redundancy group").transform(emptyToNull).nullable().default(null),
 };
 
@@ -93,6 +100,7 @@ export const updateAssetSchema = z.object({
   criticality: criticalitySchema.optional(),
   safetyRelated: z.boolean({ message: "Safety-related must be true or false." }).optional(),
   gxp: z.boolean({ message: "GxP must be true or false." }).optional(),
+  exposure: exposureSchema.optional(),
   redundancyGroup: line(64, "Redundancy group").transform(emptyToNull).nullable().optional(),
   /** The row version read by the client; an alternative to the If-Match header. */
   rowVersion: z.number().int().positive().optional(),
@@ -124,6 +132,7 @@ export const assetListQuerySchema = paginationSchema.extend({
   ),
   kind: z.preprocess(blank, kindSchema.optional()),
   criticality: z.preprocess(blank, criticalitySchema.optional()),
+  exposure: z.preprocess(blank, exposureSchema.optional()),
   safetyRelated: yesNo,
   gxp: yesNo,
   q: z.preprocess(blank, line(200, "Search text").optional()),
@@ -151,6 +160,7 @@ export const ASSET_CSV_COLUMNS = [
   "criticality",
   "safetyRelated",
   "gxp",
+  "exposure",
   "redundancyGroup",
 ] as const;
 export type AssetCsvColumn = (typeof ASSET_CSV_COLUMNS)[number];
@@ -173,6 +183,7 @@ const byLabel = <T extends string>(values: readonly T[], labels: Record<T, strin
 };
 const kindOf = byLabel<AssetKind>(ASSET_KINDS, ASSET_KIND_LABELS);
 const criticalityOf = byLabel<Criticality>(CRITICALITIES, CRITICALITY_LABELS);
+const exposureOf = byLabel<Exposure>(EXPOSURES, EXPOSURE_LABELS);
 
 const csvBoolean = (label: string) =>
   z.string().transform((s, ctx) => {
@@ -217,6 +228,11 @@ export const assetCsvRowSchema = z.object({
   criticality: z.string().transform(criticalityOf).pipe(criticalitySchema),
   safetyRelated: csvBoolean("Safety-related"),
   gxp: csvBoolean("GxP"),
+  // Blank (or a file written before the column existed) means the plant network.
+  exposure: z
+    .string()
+    .transform((s) => (s.trim() === "" ? "plant_network" : exposureOf(s)))
+    .pipe(exposureSchema),
   redundancyGroup: line(64, "Redundancy group").transform(emptyToNull),
 });
 export type AssetCsvRow = z.output<typeof assetCsvRowSchema>;

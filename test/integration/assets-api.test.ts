@@ -174,8 +174,13 @@ describe("asset REST API", () => {
     expect(await expectJson(await patch({ zone: "Cell 1" }))).toMatchObject({
       zone: "Cell 1",
       version: "34.011",
+      exposure: "plant_network",
       rowVersion: 3,
     });
+    const exposed = await expectJson(await patch({ exposure: "remote_access" }));
+    expect(exposed).toMatchObject({ exposure: "remote_access", rowVersion: 4 });
+    const badExposure = await expectProblem(await patch({ exposure: "public" }), 422);
+    expect(JSON.stringify(badExposure)).toMatch(/Exposure must be one of isolated, plant_network/);
   });
 
   it("imports CSV: dry run lists problems, a bad file is 422 with line and column, a good one 201", async () => {

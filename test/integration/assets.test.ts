@@ -423,9 +423,9 @@ describe("listing", () => {
     });
     const csv = await exportAssetsCsv(reqA, { site: "ASA", q: "EWS-1" });
     const [header, line] = csv.split("\r\n");
-    expect(header).toBe(`siteCode,${HEADER}`);
+    expect(header).toBe(`siteCode,${HEADER.replace(",gxp,", ",gxp,exposure,")}`);
     expect(line).toBe(
-      `ASA,EWS-1,"'=HYPERLINK(""http://evil"",""x"")",engineering_workstation,,"'@vendor",,,,,,supporting,no,no,`,
+      `ASA,EWS-1,"'=HYPERLINK(""http://evil"",""x"")",engineering_workstation,,"'@vendor",,,,,,supporting,no,no,plant_network,`,
     );
     const [ev] = await db
       .select()

@@ -88,4 +88,21 @@ describe("demo asset inventory", () => {
     );
     expect(all.filter((a) => a.kind === "rtu" && a.areaCode === "TF").length).toBeGreaterThanOrEqual(3);
   });
+
+  it("gives every asset a realistic exposure", () => {
+    const by = (x: string) => all.filter((a) => a.exposure === x);
+    expect(sisExposures()).toEqual(["isolated"]);
+    expect(by("plant_network").length).toBeGreaterThan(all.length / 2);
+    expect(by("remote_access").map((a) => a.tag)).toEqual(
+      expect.arrayContaining(["RTU-TF-01", "HIS-GCR-PIDMZ", "BAS-UTIL-CR1"]),
+    );
+    expect(
+      by("internet_facing")
+        .map((a) => a.tag)
+        .sort(),
+    ).toEqual(["FW-GCR-IT", "FW-RHP-DMZ1", "FW-RHP-DMZ2", "FW-TF-01"]);
+    function sisExposures() {
+      return [...new Set(all.filter((a) => a.kind === "sis_logic_solver").map((a) => a.exposure))];
+    }
+  });
 });

@@ -1,6 +1,15 @@
 export type Search = Record<string, string | string[] | undefined>;
 
-export const FILTER_KEYS = ["q", "site", "area", "kind", "criticality", "safetyRelated", "gxp"] as const;
+export const FILTER_KEYS = [
+  "q",
+  "site",
+  "area",
+  "kind",
+  "criticality",
+  "safetyRelated",
+  "gxp",
+  "exposure",
+] as const;
 
 export function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";

@@ -89,6 +89,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           criticality: one(sp.criticality),
           safetyRelated: one(sp.safetyRelated),
           gxp: one(sp.gxp),
+          exposure: one(sp.exposure),
           sort,
           dir,
         }}

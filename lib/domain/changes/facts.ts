@@ -20,6 +20,7 @@ export function assetFacts(a: AssetFactsSource): AssetFacts {
     criticality: a.criticality,
     safetyRelated: a.safetyRelated,
     gxp: a.gxp,
+    exposure: a.exposure,
     redundancyGroup: a.redundancyGroup ? groupKey(a.siteCode, a.redundancyGroup) : null,
   };
 }

@@ -37,6 +37,7 @@ describe("computeRisk: baseline", () => {
       score: 0,
       factors: [
         { factor: "criticality", value: "supporting", points: 0, detail: "Supporting (PLC-101)" },
+        { factor: "exposure", value: "plant_network", points: 0, detail: "Plant network (PLC-101)" },
         { factor: "safety_impact", value: "none", points: 0, detail: "None" },
         { factor: "safety_bypass", value: "not_required", points: 0, detail: "Not required" },
         { factor: "production_impact", value: "none", points: 0, detail: "None" },
@@ -86,6 +87,21 @@ describe("computeRisk: each factor alone", () => {
       2,
     ],
     ["supporting asset", { assets: [asset({ criticality: "supporting" })] }, "criticality", "supporting", 0],
+    [
+      "internet-facing asset",
+      { assets: [asset({ exposure: "internet_facing" })] },
+      "exposure",
+      "internet_facing",
+      2,
+    ],
+    [
+      "remote-access asset",
+      { assets: [asset({ exposure: "remote_access" })] },
+      "exposure",
+      "remote_access",
+      1,
+    ],
+    ["isolated asset", { assets: [asset({ exposure: "isolated" })] }, "exposure", "isolated", 0],
     ["safety impact yes", { safetyImpact: "yes" }, "safety_impact", "yes", 3],
     ["safety impact possible", { safetyImpact: "possible" }, "safety_impact", "possible", 2],
     ["safety bypass required", { safetyBypassRequired: true }, "safety_bypass", "required", 2],
@@ -168,7 +184,7 @@ describe("redundancy", () => {
         redundancyGroupMembers: { FCC: ["a1", "a2"], NET: ["b1"] },
       }),
     );
-    expect(r.factors[6]).toEqual({
+    expect(r.factors[7]).toEqual({
       factor: "redundancy",
       value: "lost",
       points: 2,
@@ -180,6 +196,52 @@ describe("redundancy", () => {
   it("treats redundancy as kept when only part of the group is in the change", () => {
     const r = computeRisk(input({ assets: [A1], redundancyGroupMembers: { FCC: ["a1", "a2"] } }));
     expect(points(r).redundancy).toBe(0);
+  });
+});
+
+describe("exposure", () => {
+  it("takes the most exposed asset and names it, whatever the order", () => {
+    const r = computeRisk(
+      input({
+        assets: [
+          asset({ id: "x", tag: "PLC-1", exposure: "isolated" }),
+          asset({ id: "y", tag: "RTU-7", exposure: "remote_access" }),
+          asset({ id: "z", tag: "RTU-8", exposure: "remote_access" }),
+          asset({ id: "w", tag: "HIS-1", exposure: "plant_network" }),
+        ],
+      }),
+    );
+    expect(r.factors[1]).toEqual({
+      factor: "exposure",
+      value: "remote_access",
+      points: 1,
+      detail: "Remote access (RTU-7, RTU-8)",
+    });
+    expect(r.score).toBe(1);
+  });
+
+  it("scores nothing for a change without assets", () => {
+    expect(computeRisk(input({ assets: [] })).factors[1]).toEqual({
+      factor: "exposure",
+      value: "none",
+      points: 0,
+      detail: "No affected assets",
+    });
+  });
+
+  it("explains an internet-facing asset", () => {
+    const r = computeRisk(input({ assets: [asset({ tag: "FW-DMZ1", exposure: "internet_facing" })] }));
+    expect(explainRisk(r)).toEqual([
+      "Risk is low: score 2 of 17 (0–2 is low).",
+      "+2 Highest asset exposure: Internet-facing (FW-DMZ1)",
+    ]);
+  });
+
+  it("moves a borderline change up a band: medium 5 + internet-facing = high 7", () => {
+    const base = input({ safetyImpact: "yes", productionImpact: "outage" });
+    expect([computeRisk(base).score, computeRisk(base).level]).toEqual([5, "medium"]);
+    const exposed = computeRisk({ ...base, assets: [asset({ exposure: "internet_facing" })] });
+    expect([exposed.score, exposed.level]).toEqual([7, "high"]);
   });
 });
 
@@ -230,11 +292,17 @@ describe("thresholds", () => {
     expect([r.score, r.level]).toEqual([score, level]);
   });
 
-  it("reaches the documented maximum of 15", () => {
+  it("reaches the documented maximum of 17", () => {
     const r = computeRisk({
       assets: [
         asset({ id: "a1", tag: "SIS-1A", criticality: "safety_critical", redundancyGroup: "SIS" }),
-        asset({ id: "a2", tag: "SIS-1B", criticality: "safety_critical", redundancyGroup: "SIS" }),
+        asset({
+          id: "a2",
+          tag: "SIS-1B",
+          criticality: "safety_critical",
+          redundancyGroup: "SIS",
+          exposure: "internet_facing",
+        }),
       ],
       safetyImpact: "yes",
       safetyBypassRequired: true,
@@ -244,8 +312,8 @@ describe("thresholds", () => {
       vendorQualified: false,
       redundancyGroupMembers: { SIS: ["a1", "a2"] },
     });
-    expect(r.score).toBe(15);
-    expect(RISK_MAX_SCORE).toBe(15);
+    expect(r.score).toBe(17);
+    expect(RISK_MAX_SCORE).toBe(17);
     expect(r.level).toBe("critical");
   });
 
@@ -269,7 +337,7 @@ describe("explainRisk", () => {
       }),
     );
     expect(explainRisk(r)).toEqual([
-      "Risk is high: score 6 of 15 (6–8 is high).",
+      "Risk is high: score 6 of 17 (6–8 is high).",
       "+3 Highest asset criticality: Safety-critical (SIS-101)",
       "+2 Safety impact: Possible",
       "+1 Test evidence: Tested on a test bench or vendor-qualified, not both",
@@ -278,14 +346,14 @@ describe("explainRisk", () => {
 
   it("says so when nothing contributes", () => {
     expect(explainRisk(computeRisk(input()))).toEqual([
-      "Risk is low: score 0 of 15 (0–2 is low).",
+      "Risk is low: score 0 of 17 (0–2 is low).",
       "No risk factor applies.",
     ]);
   });
 
   it("describes the open top band", () => {
     expect(explainRisk({ level: "critical", score: 10, factors: [] })[0]).toBe(
-      "Risk is critical: score 10 of 15 (9 or more is critical).",
+      "Risk is critical: score 10 of 17 (9 or more is critical).",
     );
   });
 });

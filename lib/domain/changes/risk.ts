@@ -1,8 +1,14 @@
 // Risk is computed, never typed: a small additive points matrix that a change board
 // can read and check by hand. The matrix is data so the UI and docs render exactly
 // what the code applies.
-import type { Criticality, RiskLevel } from "../constants";
-import { CRITICALITY_LABELS } from "../constants";
+//
+// Exposure (issue 10) was added as the eighth factor: changing an asset that can be reached
+// from the internet (+2) or through remote access (+1) adds risk, because a change that goes
+// wrong there — a rule opened too wide, a service left enabled — is exposed at once. Isolated
+// and plant-network assets add nothing, so every change scored before keeps its score unless
+// it touches such an asset; the maximum rose from 15 to 17 and the thresholds are unchanged.
+import type { Criticality, Exposure, RiskLevel } from "../constants";
+import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "../constants";
 import type { AssetFacts, ChangeFacts, RiskFactor, RiskResult } from "./types";
 import { joinList } from "./labels";
 
@@ -39,6 +45,17 @@ export const RISK_MATRIX: {
         { value: "safety_critical", label: "Safety-critical", points: 3 },
         { value: "production_critical", label: "Production-critical", points: 2 },
         { value: "supporting", label: "Supporting", points: 0 },
+        { value: "none", label: "No affected assets", points: 0 },
+      ],
+    },
+    {
+      factor: "exposure",
+      label: "Highest asset exposure",
+      options: [
+        { value: "internet_facing", label: EXPOSURE_LABELS.internet_facing, points: 2 },
+        { value: "remote_access", label: EXPOSURE_LABELS.remote_access, points: 1 },
+        { value: "plant_network", label: EXPOSURE_LABELS.plant_network, points: 0 },
+        { value: "isolated", label: EXPOSURE_LABELS.isolated, points: 0 },
         { value: "none", label: "No affected assets", points: 0 },
       ],
     },
@@ -119,12 +136,13 @@ export type RiskContent = Pick<
 >;
 
 export interface RiskInput extends RiskContent {
-  assets: readonly Pick<AssetFacts, "id" | "tag" | "criticality" | "redundancyGroup">[];
+  assets: readonly Pick<AssetFacts, "id" | "tag" | "criticality" | "exposure" | "redundancyGroup">[];
   /** Group name → every member asset id. Absent: membership unknown, redundancy treated as kept. */
   redundancyGroupMembers?: Readonly<Record<string, readonly string[]>>;
 }
 
 const CRITICALITY_RANK: readonly Criticality[] = ["safety_critical", "production_critical", "supporting"];
+const EXPOSURE_RANK: readonly Exposure[] = ["internet_facing", "remote_access", "plant_network", "isolated"];
 
 function option(factor: string, value: string): { row: RiskMatrixFactor; opt: RiskMatrixOption } {
   const row = RISK_MATRIX.factors.find((f) => f.factor === factor);
@@ -160,16 +178,24 @@ export function lostRedundancyGroups(
     .sort();
 }
 
+/** The highest value of an asset attribute (rank lists highest first), naming the assets that have it. */
+function highestAmongAssets<K extends "criticality" | "exposure">(
+  key: K,
+  rank: readonly RiskInput["assets"][number][K][],
+  labels: Record<RiskInput["assets"][number][K], string>,
+  assets: RiskInput["assets"],
+): RiskFactor {
+  const top = rank.find((v) => assets.some((a) => a[key] === v));
+  if (top === undefined) return factor(key, "none");
+  const tags = assets.filter((a) => a[key] === top).map((a) => a.tag);
+  return factor(key, top, `${labels[top]} (${tags.join(", ")})`);
+}
+
 export function computeRisk(input: RiskInput): RiskResult {
   const factors: RiskFactor[] = [];
 
-  const highest = CRITICALITY_RANK.find((c) => input.assets.some((a) => a.criticality === c));
-  if (highest) {
-    const tags = input.assets.filter((a) => a.criticality === highest).map((a) => a.tag);
-    factors.push(factor("criticality", highest, `${CRITICALITY_LABELS[highest]} (${tags.join(", ")})`));
-  } else {
-    factors.push(factor("criticality", "none"));
-  }
+  factors.push(highestAmongAssets("criticality", CRITICALITY_RANK, CRITICALITY_LABELS, input.assets));
+  factors.push(highestAmongAssets("exposure", EXPOSURE_RANK, EXPOSURE_LABELS, input.assets));
 
   factors.push(factor("safety_impact", input.safetyImpact));
   factors.push(factor("safety_bypass", input.safetyBypassRequired ? "required" : "not_required"));

@@ -16,6 +16,7 @@ export function asset(overrides: Partial<AssetFacts> = {}): AssetFacts {
     criticality: "supporting",
     safetyRelated: false,
     gxp: false,
+    exposure: "plant_network",
     redundancyGroup: null,
     ...overrides,
   };

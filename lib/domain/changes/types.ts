@@ -5,6 +5,7 @@ import type {
   ChangeState,
   ChangeType,
   Criticality,
+  Exposure,
   GateReasonCode,
   ProductionImpact,
   RiskLevel,
@@ -25,6 +26,8 @@ export interface AssetFacts {
   criticality: Criticality;
   safetyRelated: boolean;
   gxp: boolean;
+  /** How the asset can be reached from outside its zone; a risk factor. */
+  exposure: Exposure;
   redundancyGroup: string | null;
 }
 

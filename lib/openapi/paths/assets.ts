@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSET_KINDS, CRITICALITIES, PURDUE_LEVELS } from "@/lib/domain/constants";
+import { ASSET_KINDS, CRITICALITIES, EXPOSURES, PURDUE_LEVELS } from "@/lib/domain/constants";
 import { ASSET_CSV_COLUMNS, ASSET_SORTS, createAssetSchema, updateAssetSchema } from "@/lib/schemas/assets";
 import { definePaths, instant, named, page } from "../registry";
 
@@ -24,6 +24,11 @@ export const assetResponse = named(
     criticality: z.enum(CRITICALITIES),
     safetyRelated: z.boolean().describe("SIS, burner management, fire & gas"),
     gxp: z.boolean().describe("GxP-regulated"),
+    exposure: z
+      .enum(EXPOSURES)
+      .describe(
+        "How the asset can be reached from outside its zone: isolated, plant_network, remote_access (vendor or engineer remote access), internet_facing",
+      ),
     redundancyGroup: z.string().nullable().describe("Members of one redundant pair or set share it"),
     rowVersion: z
       .number()
@@ -62,6 +67,7 @@ const filters = {
   criticality: z.enum(CRITICALITIES).optional(),
   safetyRelated: z.enum(["true", "false"]).optional(),
   gxp: z.enum(["true", "false"]).optional(),
+  exposure: z.enum(EXPOSURES).optional(),
   q: z.string().max(200).optional().describe("Free text over tag, name, vendor, product and model number"),
   sort: z.enum(ASSET_SORTS).default("tag"),
   dir: z.enum(["asc", "desc"]).default("asc"),

@@ -21,6 +21,7 @@ const row = (over: Record<string, string> = {}) => ({
   criticality: "supporting",
   safetyRelated: "",
   gxp: "",
+  exposure: "",
   redundancyGroup: "",
   ...over,
 });
@@ -66,6 +67,10 @@ describe("CSV row schema", () => {
     ["criticality", "production_critical", "production_critical"],
     ["areaCode", "u1", "U1"],
     ["areaCode", "", null],
+    ["exposure", "", "plant_network"], // blank, or a file from before the column, is the plant network
+    ["exposure", "internet_facing", "internet_facing"],
+    ["exposure", "Remote access", "remote_access"],
+    ["exposure", " ISOLATED ", "isolated"],
     ["redundancyGroup", "", null],
     ["redundancyGroup", "R-201", "R-201"],
     ["tag", " FW-DMZ/01 ", "FW-DMZ/01"],
@@ -92,6 +97,7 @@ describe("CSV row schema", () => {
     ["purdueLevel", "3,5", /Purdue level must be one of/],
     ["safetyRelated", "maybe", /Safety-related must be yes\/no/],
     ["gxp", "2", /GxP must be yes\/no/],
+    ["exposure", "public", /Exposure must be one of isolated, plant_network, remote_access, internet_facing/],
     ["areaCode", "bad area", /letters, digits/],
     ["vendor", "v".repeat(81), /at most 80/],
     ["version", "1\u00002", /control characters/],
@@ -104,6 +110,13 @@ describe("CSV row schema", () => {
 });
 
 describe("parseAssetCsv", () => {
+  it("reads the exposure column, by code or label, and defaults a file without it", () => {
+    const withColumn = parseAssetCsv(`${HEADER},exposure\n${GOOD},Internet-facing\n`, "GCR");
+    expect(withColumn.errors).toEqual([]);
+    expect(withColumn.rows[0]!.row.exposure).toBe("internet_facing");
+    expect(parseAssetCsv(`${HEADER}\n${GOOD}\n`, "GCR").rows[0]!.row.exposure).toBe("plant_network");
+  });
+
   it("accepts a good file and counts the header as line 1", () => {
     const p = parseAssetCsv(`${HEADER}\n${GOOD}\n${GOOD.replace("PLC-201A", "PLC-201B")}\n`, "GCR");
     expect(p.errors).toEqual([]);

@@ -30,6 +30,7 @@ const ALIASES: Record<string, AssetCsvColumn | "siteCode"> = {
   firmwareversion: "version",
   purdue: "purdueLevel",
   safety: "safetyRelated",
+  reachability: "exposure",
   redundancy: "redundancyGroup",
   site: "siteCode",
 };
@@ -156,6 +157,7 @@ export function importTemplateCsv(): string {
       criticality: "production_critical",
       safetyRelated: "no",
       gxp: "yes",
+      exposure: "plant_network",
       redundancyGroup: "R201-PLC",
     },
   ]);

@@ -53,6 +53,7 @@ export async function exportAssetsCsv(actor: Actor, query: unknown): Promise<str
       criticality: a.criticality,
       safetyRelated: yesNo(a.safetyRelated),
       gxp: yesNo(a.gxp),
+      exposure: a.exposure,
       redundancyGroup: a.redundancyGroup ?? "",
     })),
   );

@@ -58,6 +58,7 @@ export function filterWhere(scope: string[], f: AssetListFilters): SQL | undefin
   if (f.criticality) conds.push(eq(assets.criticality, f.criticality));
   if (f.safetyRelated !== undefined) conds.push(eq(assets.safetyRelated, f.safetyRelated));
   if (f.gxp !== undefined) conds.push(eq(assets.gxp, f.gxp));
+  if (f.exposure) conds.push(eq(assets.exposure, f.exposure));
   if (f.q) {
     const p = likePattern(f.q);
     conds.push(

@@ -18,6 +18,7 @@ export function assetResource(a: AssetView) {
     criticality: a.criticality,
     safetyRelated: a.safetyRelated,
     gxp: a.gxp,
+    exposure: a.exposure,
     redundancyGroup: a.redundancyGroup,
     rowVersion: a.rowVersion,
     createdAt: a.createdAt.toISOString(),

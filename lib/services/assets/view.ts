@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
-import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 
 /**
  * The Asset resource of the API contract, plus what screens need. `version` is the firmware or
@@ -24,6 +24,7 @@ export interface AssetView {
   criticality: Criticality;
   safetyRelated: boolean;
   gxp: boolean;
+  exposure: Exposure;
   redundancyGroup: string | null;
   rowVersion: number;
   siteId: string;
@@ -54,6 +55,7 @@ export const assetColumns = {
   criticality: assets.criticality,
   safetyRelated: assets.safetyRelated,
   gxp: assets.gxp,
+  exposure: assets.exposure,
   redundancyGroup: assets.redundancyGroup,
   rowVersion: assets.rowVersion,
   createdAt: assets.createdAt,
@@ -79,6 +81,7 @@ export function toView(r: Row): AssetView {
     criticality: r.criticality,
     safetyRelated: r.safetyRelated,
     gxp: r.gxp,
+    exposure: r.exposure,
     redundancyGroup: r.redundancyGroup,
     rowVersion: r.rowVersion,
     siteId: r.siteId,
@@ -117,6 +120,7 @@ export function auditFields(
     | "criticality"
     | "safetyRelated"
     | "gxp"
+    | "exposure"
     | "redundancyGroup"
   >,
 ) {
@@ -135,6 +139,7 @@ export function auditFields(
     criticality: v.criticality,
     safetyRelated: v.safetyRelated,
     gxp: v.gxp,
+    exposure: v.exposure,
     redundancyGroup: v.redundancyGroup,
   };
 }

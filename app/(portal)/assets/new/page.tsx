@@ -42,6 +42,7 @@ export default async function NewAssetPage({ searchParams }: { searchParams: Pro
               criticality: "production_critical",
               safetyRelated: false,
               gxp: false,
+              exposure: "plant_network",
               redundancyGroup: "",
             }}
           />

@@ -17,7 +17,7 @@ import {
   type RiskResult,
   type SignoffFacts,
 } from "@/lib/domain/changes";
-import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import { notFound } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
 
@@ -38,6 +38,7 @@ export interface AssetRow {
   criticality: Criticality;
   safetyRelated: boolean;
   gxp: boolean;
+  exposure: Exposure;
   redundancyGroup: string | null;
   version: string;
 }
@@ -74,6 +75,7 @@ const assetColumns = {
   criticality: assets.criticality,
   safetyRelated: assets.safetyRelated,
   gxp: assets.gxp,
+  exposure: assets.exposure,
   redundancyGroup: assets.redundancyGroup,
   version: assets.version,
 };

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { AssetKind, Criticality } from "@/lib/domain/constants";
+import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import type { AssetView } from "@/lib/services/assets/view";
 
 export interface PickerAsset {
@@ -22,6 +22,7 @@ export interface PickerAsset {
   criticality: Criticality;
   safetyRelated: boolean;
   gxp: boolean;
+  exposure: Exposure;
   redundancyGroup: string | null;
   redundancyGroupMembers: string[];
 }
@@ -65,6 +66,7 @@ export async function pickerAssets(actor: Actor, views: AssetView[]): Promise<Pi
         criticality: v.criticality,
         safetyRelated: v.safetyRelated,
         gxp: v.gxp,
+        exposure: v.exposure,
         redundancyGroup: v.redundancyGroup,
         redundancyGroupMembers: v.redundancyGroup
           ? members.filter((m) => m.siteId === siteId && m.group === v.redundancyGroup).map((m) => m.id)

@@ -61,6 +61,7 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
             criticality: asset.criticality,
             safetyRelated: asset.safetyRelated,
             gxp: asset.gxp,
+            exposure: asset.exposure,
             redundancyGroup: asset.redundancyGroup ?? "",
           }}
         />

@@ -1,0 +1,1 @@
+ALTER TABLE "assets" ADD COLUMN "exposure" text DEFAULT 'plant_network' NOT NULL;
