@@ -56,21 +56,63 @@ interface Candidates {
   modelDiffers: boolean;
 }
 
-const subset = (a: readonly string[], b: Set<string>) => a.every((t) => b.has(t));
+/** The leaves of one vendor, indexed so each asset costs a few lookups, not a pass over every leaf. */
+interface VendorIndex {
+  byModel: Map<string, IndexedLeaf[]>;
+  patterned: IndexedLeaf[];
+  byKey: Map<string, IndexedLeaf[]>;
+  byToken: Map<string, IndexedLeaf[]>;
+  order: Map<IndexedLeaf, number>;
+}
 
-function candidatesFor(leaves: IndexedLeaf[], product: string, model: string): Candidates {
+function push<K>(map: Map<K, IndexedLeaf[]>, key: K, leaf: IndexedLeaf): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [leaf]);
+  else if (list[list.length - 1] !== leaf) list.push(leaf);
+}
+
+function indexVendor(leaves: IndexedLeaf[]): VendorIndex {
+  const ix: VendorIndex = {
+    byModel: new Map(),
+    patterned: [],
+    byKey: new Map(),
+    byToken: new Map(),
+    order: new Map(),
+  };
+  leaves.forEach((l, i) => {
+    ix.order.set(l, i);
+    for (const m of l.exactModels) push(ix.byModel, m, l);
+    if (l.patterns.length > 0) ix.patterned.push(l);
+    for (const k of l.keys) push(ix.byKey, k, l);
+    for (const t of new Set(l.tokens.flatMap((set) => [...set]))) push(ix.byToken, t, l);
+  });
+  return ix;
+}
+
+const subset = (a: Iterable<string>, b: Set<string>) => [...a].every((t) => b.has(t));
+
+function inOrder(ix: VendorIndex, leaves: Iterable<IndexedLeaf>): IndexedLeaf[] {
+  return [...new Set(leaves)].sort((a, b) => ix.order.get(a)! - ix.order.get(b)!);
+}
+
+function candidatesFor(ix: VendorIndex, product: string, model: string): Candidates {
   const m = normalizeModelNumber(model);
   if (m !== "") {
-    const byModel = leaves.filter((l) => l.exactModels.has(m) || l.patterns.some((p) => p.test(m)));
-    if (byModel.length > 0) return { rule: "model_number", leaves: byModel, modelDiffers: false };
+    const byModel = [
+      ...(ix.byModel.get(m) ?? []),
+      ...ix.patterned.filter((l) => l.patterns.some((p) => p.test(m))),
+    ];
+    if (byModel.length > 0)
+      return { rule: "model_number", leaves: inOrder(ix, byModel), modelDiffers: false };
   }
   const listsOtherModels = (l: IndexedLeaf) => m !== "" && (l.exactModels.size > 0 || l.patterns.length > 0);
-  const assetLists = [productTokens(product), productTokens(`${product} ${model}`)].filter(
-    (t) => t.length > 0,
-  );
+  const assetLists = [productTokens(product), productTokens(`${product} ${model}`)];
   if (m !== "") assetLists.push(productTokens(model));
   const assetKeys = new Set(assetLists.filter((t) => t.length > 0).map(tokenKey));
-  const byName = leaves.filter((l) => [...l.keys].some((k) => assetKeys.has(k)));
+  const byName = inOrder(
+    ix,
+    [...assetKeys].flatMap((k) => ix.byKey.get(k) ?? []),
+  );
   if (byName.length > 0) {
     // When the model field was part of the name that matched, it is a designation, not an order number.
     const productKey = tokenKey(productTokens(product));
@@ -79,14 +121,18 @@ function candidatesFor(leaves: IndexedLeaf[], product: string, model: string): C
     return { rule: "product_name", leaves: byName, modelDiffers };
   }
   // Partial names only count when order numbers do not tell the variants apart.
-  const open = leaves.filter((l) => !listsOtherModels(l));
   const full = productTokens(`${product} ${model}`);
   if (full.length > 0) {
-    const less = open.filter((l) => l.tokens.some((t) => t.size > full.length && subset(full, t)));
-    if (less.length > 0) return { rule: "product_less_specific", leaves: less, modelDiffers: false };
     const fullSet = new Set(full);
-    const more = open.filter((l) =>
-      l.tokens.some((t) => t.size > 0 && t.size < fullSet.size && subset([...t], fullSet)),
+    // Any leaf that shares a word with the asset; partial matches are among these only.
+    const near = inOrder(
+      ix,
+      [...fullSet].flatMap((t) => ix.byToken.get(t) ?? []),
+    ).filter((l) => !listsOtherModels(l));
+    const less = near.filter((l) => l.tokens.some((t) => t.size > fullSet.size && subset(fullSet, t)));
+    if (less.length > 0) return { rule: "product_less_specific", leaves: less, modelDiffers: false };
+    const more = near.filter((l) =>
+      l.tokens.some((t) => t.size > 0 && t.size < fullSet.size && subset(t, fullSet)),
     );
     if (more.length > 0) return { rule: "product_more_specific", leaves: more, modelDiffers: false };
   }
@@ -104,7 +150,7 @@ export function matchAssets<A extends MatchableAsset>(
 ): AssetMatch<A>[] {
   const advisoryVendorKeys = [...new Set(advisory.vendors.flatMap(vendorKeys))];
   const indexed = advisory.products.map((l) => indexLeaf(l, advisoryVendorKeys));
-  const leavesByVendor = new Map<string, IndexedLeaf[] | null>();
+  const leavesByVendor = new Map<string, VendorIndex | null>();
   const candidateCache = new Map<string, Candidates>();
   const verdictCache = new Map<string, InternalVerdict>();
   const out: AssetMatch<A>[] = [];
@@ -115,7 +161,7 @@ export function matchAssets<A extends MatchableAsset>(
       const key = vendorKeys(asset.vendor)[0] ?? "";
       const own = indexed.filter((l) => l.vendorKeys.some((k) => vendorsMatch(key, k)));
       const ofAdvisory = advisoryVendorKeys.some((k) => vendorsMatch(key, k)) || own.length > 0;
-      vendorLeaves = ofAdvisory ? own : null;
+      vendorLeaves = ofAdvisory ? indexVendor(own) : null;
       leavesByVendor.set(asset.vendor, vendorLeaves);
     }
     if (vendorLeaves === null) continue;
