@@ -100,7 +100,15 @@ export const DEMO_AREAS: Record<string, { code: string; name: string }[]> = {
   ],
 };
 
-/** Demo mode (on unless INTERLOCK_DEMO=0): seed the demo plant into an empty database and list its accounts. */
-export function demoMode(): boolean {
-  return process.env.INTERLOCK_DEMO !== "0" && process.env.INTERLOCK_DEMO !== "false";
+/**
+ * Demo mode: seed the demo plant into an empty database and list its accounts on the sign-in page.
+ * On by default only on the embedded database (a first try on a laptop); with DATABASE_URL set (a
+ * real installation) only when INTERLOCK_DEMO=1 asks for it, so that a production sign-in page
+ * never advertises accounts with a published password.
+ */
+export function demoMode(env: Record<string, string | undefined> = process.env): boolean {
+  const flag = env.INTERLOCK_DEMO?.trim().toLowerCase();
+  if (flag === "0" || flag === "false") return false;
+  if (flag === "1" || flag === "true") return true;
+  return !env.DATABASE_URL;
 }

@@ -5,14 +5,17 @@
 import http from "node:http";
 import next from "next";
 import { stampPeer } from "./peer-headers.mjs";
+import { strictTransportSecurity } from "./response-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
+const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
 await app.prepare();
 const server = http.createServer((req, res) => {
   stampPeer(req);
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   handle(req, res).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.statusCode = 500;

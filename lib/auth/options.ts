@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeCallbackPath } from "@/lib/domain/safe-redirect";
 import { clientIp } from "@/lib/http/client-ip";
 import { isServiceError } from "@/lib/services/base/errors";
 import { SESSION_HOURS, signIn } from "@/lib/services/auth/sign-in";
@@ -40,6 +41,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own redirects (after sign-in or sign-out) follow the same rule as the sign-in page.
+    redirect({ url, baseUrl }) {
+      const relative = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackPath(relative)}`;
+    },
     jwt({ token, user }) {
       if (user && "sid" in user) token.sid = (user as { sid: string }).sid;
       return token;

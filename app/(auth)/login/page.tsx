@@ -2,14 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoMode } from "@/lib/demo-accounts";
 import { currentActor } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/domain/safe-redirect";
 import { LoginForm } from "@/components/shell/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(raw: string | string[] | undefined): string {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
 
 export default async function LoginPage({
   searchParams,
@@ -17,7 +13,7 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const demo = demoMode();
   return (

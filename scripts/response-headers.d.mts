@@ -1,0 +1,1 @@
+export declare function strictTransportSecurity(publicUrl: string | undefined): string | null;
