@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "change.complete",
   "change.pssr",
   "change.close",
+  "change.reevaluate",
   "signoff.sign",
   "signoff.supersede",
   "gate.decision",

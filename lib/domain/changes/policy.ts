@@ -167,3 +167,13 @@ export function standardClassIssues(change: ChangeFacts, risk: RiskResult): stri
 
 export { evaluateSignoffs } from "./evaluation";
 export type { SignoffEvaluation } from "./evaluation";
+
+/**
+ * The class the policy is applied with: a standard change that no longer fits the standard
+ * class (an asset became safety-related or more critical after submission) needs the sign-offs
+ * of a normal change, whatever class is stored, so required sign-offs always follow the assets
+ * as they are now.
+ */
+export function policyFacts(change: ChangeFacts, risk: RiskResult): ChangeFacts {
+  return standardClassIssues(change, risk).length > 0 ? { ...change, class: "normal" } : change;
+}

@@ -9,6 +9,12 @@ import { updateAssetSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { conflict, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "../base/parse-input";
+import { loadContext } from "../changes/internal/load";
+import {
+  POLICY_ASSET_FIELDS,
+  lockOpenChangesOfAsset,
+  reevaluateChangesOfAsset,
+} from "../changes/internal/reevaluate-for-asset";
 import { UUID_RE, auditFields, isUniqueViolation, selectAssets, toView, type AssetView } from "./view";
 import { areaIdsByCode } from "./write";
 
@@ -26,7 +32,8 @@ async function lastWriter(tx: Tx, id: string) {
 
 /**
  * Edits an asset. With an expected row version (If-Match, or `rowVersion` in the body) a write
- * based on an older read is refused with 409 and the name and time of the intervening edit.
+ * based on an older read is refused with 409 and the name and time of the intervening edit. An
+ * edit of a fact the approval policy reads re-evaluates the asset's open changes (audited).
  */
 export async function updateAsset(
   actor: Actor,
@@ -40,6 +47,7 @@ export async function updateAsset(
   const expected = expectedVersion ?? bodyVersion;
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const openChanges = await lockOpenChangesOfAsset(tx, id);
     const [locked] = await tx
       .select({ id: assets.id })
       .from(assets)
@@ -104,6 +112,11 @@ export async function updateAsset(
         });
     }
 
+    const policyFields = POLICY_ASSET_FIELDS.filter((f) => f in diff.after);
+    const reevaluate = policyFields.length > 0 ? openChanges : [];
+    const requiredBefore = new Map<string, Awaited<ReturnType<typeof loadContext>>["required"]>();
+    for (const c of reevaluate) requiredBefore.set(c.id, (await loadContext(tx, c)).required);
+
     const { siteCode: _s, areaCode: _a, ...columns } = next;
     try {
       await tx
@@ -130,6 +143,15 @@ export async function updateAsset(
       before: diff.before,
       after: diff.after,
     });
+    await reevaluateChangesOfAsset(
+      tx,
+      actor,
+      reevaluate,
+      { id, tag: next.tag },
+      policyFields,
+      requiredBefore,
+      new Date(),
+    );
   });
   const [row] = await selectAssets(db).where(eq(assets.id, id));
   return toView(row!);

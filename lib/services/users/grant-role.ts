@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { grantSchema } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { grantSite, lockUser } from "./internal/lookup";
+import { grantSite, lockUser, refuseOwnAccount } from "./internal/lookup";
 
 export async function grantRole(actor: Actor, email: string, input: { siteCode: string; role: string }) {
   requireAdmin(actor, "user.manage");
@@ -13,6 +13,11 @@ export async function grantRole(actor: Actor, email: string, input: { siteCode: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockUser(tx, email);
+    refuseOwnAccount(
+      actor,
+      user.id,
+      "You cannot grant a role to your own account; another administrator must grant it.",
+    );
     const site = await grantSite(tx, grant.siteCode);
     const inserted = await tx
       .insert(roleGrants)

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { resetPasswordSchema } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { lockUser } from "./internal/lookup";
+import { lockUser, refuseOwnAccount } from "./internal/lookup";
 import { revokeAccess } from "./internal/revoke-access";
 
 /** Sets a new password and closes every session, API token and calendar feed URL of the user. */
@@ -18,6 +18,11 @@ export async function resetPassword(actor: Actor, email: string, input: { passwo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockUser(tx, email);
+    refuseOwnAccount(
+      actor,
+      user.id,
+      "You cannot reset your own password here; change it on your profile page with your current password, or ask another administrator.",
+    );
     const now = new Date();
     await tx
       .update(users)

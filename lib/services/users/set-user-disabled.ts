@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/services/authorize";
 import { ServiceError } from "@/lib/services/base/errors";
-import { lockUser } from "./internal/lookup";
+import { lockUser, refuseOwnAccount } from "./internal/lookup";
 
 /** Disabling ends every session and token at once: actors are rebuilt from the database per request. */
 export async function setUserDisabled(actor: Actor, email: string, disabled: boolean) {
@@ -16,6 +16,8 @@ export async function setUserDisabled(actor: Actor, email: string, disabled: boo
     const user = await lockUser(tx, email);
     if (actor.userId === user.id && disabled)
       throw new ServiceError("conflict", "You cannot disable your own account.");
+    if (!disabled)
+      refuseOwnAccount(actor, user.id, "You cannot re-enable your own account; another administrator must.");
     const now = new Date();
     await tx
       .update(users)

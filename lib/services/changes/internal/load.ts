@@ -8,6 +8,7 @@ import {
   assetFacts,
   groupKey,
   countedSignoffs,
+  policyFacts,
   requiredSignoffs,
   riskOf,
   type ActorFacts,
@@ -231,7 +232,7 @@ export function buildContext(
     signoffRows,
     signoffs: signoffList,
     risk,
-    required: requiredSignoffs(facts, risk),
+    required: requiredSignoffs(policyFacts(facts, risk), risk),
     content,
     counted: countedSignoffs(facts, signoffList, content).counted,
   };

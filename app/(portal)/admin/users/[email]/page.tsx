@@ -76,8 +76,21 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
               </>
             ) : null}
           </dl>
+          {self ? (
+            <p
+              className="border-t border-slate-200 px-4 pt-3 text-sm text-slate-600"
+              data-testid="own-account"
+            >
+              This is your own account. Another administrator must grant you roles, reset your password or
+              re-enable you; change your password on your{" "}
+              <Link href="/profile" className="underline">
+                profile page
+              </Link>
+              .
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-2 border-t border-slate-200 p-4">
-            {user.status === "disabled" ? (
+            {self ? null : user.status === "disabled" ? (
               <ConfirmAction
                 label="Enable account"
                 variant="primary"
@@ -95,7 +108,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                 action={setUserDisabledAction.bind(null, user.email, true)}
               />
             )}
-            <ResetPasswordDialog email={user.email} reset={resetPasswordAction.bind(null, user.email)} />
+            {self ? null : (
+              <ResetPasswordDialog email={user.email} reset={resetPasswordAction.bind(null, user.email)} />
+            )}
           </div>
         </Card>
 
@@ -149,11 +164,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                 )}
               </tbody>
             </Table>
-            <GrantRoleForm
-              email={user.email}
-              sites={sites.map((s) => ({ code: s.code, name: s.name }))}
-              grant={grantRoleAction.bind(null, user.email)}
-            />
+            {self ? null : (
+              <GrantRoleForm
+                email={user.email}
+                sites={sites.map((s) => ({ code: s.code, name: s.name }))}
+                grant={grantRoleAction.bind(null, user.email)}
+              />
+            )}
           </div>
         </Card>
       </div>
