@@ -19,7 +19,8 @@ import { HOUR, changeWorld, draft, type World } from "./changes-helpers";
 
 let w: World;
 const tokens: Record<string, string> = {};
-const tokenFor = async (actor: Actor) => (await createToken(actor, { name: "test", days: 1 })).token;
+const tokenFor = async (actor: Actor) =>
+  (await createToken(actor, { name: "test", days: 1, scopes: ["read", "write", "sign"] })).token;
 
 beforeAll(async () => {
   await useTestDatabase();

@@ -76,7 +76,8 @@ describe("a sign-off over content edited since it was shown", () => {
 
   it("through the API: 409 problem+json of type stale-content, 422 without contentHash", async () => {
     const { requester, securityA } = w.people;
-    const token = (await createToken(securityA.actor, { name: "signing", days: 1 })).token;
+    const token = (await createToken(securityA.actor, { name: "signing", days: 1, scopes: ["read", "sign"] }))
+      .token;
     const c = await submitted();
     const seen = c.contentHash;
     const post = (payload: Record<string, unknown>) =>
