@@ -11,6 +11,13 @@ const noDb = {
   ],
 };
 
+// Use cases are called from pages, actions and routes only; the base module (errors, input
+// parsing, pages) is the shared vocabulary, not a use case.
+const noServices = {
+  regex: "^@/lib/services/(?!base/)",
+  message: "lib/http and db/ do not call use cases; app/ and the CLI do.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,9 +43,39 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/**", "components/**"],
+    files: ["app/**"],
     ignores: ["app/login/**"],
     rules: { "no-restricted-imports": ["error", noDb] },
+  },
+  {
+    // Components get data as props from pages; types come from lib/schemas or lib/types.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...noDb.patterns,
+            {
+              group: ["@/lib/services", "@/lib/services/*"],
+              message: "Components take data as props; types come from lib/schemas or lib/types.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/http/**", "db/**"],
+    // The demo seed calls use cases; it is moving to lib/seed (issue 7, item 4), then this goes.
+    ignores: ["db/seed/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noServices] }] },
+  },
+  {
+    files: ["lib/http/**"],
+    // Idempotency keys are stored from api.ts; they are moving into a service (issue 7, item 4).
+    ignores: ["lib/http/api.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noServices, ...noDb.patterns] }] },
   },
   {
     // Pure rules: no database, no framework, no I/O.

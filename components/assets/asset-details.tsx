@@ -1,6 +1,6 @@
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
-import type { AssetView } from "@/lib/services/assets/view";
+import type { AssetView } from "@/lib/types/assets";
 import { CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
 
 function Item({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {

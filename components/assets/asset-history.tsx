@@ -1,5 +1,5 @@
 import { formatInZone } from "@/lib/domain/site-time";
-import type { AssetHistoryEvent } from "@/lib/services/assets/history";
+import type { AssetHistoryEvent } from "@/lib/types/assets";
 
 const ACTION_LABELS: Record<string, string> = {
   "asset.create": "Created",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SortTh, Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
-import type { AssetView } from "@/lib/services/assets/view";
+import type { AssetView } from "@/lib/types/assets";
 import { AssetFlags, CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
 
 export function AssetTable({

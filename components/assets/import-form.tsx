@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CsvCellError } from "@/lib/csv/read";
-import type { ImportResult } from "@/lib/services/assets/import";
+import type { ImportResult } from "@/lib/types/assets";
 import type { AssetActionResult } from "./action-result";
 import { useHydrated } from "./use-hydrated";
 

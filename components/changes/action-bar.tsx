@@ -9,7 +9,7 @@ import type {
   SignoffInput,
   TransitionReasonInput,
 } from "@/lib/schemas/changes";
-import type { ChangeUiAction, ChangeView, GateResult } from "@/lib/services/changes/types";
+import type { ChangeUiAction, ChangeView, GateResult } from "@/lib/types/changes";
 import type { ActionResult } from "./action-result";
 import { CloseDialog } from "./dialogs/close-dialog";
 import { CompleteDialog } from "./dialogs/complete-dialog";

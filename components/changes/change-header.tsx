@@ -1,7 +1,7 @@
 import { Printer } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { RecordPdfLink } from "./record-pdf-link";
 import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "./badges";
 import { SiteTime } from "./site-time";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { CHANGE_STATES } from "@/lib/domain/constants";
-import type { ChangeDashboard } from "@/lib/services/changes/types";
+import type { ChangeDashboard } from "@/lib/types/changes";
 import { OverdueFlag, StateBadge } from "./badges";
 import { SiteTime } from "./site-time";
 

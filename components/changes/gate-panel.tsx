@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { formatInZone, localInputToUtc, zoneAbbreviation } from "@/lib/domain/site-time";
-import type { GateResult } from "@/lib/services/changes/types";
+import type { GateResult } from "@/lib/types/changes";
 import type { ActionResult } from "./action-result";
 import { FailureAlert } from "./dialogs/failure-alert";
 import { GateReasonList } from "./gate-reasons";

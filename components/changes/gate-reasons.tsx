@@ -1,5 +1,5 @@
 import { formatInZone } from "@/lib/domain/site-time";
-import type { GateResult } from "@/lib/services/changes/types";
+import type { GateResult } from "@/lib/types/changes";
 
 type Reason = GateResult["reasons"][number];
 

@@ -1,4 +1,4 @@
-import type { ChangeHistoryEvent } from "@/lib/services/changes/types";
+import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
 export const ACTION_LABELS: Record<string, string> = {

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 import {
   CHANGE_CLASS_LABELS,

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { SIGNER_TITLES, SIGNOFF_ROLE_LABELS, joinList } from "@/lib/domain/changes/labels";
-import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/services/changes/types";
+import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
 type Status =

@@ -3,7 +3,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FormResult } from "@/lib/http/form-result";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
-import type { TokenStatus, TokenView } from "@/lib/services/tokens/view";
+import type { TokenStatus, TokenView } from "@/lib/types/tokens";
 
 const TONE: Record<TokenStatus, BadgeTone> = { active: "green", expired: "amber", revoked: "gray" };
 

@@ -1,4 +1,4 @@
-import type { SiteView } from "@/lib/services/sites/view";
+import type { SiteView } from "@/lib/types/sites";
 
 /** A site as the API contract names it: codes, not internal ids. */
 export function siteJson(s: Pick<SiteView, "code" | "name" | "timeZone"> & { areas?: SiteView["areas"] }) {

@@ -11,7 +11,7 @@ import {
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";
-import type { ChangeHistoryEvent } from "@/lib/services/changes/types";
+import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");

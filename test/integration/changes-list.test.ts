@@ -4,7 +4,7 @@ import { createChange } from "@/lib/services/changes/create";
 import { changeDashboard } from "@/lib/services/changes/dashboard";
 import { listChanges } from "@/lib/services/changes/list";
 import { submitChange } from "@/lib/services/changes/submit";
-import type { ChangeListItem } from "@/lib/services/changes/types";
+import type { ChangeListItem } from "@/lib/types/changes";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
 import { HOUR, changeWorld, codeOf, draft, type World } from "./changes-helpers";

@@ -10,7 +10,7 @@ import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
 import { submitChange } from "@/lib/services/changes/submit";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { updateChange } from "@/lib/services/changes/update";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { useTestDatabase } from "../db";

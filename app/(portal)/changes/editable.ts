@@ -1,7 +1,7 @@
 import "server-only";
 import type { EditableChange } from "@/components/changes/form/form-types";
 import type { Actor } from "@/lib/auth/actor";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { pickerAssetsByIds } from "@/lib/services/changes/get-picker-assets";
 
 /** The stored change as the edit form's values (the shared schema's input shape). */

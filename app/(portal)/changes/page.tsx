@@ -10,7 +10,7 @@ import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import type { ChangeListQuery } from "@/lib/schemas/changes";
 import { listChanges } from "@/lib/services/changes/list";
-import type { ChangeListItem } from "@/lib/services/changes/types";
+import type { ChangeListItem } from "@/lib/types/changes";
 import { overdueRetrospectiveIds } from "@/lib/services/changes/find-overdue-retrospectives";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { actionFailure } from "./action-error";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
 import { closeChangeSchema, type CloseChangeInput } from "@/lib/schemas/changes";
-import type { ChangeAssetView } from "@/lib/services/changes/types";
+import type { ChangeAssetView } from "@/lib/types/changes";
 import type { ActionResult } from "../action-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";

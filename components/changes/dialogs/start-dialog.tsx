@@ -5,7 +5,7 @@ import { Play } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { GateResult } from "@/lib/services/changes/types";
+import type { GateResult } from "@/lib/types/changes";
 import type { ActionResult } from "../action-result";
 import { GateDecisionView } from "../gate-panel";
 import { GateReasonList } from "../gate-reasons";

@@ -6,7 +6,7 @@ import type { PickedAsset } from "../picked-asset";
 export type ChangeFormValues = CreateChangeInput;
 export type ChangeFormOutput = CreateChangeData;
 
-export type { ImplementerCandidate } from "@/lib/services/changes/list-implementer-candidates";
+export type { ImplementerCandidate } from "@/lib/types/changes";
 
 /** The change as the edit form loads it: values, assets and the version the edit is based on. */
 export interface EditableChange {

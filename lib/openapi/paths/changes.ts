@@ -22,7 +22,7 @@ import {
   transitionReasonSchema,
   updateChangeSchema,
 } from "@/lib/schemas/changes";
-import { CHANGE_UI_ACTIONS } from "@/lib/services/changes/types";
+import { CHANGE_UI_ACTIONS } from "@/lib/types/changes";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const role = z.enum(SIGNOFF_ROLES);

@@ -4,17 +4,8 @@ import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getAsset } from "./get";
-
-export interface AssetHistoryEvent {
-  id: number;
-  at: Date;
-  action: string;
-  actorName: string | null;
-  actorEmail: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-}
+import type { AssetHistoryEvent } from "@/lib/types/assets";
+export type { AssetHistoryEvent };
 
 const columns = {
   id: auditEvents.id,

@@ -12,19 +12,8 @@ import { parseAssetCsv } from "./csv";
 import { parseInput } from "../base/parse-input";
 import { auditFields } from "./view";
 import { areaIdsByCode, existingTags, insertAssets } from "./write";
-
-export interface ImportResult {
-  dryRun: boolean;
-  /** True when every row is valid (dry run) or every row was written (import). */
-  ok: boolean;
-  siteCode: string;
-  rowCount: number;
-  validCount: number;
-  created: number;
-  /** Every problem found, sorted by line; at most MAX_LISTED_ERRORS of them (see errorCount). */
-  errors: CsvCellError[];
-  errorCount: number;
-}
+import type { ImportResult } from "@/lib/types/assets";
+export type { ImportResult };
 
 const MAX_LISTED_ERRORS = 1000;
 

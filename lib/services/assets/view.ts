@@ -2,38 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
-import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
-
-/**
- * The Asset resource of the API contract, plus what screens need. `version` is the firmware or
- * software version (contract field); the optimistic-concurrency counter is `rowVersion`.
- */
-export interface AssetView {
-  id: string;
-  siteCode: string;
-  areaCode: string | null;
-  tag: string;
-  name: string;
-  kind: AssetKind;
-  vendor: string;
-  product: string;
-  modelNumber: string;
-  version: string;
-  purdueLevel: number | null;
-  zone: string;
-  criticality: Criticality;
-  safetyRelated: boolean;
-  gxp: boolean;
-  exposure: Exposure;
-  redundancyGroup: string | null;
-  rowVersion: number;
-  siteId: string;
-  siteName: string;
-  siteTimeZone: string;
-  areaName: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { AssetView } from "@/lib/types/assets";
+export type { AssetView };
 
 export const assetColumns = {
   id: assets.id,

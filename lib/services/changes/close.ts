@@ -12,7 +12,7 @@ import { closeRefusal } from "./internal/access";
 import { closeBlockers } from "./internal/preconditions";
 import { findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 /** Writes each new firmware / software version to its asset, as an audited asset edit. */

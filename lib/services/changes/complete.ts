@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { implementRefusal } from "./internal/access";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 const CLOCK_SKEW_MS = 60_000;

@@ -15,7 +15,7 @@ import {
   resolveFollows,
   resolveImplementer,
 } from "./internal/resolve-input";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 /**

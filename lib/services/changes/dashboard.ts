@@ -9,7 +9,7 @@ import { visibleSiteIds } from "./internal/access";
 import { approvalsInbox } from "./inbox";
 import { loadContexts } from "./internal/load";
 import { visibleTo } from "./internal/list-queries";
-import type { ChangeDashboard } from "./types";
+import type { ChangeDashboard } from "@/lib/types/changes";
 
 function zeroCounts(): Record<ChangeState, number> {
   return Object.fromEntries(CHANGE_STATES.map((s) => [s, 0])) as Record<ChangeState, number>;

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { gateQuerySchema } from "@/lib/schemas/changes";
 import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
 import { findVisibleChange, loadContext } from "./internal/load";
-import type { ClientInfo, GateResult } from "./types";
+import type { ClientInfo, GateResult } from "@/lib/types/changes";
 
 /**
  * The gate's decision for this actor now or at `at`, without starting anything: what

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page"
 import { paginationSchema } from "@/lib/schemas/common";
 import { invalid } from "@/lib/services/base/errors";
 import { findVisibleChange } from "./internal/load";
-import type { ChangeHistoryEvent } from "./types";
+import type { ChangeHistoryEvent } from "@/lib/types/changes";
 
 /**
  * The change's audit trail in the order it happened: creation, field-level edits, transitions,

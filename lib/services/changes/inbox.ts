@@ -16,7 +16,7 @@ import { signOptions } from "./internal/available-actions";
 import { visibleSiteIds } from "./internal/access";
 import { loadContexts, type ChangeContext } from "./internal/load";
 import { visibleTo } from "./internal/list-queries";
-import type { InboxItem } from "./types";
+import type { InboxItem } from "@/lib/types/changes";
 
 const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRANT_ROLE))];
 /** Grants behind the sign-offs an emergency change may collect after its start (rule 7). */

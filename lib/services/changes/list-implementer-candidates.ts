@@ -6,12 +6,8 @@ import { getDb } from "@/db/client";
 import { roleGrants, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { sitesWithPermission } from "@/lib/auth/permissions";
-
-export interface ImplementerCandidate {
-  email: string;
-  name: string;
-  siteCodes: string[];
-}
+import type { ImplementerCandidate } from "@/lib/types/changes";
+export type { ImplementerCandidate };
 
 /** Active users holding the requester role at sites where the actor may request changes. */
 export async function implementerCandidates(actor: Actor): Promise<ImplementerCandidate[]> {

@@ -19,7 +19,7 @@ import {
   tailCondition,
   type Cursor,
 } from "./internal/list-queries";
-import type { ChangeListItem } from "./types";
+import type { ChangeListItem } from "@/lib/types/changes";
 
 const implementers = alias(users, "implementer");
 

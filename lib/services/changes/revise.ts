@@ -8,7 +8,7 @@ import { conflict } from "@/lib/services/base/errors";
 import { requireManage } from "./internal/access";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 /**

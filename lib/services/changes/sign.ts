@@ -21,7 +21,7 @@ import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
 import { settleApproval } from "./internal/settle-approval";
 import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
 import { requireShownContent } from "./internal/stale-content";
-import type { ClientInfo, ChangeView } from "./types";
+import type { ClientInfo, ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {

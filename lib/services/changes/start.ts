@@ -8,7 +8,7 @@ import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gat
 import { CONTENT_HASH_VERSION, contentHash, scopeHash } from "@/lib/domain/changes";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
-import type { ChangeView, ClientInfo, GateResult } from "./types";
+import type { ChangeView, ClientInfo, GateResult } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 /**

@@ -12,7 +12,7 @@ import { findVisibleChange, loadContext } from "./internal/load";
 import { recheckImplementer } from "./internal/resolve-input";
 import { loadScheduleConflicts } from "./internal/schedule-seam";
 import { writeTransition } from "./internal/write-transition";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 /**

@@ -37,7 +37,7 @@ import {
 } from "./internal/resolve-input";
 import { loadScheduleConflicts } from "./internal/schedule-seam";
 import { supersedeSignoffs } from "./internal/supersede-signoffs";
-import type { ChangeView } from "./types";
+import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
-import type { ChangeHistoryEvent, ChangeView } from "@/lib/services/changes/types";
+import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
 
 export interface AssetVersions {
   assetId: string;

@@ -1,13 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { scopeFor } from "@/lib/services/authorize";
-
-export interface SiteView {
-  id: string;
-  code: string;
-  name: string;
-  timeZone: string;
-  areas: { id: string; code: string; name: string }[];
-}
+import type { SiteView } from "@/lib/types/sites";
+export type { SiteView };
 
 /** The sites the actor may see: administrators see every site (they manage them); everyone else those where they hold a role. */
 export function siteScope(actor: Actor): string[] | "all" {

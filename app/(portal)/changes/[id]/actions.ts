@@ -17,7 +17,7 @@ import { reviseChange } from "@/lib/services/changes/revise";
 import { signChange } from "@/lib/services/changes/sign";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
-import type { ChangeView, ClientInfo, GateResult } from "@/lib/services/changes/types";
+import type { ChangeView, ClientInfo, GateResult } from "@/lib/types/changes";
 import { actionFailure } from "../action-error";
 
 async function client(): Promise<ClientInfo> {

@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES, readJson } from "@/lib/http/api";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { ServiceError } from "@/lib/services/base/errors";
-import type { ChangeView, ClientInfo } from "@/lib/services/changes/types";
+import type { ChangeView, ClientInfo } from "@/lib/types/changes";
 
 export type Params = { id: string };
 

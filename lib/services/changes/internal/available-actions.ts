@@ -15,7 +15,7 @@ import { SIGNOFF_ROLES, type ChangeState } from "@/lib/domain/constants";
 import { implementRefusal, closeRefusal, manageRefusal } from "./access";
 import { closeBlockers, submitIssues } from "./preconditions";
 import { actorFacts, type ChangeContext } from "./load";
-import type { ActionAvailability, SignOption } from "../types";
+import type { ActionAvailability, SignOption } from "@/lib/types/changes";
 
 export const EDITABLE_STATES: readonly ChangeState[] = ["draft", "submitted", "approved"];
 

@@ -15,7 +15,7 @@ import {
 import { changeActions, signOptions } from "./available-actions";
 import { decideGate } from "./decide-gate";
 import type { ChangeContext } from "./load";
-import type { ChangeView, RequiredSignoffView, SignoffView } from "../types";
+import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 
 const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
 

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { evaluateGate, isoUtc, type GateDecision, type OtherChangeInProgress } from "@/lib/domain/changes";
 import { actorFacts, type ChangeContext } from "./load";
 import { loadScheduleConflicts } from "./schedule-seam";
-import type { ClientInfo, GateResult } from "../types";
+import type { ClientInfo, GateResult } from "@/lib/types/changes";
 
 /** Other changes in progress that touch any of these assets (gate rule 4). */
 export async function otherChangesInProgress(

@@ -3,29 +3,9 @@ import { and, eq, isNotNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import type { AssetView } from "@/lib/services/assets/view";
-
-export interface PickerAsset {
-  id: string;
-  siteId: string;
-  siteCode: string;
-  siteName: string;
-  timeZone: string;
-  tag: string;
-  name: string;
-  kind: AssetKind;
-  areaCode: string | null;
-  vendor: string;
-  product: string;
-  version: string;
-  criticality: Criticality;
-  safetyRelated: boolean;
-  gxp: boolean;
-  exposure: Exposure;
-  redundancyGroup: string | null;
-  redundancyGroupMembers: string[];
-}
+import type { PickerAsset } from "@/lib/types/changes";
+export type { PickerAsset };
 
 /** The asset views with what the live risk panel needs: site id and every member of each redundancy group. */
 export async function pickerAssets(actor: Actor, views: AssetView[]): Promise<PickerAsset[]> {

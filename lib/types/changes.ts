@@ -6,6 +6,7 @@ import type {
   ChangeState,
   ChangeType,
   Criticality,
+  Exposure,
   GateReasonCode,
   Outcome,
   ProductionImpact,
@@ -244,4 +245,31 @@ export interface ChangeDashboard {
     roles: { role: SignoffRole; siteCode: string | null }[];
   }[];
   myPendingApprovals: number;
+}
+
+export interface PickerAsset {
+  id: string;
+  siteId: string;
+  siteCode: string;
+  siteName: string;
+  timeZone: string;
+  tag: string;
+  name: string;
+  kind: AssetKind;
+  areaCode: string | null;
+  vendor: string;
+  product: string;
+  version: string;
+  criticality: Criticality;
+  safetyRelated: boolean;
+  gxp: boolean;
+  exposure: Exposure;
+  redundancyGroup: string | null;
+  redundancyGroupMembers: string[];
+}
+
+export interface ImplementerCandidate {
+  email: string;
+  name: string;
+  siteCodes: string[];
 }

@@ -1,0 +1,9 @@
+// What the site services return.
+
+export interface SiteView {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  areas: { id: string; code: string; name: string }[];
+}
