@@ -12,9 +12,9 @@ const noDb = {
 };
 
 // Use cases are called from pages, actions and routes only; the base module (errors, input
-// parsing, pages) is the shared vocabulary, not a use case.
+// parsing, pages) and the authorization checks are the shared vocabulary, not use cases.
 const noServices = {
-  regex: "^@/lib/services/(?!base/)",
+  regex: "^@/lib/services/(?!base/|authorize$)",
   message: "lib/http and db/ do not call use cases; app/ and the CLI do.",
 };
 
