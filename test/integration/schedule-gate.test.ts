@@ -52,6 +52,8 @@ beforeAll(async () => {
     busy: await asset("PLC-BUSY", "U1"),
     pairA: await asset("PLC-RA", "U4", "PAIR-4"),
     pairB: await asset("PLC-RB", "U4", "PAIR-4"),
+    pairC: await asset("PLC-RC", "U4", "PAIR-5"),
+    pairD: await asset("PLC-RD", "U4", "PAIR-5"),
     production: await asset("PLC-PRD", "U5"),
   };
   const start = minute(Date.now() - 2 * 24 * HOUR);
@@ -157,6 +159,17 @@ describe("deployment gate with the schedule", () => {
     const reasons = await refusal(b);
     expect(reasons.map((r) => r.code)).toEqual(["redundancy_lost"]);
     expect(reasons[0]!.message).toMatch(/Redundancy group 'PAIR-4'/);
+  });
+
+  it("two concurrent starts on the two members of one pair: exactly one passes", async () => {
+    const c = await approved([tags.pairC!]);
+    const d = await approved([tags.pairD!]);
+    const results = await Promise.allSettled([startChange(implementer, c), startChange(implementer, d)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "gate_refused" });
+    const reasons = (refused.reason as { details: { reasons: { code: string }[] } }).details.reasons;
+    expect(reasons.map((r) => r.code)).toContain("redundancy_lost");
   });
 
   it("refuses downtime during a critical production run in the area", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,9 +13,10 @@ import { buildChangeView } from "./internal/build-view";
 
 /**
  * approved → in_progress through the deployment gate. The change row is locked (SELECT … FOR
- * UPDATE) and so are its assets, in id order: concurrent starts of one change queue on the
- * change row and all but the first find it in progress, and two changes sharing an asset
- * cannot both pass the "asset busy" check. The decision is audited either way; a refusal
+ * UPDATE) and so are its assets and every member of their redundancy groups, in id order:
+ * concurrent starts of one change queue on the change row and all but the first find it in
+ * progress, two changes sharing an asset cannot both pass the "asset busy" check, and two
+ * changes on the members of one pair cannot both pass the "redundancy lost" check. The decision is audited either way; a refusal
  * commits its audit event and is thrown only after the commit, as a 409 with the reasons.
  */
 export async function startChange(actor: Actor, id: string, client: ClientInfo = {}): Promise<ChangeView> {
@@ -25,11 +26,18 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
       const locked = await findVisibleChange(tx, actor, id, { forUpdate: true });
       const ctx = await loadContext(tx, locked);
       const assetIds = ctx.assets.map((a) => a.id);
+      // Every member of the assets' redundancy groups too: two starts on the two members of a
+      // pair then queue on the same rows, and the second sees the first in progress.
+      const groups = ctx.assets.flatMap((a) =>
+        a.redundancyGroup
+          ? [and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup))!]
+          : [],
+      );
       if (assetIds.length)
         await tx
           .select({ id: assets.id })
           .from(assets)
-          .where(inArray(assets.id, assetIds))
+          .where(or(inArray(assets.id, assetIds), ...groups))
           .orderBy(asc(assets.id))
           .for("update");
       const now = new Date();
