@@ -119,6 +119,13 @@ export async function submit(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Submit for approval" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Submit", exact: true }).click();
+  // A refused submit keeps the dialog open with an alert: fail with the refusal's words, not a timeout.
+  const refusal = dialog.getByRole("alert");
+  await Promise.race([
+    dialog.waitFor({ state: "hidden" }),
+    refusal.waitFor({ state: "visible" }).catch(() => undefined),
+  ]);
+  if (await refusal.isVisible()) throw new Error(`Submit refused: ${await refusal.innerText()}`);
   await expect(dialog).toBeHidden();
   await expectState(page, "Submitted");
 }

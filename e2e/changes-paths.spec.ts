@@ -17,11 +17,13 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await openGcrWindowAroundNow(browser, baseURL!, `Rejection path window ${tag}`);
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
-    title: `Blending PLC firmware (${tag})`,
+    title: `Hydrogen compressor PLC firmware (${tag})`,
     type: "firmware_update",
     cls: "normal",
-    assetSearch: "PLC-TF-BLND",
-    assetTag: "PLC-TF-BLND",
+    // The hydrocracker (HTU) is this test's own area: the calendar specs freeze the tank farm
+    // around now, which would refuse the resubmit when both run at once.
+    assetSearch: "PLC-HTU-H2C",
+    assetTag: "PLC-HTU-H2C",
     start: minutesFromNow(30),
     end: minutesFromNow(150),
     tested: false,
@@ -62,7 +64,7 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await dana.getByLabel("Tested on a test bench").check();
   await dana
     .getByLabel("Test notes")
-    .fill("Bench test on a spare CompactLogix 5380 with the blending program: passed.");
+    .fill("Bench test on a spare CompactLogix 5380 with the compressor program: passed.");
   await dana.getByRole("button", { name: "Save changes" }).click();
   await dana.waitForURL(new RegExp(`/changes/${id}$`));
   await submit(dana);
