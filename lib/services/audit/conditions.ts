@@ -7,7 +7,7 @@ import type { SitePermission } from "@/lib/auth/permissions";
 import { actionsMatching, type AuditQuery } from "@/lib/schemas/audit";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { forbidden, notFound } from "@/lib/services/base/errors";
-import { visibleTo } from "./scope";
+import { atSite, multiSiteChangeGuard, visibleTo } from "./scope";
 
 type AuditPermission = Extract<SitePermission, "audit.view" | "audit.export">;
 
@@ -50,10 +50,12 @@ export async function auditFilter(
     if (!row) throw notFound("Site");
     requireSitePermission(actor, permission, row.id, "Site");
     site = row;
-    conds.push(eq(auditEvents.siteId, row.id));
+    conds.push(atSite(row.id));
   } else {
     conds.push(visibleTo(actor, scope));
   }
+  const guard = await multiSiteChangeGuard(db, scope);
+  if (guard) conds.push(guard);
   if (query.objectType) conds.push(eq(auditEvents.objectType, query.objectType));
   if (query.objectId) conds.push(eq(auditEvents.objectId, query.objectId));
   if (query.actorEmail) {

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { auditEvents, roleGrants } from "@/db/schema";
+import { and, arrayOverlaps, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditEvents, changes, roleGrants, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 
 /** Site-less events about a person carry that person's user id as the object of these types. */
@@ -35,5 +36,37 @@ export function visibleTo(actor: Actor, siteIds: string[]): SQL {
         aboutPeople,
       ),
     ),
+  )!;
+}
+
+/**
+ * Events of a multi-site change are visible only to a reader who may see every site the change
+ * touches, as the change itself is: they name the other site's assets, people and decisions. An
+ * event is filed under one of the change's sites, so without this a reader of that one site
+ * would see the whole story. Only changes straddling a visible and a hidden site are affected,
+ * a short list; a reader who sees every site gets no extra condition.
+ */
+export async function multiSiteChangeGuard(ex: Executor, siteIds: string[]): Promise<SQL | undefined> {
+  const shown = new Set(siteIds);
+  const hidden = (await ex.select({ id: sites.id }).from(sites))
+    .map((s) => s.id)
+    .filter((id) => !shown.has(id));
+  if (hidden.length === 0 || siteIds.length === 0) return undefined;
+  const straddling = sql`(select ${changes.id}::text from ${changes} where ${and(
+    arrayOverlaps(changes.siteIds, hidden),
+    arrayOverlaps(changes.siteIds, siteIds),
+  )})`;
+  return not(and(eq(auditEvents.objectType, "change"), sql`${auditEvents.objectId} in ${straddling}`)!);
+}
+
+/**
+ * The events filed at a site, and those of the multi-site changes that touch it (filed under
+ * another of their sites), so that every site's auditors find a change's whole history.
+ */
+export function atSite(siteId: string): SQL {
+  const multiSite = sql`(select ${changes.id}::text from ${changes} where ${changes.siteIds} @> array[${siteId}]::uuid[] and cardinality(${changes.siteIds}) > 1)`;
+  return or(
+    eq(auditEvents.siteId, siteId),
+    and(eq(auditEvents.objectType, "change"), sql`${auditEvents.objectId} in ${multiSite}`),
   )!;
 }

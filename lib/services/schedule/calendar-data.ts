@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayContains, eq, gt, gte, isNotNull, lt, notInArray, or } from "drizzle-orm";
+import { and, arrayContained, arrayContains, eq, gt, gte, isNotNull, lt, notInArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets, changeAssets, changes, productionRuns, windows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/schedule";
 import { scheduleRangeSchema, type ScheduleRangeInput } from "@/lib/schemas/schedule";
 import { requireSitePermission } from "@/lib/services/authorize";
+import { visibleSiteIds } from "../changes/internal/access";
 import { needsDowntime } from "./conflicts-for-change";
 import { expandRows } from "./window-model";
 import { loadRunsOverlapping, runFacts, runView, type RunView } from "./run-model";
@@ -76,9 +77,13 @@ interface AssetLink {
   redundancyGroup: string | null;
 }
 
-/** The site's scheduled changes around the range with their assets at this site, in one join. */
+/**
+ * The site's scheduled changes around the range with their assets at this site, in one join. A
+ * multi-site change is listed only for a viewer who may see every one of its sites, as its page is.
+ */
 async function loadChanges(
   db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
   site: SiteContext,
   from: Date,
   to: Date,
@@ -104,6 +109,7 @@ async function loadChanges(
     .where(
       and(
         arrayContains(changes.siteIds, [site.id]),
+        arrayContained(changes.siteIds, visibleSiteIds(actor)),
         notInArray(changes.state, HIDDEN_STATES),
         isNotNull(changes.plannedStart),
         isNotNull(changes.plannedEnd),
@@ -147,7 +153,7 @@ export async function calendarData(actor: Actor, input: ScheduleRangeInput): Pro
   const [windowRows, runRows, { rows: changeRows, links }] = [
     await loadWindowsOverlapping(db, eq(windows.siteId, site.id), edgeFrom, edgeTo),
     await loadRunsOverlapping(db, eq(productionRuns.siteId, site.id), edgeFrom, edgeTo),
-    await loadChanges(db, site, from, to),
+    await loadChanges(db, actor, site, from, to),
   ];
   const groups = [...new Set(links.map((l) => l.redundancyGroup).filter((g): g is string => g !== null))];
   const members = groups.length

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, arrayContains, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, arrayContained, arrayContains, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets, changeAssets, changes, windows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { ChangeState } from "@/lib/domain/constants";
 import { hasSitePermission } from "@/lib/auth/permissions";
+import { visibleSiteIds } from "../changes/internal/access";
 import { buildIcs } from "./ics-build";
 import { siteFor } from "./site-context";
 import { windowDef, windowView } from "./window-model";
@@ -47,6 +48,8 @@ export async function calendarIcs(
         .where(
           and(
             arrayContains(changes.siteIds, [site.id]),
+            // A multi-site change only for a subscriber who may see all its sites.
+            arrayContained(changes.siteIds, visibleSiteIds(actor)),
             inArray(changes.state, FEED_CHANGE_STATES),
             isNotNull(changes.plannedStart),
             gt(changes.plannedEnd, since),

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { changeAssets, changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { hasSitePermission } from "@/lib/auth/permissions";
 import type { ProductionImpact } from "@/lib/domain/constants";
 import { proposeSlots, type ProposedSlot } from "@/lib/domain/schedule";
 import { uuid } from "@/lib/schemas/common";
@@ -11,6 +10,7 @@ import { proposeSlotsSchema, type ProposeSlotsInput } from "@/lib/schemas/schedu
 import { invalid, notFound } from "@/lib/services/base/errors";
 import { needsDowntime } from "./conflicts-for-change";
 import { loadScheduleFacts } from "./schedule-facts";
+import { canViewChange } from "../changes/internal/access";
 import { visibleAssets } from "./visible-assets";
 
 const DAY_MS = 86_400_000;
@@ -29,7 +29,8 @@ interface Draft {
 async function draftOfChange(ex: Executor, actor: Actor, changeId: string): Promise<Draft> {
   if (!uuid.safeParse(changeId).success) throw notFound("Change");
   const [row] = await ex.select().from(changes).where(eq(changes.id, changeId));
-  if (!row || !row.siteIds.some((s) => hasSitePermission(actor, "change.view", s))) throw notFound("Change");
+  // As everywhere else, a multi-site change exists only for someone who may see all its sites.
+  if (!row || !canViewChange(actor, row.siteIds)) throw notFound("Change");
   const links = await ex
     .select({ assetId: changeAssets.assetId })
     .from(changeAssets)
