@@ -11,7 +11,7 @@ export { readCsaf, CsafReadError } from "./csaf";
 export { parseVersionSpec, versionInSpec, type Containment } from "./ranges";
 export { compareVersions, parseVersion, type VersionScheme } from "./versions";
 export { normalizeVendor, normalizeModelNumber, productTokens, vendorsMatch } from "./normalize";
-export { matchAssets, type MatchOptions } from "./match";
+export { matchAssets } from "./match";
 export {
   PRIORITY_MATRIX,
   PRIORITY_LEVELS,

@@ -13,9 +13,6 @@ import { partNumbersInName } from "./product-tree";
 import type { AdvisoryFacts, AssetMatch, MatchableAsset, MatchRule, ProductLeaf } from "./types";
 import { verdictFor, type InternalVerdict } from "./verdict";
 
-/** Reserved for tuning without changing the signature; no options yet. */
-export type MatchOptions = Record<string, never>;
-
 interface IndexedLeaf {
   leaf: ProductLeaf;
   vendorKeys: string[];
@@ -146,7 +143,6 @@ function candidatesFor(ix: VendorIndex, product: string, model: string): Candida
 export function matchAssets<A extends MatchableAsset>(
   advisory: Pick<AdvisoryFacts, "products" | "vendors">,
   assets: readonly A[],
-  _options: MatchOptions = {},
 ): AssetMatch<A>[] {
   const advisoryVendorKeys = [...new Set(advisory.vendors.flatMap(vendorKeys))];
   const indexed = advisory.products.map((l) => indexLeaf(l, advisoryVendorKeys));

@@ -169,6 +169,8 @@ const holds = (cmp: -1 | 0 | 1, op: RangeOp) =>
 /** Is `version` within `spec`? The vers containment algorithm, over a sorted constraint list. */
 export function versionInSpec(version: string, spec: VersionSpec): Containment {
   const v = version.trim();
+  // Every version is listed, so an asset without a recorded version is in range too: "unknown"
+  // would only ask a person to confirm what the advisory already says.
   if (spec.kind === "all") return { inRange: true, detail: `all versions are listed (${spec.raw})` };
   if (spec.kind === "none")
     return { inRange: true, detail: "the advisory names the product without a version" };
