@@ -48,9 +48,13 @@ test("a requester creates an asset, finds it in the list and edits it", async ({
   await expect(page.getByRole("heading", { name: `Edit ${tag}` })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Firmware / software version").fill("34.011");
+  await expect(page.getByLabel("Exposure")).toHaveValue("plant_network");
+  await page.getByLabel("Exposure").selectOption("remote_access");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: `${tag} — E2E desalter PLC` })).toBeVisible();
   await expect(detailValue(page, "Firmware / software version")).toHaveText("34.011");
+  await expect(detailValue(page, "Exposure")).toHaveText("Remote access");
+  await expect(page.getByText("remote_access", { exact: true })).toBeVisible(); // the edit in the history
   await expect(detailValue(page, "Record version")).toHaveText("2");
   await expect(page.getByText("Edited by Dana Ruiz")).toBeVisible();
 
@@ -59,6 +63,15 @@ test("a requester creates an asset, finds it in the list and edits it", async ({
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("34.011");
   await expect(row).toContainText("Safety-related");
+  await expect(row).toContainText("Remote access");
+
+  await page.goto(`/assets?q=${tag}&exposure=internet_facing`);
+  await expect(page.getByRole("row", { name: new RegExp(tag) })).toHaveCount(0);
+  await page.goto(`/assets?q=${tag}&exposure=remote_access`);
+  await expect(page.getByRole("row", { name: new RegExp(tag) })).toHaveCount(1);
+  await expect(page.getByLabel("Exposure")).toHaveValue("remote_access");
+  await page.setViewportSize({ width: 820, height: 1000 });
+  await expectNoAxeViolations(page);
 });
 
 test("a CSV import with one bad row is refused naming line and column; the corrected file imports", async ({

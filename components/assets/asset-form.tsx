@@ -40,13 +40,6 @@ const PURDUE_HINTS: Record<number, string> = {
   5: "5 · enterprise",
 };
 
-const EXPOSURE_HINTS: Record<(typeof EXPOSURES)[number], string> = {
-  isolated: `${EXPOSURE_LABELS.isolated} · no network path out of its zone`,
-  plant_network: `${EXPOSURE_LABELS.plant_network} · reachable from the plant's control network`,
-  remote_access: `${EXPOSURE_LABELS.remote_access} · vendor or engineer remote access`,
-  internet_facing: `${EXPOSURE_LABELS.internet_facing} · reachable from the internet`,
-};
-
 type Props = {
   sites: SiteChoice[];
   defaults: AssetFormValues;
@@ -217,13 +210,13 @@ export function AssetForm(props: Props) {
           <Field
             id="exposure"
             label="Exposure"
-            hint="How it can be reached from outside its zone"
+            hint="Reach from outside its zone; remote access: vendor or engineer VPN"
             error={err("exposure")}
           >
             <Select {...register("exposure")}>
               {EXPOSURES.map((x) => (
                 <option key={x} value={x}>
-                  {EXPOSURE_HINTS[x]}
+                  {EXPOSURE_LABELS[x]}
                 </option>
               ))}
             </Select>

@@ -22,6 +22,7 @@ const FIELD_LABELS: Record<string, string> = {
   criticality: "Criticality",
   safetyRelated: "Safety-related",
   gxp: "GxP",
+  exposure: "Exposure",
   redundancyGroup: "Redundancy group",
 };
 
