@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/services/audit/list-events";
 import { createChange } from "@/lib/services/changes/create";
 import { submitChange } from "@/lib/services/changes/submit";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
 import { calendarIcs } from "@/lib/services/schedule/calendar-ics";
 import { proposeSlotsForChange } from "@/lib/services/schedule/propose-slots";
@@ -40,7 +40,12 @@ beforeAll(async () => {
 
 const eventsOf = async (who: keyof typeof people | "auditor", objectId: string, site?: string) => {
   const actor = who === "auditor" ? w.people.auditor.actor : people[who].actor;
-  const page = await listAuditEvents(actor, { objectType: "change", objectId, ...(site ? { site } : {}), limit: 100 });
+  const page = await listAuditEvents(actor, {
+    objectType: "change",
+    objectId,
+    ...(site ? { site } : {}),
+    limit: 100,
+  });
   return page.items.map((e) => e.action);
 };
 
