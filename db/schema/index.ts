@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./changes";
 export * from "./signoffs";
 export * from "./windows";
+export * from "./advisories";

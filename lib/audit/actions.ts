@@ -49,6 +49,12 @@ export const AUDIT_ACTIONS = [
   "calendar_feed.create",
   "calendar_feed.revoke",
   "advisory.import",
+  "advisory.match_decide",
+  "advisory.applicability",
+  "advisory.draft_changes",
+  "advisory.mitigation_plan",
+  "advisory.plan_extend",
+  "kev.import",
   "audit.export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,7 +32,10 @@ const EXPECTED: Record<SitePermission, SiteRole[]> = {
   "audit.view": ["auditor", "change_manager"],
   "audit.export": ["auditor"],
   "audit.verify": ["auditor"],
+  "advisory.view": [...SITE_ROLES],
   "advisory.import": ["security"],
+  "advisory.assess": ["security", "change_manager"],
+  "advisory.extend_plan": ["change_manager"],
 };
 
 const subject = (grants: { siteId: string; role: SiteRole }[], isAdmin = false) => ({ isAdmin, grants });

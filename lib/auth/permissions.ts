@@ -22,7 +22,11 @@ export const SITE_PERMISSIONS = {
   "audit.export": ["auditor"],
   /** The chain spans every site; holding it at any site (or being admin) lets one check it. */
   "audit.verify": ["auditor"],
+  "advisory.view": SITE_ROLES,
   "advisory.import": ["security"],
+  /** Settling unknown matches, applicability (CIP-007 R2) and mitigation plans. */
+  "advisory.assess": ["security", "change_manager"],
+  "advisory.extend_plan": ["change_manager"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;

@@ -35,62 +35,65 @@ export async function nextChangeNumber(tx: Tx, now: Date): Promise<string> {
 
 /** Creates a draft. The actor must be a requester or change manager at the site of every affected asset. */
 export async function createChange(actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
+  const db = await getDb();
+  return db.transaction((tx) => createChangeIn(tx, actor, input));
+}
+
+/** The same, inside the caller's transaction (advisory drafting links and audits in one). */
+export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can request a change.");
   const requesterId = actor.userId;
   const data = parseInput(createChangeSchema, input, "The change");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const assetRows = await resolveAssets(tx, actor, data.assetIds);
-    const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
-    const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);
-    const now = new Date();
-    const number = await nextChangeNumber(tx, now);
-    const risk = riskOfContent(data, assetRows, await redundancyMembers(tx, assetRows));
-    const values = {
+  const assetRows = await resolveAssets(tx, actor, data.assetIds);
+  const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
+  const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);
+  const now = new Date();
+  const number = await nextChangeNumber(tx, now);
+  const risk = riskOfContent(data, assetRows, await redundancyMembers(tx, assetRows));
+  const values = {
+    number,
+    type: data.type,
+    class: data.class,
+    title: data.title,
+    description: data.description,
+    justification: data.justification,
+    references: data.references,
+    implementationPlan: data.implementationPlan,
+    backoutPlan: data.backoutPlan,
+    testedOnTestBench: data.testedOnTestBench,
+    vendorQualified: data.vendorQualified,
+    testNotes: data.testNotes,
+    expectedDowntimeMinutes: data.expectedDowntimeMinutes,
+    productionImpact: data.productionImpact,
+    safetyImpact: data.safetyImpact,
+    safetyBypassRequired: data.safetyBypassRequired,
+    plannedStart: data.plannedStart,
+    plannedEnd: data.plannedEnd,
+    implementerId,
+    requesterId,
+    followsChangeId,
+    risk: risk.level,
+    siteIds: siteIdsOf(assetRows),
+    approvalRound: 1,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: requesterId,
+  };
+  const [row] = await tx.insert(changes).values(values).returning();
+  await tx
+    .insert(changeAssets)
+    .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
+  await appendAudit(tx, actor, {
+    action: "change.create",
+    objectType: "change",
+    objectId: row!.id,
+    siteId: row!.siteIds[0] ?? null,
+    after: {
       number,
-      type: data.type,
-      class: data.class,
-      title: data.title,
-      description: data.description,
-      justification: data.justification,
-      references: data.references,
-      implementationPlan: data.implementationPlan,
-      backoutPlan: data.backoutPlan,
-      testedOnTestBench: data.testedOnTestBench,
-      vendorQualified: data.vendorQualified,
-      testNotes: data.testNotes,
-      expectedDowntimeMinutes: data.expectedDowntimeMinutes,
-      productionImpact: data.productionImpact,
-      safetyImpact: data.safetyImpact,
-      safetyBypassRequired: data.safetyBypassRequired,
-      plannedStart: data.plannedStart,
-      plannedEnd: data.plannedEnd,
-      implementerId,
-      requesterId,
-      followsChangeId,
+      state: row!.state,
       risk: risk.level,
-      siteIds: siteIdsOf(assetRows),
-      approvalRound: 1,
-      createdAt: now,
-      updatedAt: now,
-      updatedBy: requesterId,
-    };
-    const [row] = await tx.insert(changes).values(values).returning();
-    await tx
-      .insert(changeAssets)
-      .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
-    await appendAudit(tx, actor, {
-      action: "change.create",
-      objectType: "change",
-      objectId: row!.id,
-      siteId: row!.siteIds[0] ?? null,
-      after: {
-        number,
-        state: row!.state,
-        risk: risk.level,
-        ...editableSnapshot(row!, data.assetIds, data.implementerEmail),
-      },
-    });
-    return buildChangeView(tx, actor, await loadContext(tx, row!), now);
+      ...editableSnapshot(row!, data.assetIds, data.implementerEmail),
+    },
   });
+  return buildChangeView(tx, actor, await loadContext(tx, row!), now);
 }

@@ -1,0 +1,96 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { advisoryPlanExtensions } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { extendPlanSchema, type ExtendPlanInput } from "@/lib/schemas/advisories";
+import { parseInput } from "@/lib/services/assets/parse";
+import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
+import { conflict, forbidden, invalid } from "@/lib/services/errors";
+import { loadAdvisoryRow } from "./get";
+import { lockSiteReview, saveSiteReview } from "./review-site";
+
+export const EXTENSION_MEANING = "Approved as change manager: extension of the mitigation plan's target date";
+
+/**
+ * Moves a mitigation plan's target date later. Like a sign-off it is an electronic signature: the
+ * change manager re-enters the password (counted toward lockout like sign-in), and the printed
+ * name, meaning and UTC time are kept with the old and new dates.
+ */
+export async function extendMitigationPlan(
+  actor: Actor,
+  advisoryId: string,
+  input: ExtendPlanInput,
+  client: { ip?: string | null } = {},
+) {
+  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can sign an extension.");
+  const data = parseInput(extendPlanSchema, input, "The extension");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await loadAdvisoryRow(tx, advisoryId);
+    await lockSiteReview(tx, actor, advisoryId, data.siteCode, "advisory.extend_plan");
+  });
+  const check = await checkCredentials(
+    db,
+    actor.email,
+    data.password,
+    client.ip ?? actor.ip ?? "unknown",
+    "Plan extension signature",
+  );
+  if (!check.ok) {
+    if (check.reason === "invalid")
+      throw invalid("The password is not correct; the plan was not extended.", [
+        { path: "password", message: "Wrong password." },
+      ]);
+    throw credentialError(check);
+  }
+  if (check.user.id !== actor.userId) throw forbidden("Sign with your own account.");
+  return db.transaction(async (tx) => {
+    const advisory = await loadAdvisoryRow(tx, advisoryId);
+    const { site, review } = await lockSiteReview(
+      tx,
+      actor,
+      advisoryId,
+      data.siteCode,
+      "advisory.extend_plan",
+    );
+    const previous = review?.planTargetDate;
+    if (!previous) throw conflict("This site has no mitigation plan to extend.");
+    if (data.targetDate.getTime() <= previous.getTime())
+      throw invalid("An extension must move the target date later.", [
+        { path: "targetDate", message: "Must be after the current target date." },
+      ]);
+    const now = new Date();
+    const [ext] = await tx
+      .insert(advisoryPlanExtensions)
+      .values({
+        advisoryId,
+        siteId: site.id,
+        previousTargetDate: previous,
+        newTargetDate: data.targetDate,
+        reason: data.reason,
+        signerId: actor.userId!,
+        signerName: check.user.name,
+        meaning: EXTENSION_MEANING,
+        signedAt: now,
+      })
+      .returning();
+    await saveSiteReview(tx, advisoryId, site.id, { planTargetDate: data.targetDate });
+    await appendAudit(tx, actor, {
+      action: "advisory.plan_extend",
+      objectType: "advisory",
+      objectId: advisoryId,
+      siteId: site.id,
+      before: { targetDate: previous },
+      after: {
+        trackingId: advisory.trackingId,
+        siteCode: site.code,
+        targetDate: data.targetDate,
+        signerName: check.user.name,
+        meaning: EXTENSION_MEANING,
+      },
+      reason: data.reason,
+    });
+    return ext!;
+  });
+}
