@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { sitesWithPermission, type SitePermission } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/services/errors";
+import { forbidden } from "@/lib/services/base/errors";
 
 /**
  * Threat intelligence is plant-wide input: a security approver at any site may import it, and

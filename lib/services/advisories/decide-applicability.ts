@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { decideApplicabilitySchema, type DecideApplicabilityInput } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
-import { forbidden } from "@/lib/services/errors";
+import { parseInput } from "@/lib/services/base/parse-input";
+import { forbidden } from "@/lib/services/base/errors";
 import { loadAdvisoryRow } from "./get";
 import { lockSiteReview, saveSiteReview } from "./review-site";
 

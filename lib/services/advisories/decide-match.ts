@@ -6,9 +6,9 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import { decideMatchSchema, type DecideMatchInput } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { requireSitePermission } from "@/lib/services/authorize";
-import { conflict, forbidden, notFound } from "@/lib/services/errors";
+import { conflict, forbidden, notFound } from "@/lib/services/base/errors";
 import { loadAdvisoryRow } from "./get";
 import { combineMatches, inventoryAt } from "./matches";
 

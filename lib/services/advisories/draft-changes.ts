@@ -11,7 +11,7 @@ import { CHANGE_TYPE_LABELS } from "@/components/changes/vocab";
 import type { ChangeState } from "@/lib/domain/constants";
 import { createChangeIn } from "@/lib/services/changes/create";
 import type { ChangeView } from "@/lib/services/changes/types";
-import { forbidden } from "@/lib/services/errors";
+import { forbidden } from "@/lib/services/base/errors";
 import { cvesOf, loadAdvisoryRow, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges } from "./load";
 import { matchesFor, type MatchView } from "./matches";

@@ -4,9 +4,9 @@ import { advisoryPlanExtensions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { extendPlanSchema, type ExtendPlanInput } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
-import { conflict, forbidden, invalid } from "@/lib/services/errors";
+import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { loadAdvisoryRow } from "./get";
 import { lockSiteReview, saveSiteReview } from "./review-site";
 

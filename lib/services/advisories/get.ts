@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { worstClock, type SiteClock } from "@/lib/domain/advisories/clocks";
 import type { RevisionDelta } from "@/lib/domain/advisories/revision-delta";
 import type { AdvisoryFacts, RemediationCategory } from "@/lib/domain/advisories";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 import { advisorySites } from "./access";
 import {
   kevMarks,

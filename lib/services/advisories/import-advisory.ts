@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { readCsaf } from "@/lib/domain/advisories";
 import { compareRevisions, revisionDelta, type RevisionDelta } from "@/lib/domain/advisories/revision-delta";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
-import { conflict, invalid } from "@/lib/services/errors";
+import { conflict, invalid } from "@/lib/services/base/errors";
 import { requireIntake } from "./access";
 import { matchesFor, type MatchView } from "./matches";
 import { csafProblems } from "./validate-csaf";

@@ -5,8 +5,8 @@ import { kevCatalogs, kevEntries } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { kevCatalogSchema } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
-import { conflict } from "@/lib/services/errors";
+import { parseInput } from "@/lib/services/base/parse-input";
+import { conflict } from "@/lib/services/base/errors";
 import { requireIntake } from "./access";
 
 export interface KevImportResult {

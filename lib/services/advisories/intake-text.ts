@@ -1,5 +1,5 @@
 import { MAX_INTAKE_BYTES } from "@/lib/schemas/advisories";
-import { ServiceError, invalid } from "@/lib/services/errors";
+import { ServiceError, invalid } from "@/lib/services/base/errors";
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { worstClock, type ReviewStatus, type SiteClock } from "@/lib/domain/advisories/clocks";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import { advisoryListQuerySchema, type AdvisoryListQuery } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { cvesOf, visibleSiteIds, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges, siteReviews } from "./load";
 import { combineMatches, decisionsFor, inventoryAt } from "./matches";

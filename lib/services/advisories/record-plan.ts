@@ -5,8 +5,8 @@ import { roleGrants, users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { mitigationPlanSchema, type MitigationPlanInput } from "@/lib/schemas/advisories";
-import { parseInput } from "@/lib/services/assets/parse";
-import { conflict, forbidden, invalid } from "@/lib/services/errors";
+import { parseInput } from "@/lib/services/base/parse-input";
+import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { loadAdvisoryRow } from "./get";
 import { lockSiteReview, saveSiteReview } from "./review-site";
 

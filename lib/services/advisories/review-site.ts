@@ -5,7 +5,7 @@ import { advisorySiteReviews, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { SitePermission } from "@/lib/auth/permissions";
 import { requireSitePermission } from "@/lib/services/authorize";
-import { notFound } from "@/lib/services/errors";
+import { notFound } from "@/lib/services/base/errors";
 
 /** The site by code (404 when the actor cannot see it), permission checked, its review row locked. */
 export async function lockSiteReview(

@@ -1,5 +1,5 @@
 import "server-only";
-import type { FieldError } from "@/lib/services/errors";
+import type { FieldError } from "@/lib/services/base/errors";
 
 /**
  * CSAF 2.0 validation with the BSI/secvisogram validator: the JSON schema, then the mandatory
