@@ -13,6 +13,7 @@ import { grantRole } from "@/lib/services/users/grant-role";
 import { revokeRole } from "@/lib/services/users/revoke-role";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { ServiceError } from "@/lib/services/base/errors";
+import { ADVISORY_COMMANDS } from "./advisory-commands";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Command {
@@ -168,4 +169,5 @@ export const COMMANDS: Record<string, Command> = {
       console.log(`audit chain intact: ${result.checked} events checked`);
     },
   },
+  ...ADVISORY_COMMANDS,
 };

@@ -1,13 +1,13 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { advisories, advisoryRevisions, sites } from "@/db/schema";
+import { advisories, advisoryRevisions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { worstClock, type SiteClock } from "@/lib/domain/advisories/clocks";
 import type { RevisionDelta } from "@/lib/domain/advisories/revision-delta";
 import type { AdvisoryFacts, RemediationCategory } from "@/lib/domain/advisories";
 import { notFound } from "@/lib/services/base/errors";
-import { advisorySites } from "./access";
+import { visibleSiteIds } from "./access";
 import {
   kevMarks,
   linkedChanges,
@@ -102,12 +102,6 @@ export async function loadAdvisoryRow(db: Executor, id: string) {
   const [row] = await db.select().from(advisories).where(eq(advisories.id, id));
   if (!row) throw notFound("Advisory");
   return row;
-}
-
-/** All site ids for the command line (the operator's view); the actor's visible sites otherwise. */
-export async function visibleSiteIds(db: Executor, actor: Actor): Promise<string[]> {
-  if (actor.kind === "system") return (await db.select({ id: sites.id }).from(sites)).map((s) => s.id);
-  return advisorySites(actor);
 }
 
 export async function getAdvisory(actor: Actor, id: string, now = new Date()): Promise<AdvisoryDetail> {

@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { kevCatalogSchema } from "@/lib/schemas/advisories";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { conflict } from "@/lib/services/base/errors";
+import { conflict, invalid } from "@/lib/services/base/errors";
 import { requireIntake } from "./access";
 
 export interface KevImportResult {
@@ -28,6 +28,10 @@ const CHUNK = 500;
  */
 export async function importKevCatalog(actor: Actor, input: unknown): Promise<KevImportResult> {
   requireIntake(actor);
+  if (!input || typeof input !== "object" || !("vulnerabilities" in input) || !("catalogVersion" in input))
+    throw invalid("This is not CISA's KEV catalog: it has no catalogVersion and vulnerabilities list.", [
+      { path: "(body)", message: "expected {catalogVersion, dateReleased, count, vulnerabilities}" },
+    ]);
   const catalog = parseInput(kevCatalogSchema, input, "The KEV catalog");
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -21,12 +21,13 @@ export function parseIntakeText(text: string, what: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (e) {
-    const truncated = /end of (JSON )?input|Unterminated|Expected .* after/i.test(
-      e instanceof Error ? e.message : "",
-    );
+    const message = e instanceof Error ? e.message : "";
+    const at = /position (\d+)/.exec(message);
+    // The parser stopped at the very end: the text is the start of a JSON document, cut short.
+    const truncated = /end of (JSON )?input/i.test(message) || (at && Number(at[1]) >= body.trimEnd().length);
     const detail = truncated
       ? `${what} ends before its JSON is complete: the file looks truncated.`
-      : `${what} is not JSON${/^\s*</.test(body) ? " (it looks like HTML or XML)" : ""}.`;
+      : `${what} is not JSON${/^\s*</.test(body) ? " (it looks like HTML or XML)" : ""}${at ? ` (error at character ${at[1]})` : ""}.`;
     throw invalid(`${detail} Nothing was imported.`, [{ path: "(body)", message: detail }]);
   }
 }

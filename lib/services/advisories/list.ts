@@ -7,7 +7,8 @@ import { worstClock, type ReviewStatus, type SiteClock } from "@/lib/domain/advi
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import { advisoryListQuerySchema, type AdvisoryListQuery } from "@/lib/schemas/advisories";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { cvesOf, visibleSiteIds, type AdvisoryCve } from "./get";
+import { visibleSiteIds } from "./access";
+import { cvesOf, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges, siteReviews } from "./load";
 import { combineMatches, decisionsFor, inventoryAt } from "./matches";
 import { rankMatches, type Priority } from "./rank";

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { matchAssets } from "@/lib/domain/advisories";
 import type { AdvisoryFacts, MatchRule, MatchStatus } from "@/lib/domain/advisories";
 import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
-import { advisorySites } from "./access";
+import { visibleSiteIds } from "./access";
 
 export interface MatchedAsset {
   id: string;
@@ -142,7 +142,7 @@ export async function matchesFor(
 ): Promise<MatchView[]> {
   const exec = db ?? (await getDb());
   const [inventory, decisions] = await Promise.all([
-    inventoryAt(exec, advisorySites(actor)),
+    inventoryAt(exec, await visibleSiteIds(exec, actor)),
     decisionsFor(exec, [advisoryId]),
   ]);
   return combineMatches(facts, inventory, decisions);

@@ -1,4 +1,5 @@
 import "server-only";
+import type validateCsaf from "@secvisogram/csaf-validator-lib/validate.js";
 import type { FieldError } from "@/lib/services/base/errors";
 
 /**
@@ -7,7 +8,7 @@ import type { FieldError } from "@/lib/services/base/errors";
  * out on purpose: some fetch URLs, and plants are often air-gapped. The library is ESM, loaded once.
  */
 type Test = (doc: unknown) => unknown;
-type Run = typeof import("@secvisogram/csaf-validator-lib/validate.js").default;
+type Run = typeof validateCsaf;
 let loaded: Promise<{ run: Run; schema: Test[]; mandatory: Test[] }> | null = null;
 
 function load() {
