@@ -1,4 +1,5 @@
 import { buildDocument, type OpenApiDocument } from "./build";
+import advisories from "./paths/advisories";
 import assets from "./paths/assets";
 import audit from "./paths/audit";
 import changes from "./paths/changes";
@@ -11,7 +12,7 @@ import type { FeaturePaths } from "./registry";
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule, changes, compliance];
+export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule, changes, compliance, advisories];
 
 let cached: OpenApiDocument | undefined;
 

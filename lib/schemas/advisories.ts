@@ -86,7 +86,14 @@ export const extendPlanSchema = z.object({
 });
 export type ExtendPlanInput = z.input<typeof extendPlanSchema>;
 
-export const ADVISORY_STATUSES = ["decision_due", "open", "mitigated", "resolved", "not_applicable"] as const;
+export const ADVISORY_STATUSES = [
+  "decision_due",
+  "open",
+  "mitigated",
+  "resolved",
+  "not_applicable",
+  "no_match",
+] as const;
 export type AdvisoryStatus = (typeof ADVISORY_STATUSES)[number];
 
 export const advisoryListQuerySchema = z.object({
