@@ -17,6 +17,11 @@ const ITEMS: Item[] = [
   { href: "/calendar", label: "Calendar", show: any },
   { href: "/schedule", label: "Windows & production", show: any },
   { href: "/assets", label: "Assets", show: any },
+  {
+    href: "/advisories",
+    label: "Advisories",
+    show: (a) => sitesWithPermission(a, "advisory.view").length > 0,
+  },
   { href: "/audit", label: "Audit trail", show: (a) => sitesWithPermission(a, "audit.view").length > 0 },
   { href: "/admin", label: "Administration", show: (a) => a.isAdmin },
 ];

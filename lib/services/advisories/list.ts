@@ -31,6 +31,8 @@ export interface AdvisorySummary {
   siteCodes: string[];
   status: ReviewStatus | "no_match";
   clock: SiteClock | null;
+  /** The zone of the site whose clock is shown (due dates read in the plant's time). */
+  clockTimeZone: string | null;
   priority: Priority | null;
 }
 
@@ -124,6 +126,7 @@ export async function listAdvisories(
       siteCodes: reviews.map((r) => r.siteCode),
       status: clock?.status ?? "no_match",
       clock,
+      clockTimeZone: reviews.find((r) => r.clock === clock)?.timeZone ?? null,
       priority: ranked[0]?.priority ?? null,
     });
   }

@@ -1,0 +1,89 @@
+import { Flame } from "lucide-react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { PRIORITY_LEVEL_LABELS, type Priority } from "@/lib/domain/advisories/priority";
+import type { MatchStatus } from "@/lib/domain/advisories";
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/domain/advisories/clocks";
+import { EXPOSURE_LABELS, type Exposure } from "@/lib/domain/constants";
+
+const PRIORITY_TONES: Record<Priority["level"], BadgeTone> = {
+  urgent: "red",
+  high: "amber",
+  medium: "blue",
+  low: "gray",
+};
+
+export function PriorityBadge({ priority }: { priority: Priority | null }) {
+  if (!priority) return <span className="text-slate-500">—</span>;
+  return (
+    <Badge tone={PRIORITY_TONES[priority.level]}>
+      {PRIORITY_LEVEL_LABELS[priority.level]} · {priority.score}
+    </Badge>
+  );
+}
+
+const REVIEW_TONES: Record<ReviewStatus | "no_match", BadgeTone> = {
+  decision_due: "amber",
+  open: "blue",
+  mitigated: "purple",
+  resolved: "green",
+  not_applicable: "gray",
+  no_match: "gray",
+};
+
+export const REVIEW_LABELS: Record<ReviewStatus | "no_match", string> = {
+  ...REVIEW_STATUS_LABELS,
+  no_match: "No affected assets",
+};
+
+export function ReviewBadge({ status, overdue }: { status: ReviewStatus | "no_match"; overdue?: boolean }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone={REVIEW_TONES[status]}>{REVIEW_LABELS[status]}</Badge>
+      {overdue ? <Badge tone="red">Overdue</Badge> : null}
+    </span>
+  );
+}
+
+export function KevBadge({ ransomware }: { ransomware?: boolean }) {
+  return (
+    <Badge tone="red">
+      <Flame className="mr-0.5 size-3" aria-hidden="true" />
+      Known exploited{ransomware ? " · ransomware" : ""}
+    </Badge>
+  );
+}
+
+export const MATCH_LABELS: Record<MatchStatus, string> = {
+  affected: "Affected",
+  not_affected: "Not affected",
+  unknown: "Undecided",
+};
+const MATCH_TONES: Record<MatchStatus, BadgeTone> = {
+  affected: "red",
+  not_affected: "green",
+  unknown: "amber",
+};
+
+export function MatchBadge({ status }: { status: MatchStatus }) {
+  return <Badge tone={MATCH_TONES[status]}>{MATCH_LABELS[status]}</Badge>;
+}
+
+const EXPOSURE_TONES: Record<Exposure, BadgeTone> = {
+  isolated: "gray",
+  plant_network: "blue",
+  remote_access: "amber",
+  internet_facing: "red",
+};
+
+export function ExposureBadge({ exposure }: { exposure: Exposure }) {
+  return <Badge tone={EXPOSURE_TONES[exposure]}>{EXPOSURE_LABELS[exposure]}</Badge>;
+}
+
+export const REMEDIATION_LABELS: Record<string, string> = {
+  vendor_fix: "Vendor fix",
+  mitigation: "Mitigation",
+  workaround: "Workaround",
+  none_available: "No fix available",
+  no_fix_planned: "No fix planned",
+  other: "Other",
+};
