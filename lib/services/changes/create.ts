@@ -7,7 +7,8 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { riskOfContent } from "@/lib/domain/changes";
 import { createChangeSchema, type CreateChangeInput } from "@/lib/schemas/changes";
-import { forbidden } from "@/lib/services/base/errors";
+import { forbidden, invalid } from "@/lib/services/base/errors";
+import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
 import { loadContext, redundancyMembers, siteIdsOf } from "./internal/load";
 import {
   editableSnapshot,
@@ -44,6 +45,8 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can request a change.");
   const requesterId = actor.userId;
   const data = parseInput(createChangeSchema, input, "The change");
+  const classRefusal = standardClassRefusal(data);
+  if (classRefusal) throw invalid(classRefusal, [{ path: "class", message: classRefusal }]);
   const assetRows = await resolveAssets(tx, actor, data.assetIds);
   const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
   const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
@@ -114,6 +115,8 @@ export async function updateChange(
       await emailOf(tx, row.implementerId),
     );
     const after = applyEdit(before, data);
+    const classRefusal = standardClassRefusal(after);
+    if (classRefusal) throw invalid(classRefusal, [{ path: "class", message: classRefusal }]);
     const diff = diffFields(before, after);
     if (!diff) return buildChangeView(tx, actor, ctx);
     const changed = Object.keys(diff.after);
