@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
+import { AssetFlags, CriticalityBadge, ExposureBadge } from "@/components/assets/badges";
 import { StateBadge } from "@/components/changes/badges";
 import { Td, Th, Table } from "@/components/ui/table";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { FormResult } from "@/lib/http/form-result";
 import type { LinkedChange } from "@/lib/services/advisories/load";
 import type { RankedMatch } from "@/lib/services/advisories/rank";
-import { ExposureBadge, MatchBadge, PriorityBadge } from "./badges";
+import { MatchBadge, PriorityBadge } from "./badges";
 import { DecideMatchForm } from "./forms";
 
 /** The affected and undecided assets of one site, highest priority first, with the change covering each. */

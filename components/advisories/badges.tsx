@@ -3,7 +3,6 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PRIORITY_LEVEL_LABELS, type Priority } from "@/lib/domain/advisories/priority";
 import type { MatchStatus } from "@/lib/domain/advisories";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/domain/advisories/clocks";
-import { EXPOSURE_LABELS, type Exposure } from "@/lib/domain/constants";
 
 const PRIORITY_TONES: Record<Priority["level"], BadgeTone> = {
   urgent: "red",
@@ -66,17 +65,6 @@ const MATCH_TONES: Record<MatchStatus, BadgeTone> = {
 
 export function MatchBadge({ status }: { status: MatchStatus }) {
   return <Badge tone={MATCH_TONES[status]}>{MATCH_LABELS[status]}</Badge>;
-}
-
-const EXPOSURE_TONES: Record<Exposure, BadgeTone> = {
-  isolated: "gray",
-  plant_network: "blue",
-  remote_access: "amber",
-  internet_facing: "red",
-};
-
-export function ExposureBadge({ exposure }: { exposure: Exposure }) {
-  return <Badge tone={EXPOSURE_TONES[exposure]}>{EXPOSURE_LABELS[exposure]}</Badge>;
 }
 
 export const REMEDIATION_LABELS: Record<string, string> = {
