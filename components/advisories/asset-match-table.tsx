@@ -5,8 +5,7 @@ import { StateBadge } from "@/components/changes/badges";
 import { Td, Th, Table } from "@/components/ui/table";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { FormResult } from "@/lib/http/form-result";
-import type { LinkedChange } from "@/lib/services/advisories/load";
-import type { RankedMatch } from "@/lib/services/advisories/rank";
+import type { LinkedChange, RankedMatch } from "@/lib/types/advisories";
 import { MatchBadge, PriorityBadge } from "./badges";
 import { DecideMatchForm } from "./forms";
 

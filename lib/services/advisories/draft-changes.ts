@@ -10,7 +10,7 @@ import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import { CHANGE_TYPE_LABELS } from "@/components/changes/vocab";
 import type { ChangeState } from "@/lib/domain/constants";
 import { createChangeIn } from "@/lib/services/changes/create";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { forbidden } from "@/lib/services/base/errors";
 import { cvesOf, loadAdvisoryRow, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges } from "./load";

@@ -11,16 +11,9 @@ import {
   users,
 } from "@/db/schema";
 import { siteClock, type SiteClock } from "@/lib/domain/advisories/clocks";
-import type { ChangeState, ChangeType } from "@/lib/domain/constants";
+import type { ChangeState } from "@/lib/domain/constants";
+import type { KevMark, LinkedChange } from "@/lib/types/advisories";
 import type { MatchView } from "./matches";
-
-export interface KevMark {
-  dateAdded: string;
-  dueDate: string;
-  requiredAction: string;
-  ransomware: boolean;
-  catalogVersion: string;
-}
 
 /** The known-exploited marks of these CVEs from the latest imported catalog. */
 export async function kevMarks(db: Executor, cves: string[]): Promise<Map<string, KevMark>> {
@@ -41,17 +34,6 @@ export async function kevMarks(db: Executor, cves: string[]): Promise<Map<string
       },
     ]),
   );
-}
-
-export interface LinkedChange {
-  changeId: string;
-  number: string;
-  title: string;
-  state: ChangeState;
-  type: ChangeType;
-  kind: "fix" | "mitigation";
-  siteId: string;
-  assetIds: string[];
 }
 
 export async function linkedChanges(db: Executor, advisoryIds: string[], siteIds: string[]) {
@@ -193,3 +175,5 @@ export async function siteReviews(
     })
     .sort((a, b) => a.siteCode.localeCompare(b.siteCode));
 }
+
+export type { KevMark, LinkedChange };

@@ -4,52 +4,9 @@ import { getDb, type Executor } from "@/db/client";
 import { advisoryMatchDecisions, areas, assets, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { matchAssets } from "@/lib/domain/advisories";
-import type { AdvisoryFacts, MatchRule, MatchStatus } from "@/lib/domain/advisories";
-import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
+import type { AdvisoryFacts } from "@/lib/domain/advisories";
+import type { MatchDecision, MatchedAsset, MatchView } from "@/lib/types/advisories";
 import { visibleSiteIds } from "./access";
-
-export interface MatchedAsset {
-  id: string;
-  siteId: string;
-  siteCode: string;
-  siteName: string;
-  siteTimeZone: string;
-  areaName: string | null;
-  tag: string;
-  name: string;
-  kind: AssetKind;
-  vendor: string;
-  product: string;
-  modelNumber: string;
-  version: string;
-  criticality: Criticality;
-  safetyRelated: boolean;
-  exposure: Exposure;
-}
-
-export interface MatchDecision {
-  status: "affected" | "not_affected";
-  reason: string;
-  decidedByName: string;
-  decidedAt: Date;
-}
-
-/** One asset against one advisory: the rule's verdict, and a person's decision where it was unknown. */
-export interface MatchView {
-  assetId: string;
-  siteCode: string;
-  /** The status that counts: a person's decision where one was recorded, else the rule's. */
-  status: MatchStatus;
-  reason: string;
-  /** The rule's own verdict, kept visible after a decision. */
-  ruleStatus: MatchStatus;
-  rule: MatchRule;
-  cves: string[];
-  /** Product ids of the advisory's leaves that make the asset affected or possibly affected. */
-  productIds: string[];
-  decision: MatchDecision | null;
-  asset: MatchedAsset;
-}
 
 const columns = {
   id: assets.id,
@@ -147,3 +104,5 @@ export async function matchesFor(
   ]);
   return combineMatches(facts, inventory, decisions);
 }
+
+export type { MatchDecision, MatchedAsset, MatchView };

@@ -1,9 +1,10 @@
 import { advisoryPriority, type Priority } from "@/lib/domain/advisories";
 import type { AdvisoryCve } from "./get";
 import type { MatchView } from "./matches";
+import type { RankedMatch } from "@/lib/types/advisories";
 
 export type { Priority };
-export type RankedMatch = MatchView & { priority: Priority | null };
+export type { RankedMatch };
 
 /**
  * Each affected or undecided match with its priority (lib/domain/advisories/priority.ts), from
