@@ -2,8 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 
 /**
  * A strict Content-Security-Policy with a fresh nonce per page: scripts run only when Next.js
- * stamped them with the nonce. Style attributes are allowed because accessible primitives
- * position popovers with inline styles; style elements still need the nonce.
+ * stamped them with the nonce. Style attributes stay allowed (`style-src-attr 'unsafe-inline'`):
+ * the calendar's week grid and timeline and the dashboard's bars size and place elements with
+ * server-rendered style attributes computed from data, which a CSP blocks when the HTML is parsed
+ * (React's client-side style updates go through CSSOM and are not affected). Dropping it needs
+ * that geometry moved to SVG attributes or nonce'd style elements first. Style elements still
+ * need the nonce.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
