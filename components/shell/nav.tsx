@@ -23,6 +23,7 @@ const ITEMS: Item[] = [
     show: (a) => sitesWithPermission(a, "advisory.view").length > 0,
   },
   { href: "/audit", label: "Audit trail", show: (a) => sitesWithPermission(a, "audit.view").length > 0 },
+  { href: "/compliance", label: "Compliance", show: (a) => sitesWithPermission(a, "audit.view").length > 0 },
   { href: "/admin", label: "Administration", show: (a) => a.isAdmin },
 ];
 

@@ -1,0 +1,153 @@
+import fs from "node:fs";
+import type { Browser, Page } from "@playwright/test";
+import { readZip } from "../test/integration/zip";
+import { DEMO_PASSWORD, PEOPLE } from "./accounts";
+import { openGcrWindowAroundNow, minutesFromNow } from "./changes-helpers";
+import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+
+interface ApiChange {
+  id: string;
+  number: string;
+  version: number;
+  contentHash: string;
+  state: string;
+}
+
+async function api(page: Page, baseURL: string, method: "POST" | "GET", path: string, data?: unknown) {
+  const res = await page.request.fetch(path, {
+    method,
+    data,
+    headers: { origin: baseURL, "content-type": "application/json" },
+  });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+/** A normal change at GCR on a supporting asset, signed by operations and security and started, all through the API. */
+async function startedChange(browser: Browser, baseURL: string, title: string): Promise<ApiChange> {
+  await openGcrWindowAroundNow(browser, baseURL, `Window for ${title}`);
+  const requester = await pageAs(browser, PEOPLE.gcrRequester);
+  const assets = (await api(requester, baseURL, "GET", "/api/v1/assets?site=GCR&limit=500")) as {
+    items: {
+      id: string;
+      criticality: string;
+      safetyRelated: boolean;
+      gxp: boolean;
+      redundancyGroup: string | null;
+    }[];
+  };
+  const asset = assets.items.find(
+    (a) => a.criticality === "supporting" && !a.safetyRelated && !a.gxp && !a.redundancyGroup,
+  )!;
+  let change = (await api(requester, baseURL, "POST", "/api/v1/changes", {
+    type: "security_patch",
+    class: "normal",
+    title,
+    description: "Apply the vendor's patch.",
+    justification: "Closes a published vulnerability.",
+    references: ["CVE-2024-12345"],
+    assetIds: [asset.id],
+    implementationPlan: "Install, reboot, verify.",
+    backoutPlan: "Uninstall the patch.",
+    testedOnTestBench: true,
+    vendorQualified: true,
+    plannedStart: minutesFromNow(-30).toISOString(),
+    plannedEnd: minutesFromNow(120).toISOString(),
+    implementerEmail: PEOPLE.gcrRequester,
+  })) as ApiChange;
+  change = (await api(requester, baseURL, "POST", `/api/v1/changes/${change.id}/submit`)) as ApiChange;
+  for (const [who, role] of [
+    [PEOPLE.gcrOperations, "operations"],
+    [PEOPLE.gcrSecurity, "security"],
+  ] as const) {
+    const signer = await pageAs(browser, who);
+    change = (await api(signer, baseURL, "POST", `/api/v1/changes/${change.id}/signoffs`, {
+      role,
+      siteCode: role === "operations" ? "GCR" : undefined,
+      decision: "approve",
+      password: DEMO_PASSWORD,
+      contentHash: change.contentHash,
+      comment: "Reviewed for the compliance journey",
+    })) as ApiChange;
+    await signer.context().close();
+  }
+  expect(change.state).toBe("approved");
+  change = (await api(requester, baseURL, "POST", `/api/v1/changes/${change.id}/start`)) as ApiChange;
+  await requester.context().close();
+  return change;
+}
+
+async function axeAtBothWidths(page: Page) {
+  for (const width of [1280, 820]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("an auditor opens the record and its PDF, follows a dashboard figure to its changes and downloads the evidence pack", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const change = await startedChange(browser, baseURL!, `Compliance journey ${Date.now()}`);
+  const page = await pageAs(browser, PEOPLE.auditor);
+
+  // The change record, printable and as a PDF.
+  await page.goto(`/changes/${change.id}/print`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(change.number);
+  await axeAtBothWidths(page);
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Record as PDF" }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe(`${change.number}-record.pdf`);
+  expect(
+    fs
+      .readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
+
+  // The dashboard for GCR: the started change counts, with every sign-off.
+  await page.goto("/compliance?site=GCR");
+  await expect(page.getByRole("heading", { name: "Compliance", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("started-summary")).toContainText("started with every required sign-off");
+  await page.screenshot({ path: testInfo.outputPath("compliance-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 820, height: 900 });
+  await page.screenshot({ path: testInfo.outputPath("compliance-820.png"), fullPage: true });
+  await axeAtBothWidths(page);
+
+  await page.getByTestId("started-summary").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/compliance\/changes\?.*figure=started\.with/);
+  await expect(
+    page.getByRole("heading", { name: "Started with every required sign-off", level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: change.number })).toBeVisible();
+  await axeAtBothWidths(page);
+
+  // The evidence pack: a ZIP whose manifest lists the change's record.
+  await page.goto("/compliance?site=GCR");
+  const zipDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download evidence pack" }).click();
+  const zip = await zipDownload;
+  expect(zip.suggestedFilename()).toMatch(
+    /^interlock-evidence-GCR-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.zip$/,
+  );
+  const files = await readZip(fs.readFileSync((await zip.path())!));
+  const manifest = JSON.parse(files.get("manifest.json")!.toString()) as { files: { path: string }[] };
+  expect(manifest.files.map((f) => f.path)).toEqual(
+    expect.arrayContaining([`records/${change.number}.pdf`, "audit/events.csv", "compliance/figures.csv"]),
+  );
+});
+
+test("the dashboard refuses a reversed period in words, and is not there for a requester", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, PEOPLE.auditor);
+  await page.goto("/compliance?from=2026-03-01&to=2026-02-01");
+  await expect(page.getByText("The period ends before it starts")).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  const requester = await pageAs(browser, PEOPLE.gcrRequester);
+  const res = await requester.goto("/compliance");
+  expect(res?.status()).toBe(404);
+});
