@@ -75,7 +75,11 @@ export default async function CompliancePage({
       <PeriodForm period={p} sites={sites} action="/compliance" error={error} />
       {error ? (
         <Alert title="The period cannot be shown">
-          {error} <a href={dashboardHref({ site: p.site, from: "", to: "" })}>Show the last 90 days</a>.
+          {error}{" "}
+          <a href={dashboardHref({ site: p.site, from: "", to: "" })} className="underline">
+            Show the last 90 days
+          </a>
+          .
         </Alert>
       ) : null}
       {report ? (
