@@ -1,4 +1,4 @@
-import type { ComplianceReport } from "@/lib/services/compliance/types";
+import type { ComplianceReport } from "@/lib/types/compliance";
 
 export interface PeriodParams {
   site: string;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInZone } from "@/lib/domain/site-time";
-import type { ComplianceReport } from "@/lib/services/compliance/types";
+import type { ComplianceReport } from "@/lib/types/compliance";
 import { BarChart } from "./bar-chart";
 import { figureHref, type PeriodParams } from "./figure-href";
 

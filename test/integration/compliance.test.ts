@@ -14,7 +14,7 @@ import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
 import { exportEvidence } from "@/lib/services/compliance/export-evidence";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
-import type { ComplianceReport } from "@/lib/services/compliance/types";
+import type { ComplianceReport } from "@/lib/types/compliance";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
 import { readZip } from "./zip";

@@ -16,7 +16,7 @@ import { requireActor } from "@/lib/auth/session";
 import { auditSites } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
-import type { ComplianceReport } from "@/lib/services/compliance/types";
+import type { ComplianceReport } from "@/lib/types/compliance";
 
 export const metadata: Metadata = { title: "Compliance" };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { CSV_BOM, toSafeCsv, type CsvValue } from "@/lib/csv/write";
-import type { ComplianceReport } from "./types";
+import type { ComplianceReport } from "@/lib/types/compliance";
 
 type Cell = CsvValue;
 

@@ -18,7 +18,7 @@ import { loadContexts, type ChangeRow } from "@/lib/services/changes/internal/lo
 import { resolveComplianceScope, type ComplianceScope } from "./scope";
 import { changesById, changesWhere, inPeriod, pssrPending, refOf } from "./tables";
 import { gateRefusals, lastStartEvents, trailStarts } from "./trail";
-import type { Bucket, ComplianceReport } from "./types";
+import type { Bucket, ComplianceReport } from "@/lib/types/compliance";
 
 const iso = (d: Date | null) => (d ? isoUtc(d) : null);
 

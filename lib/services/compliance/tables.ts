@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { ChangeRow } from "@/lib/services/changes/internal/load";
 import type { ComplianceScope } from "./scope";
-import type { ChangeRef } from "./types";
+import type { ChangeRef } from "@/lib/types/compliance";
 
 /** Changes of the question: every site in the reader's scope, and the chosen site among them. */
 export function changeScope(scope: ComplianceScope): SQL {
