@@ -25,8 +25,9 @@ test("an approver's sign dialog shows the stale-content refusal after the change
     title,
     type: "security_patch",
     cls: "normal",
-    assetSearch: "HIS-GCR-PI",
-    assetTag: "HIS-GCR-PI",
+    // Its own asset: changes-paths.spec.ts plans on the PI server at the same time.
+    assetSearch: "HIS-GCR-PHD",
+    assetTag: "HIS-GCR-PHD",
     start: minutesFromNow(-5),
     end: minutesFromNow(120),
   });
