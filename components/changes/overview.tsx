@@ -4,18 +4,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
-import {
-  CHANGE_CLASS_LABELS,
-  CHANGE_TYPE_LABELS,
-  OUTCOME_LABELS,
-  PRODUCTION_IMPACT_LABELS,
-  SAFETY_IMPACT_LABELS,
-} from "./vocab";
-
-export function Prose({ text }: { text: string | null | undefined }) {
-  if (!text?.trim()) return <span className="text-slate-500">—</span>;
-  return <p className="whitespace-pre-wrap">{text}</p>;
-}
+import { RiskLines, impactFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
+import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS } from "./vocab";
 
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -29,8 +19,6 @@ export function Facts({ items }: { items: [string, React.ReactNode][] }) {
     </dl>
   );
 }
-
-const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 
 export function AssetsTable({ change }: { change: ChangeView }) {
   return (
@@ -82,10 +70,7 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
           items={[
             ["Type", CHANGE_TYPE_LABELS[change.type]],
             ["Class", CHANGE_CLASS_LABELS[change.class]],
-            ["Description", <Prose key="d" text={change.description} />],
-            ["Justification / technical basis", <Prose key="j" text={change.justification} />],
-            ["References", change.references.length ? change.references.join(", ") : "—"],
-            ["Requester", `${change.requesterName} (${change.requesterEmail})`],
+            ...requestFacts(change),
           ]}
         />
       </Card>
@@ -95,32 +80,14 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
       </section>
       <Card>
         <CardHeader title="Plan and evidence" />
-        <Facts
-          items={[
-            ["Implementation plan", <Prose key="i" text={change.implementationPlan} />],
-            ["Backout plan", <Prose key="b" text={change.backoutPlan} />],
-            ["Tested on a test bench", yesNo(change.testedOnTestBench)],
-            ["Vendor-qualified", yesNo(change.vendorQualified)],
-            ["Test notes", <Prose key="t" text={change.testNotes} />],
-          ]}
-        />
+        <Facts items={planFacts(change)} />
       </Card>
       <Card>
         <CardHeader title="Impact and risk" description={change.riskExplanation[0]} />
         <Facts
           items={[
-            ["Expected downtime", `${change.expectedDowntimeMinutes} minutes`],
-            ["Production impact", PRODUCTION_IMPACT_LABELS[change.productionImpact]],
-            ["Safety impact", SAFETY_IMPACT_LABELS[change.safetyImpact]],
-            ["Safety-function bypass needed", yesNo(change.safetyBypassRequired)],
-            [
-              "Risk factors",
-              <ul key="r" className="list-disc pl-5">
-                {change.riskExplanation.slice(1).map((l) => (
-                  <li key={l}>{l}</li>
-                ))}
-              </ul>,
-            ],
+            ...impactFacts(change),
+            ["Risk factors", <RiskLines key="r" lines={change.riskExplanation.slice(1)} />],
           ]}
         />
       </Card>
@@ -129,28 +96,7 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
           title="Schedule and implementation"
           description={`Times at ${change.sites.map((s) => s.name).join(", ")} (${zone}); UTC on hover.`}
         />
-        <Facts
-          items={[
-            ["Planned start", t(change.plannedStart)],
-            ["Planned end", t(change.plannedEnd)],
-            [
-              "Implementer",
-              change.implementerName
-                ? `${change.implementerName} (${change.implementerEmail})`
-                : "Not assigned",
-            ],
-            ["Submitted", t(change.submittedAt)],
-            ["Approved", t(change.approvedAt)],
-            ["Actual start", t(change.actualStart)],
-            ["Actual end", t(change.actualEnd)],
-            ["Outcome", change.outcome ? OUTCOME_LABELS[change.outcome] : "—"],
-            ["Outcome notes", <Prose key="o" text={change.outcomeNotes} />],
-            ["Security controls verified", yesNo(change.pirSecurityVerified)],
-            ["Asset baseline updated", yesNo(change.pirBaselineUpdated)],
-            ["Review notes", <Prose key="p" text={change.pirNotes} />],
-            ["Closed", t(change.closedAt)],
-          ]}
-        />
+        <Facts items={scheduleFacts(change, t)} />
       </Card>
     </div>
   );

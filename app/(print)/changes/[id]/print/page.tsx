@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssetsTable, Facts, Prose } from "@/components/changes/overview";
+import {
+  RiskLines,
+  impactFacts,
+  planFacts,
+  requestFacts,
+  scheduleFacts,
+} from "@/components/changes/fact-lists";
+import { AssetsTable, Facts } from "@/components/changes/overview";
 import { HistoryList } from "@/components/changes/history-list";
 import { PrintButton } from "@/components/changes/print-button";
 import { RecordPdfLink } from "@/components/changes/record-pdf-link";
 import { SignoffRecordTable, awaitedWho } from "@/components/changes/signoffs-panel";
 import { SiteTime } from "@/components/changes/site-time";
-import {
-  CHANGE_CLASS_LABELS,
-  CHANGE_TYPE_LABELS,
-  OUTCOME_LABELS,
-  PRODUCTION_IMPACT_LABELS,
-  RISK_LABELS,
-  SAFETY_IMPACT_LABELS,
-} from "@/components/changes/vocab";
+import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/components/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatUtc } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
@@ -23,8 +23,6 @@ import { changeHistory } from "@/lib/services/changes/history";
 import { isServiceError } from "@/lib/services/base/errors";
 
 export const metadata: Metadata = { title: "Change record" };
-
-const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -75,21 +73,7 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
       </header>
 
       <Section title="Request">
-        <Facts
-          items={[
-            ["Requester", `${change.requesterName} (${change.requesterEmail})`],
-            [
-              "Implementer",
-              change.implementerName
-                ? `${change.implementerName} (${change.implementerEmail})`
-                : "Not assigned",
-            ],
-            ["Description", <Prose key="d" text={change.description} />],
-            ["Justification / technical basis", <Prose key="j" text={change.justification} />],
-            ["References", change.references.join(", ") || "—"],
-            ["Follows change", change.followsChangeId ?? "—"],
-          ]}
-        />
+        <Facts items={[...requestFacts(change), ["Follows change", change.followsChangeId ?? "—"]]} />
       </Section>
       <Section title="Affected assets">
         <div className="mt-2">
@@ -99,43 +83,14 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
       <Section title="Plan, evidence and impact">
         <Facts
           items={[
-            ["Implementation plan", <Prose key="i" text={change.implementationPlan} />],
-            ["Backout plan", <Prose key="b" text={change.backoutPlan} />],
-            ["Tested on a test bench", yesNo(change.testedOnTestBench)],
-            ["Vendor-qualified", yesNo(change.vendorQualified)],
-            ["Test notes", <Prose key="t" text={change.testNotes} />],
-            ["Expected downtime", `${change.expectedDowntimeMinutes} minutes`],
-            ["Production impact", PRODUCTION_IMPACT_LABELS[change.productionImpact]],
-            ["Safety impact", SAFETY_IMPACT_LABELS[change.safetyImpact]],
-            ["Safety-function bypass", yesNo(change.safetyBypassRequired)],
-            [
-              "Risk",
-              <ul key="r" className="list-disc pl-5">
-                {change.riskExplanation.map((l) => (
-                  <li key={l}>{l}</li>
-                ))}
-              </ul>,
-            ],
+            ...planFacts(change),
+            ...impactFacts(change),
+            ["Risk", <RiskLines key="r" lines={change.riskExplanation} />],
           ]}
         />
       </Section>
       <Section title="Schedule and outcome">
-        <Facts
-          items={[
-            ["Planned start", t(change.plannedStart)],
-            ["Planned end", t(change.plannedEnd)],
-            ["Submitted", t(change.submittedAt)],
-            ["Approved", t(change.approvedAt)],
-            ["Actual start", t(change.actualStart)],
-            ["Actual end", t(change.actualEnd)],
-            ["Outcome", change.outcome ? OUTCOME_LABELS[change.outcome] : "—"],
-            ["Outcome notes", <Prose key="o" text={change.outcomeNotes} />],
-            ["Security controls verified", yesNo(change.pirSecurityVerified)],
-            ["Asset baseline updated", yesNo(change.pirBaselineUpdated)],
-            ["Review notes", <Prose key="p" text={change.pirNotes} />],
-            ["Closed", t(change.closedAt)],
-          ]}
-        />
+        <Facts items={scheduleFacts(change, t)} />
       </Section>
       <Section title="Required sign-offs">
         <ul className="mt-2 space-y-1 text-sm">

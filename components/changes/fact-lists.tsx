@@ -1,0 +1,73 @@
+import type { ReactNode } from "react";
+import type { ChangeView } from "@/lib/services/changes/types";
+import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "./vocab";
+
+// The change's facts as label/value lists, shared by the overview tab and the printable record
+// so that both state the same things in the same words; each surface lays them out its own way.
+export type FactList = [string, ReactNode][];
+/** How a surface shows an instant: with hover on screen, with UTC spelled out on paper. */
+export type ShowTime = (at: string | null) => ReactNode;
+
+export function Prose({ text }: { text: string | null | undefined }) {
+  if (!text?.trim()) return <span className="text-slate-500">—</span>;
+  return <p className="whitespace-pre-wrap">{text}</p>;
+}
+
+const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
+const person = (name: string | null, email: string | null) => (name ? `${name} (${email})` : "Not assigned");
+
+export function requestFacts(change: ChangeView): FactList {
+  return [
+    ["Description", <Prose key="d" text={change.description} />],
+    ["Justification / technical basis", <Prose key="j" text={change.justification} />],
+    ["References", change.references.length ? change.references.join(", ") : "—"],
+    ["Requester", person(change.requesterName, change.requesterEmail)],
+  ];
+}
+
+export function planFacts(change: ChangeView): FactList {
+  return [
+    ["Implementation plan", <Prose key="i" text={change.implementationPlan} />],
+    ["Backout plan", <Prose key="b" text={change.backoutPlan} />],
+    ["Tested on a test bench", yesNo(change.testedOnTestBench)],
+    ["Vendor-qualified", yesNo(change.vendorQualified)],
+    ["Test notes", <Prose key="t" text={change.testNotes} />],
+  ];
+}
+
+export function impactFacts(change: ChangeView): FactList {
+  return [
+    ["Expected downtime", `${change.expectedDowntimeMinutes} minutes`],
+    ["Production impact", PRODUCTION_IMPACT_LABELS[change.productionImpact]],
+    ["Safety impact", SAFETY_IMPACT_LABELS[change.safetyImpact]],
+    ["Safety-function bypass needed", yesNo(change.safetyBypassRequired)],
+  ];
+}
+
+export function RiskLines({ lines }: { lines: readonly string[] }) {
+  return (
+    <ul className="list-disc pl-5">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function scheduleFacts(change: ChangeView, t: ShowTime): FactList {
+  return [
+    ["Planned start", t(change.plannedStart)],
+    ["Planned end", t(change.plannedEnd)],
+    ["Implementer", person(change.implementerName, change.implementerEmail)],
+    ["Submitted", t(change.submittedAt)],
+    ["Approved", t(change.approvedAt)],
+    ["Actual start", t(change.actualStart)],
+    ["Actual end", t(change.actualEnd)],
+    ["Outcome", change.outcome ? OUTCOME_LABELS[change.outcome] : "—"],
+    ["Outcome notes", <Prose key="o" text={change.outcomeNotes} />],
+    ["Security controls verified", yesNo(change.pirSecurityVerified)],
+    ["Asset baseline updated", yesNo(change.pirBaselineUpdated)],
+    ["Review notes", <Prose key="p" text={change.pirNotes} />],
+    ["Closed", t(change.closedAt)],
+  ];
+}
