@@ -13,7 +13,7 @@ export async function register() {
     process.exit(1);
   }
   const { demoMode } = await import("./lib/demo-accounts");
-  const { seedDemo } = await import("./db/seed/demo");
+  const { seedDemo } = await import("./lib/seed/demo");
   if (demoMode()) {
     const { seeded } = await seedDemo();
     if (seeded) console.log("[interlock] demo plant seeded (sign-in page lists the demo accounts)");

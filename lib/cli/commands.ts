@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import { getDb } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { cliActor } from "@/lib/auth/resolve";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { parseGrant } from "@/lib/schemas/users";

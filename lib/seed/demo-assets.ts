@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sites } from "@/db/schema";
+import { sites } from "@/db/schema/index";
 import type { Actor } from "@/lib/auth/actor";
 import { createAssetSchema } from "@/lib/schemas/assets";
 import { areaIdsByCode, insertAssets } from "@/lib/services/assets/write";

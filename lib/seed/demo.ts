@@ -1,7 +1,7 @@
 import "server-only";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sites } from "@/db/schema";
+import { sites } from "@/db/schema/index";
 import { cliActor } from "@/lib/auth/resolve";
 import type { SiteRole } from "@/lib/domain/constants";
 import { createArea } from "@/lib/services/sites/create-area";
