@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import { ROLE_LABELS, SITE_ROLES } from "@/lib/domain/constants";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { createUserSchema } from "@/lib/schemas/users";
 
 type Input = z.input<typeof createUserSchema>;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { resetPasswordSchema } from "@/lib/schemas/users";
 
 type Values = z.input<typeof resetPasswordSchema>;

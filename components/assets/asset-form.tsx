@@ -18,7 +18,7 @@ import {
   PURDUE_LEVELS,
 } from "@/lib/domain/constants";
 import { createAssetSchema } from "@/lib/schemas/assets";
-import type { AssetActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { useHydrated } from "./use-hydrated";
 
 export type AssetFormValues = z.input<typeof createAssetSchema>;
@@ -45,8 +45,8 @@ type Props = {
   defaults: AssetFormValues;
   cancelHref: string;
 } & (
-  | { mode: "create"; save: (values: Output) => Promise<AssetActionResult<{ id: string }>> }
-  | { mode: "edit"; save: (values: Output) => Promise<AssetActionResult<{ id: string; rowVersion: number }>> }
+  | { mode: "create"; save: (values: Output) => Promise<FormResult<{ id: string }>> }
+  | { mode: "edit"; save: (values: Output) => Promise<FormResult<{ id: string; rowVersion: number }>> }
 );
 
 /** Create and edit share one form and one schema: the server's createAssetSchema. */
@@ -78,7 +78,7 @@ export function AssetForm(props: Props) {
     for (const [path, message] of Object.entries(r.fieldErrors ?? {})) {
       if (path in defaults) setError(path as keyof AssetFormValues, { message });
     }
-    setFailure({ message: r.message, stale: r.stale });
+    setFailure({ message: r.message, stale: Boolean(r.stale) });
   }
 
   return (

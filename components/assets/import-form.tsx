@@ -7,7 +7,7 @@ import { Field, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CsvCellError } from "@/lib/csv/read";
 import type { ImportResult } from "@/lib/types/assets";
-import type { AssetActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { useHydrated } from "./use-hydrated";
 
 type Phase = "idle" | "checking" | "checked" | "importing" | "done";
@@ -24,7 +24,7 @@ export function AssetImport({
 }: {
   sites: { code: string; name: string }[];
   initialSite: string;
-  run: (siteCode: string, csvText: string, dryRun: boolean) => Promise<AssetActionResult<ImportResult>>;
+  run: (siteCode: string, csvText: string, dryRun: boolean) => Promise<FormResult<ImportResult>>;
 }) {
   const [siteCode, setSiteCode] = useState(initialSite);
   const [text, setText] = useState("");
@@ -66,7 +66,7 @@ export function AssetImport({
         setPhase("idle");
         return;
       }
-      let r: AssetActionResult<ImportResult>;
+      let r: FormResult<ImportResult>;
       try {
         r = await run(siteCode, body, dryRun);
       } catch {

@@ -10,7 +10,7 @@ import type {
   TransitionReasonInput,
 } from "@/lib/schemas/changes";
 import type { ChangeUiAction, ChangeView, GateResult } from "@/lib/types/changes";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { CloseDialog } from "./dialogs/close-dialog";
 import { CompleteDialog } from "./dialogs/complete-dialog";
 import { ReasonDialog } from "./dialogs/reason-dialog";
@@ -18,7 +18,7 @@ import { SignDialog, type SignChoice } from "./dialogs/sign-dialog";
 import { StartDialog } from "./dialogs/start-dialog";
 import { SubmitDialog } from "./dialogs/submit-dialog";
 
-type R = Promise<ActionResult<unknown>>;
+type R = Promise<FormResult<unknown>>;
 
 export interface ChangeActions {
   submit: () => R;
@@ -26,7 +26,7 @@ export interface ChangeActions {
   revise: (input: TransitionReasonInput) => R;
   cancel: (input: TransitionReasonInput) => R;
   start: () => R;
-  evaluate: (at: string | null) => Promise<ActionResult<GateResult>>;
+  evaluate: (at: string | null) => Promise<FormResult<GateResult>>;
   complete: (input: CompleteChangeInput) => R;
   close: (input: CloseChangeInput) => R;
 }

@@ -5,10 +5,10 @@ import { Search, ShieldAlert, X } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import type { PickedAsset } from "./picked-asset";
 
-export type AssetSearch = (q: string) => Promise<ActionResult<PickedAsset[]>>;
+export type AssetSearch = (q: string) => Promise<FormResult<PickedAsset[]>>;
 
 function AssetFacts({ a }: { a: PickedAsset }) {
   return (

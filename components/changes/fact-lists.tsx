@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ChangeView } from "@/lib/services/changes/types";
+import type { ChangeView } from "@/lib/types/changes";
 import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "./vocab";
 
 // The change's facts as label/value lists, shared by the overview tab and the printable record

@@ -6,7 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { formatInZone, localInputToUtc, zoneAbbreviation } from "@/lib/domain/site-time";
 import type { GateResult } from "@/lib/types/changes";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./dialogs/failure-alert";
 import { GateReasonList } from "./gate-reasons";
 
@@ -43,10 +43,10 @@ export function GatePanel({
 }: {
   zone: string;
   initial: GateResult | null;
-  evaluate: (at: string | null) => Promise<ActionResult<GateResult>>;
+  evaluate: (at: string | null) => Promise<FormResult<GateResult>>;
 }) {
   const [result, setResult] = useState<GateResult | null>(initial);
-  const [failure, setFailure] = useState<Extract<ActionResult<GateResult>, { ok: false }> | null>(null);
+  const [failure, setFailure] = useState<Extract<FormResult<GateResult>, { ok: false }> | null>(null);
   const [at, setAt] = useState("");
   const [pending, setPending] = useState(false);
 

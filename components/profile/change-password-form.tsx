@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { changePasswordSchema } from "@/lib/schemas/users";
 
 type Values = z.input<typeof changePasswordSchema>;

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/domain/token-scopes";
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, createTokenSchema } from "@/lib/schemas/tokens";
 

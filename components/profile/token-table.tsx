@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import type { TokenStatus, TokenView } from "@/lib/types/tokens";
 

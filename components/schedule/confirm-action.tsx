@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 /** A button that asks before it acts, then shows the outcome in plain words. */
 export function ConfirmAction({
@@ -23,7 +23,7 @@ export function ConfirmAction({
   title: string;
   description: string;
   confirmLabel: string;
-  run: () => Promise<ActionResult<unknown>>;
+  run: () => Promise<FormResult<unknown>>;
   variant?: ButtonProps["variant"];
   redirectTo?: string;
 }) {

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 /** Ends a recurring window after a chosen local day; earlier occurrences stay as they are. */
 export function EndSeriesForm({
@@ -12,7 +12,7 @@ export function EndSeriesForm({
   run,
 }: {
   defaultDate: string;
-  run: (until: string) => Promise<ActionResult<{ id: string }>>;
+  run: (until: string) => Promise<FormResult<{ id: string }>>;
 }) {
   const router = useRouter();
   const [until, setUntil] = useState(defaultDate);

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { Check, Copy, Rss } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 export interface FeedGrantView {
   feeds: { siteCode: string; url: string }[];
@@ -52,7 +52,7 @@ export function FeedSubscription({
   create,
 }: {
   siteCode: string;
-  create: () => Promise<ActionResult<FeedGrantView>>;
+  create: () => Promise<FormResult<FeedGrantView>>;
 }) {
   const [grant, setGrant] = useState<FeedGrantView | null>(null);
   const [error, setError] = useState<string | null>(null);

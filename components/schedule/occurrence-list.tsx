@@ -1,5 +1,5 @@
 import { formatLocalRange } from "@/lib/domain/schedule";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { ConfirmAction } from "./confirm-action";
 
 interface OccurrenceItem {
@@ -19,7 +19,7 @@ export function OccurrenceList({
   timeZone: string;
   title: string;
   /** Bound server action taking the occurrence's UTC start (ISO); absent for viewers. */
-  cancel?: (occurrenceStart: string) => Promise<ActionResult<{ id: string }>>;
+  cancel?: (occurrenceStart: string) => Promise<FormResult<{ id: string }>>;
 }) {
   if (items.length === 0)
     return <p className="p-4 text-sm text-slate-600">No occurrences from this date on.</p>;

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { RunForm, type RunFormValues } from "./run-form";
 
 export function RunDialog({
@@ -21,7 +21,7 @@ export function RunDialog({
   areas: { code: string; name: string }[];
   timeZone: string;
   initial?: RunFormValues;
-  submit: (input: RunFormValues) => Promise<ActionResult<{ id: string }>>;
+  submit: (input: RunFormValues) => Promise<FormResult<{ id: string }>>;
   primary?: boolean;
 }) {
   const [open, setOpen] = useState(false);

@@ -9,7 +9,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { RUN_CRITICALITIES, RUN_KINDS } from "@/lib/domain/constants";
 import { runCreateSchema, type RunCreateInput } from "@/lib/schemas/schedule";
 import { CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/components/calendar/item-style";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 const runFormSchema = runCreateSchema.omit({ site: true });
 type RunFormInput = z.input<typeof runFormSchema>;
@@ -28,7 +28,7 @@ export function RunForm({
   areas: { code: string; name: string }[];
   timeZone: string;
   initial?: RunFormValues;
-  submit: (input: RunFormValues) => Promise<ActionResult<{ id: string }>>;
+  submit: (input: RunFormValues) => Promise<FormResult<{ id: string }>>;
   onDone: () => void;
 }) {
   const router = useRouter();

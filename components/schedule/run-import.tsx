@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 export interface ImportReport {
   dryRun: boolean;
@@ -31,7 +31,7 @@ export function RunImport({
   run,
 }: {
   siteCode: string;
-  run: (csvText: string, dryRun: boolean) => Promise<ActionResult<ImportReport>>;
+  run: (csvText: string, dryRun: boolean) => Promise<FormResult<ImportReport>>;
 }) {
   const [text, setText] = useState("");
   const [checkedText, setCheckedText] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { formatLocal } from "@/lib/domain/schedule";
 import { CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/components/calendar/item-style";
-import type { ActionResult } from "./action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { ConfirmAction } from "./confirm-action";
 import { RunDialog } from "./run-dialog";
 import type { RunFormValues } from "./run-form";
@@ -25,8 +25,8 @@ const TONE: Record<RunCriticality, BadgeTone> = { critical: "amber", normal: "bl
 
 /** Server actions; bound per row here (on the server), so each button carries its run's id and version. */
 export interface RunActions {
-  update: (id: string, sequence: number, input: RunFormValues) => Promise<ActionResult<{ id: string }>>;
-  remove: (id: string) => Promise<ActionResult<{ id: string }>>;
+  update: (id: string, sequence: number, input: RunFormValues) => Promise<FormResult<{ id: string }>>;
+  remove: (id: string) => Promise<FormResult<{ id: string }>>;
 }
 
 export function RunsTable({

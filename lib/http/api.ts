@@ -1,9 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { NextRequest } from "next/server";
 import { cookies } from "next/headers";
-import { getDb } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSession, actorFromToken } from "@/lib/auth/resolve";
 import { sessionIdFrom } from "@/lib/auth/session";
@@ -140,39 +137,7 @@ export function searchParams(req: NextRequest): Record<string, string> {
   return out;
 }
 
-/**
- * Replays the stored response when a retried write carries the same Idempotency-Key,
- * so a client that lost the first answer does not create a second object.
- */
-export async function idempotent(
-  req: NextRequest,
-  actor: Actor,
-  run: () => Promise<Response>,
-): Promise<Response> {
-  const key = req.headers.get("idempotency-key");
-  if (!key || !actor.userId) return run();
-  if (key.length > 200) throw new ServiceError("invalid", "Idempotency-Key must be at most 200 characters.");
-  const db = await getDb();
-  const path = req.nextUrl.pathname;
-  const [prior] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, key)));
-  if (prior) {
-    if (prior.method !== req.method || prior.path !== path)
-      throw new ServiceError("conflict", "This Idempotency-Key was already used for a different request.");
-    return new Response(prior.body, {
-      status: prior.status,
-      headers: { "content-type": "application/json", "idempotent-replay": "true" },
-    });
-  }
-  const response = await run();
-  if (response.status < 500) {
-    const body = await response.clone().text();
-    await db
-      .insert(idempotencyKeys)
-      .values({ userId: actor.userId, key, method: req.method, path, status: response.status, body })
-      .onConflictDoNothing();
-  }
-  return response;
+/** What the Idempotency-Key rule needs to know of a write (lib/services/idempotency). */
+export function idempotencyOf(req: NextRequest): { key: string | null; method: string; path: string } {
+  return { key: req.headers.get("idempotency-key"), method: req.method, path: req.nextUrl.pathname };
 }

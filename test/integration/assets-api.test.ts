@@ -166,7 +166,7 @@ describe("asset REST API", () => {
     expect(await expectJson(ok)).toMatchObject({ version: "34.011", rowVersion: 2 });
     const stale = await expectProblem(await patch({ version: "35.011" }, '"1"'), 409);
     expect(stale.detail).toMatch(/^Changed by Api Alice at .* C[DS]T/);
-    expect(stale).toMatchObject({ currentRowVersion: 2 });
+    expect(stale).toMatchObject({ currentVersion: 2, updatedByName: "Api Alice", currentRowVersion: 2 });
     await expectProblem(await patch({ version: "35.011" }, 'W/"1"'), 409);
     await expectProblem(await patch({ version: "35.011" }, "yesterday"), 400);
     await expectProblem(await patch({ purdueLevel: 9 }, '"2"'), 422);

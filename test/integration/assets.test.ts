@@ -208,7 +208,14 @@ describe("optimistic concurrency", () => {
     const stale = await caught(updateAsset(cmBoth, a.id, { version: "R520" }, a.rowVersion));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/^Changed by Rita Requester at \d+ \w{3} \d{4}, \d\d:\d\d C[DS]T/);
-    expect(stale.details).toMatchObject({ currentRowVersion: 2, changedBy: { name: "Rita Requester" } });
+    // The stale-edit shape every object shares, and the deprecated v1 names next to it.
+    expect(stale.details).toMatchObject({
+      currentVersion: 2,
+      updatedByName: "Rita Requester",
+      updatedAt: expect.stringMatching(/Z$/),
+      currentRowVersion: 2,
+      changedBy: { name: "Rita Requester" },
+    });
     const stale2 = await caught(updateAsset(cmBoth, a.id, { version: "R520", rowVersion: 1 }));
     expect(stale2.code).toBe("conflict");
     expect(await getAsset(reqA, a.id)).toMatchObject({ version: "R511", zone: "Ops", rowVersion: 2 });

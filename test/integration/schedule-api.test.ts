@@ -113,7 +113,7 @@ describe("windows API", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("etag")).toBe('"1"');
-    await expectProblem(
+    const stale = await expectProblem(
       await call(h(windowPATCH), {
         method: "PATCH",
         path: `/api/v1/windows/${id}`,
@@ -124,6 +124,13 @@ describe("windows API", () => {
       }),
       409,
     );
+    // The stale-edit shape of changes and assets; currentSequence is the deprecated v1 name.
+    expect(stale).toMatchObject({
+      currentVersion: 1,
+      currentSequence: 1,
+      updatedBy: expect.any(String),
+      updatedAt: expect.stringMatching(/Z$/),
+    });
     await expectProblem(
       await call(h(windowPATCH), {
         method: "PATCH",

@@ -1,6 +1,7 @@
 "use server";
 import { requireActor } from "@/lib/auth/session";
-import { formFailure, type FormResult } from "@/lib/http/form-result";
+import { attempt } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
@@ -13,22 +14,14 @@ import { describeRevoked } from "@/lib/domain/revoked-access";
 
 // Thin adapters: every rule (administrators only, validation, audit) lives in the services.
 
-async function run<T>(work: () => Promise<T>): Promise<FormResult<T>> {
-  try {
-    return { ok: true, data: await work() };
-  } catch (e) {
-    return formFailure(e, "admin");
-  }
-}
-
 export async function createUserAction(values: unknown): Promise<FormResult<{ email: string }>> {
   const actor = await requireActor();
-  return run(async () => ({ email: (await createUser(actor, values as never)).email }));
+  return attempt("admin", async () => ({ email: (await createUser(actor, values as never)).email }));
 }
 
 export async function setUserDisabledAction(email: string, disabled: boolean): Promise<FormResult> {
   const actor = await requireActor();
-  return run(async () => (await setUserDisabled(actor, String(email), disabled === true), null));
+  return attempt("admin", async () => (await setUserDisabled(actor, String(email), disabled === true), null));
 }
 
 export async function resetPasswordAction(
@@ -36,19 +29,20 @@ export async function resetPasswordAction(
   values: unknown,
 ): Promise<FormResult<{ revoked: string }>> {
   const actor = await requireActor();
-  return run(async () => ({
+  return attempt("admin", async () => ({
     revoked: describeRevoked(await resetPassword(actor, String(email), values as never), false),
   }));
 }
 
 export async function grantRoleAction(email: string, values: unknown): Promise<FormResult> {
   const actor = await requireActor();
-  return run(async () => (await grantRole(actor, String(email), values as never), null));
+  return attempt("admin", async () => (await grantRole(actor, String(email), values as never), null));
 }
 
 export async function revokeRoleAction(email: string, siteCode: string, role: string): Promise<FormResult> {
   const actor = await requireActor();
-  return run(
+  return attempt(
+    "admin",
     async () => (
       await revokeRole(actor, String(email), { siteCode: String(siteCode), role: String(role) }),
       null
@@ -58,12 +52,12 @@ export async function revokeRoleAction(email: string, siteCode: string, role: st
 
 export async function revokeUserTokenAction(id: string): Promise<FormResult> {
   const actor = await requireActor();
-  return run(async () => (await revokeToken(actor, String(id)), null));
+  return attempt("admin", async () => (await revokeToken(actor, String(id)), null));
 }
 
 export async function createSiteAction(values: unknown): Promise<FormResult<{ code: string }>> {
   const actor = await requireActor();
-  return run(async () => ({ code: (await createSite(actor, values as never)).code }));
+  return attempt("admin", async () => ({ code: (await createSite(actor, values as never)).code }));
 }
 
 export async function createAreaAction(
@@ -71,5 +65,7 @@ export async function createAreaAction(
   values: unknown,
 ): Promise<FormResult<{ code: string }>> {
   const actor = await requireActor();
-  return run(async () => ({ code: (await createArea(actor, String(siteCode), values as never)).code }));
+  return attempt("admin", async () => ({
+    code: (await createArea(actor, String(siteCode), values as never)).code,
+  }));
 }

@@ -1,5 +1,6 @@
 "use server";
-import type { ActionResult } from "@/components/changes/action-result";
+import { formFailure } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import type { EditableChange, SaveResult } from "@/components/changes/form/form-types";
 import type { SlotDraft, SlotFinding } from "@/components/changes/form/slot-assistant";
 import type { PickedAsset } from "@/components/changes/picked-asset";
@@ -11,15 +12,14 @@ import { searchPickerAssets } from "@/lib/services/changes/search-picker-assets"
 import { updateChange } from "@/lib/services/changes/update";
 import { checkSlot } from "@/lib/services/schedule/check-slot";
 import { proposeSlotsForChange } from "@/lib/services/schedule/propose-slots";
-import { actionFailure } from "./action-error";
 import { editableFromView } from "./editable";
 
-export async function searchAssetsAction(q: string): Promise<ActionResult<PickedAsset[]>> {
+export async function searchAssetsAction(q: string): Promise<FormResult<PickedAsset[]>> {
   const actor = await requireActor();
   try {
     return { ok: true, data: await searchPickerAssets(actor, String(q ?? ""), 20) };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }
 
@@ -29,7 +29,7 @@ export async function createChangeAction(values: CreateChangeInput): Promise<Sav
     const c = await createChange(actor, values);
     return { ok: true, data: { id: c.id, number: c.number, version: c.version } };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }
 
@@ -48,7 +48,7 @@ export async function updateChangeAction(
     const c = await updateChange(actor, id, patch as UpdateChangeInput, expectedVersion ?? 0);
     return { ok: true, data: { id: c.id, number: c.number, version: c.version } };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }
 
@@ -64,7 +64,7 @@ export async function loadForEditAction(id: string): Promise<EditableChange | nu
 /** The chosen slot against windows, blackouts, production runs and other changes. */
 export async function checkSlotAction(
   input: SlotDraft & { start: string; end: string },
-): Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>> {
+): Promise<FormResult<{ conflicts: SlotFinding[]; blocking: boolean }>> {
   const actor = await requireActor();
   try {
     const { matchesSaved: _saved, ...slot } = input;
@@ -77,14 +77,14 @@ export async function checkSlotAction(
       },
     };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }
 
 /** Conflict-free slots for a draft (its assets and impact) of the given length. */
 export async function proposeSlotsAction(
   input: SlotDraft & { durationMinutes: number },
-): Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>> {
+): Promise<FormResult<{ slots: { start: string; end: string; localLabel: string }[] }>> {
   const actor = await requireActor();
   try {
     // Plan what is on screen: the saved change (which then never collides with itself) only
@@ -107,6 +107,6 @@ export async function proposeSlotsAction(
       },
     };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }

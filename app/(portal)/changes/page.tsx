@@ -13,7 +13,7 @@ import { listChanges } from "@/lib/services/changes/list";
 import type { ChangeListItem } from "@/lib/types/changes";
 import { overdueRetrospectiveIds } from "@/lib/services/changes/find-overdue-retrospectives";
 import { listSites } from "@/lib/services/sites/list-sites";
-import { actionFailure } from "./action-error";
+import { formFailure } from "@/lib/http/form-result";
 import { ChangeFilters } from "./filters";
 import { dayStart, listHref, one, type Search } from "./list-query";
 
@@ -48,7 +48,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   try {
     ({ items, nextCursor } = await listChanges(actor, query));
   } catch (e) {
-    const f = actionFailure(e);
+    const f = formFailure(e, "changes");
     problem = f.fieldErrors
       ? Object.entries(f.fieldErrors)
           .map(([k, m]) => `${k}: ${m}`)

@@ -1,6 +1,7 @@
 "use server";
 import { requireActor } from "@/lib/auth/session";
-import { formFailure, type FormResult } from "@/lib/http/form-result";
+import { formFailure } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { changePassword } from "@/lib/services/users/change-password";

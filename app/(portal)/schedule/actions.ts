@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import type { ActionResult } from "@/components/schedule/action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { requireActor } from "@/lib/auth/session";
 import type { RunCreateInput, WindowCreateInput, WindowUpdateInput } from "@/lib/schemas/schedule";
 import type { FeedGrantView } from "@/components/schedule/feed-subscription";
@@ -16,7 +16,7 @@ import { createWindow } from "@/lib/services/schedule/create-window";
 import { deleteWindow } from "@/lib/services/schedule/delete-window";
 import { endSeries } from "@/lib/services/schedule/end-series";
 import { updateWindow } from "@/lib/services/schedule/update-window";
-import { attempt, failure } from "./action-errors";
+import { attempt, formFailure } from "@/lib/http/form-result";
 
 function refresh() {
   revalidatePath("/schedule", "layout");
@@ -26,9 +26,10 @@ function refresh() {
 export async function createWindowAction(
   site: string,
   input: Omit<WindowCreateInput, "site">,
-): Promise<ActionResult<{ id: string }>> {
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await createWindow(actor, { ...input, site })).id }),
     "Window created.",
   );
@@ -40,9 +41,10 @@ export async function updateWindowAction(
   id: string,
   sequence: number,
   input: WindowUpdateInput,
-): Promise<ActionResult<{ id: string }>> {
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await updateWindow(actor, id, input, { expectedSequence: sequence })).id }),
     "Window saved.",
   );
@@ -54,9 +56,10 @@ export async function updateWindowAction(
 export async function cancelOccurrenceAction(
   windowId: string,
   occurrenceStart: string,
-): Promise<ActionResult<{ id: string }>> {
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await cancelOccurrence(actor, windowId, { occurrenceStart })).id }),
     "Occurrence cancelled.",
   );
@@ -65,12 +68,10 @@ export async function cancelOccurrenceAction(
 }
 
 /** `until` is the last local day of the series ("YYYY-MM-DD"), inclusive. */
-export async function endSeriesAction(
-  windowId: string,
-  until: string,
-): Promise<ActionResult<{ id: string }>> {
+export async function endSeriesAction(windowId: string, until: string): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await endSeries(actor, windowId, { until })).id }),
     "Series ended.",
   );
@@ -78,9 +79,10 @@ export async function endSeriesAction(
   return result;
 }
 
-export async function deleteWindowAction(windowId: string): Promise<ActionResult<{ id: string }>> {
+export async function deleteWindowAction(windowId: string): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await deleteWindow(actor, windowId)).id }),
     "Window deleted.",
   );
@@ -91,9 +93,10 @@ export async function deleteWindowAction(windowId: string): Promise<ActionResult
 export async function createRunAction(
   site: string,
   input: Omit<RunCreateInput, "site">,
-): Promise<ActionResult<{ id: string }>> {
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await createRun(actor, { ...input, site })).id }),
     "Run added.",
   );
@@ -105,9 +108,10 @@ export async function updateRunAction(
   id: string,
   sequence: number,
   input: Omit<RunCreateInput, "site">,
-): Promise<ActionResult<{ id: string }>> {
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
+    "schedule",
     async () => ({ id: (await updateRun(actor, id, input, { expectedSequence: sequence })).id }),
     "Run saved.",
   );
@@ -115,9 +119,13 @@ export async function updateRunAction(
   return result;
 }
 
-export async function deleteRunAction(id: string): Promise<ActionResult<{ id: string }>> {
+export async function deleteRunAction(id: string): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
-  const result = await attempt(async () => ({ id: (await deleteRun(actor, id)).id }), "Run deleted.");
+  const result = await attempt(
+    "schedule",
+    async () => ({ id: (await deleteRun(actor, id)).id }),
+    "Run deleted.",
+  );
   if (result.ok) refresh();
   return result;
 }
@@ -145,7 +153,7 @@ export async function importRunsAction(
   site: string,
   csvText: string,
   dryRun: boolean,
-): Promise<ActionResult<ImportOutcome>> {
+): Promise<FormResult<ImportOutcome>> {
   const actor = await requireActor();
   try {
     const r = await importRunsCsv(actor, { siteCode: site, csvText, dryRun });
@@ -164,7 +172,7 @@ export async function importRunsAction(
     const rowErrors = isServiceError(e) ? (e.details.rowErrors as RowError[] | undefined) : undefined;
     if (rowErrors)
       return { ok: true, data: { dryRun, valid: false, count: 0, errors: rowErrors, sample: [] } };
-    return failure(e);
+    return formFailure(e, "schedule");
   }
 }
 
@@ -179,11 +187,15 @@ async function requestOrigin(): Promise<string> {
 }
 
 /** A new secret calendar-feed URL for the signed-in user (revoking the earlier one), shown once. */
-export async function createFeedAction(): Promise<ActionResult<FeedGrantView>> {
+export async function createFeedAction(): Promise<FormResult<FeedGrantView>> {
   const actor = await requireActor();
   const baseUrl = await requestOrigin();
-  return attempt(async () => {
-    const grant = await createCalendarFeed(actor, { baseUrl });
-    return { feeds: grant.feeds };
-  }, "Subscription URL created.");
+  return attempt(
+    "schedule",
+    async () => {
+      const grant = await createCalendarFeed(actor, { baseUrl });
+      return { feeds: grant.feeds };
+    },
+    "Subscription URL created.",
+  );
 }

@@ -7,7 +7,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
 import { closeChangeSchema, type CloseChangeInput } from "@/lib/schemas/changes";
 import type { ChangeAssetView } from "@/lib/types/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -28,7 +28,7 @@ export function CloseDialog({
   assets: ChangeAssetView[];
   /** Null when no PSSR is required; else whether it is signed. */
   pssr: { signed: boolean; by: string | null } | null;
-  act: (input: CloseChangeInput) => Promise<ActionResult<unknown>>;
+  act: (input: CloseChangeInput) => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();

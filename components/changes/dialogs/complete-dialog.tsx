@@ -7,7 +7,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import { OUTCOMES } from "@/lib/domain/constants";
 import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { OUTCOME_LABELS } from "../vocab";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
@@ -25,7 +25,7 @@ export function CompleteDialog({
 }: {
   number: string;
   pssrRequired: boolean;
-  act: (input: CompleteChangeInput) => Promise<ActionResult<unknown>>;
+  act: (input: CompleteChangeInput) => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();

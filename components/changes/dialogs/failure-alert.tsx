@@ -1,11 +1,11 @@
 import { Alert } from "@/components/ui/card";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 export function FailureAlert({
   failure,
   title,
 }: {
-  failure: Extract<ActionResult<unknown>, { ok: false }> | null;
+  failure: Extract<FormResult<unknown>, { ok: false }> | null;
   title?: string;
 }) {
   if (!failure) return null;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import { transitionReasonSchema, type TransitionReasonInput } from "@/lib/schemas/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -24,7 +24,7 @@ export function ReasonDialog({
   description: string;
   confirm: string;
   danger?: boolean;
-  act: (input: TransitionReasonInput) => Promise<ActionResult<unknown>>;
+  act: (input: TransitionReasonInput) => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();

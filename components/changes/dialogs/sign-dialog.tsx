@@ -13,7 +13,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -41,7 +41,7 @@ export function SignDialog({
   /** The hash of the content this page shows: the signature approves exactly that. */
   contentHash: string;
   zone: string;
-  sign: (input: SignoffInput) => Promise<ActionResult<unknown>>;
+  sign: (input: SignoffInput) => Promise<FormResult<unknown>>;
   triggerLabel?: string;
 }) {
   const [open, setOpen] = useState(false);

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { GateResult } from "@/lib/types/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { GateDecisionView } from "../gate-panel";
 import { GateReasonList } from "../gate-reasons";
 import { useChangeAction } from "./use-action";
@@ -19,8 +19,8 @@ export function StartDialog({
 }: {
   number: string;
   zone: string;
-  evaluate: (at: string | null) => Promise<ActionResult<GateResult>>;
-  start: () => Promise<ActionResult<unknown>>;
+  evaluate: (at: string | null) => Promise<FormResult<GateResult>>;
+  start: () => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const [gate, setGate] = useState<GateResult | null>(null);

@@ -3,7 +3,7 @@ import { Send } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -14,7 +14,7 @@ export function SubmitDialog({
 }: {
   number: string;
   awaited: string[];
-  act: () => Promise<ActionResult<unknown>>;
+  act: () => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();

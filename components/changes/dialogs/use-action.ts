@@ -1,15 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 /** Runs a server action from a dialog: keeps the failure for display, refreshes the page on success. */
 export function useChangeAction<T>() {
   const router = useRouter();
-  const [failure, setFailure] = useState<Extract<ActionResult<T>, { ok: false }> | null>(null);
+  const [failure, setFailure] = useState<Extract<FormResult<T>, { ok: false }> | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function run(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T> | null> {
+  async function run(call: () => Promise<FormResult<T>>): Promise<FormResult<T> | null> {
     setPending(true);
     setFailure(null);
     try {

@@ -1,5 +1,5 @@
 import type { CreateChangeData, CreateChangeInput } from "@/lib/schemas/changes";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import type { PickedAsset } from "../picked-asset";
 
 /** The form holds exactly the shared schema's input; planned times as UTC ISO strings. */
@@ -17,4 +17,4 @@ export interface EditableChange {
   assets: PickedAsset[];
 }
 
-export type SaveResult = ActionResult<{ id: string; number: string; version: number }>;
+export type SaveResult = FormResult<{ id: string; number: string; version: number }>;

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { formatUtc } from "@/lib/domain/site-time";
-import type { ActionResult } from "../action-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 
 export interface SlotFinding {
   code: string;
@@ -27,10 +27,10 @@ export interface SlotDraft {
 export interface SlotTools {
   check: (
     input: SlotDraft & { start: string; end: string },
-  ) => Promise<ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>>;
+  ) => Promise<FormResult<{ conflicts: SlotFinding[]; blocking: boolean }>>;
   propose: (
     input: SlotDraft & { durationMinutes: number },
-  ) => Promise<ActionResult<{ slots: { start: string; end: string; localLabel: string }[] }>>;
+  ) => Promise<FormResult<{ slots: { start: string; end: string; localLabel: string }[] }>>;
 }
 
 function minutesBetween(a: string | null, b: string | null): number | null {
@@ -54,10 +54,10 @@ export function SlotAssistant({
 }) {
   const [check, setCheck] = useState<{
     key: string;
-    result: ActionResult<{ conflicts: SlotFinding[]; blocking: boolean }>;
+    result: FormResult<{ conflicts: SlotFinding[]; blocking: boolean }>;
   } | null>(null);
   const [duration, setDuration] = useState<string>("");
-  const [proposals, setProposals] = useState<ActionResult<{
+  const [proposals, setProposals] = useState<FormResult<{
     slots: { start: string; end: string; localLabel: string }[];
   }> | null>(null);
   const [proposing, setProposing] = useState(false);

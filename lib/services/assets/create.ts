@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createAssetSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { conflict, forbidden, invalid, notFound } from "@/lib/services/base/errors";
-import { parseInput } from "../base/parse-input";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { selectAssets, toView, type AssetView } from "./view";
 import { areaIdsByCode, existingTags, insertAssets } from "./write";
 

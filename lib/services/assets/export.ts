@@ -7,7 +7,7 @@ import { scopeFor } from "@/lib/services/authorize";
 import { forbidden, invalid } from "@/lib/services/base/errors";
 import { toSafeCsv } from "@/lib/csv/write";
 import { findAssets } from "./find";
-import { parseInput } from "../base/parse-input";
+import { parseInput } from "@/lib/services/base/parse-input";
 import type { AssetView } from "./view";
 
 export const EXPORT_COLUMNS = ["siteCode", ...ASSET_CSV_COLUMNS] as const;

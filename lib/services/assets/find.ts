@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import type { AssetListFilters, AssetSort } from "@/lib/schemas/assets";
-import { invalid } from "@/lib/services/base/errors";
 import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
 
 type KeyType = "text" | "int" | "timestamptz";
@@ -43,10 +42,7 @@ function checkCursor(values: (string | number | null)[], keys: SortKey[]): void 
     }) &&
     typeof values[keys.length] === "string" &&
     UUID_RE.test(values[keys.length] as string);
-  if (!ok)
-    throw invalid("The cursor does not belong to this sort order; start again from the first page.", [
-      { path: "cursor", message: "Invalid cursor" },
-    ]);
+  if (!ok) throw invalidCursor();
 }
 
 /** WHERE for the filters (not the cursor), always inside the given visible sites. */

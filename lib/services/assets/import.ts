@@ -9,7 +9,7 @@ import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { ServiceError, forbidden, notFound } from "@/lib/services/base/errors";
 import type { CsvCellError } from "@/lib/csv/read";
 import { parseAssetCsv } from "./csv";
-import { parseInput } from "../base/parse-input";
+import { parseInput } from "@/lib/services/base/parse-input";
 import { auditFields } from "./view";
 import { areaIdsByCode, existingTags, insertAssets } from "./write";
 import type { ImportResult } from "@/lib/types/assets";

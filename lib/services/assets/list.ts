@@ -5,7 +5,7 @@ import type { Page } from "@/lib/services/base/page";
 import { assetListQuerySchema } from "@/lib/schemas/assets";
 import { scopeFor } from "@/lib/services/authorize";
 import { findAssets } from "./find";
-import { parseInput } from "../base/parse-input";
+import { parseInput } from "@/lib/services/base/parse-input";
 import type { AssetView } from "./view";
 
 /** A page of the assets the actor may view, filtered and sorted on the server. */

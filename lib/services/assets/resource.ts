@@ -25,5 +25,3 @@ export function assetResource(a: AssetView) {
     updatedAt: a.updatedAt.toISOString(),
   };
 }
-
-export const etagOf = (a: AssetView) => `"${a.rowVersion}"`;

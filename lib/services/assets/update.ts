@@ -1,14 +1,15 @@
 import "server-only";
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
-import { assets, auditEvents, users } from "@/db/schema";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { assets } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { formatInZone } from "@/lib/domain/site-time";
 import { updateAssetSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { conflict, invalid, notFound } from "@/lib/services/base/errors";
-import { parseInput } from "../base/parse-input";
+import { parseInput } from "@/lib/services/base/parse-input";
+import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { loadContext } from "../changes/internal/load";
 import {
   POLICY_ASSET_FIELDS,
@@ -17,18 +18,6 @@ import {
 } from "../changes/internal/reevaluate-for-asset";
 import { UUID_RE, auditFields, isUniqueViolation, selectAssets, toView, type AssetView } from "./view";
 import { areaIdsByCode } from "./write";
-
-/** Who last wrote the asset and when, for a stale-edit message a person can act on. */
-async function lastWriter(tx: Tx, id: string) {
-  const [ev] = await tx
-    .select({ at: auditEvents.at, email: auditEvents.actorEmail, name: users.name })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.objectType, "asset"), eq(auditEvents.objectId, id)))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return ev ?? null;
-}
 
 /**
  * Edits an asset. With an expected row version (If-Match, or `rowVersion` in the body) a write
@@ -59,11 +48,13 @@ export async function updateAsset(
     requireSitePermission(actor, "asset.edit", row!.siteId, "Asset");
 
     if (expected !== undefined && expected !== current.rowVersion) {
-      const who = await lastWriter(tx, id);
+      const who = await lastWriter(tx, "asset", id);
       const name = who?.name ?? who?.email ?? "someone else";
       const when = formatInZone(current.updatedAt, current.siteTimeZone);
-      throw conflict(
+      throw staleEdit(
         `Changed by ${name} at ${when} (now version ${current.rowVersion}, you edited version ${expected}). Reload to see their changes, then edit again.`,
+        { version: current.rowVersion, by: who, at: current.updatedAt },
+        // Deprecated v1 names of the same facts, kept for existing clients.
         {
           currentRowVersion: current.rowVersion,
           changedBy: who ? { name: who.name, email: who.email } : null,

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { auditQuerySchema, type AuditQueryInput } from "@/lib/schemas/audit";
-import { invalid } from "@/lib/services/base/errors";
 import { auditFilter, requireAuditScope } from "./conditions";
 import { fetchEvents, toViews, type AuditEventView } from "./view";
 
@@ -18,9 +17,7 @@ export async function listAuditEvents(actor: Actor, input: AuditQueryInput): Pro
   const { where } = await auditFilter(db, actor, query, "audit.view");
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   if (beforeId !== undefined && (typeof beforeId !== "number" || !Number.isSafeInteger(beforeId)))
-    throw invalid("The cursor is not valid; start again from the first page.", [
-      { path: "cursor", message: "Invalid cursor" },
-    ]);
+    throw invalidCursor();
   const rows = await fetchEvents(db, where, { beforeId: beforeId ?? undefined, limit: query.limit + 1 });
   const more = rows.length > query.limit;
   const items = await toViews(db, more ? rows.slice(0, query.limit) : rows);

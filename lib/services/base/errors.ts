@@ -4,6 +4,7 @@ export type ServiceErrorCode =
   | "not_found"
   | "invalid"
   | "conflict"
+  | "precondition_required"
   | "gate_refused"
   | "rate_limited"
   | "payload_too_large"

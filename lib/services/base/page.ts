@@ -1,4 +1,11 @@
-import { ServiceError } from "@/lib/services/base/errors";
+import { invalid, type ServiceError } from "./errors";
+
+/** The one answer to a cursor that is malformed or belongs to another query or sort order. */
+export function invalidCursor(): ServiceError {
+  return invalid("The cursor is not valid; start again from the first page.", [
+    { path: "cursor", message: "Invalid cursor" },
+  ]);
+}
 
 /** Opaque keyset cursor: the sort key and id of the last row of the previous page. */
 export function encodeCursor(values: (string | number | null)[]): string {
@@ -18,9 +25,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through
   }
-  throw new ServiceError("invalid", "The cursor is not valid; start again from the first page.", {
-    errors: [{ path: "cursor", message: "Invalid cursor" }],
-  });
+  throw invalidCursor();
 }
 
 export interface Page<T> {

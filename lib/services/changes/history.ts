@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { paginationSchema } from "@/lib/schemas/common";
-import { invalid } from "@/lib/services/base/errors";
 import { findVisibleChange } from "./internal/load";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 
@@ -27,10 +26,7 @@ export async function changeHistory(
   let afterId = 0;
   if (p.cursor) {
     const [v] = decodeCursor(p.cursor, 1)!;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-      throw invalid("The cursor is not valid; start again from the first page.", [
-        { path: "cursor", message: "Invalid cursor" },
-      ]);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw invalidCursor();
     afterId = v;
   }
   const rows = await db

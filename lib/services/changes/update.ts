@@ -10,12 +10,12 @@ import {
   SIGNOFF_ROLE_LABELS,
   approvalOutcome,
   evaluateSignoffs,
-  isoUtc,
   riskOfContent,
   signoffsToSupersede,
   supersedeOnEdit,
 } from "@/lib/domain/changes";
 import { updateChangeSchema, type UpdateChangeInput } from "@/lib/schemas/changes";
+import { staleEdit } from "@/lib/services/base/stale-edit";
 import { ServiceError, conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { requireManage } from "./internal/access";
 import { editStateRefusal } from "./internal/available-actions";
@@ -45,14 +45,9 @@ async function staleVersion(tx: Tx, row: ChangeRow) {
   const [by] = row.updatedBy
     ? await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, row.updatedBy))
     : [];
-  return conflict(
+  return staleEdit(
     `Someone else changed this change first${by ? ` (${by.name})` : ""}: it is now at version ${row.version}. Reload it and apply your edit again.`,
-    {
-      currentVersion: row.version,
-      updatedBy: by?.email ?? null,
-      updatedByName: by?.name ?? null,
-      updatedAt: isoUtc(row.updatedAt),
-    },
+    { version: row.version, by: by ?? null, at: row.updatedAt },
   );
 }
 

@@ -5,7 +5,7 @@ import { windows } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { line } from "@/lib/schemas/common";
-import { conflict } from "@/lib/services/base/errors";
+import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { windowView } from "./window-model";
@@ -24,9 +24,11 @@ export async function deleteWindow(
   return db.transaction(async (tx) => {
     const { row, site } = await lockedWindowFor(tx, actor, windowId, "window.manage");
     if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw conflict("Someone else changed this window first; reload it and try again.", {
-        currentSequence: row.sequence,
-      });
+      throw staleEdit(
+        "Someone else changed this window first; reload it and try again.",
+        { version: row.sequence, by: await lastWriter(tx, "window", row.id), at: row.updatedAt },
+        { currentSequence: row.sequence },
+      );
     }
     await tx
       .update(windows)

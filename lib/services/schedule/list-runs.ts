@@ -3,10 +3,9 @@ import { and, eq, gt, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { uuid } from "@/lib/schemas/common";
 import { runsListQuerySchema, type WindowsListQuery } from "@/lib/schemas/schedule";
-import { invalid } from "@/lib/services/base/errors";
 import { loadRunsOverlapping, runView, type RunView } from "./run-model";
 import { readRange, siteFor } from "./site-context";
 
@@ -20,10 +19,7 @@ export async function listRuns(actor: Actor, query: WindowsListQuery): Promise<P
   let scope: SQL = eq(productionRuns.siteId, site.id);
   if (after) {
     const at = new Date(after[0]);
-    if (Number.isNaN(at.getTime()) || !uuid.safeParse(after[1]).success)
-      throw invalid("The cursor is not valid; start again from the first page.", [
-        { path: "cursor", message: "Invalid cursor" },
-      ]);
+    if (Number.isNaN(at.getTime()) || !uuid.safeParse(after[1]).success) throw invalidCursor();
     scope = and(
       scope,
       or(gt(productionRuns.start, at), and(eq(productionRuns.start, at), gt(productionRuns.id, after[1]))),

@@ -5,7 +5,7 @@ import { productionRuns } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { runUpdateSchema, type RunUpdateInput } from "@/lib/schemas/schedule";
-import { conflict } from "@/lib/services/base/errors";
+import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { auditRun, checkRunSpan, lockedRunFor, runView, type RunView } from "./run-model";
 import { areaIdsFor, toInstant } from "./site-context";
 
@@ -20,9 +20,11 @@ export async function updateRun(
   return db.transaction(async (tx) => {
     const { row, site } = await lockedRunFor(tx, actor, id);
     if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw conflict("Someone else changed this run first; reload it and try again.", {
-        currentSequence: row.sequence,
-      });
+      throw staleEdit(
+        "Someone else changed this run first; reload it and try again.",
+        { version: row.sequence, by: await lastWriter(tx, "production_run", row.id), at: row.updatedAt },
+        { currentSequence: row.sequence },
+      );
     }
     const tz = site.timeZone;
     const patch = {

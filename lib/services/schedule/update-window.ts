@@ -6,7 +6,7 @@ import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { windowUpdateSchema, type WindowUpdateInput } from "@/lib/schemas/schedule";
-import { conflict } from "@/lib/services/base/errors";
+import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { areaIdsFor, toLocal, untilLocal, type SiteContext } from "./site-context";
@@ -40,9 +40,11 @@ export async function writeWindow(
 ): Promise<WindowView> {
   const { row, site } = current;
   if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-    throw conflict("Someone else changed this window first; reload it and try again.", {
-      currentSequence: row.sequence,
-    });
+    throw staleEdit(
+      "Someone else changed this window first; reload it and try again.",
+      { version: row.sequence, by: await lastWriter(tx, "window", row.id), at: row.updatedAt },
+      { currentSequence: row.sequence },
+    );
   }
   const next = { ...row, ...patch };
   const bounds = checkedBounds(windowDef(next, site.timeZone));

@@ -3,9 +3,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { paginationSchema, uuid } from "@/lib/schemas/common";
-import { forbidden, invalid } from "@/lib/services/base/errors";
+import { forbidden } from "@/lib/services/base/errors";
 import { tokenView, type TokenView } from "./view";
 
 /** The caller's own tokens, newest first, including revoked and expired ones (they show why a script stopped). */
@@ -17,10 +17,7 @@ export async function listTokens(
   const { limit, cursor } = paginationSchema.parse(query);
   const after = decodeCursor(cursor, 1);
   const afterId = after ? uuid.safeParse(after[0]) : null;
-  if (afterId && !afterId.success)
-    throw invalid("The cursor is not valid; start again from the first page.", [
-      { path: "cursor", message: "Invalid cursor" },
-    ]);
+  if (afterId && !afterId.success) throw invalidCursor();
   const db = await getDb();
   // Keyset on (created_at, id) compared in the database: JavaScript dates would drop the microseconds.
   const where = afterId?.success

@@ -18,11 +18,10 @@ import { getDb } from "@/db/client";
 import { roleGrants, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { SiteRole } from "@/lib/domain/constants";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
+import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { uuid } from "@/lib/schemas/common";
 import { userListQuerySchema, type UserListQuery, type UserStatus } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
-import { invalid } from "@/lib/services/base/errors";
 
 export interface UserRow {
   id: string;
@@ -67,10 +66,7 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
   const after = decodeCursor(cursor, 1);
   if (after) {
     const id = uuid.safeParse(after[0]);
-    if (!id.success)
-      throw invalid("The cursor is not valid; start again from the first page.", [
-        { path: "cursor", message: "Invalid cursor" },
-      ]);
+    if (!id.success) throw invalidCursor();
     // Compared in the database against the cursor row itself, so ties and microseconds page correctly.
     const cmp = dir === "asc" ? sql`>` : sql`<`;
     filters.push(

@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
-import type { ActionResult } from "@/components/changes/action-result";
+import { formFailure } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import { requireActor } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
 import type {
@@ -18,21 +19,20 @@ import { signChange } from "@/lib/services/changes/sign";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import type { ChangeView, ClientInfo, GateResult } from "@/lib/types/changes";
-import { actionFailure } from "../action-error";
 
 async function client(): Promise<ClientInfo> {
   const h = await headers();
   return { ip: clientIp(h), userAgent: h.get("user-agent") };
 }
 
-type Done = ActionResult<{ state: ChangeView["state"]; version: number }>;
+type Done = FormResult<{ state: ChangeView["state"]; version: number }>;
 
 async function run(call: () => Promise<ChangeView>, message: string): Promise<Done> {
   try {
     const c = await call();
     return { ok: true, data: { state: c.state, version: c.version }, message };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }
 
@@ -74,12 +74,12 @@ export async function closeAction(id: string, input: CloseChangeInput): Promise<
 }
 
 /** A dry run of the deployment gate (audited as one), now or at a chosen instant. */
-export async function evaluateGateAction(id: string, at: string | null): Promise<ActionResult<GateResult>> {
+export async function evaluateGateAction(id: string, at: string | null): Promise<FormResult<GateResult>> {
   const actor = await requireActor();
   const info = await client();
   try {
     return { ok: true, data: await evaluateGateFor(actor, id, at, info) };
   } catch (e) {
-    return actionFailure(e);
+    return formFailure(e, "changes");
   }
 }

@@ -1,5 +1,5 @@
 import { apiRoute, json, readJson, searchParams } from "@/lib/http/api";
-import { siteJson } from "@/lib/http/site-json";
+import { siteJson } from "@/lib/services/sites/resource";
 import type { CreateSiteInput } from "@/lib/schemas/sites";
 import { createSite } from "@/lib/services/sites/create-site";
 import { listSitesPage } from "@/lib/services/sites/list-page";

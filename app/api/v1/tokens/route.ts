@@ -5,7 +5,7 @@ import { listTokens } from "@/lib/services/tokens/list-tokens";
 
 export const GET = apiRoute(async ({ req, actor }) => listTokens(actor, searchParams(req)));
 
-// Not idempotent(): a replayed response would have to store the secret, which is never stored.
+// Not runIdempotent(): a replayed response would have to store the secret, which is never stored.
 export const POST = apiRoute(async ({ req, actor }) =>
   json(await createToken(actor, (await readJson(req)) as CreateTokenInput), 201),
 );

@@ -1,4 +1,5 @@
-import { apiRoute, idempotent, json, readJson, searchParams } from "@/lib/http/api";
+import { apiRoute, idempotencyOf, json, readJson, searchParams } from "@/lib/http/api";
+import { runIdempotent } from "@/lib/services/idempotency/run-idempotent";
 import { etag } from "@/lib/http/if-match";
 import { createWindow } from "@/lib/services/schedule/create-window";
 import { listOccurrences } from "@/lib/services/schedule/list-occurrences";
@@ -7,7 +8,7 @@ import { listOccurrences } from "@/lib/services/schedule/list-occurrences";
 export const GET = apiRoute(async ({ req, actor }) => listOccurrences(actor, searchParams(req) as never));
 
 export const POST = apiRoute(async ({ req, actor }) =>
-  idempotent(req, actor, async () => {
+  runIdempotent(actor, idempotencyOf(req), async () => {
     const window = await createWindow(actor, (await readJson(req)) as never);
     return json(window, 201, { location: `/api/v1/windows/${window.id}`, etag: etag(window.sequence) });
   }),

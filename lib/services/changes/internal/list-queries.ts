@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidCursor } from "@/lib/services/base/page";
 // The change list's WHERE and ORDER BY, designed around the indexes in db/schema/changes.ts:
 // every sort has a btree index ending in id, so a page is an index walk that stops after
 // `limit` rows matching the filters, whatever the table size.
@@ -21,7 +22,6 @@ import {
 import type { Executor } from "@/db/client";
 import { changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
-import { invalid } from "@/lib/services/base/errors";
 import { UUID_RE } from "./load";
 
 interface SortSpec {
@@ -52,10 +52,7 @@ export function checkCursor(values: (string | number | null)[], spec: SortSpec):
     (value === null
       ? spec.nullable
       : typeof value === "string" && (spec.type === "text" || !Number.isNaN(Date.parse(value))));
-  if (!ok)
-    throw invalid("The cursor does not belong to this sort order; start again from the first page.", [
-      { path: "cursor", message: "Invalid cursor" },
-    ]);
+  if (!ok) throw invalidCursor();
   return { value: value as string | null, id: id as string };
 }
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { MAX_BODY_BYTES, apiRoute, idempotent, json, readJson } from "@/lib/http/api";
+import { apiRoute, idempotencyOf, json, MAX_BODY_BYTES, readJson } from "@/lib/http/api";
+import { runIdempotent } from "@/lib/services/idempotency/run-idempotent";
 import { parseBoolean } from "@/lib/schemas/assets";
 import { importAssetsCsv } from "@/lib/services/assets/import";
 import { ServiceError } from "@/lib/services/base/errors";
@@ -50,5 +51,5 @@ export const POST = apiRoute(async ({ req, actor }) => {
     const result = await importAssetsCsv(actor, { siteCode, csvText, dryRun });
     return json(result, dryRun ? 200 : 201);
   };
-  return dryRun ? run() : idempotent(req, actor, run);
+  return dryRun ? run() : runIdempotent(actor, idempotencyOf(req), run);
 });

@@ -1,4 +1,5 @@
-import { MAX_BODY_BYTES, apiRoute, idempotent, json, readJson } from "@/lib/http/api";
+import { apiRoute, idempotencyOf, json, MAX_BODY_BYTES, readJson } from "@/lib/http/api";
+import { runIdempotent } from "@/lib/services/idempotency/run-idempotent";
 import { importRunsCsv } from "@/lib/services/schedule/import-runs";
 import { ServiceError } from "@/lib/services/base/errors";
 
@@ -37,5 +38,5 @@ export const POST = apiRoute(async ({ req, actor }) => {
     });
   const run = async () =>
     json(await importRunsCsv(actor, { siteCode, csvText: csvText as string, dryRun }), dryRun ? 200 : 201);
-  return dryRun ? run() : idempotent(req, actor, run);
+  return dryRun ? run() : runIdempotent(actor, idempotencyOf(req), run);
 });

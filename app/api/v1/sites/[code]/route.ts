@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { siteJson } from "@/lib/http/site-json";
+import { siteJson } from "@/lib/services/sites/resource";
 import { getSiteByCode } from "@/lib/services/sites/get-site";
 
 export const GET = apiRoute<{ code: string }>(async ({ actor, params }) =>

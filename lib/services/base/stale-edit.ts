@@ -1,0 +1,50 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditEvents, users } from "@/db/schema";
+import { isoUtc } from "@/lib/domain/changes";
+import { conflict, type ServiceError } from "./errors";
+
+/**
+ * What every 409 for an edit based on an old read carries, whatever the object: its version now
+ * and who last wrote it, when. Forms show it (lib/http/form-result.ts), API clients re-read.
+ */
+export interface StaleEditDetails {
+  currentVersion: number;
+  /** Email of whoever wrote the current version, when known. */
+  updatedBy: string | null;
+  updatedByName: string | null;
+  updatedAt: string | null;
+}
+
+export interface Writer {
+  email: string | null;
+  name: string | null;
+}
+
+/** `aliases` keeps a v1 response's older, deprecated field names next to the common ones. */
+export function staleEdit(
+  message: string,
+  current: { version: number; by: Writer | null; at: Date | null },
+  aliases: Record<string, unknown> = {},
+): ServiceError {
+  const details: StaleEditDetails = {
+    currentVersion: current.version,
+    updatedBy: current.by?.email ?? null,
+    updatedByName: current.by?.name ?? null,
+    updatedAt: current.at ? isoUtc(current.at) : null,
+  };
+  return conflict(message, { ...details, ...aliases });
+}
+
+/** Who wrote the object last, from its audit trail (for objects that do not record it in the row). */
+export async function lastWriter(ex: Executor, objectType: string, objectId: string): Promise<Writer | null> {
+  const [ev] = await ex
+    .select({ email: auditEvents.actorEmail, name: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.objectType, objectType), eq(auditEvents.objectId, objectId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return ev ?? null;
+}
