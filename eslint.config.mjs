@@ -67,14 +67,10 @@ export default tseslint.config(
   },
   {
     files: ["lib/http/**", "db/**"],
-    // The demo seed calls use cases; it is moving to lib/seed (issue 7, item 4), then this goes.
-    ignores: ["db/seed/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [noServices] }] },
   },
   {
     files: ["lib/http/**"],
-    // Idempotency keys are stored from api.ts; they are moving into a service (issue 7, item 4).
-    ignores: ["lib/http/api.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noServices, ...noDb.patterns] }] },
   },
   {
