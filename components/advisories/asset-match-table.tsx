@@ -4,7 +4,7 @@ import { AssetFlags, CriticalityBadge, ExposureBadge } from "@/components/assets
 import { StateBadge } from "@/components/changes/badges";
 import { Td, Th, Table } from "@/components/ui/table";
 import { formatInZone } from "@/lib/domain/site-time";
-import type { FormResult } from "@/lib/http/form-result";
+import type { FormResult } from "@/lib/schemas/form-result";
 import type { LinkedChange, RankedMatch } from "@/lib/types/advisories";
 import { MatchBadge, PriorityBadge } from "./badges";
 import { DecideMatchForm } from "./forms";
