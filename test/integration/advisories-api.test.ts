@@ -7,7 +7,7 @@ import { GET as listGET } from "@/app/api/v1/advisories/route";
 import { POST as kevPOST } from "@/app/api/v1/kev/import/route";
 import { getDb } from "@/db/client";
 import { advisories, advisoryRevisions, auditEvents, kevCatalogs, kevEntries } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";

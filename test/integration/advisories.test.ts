@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { advisories, advisoryRevisions, assets, auditEvents, changes, sites } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { cliActor } from "@/lib/auth/resolve";
 import type { Actor } from "@/lib/auth/actor";
 import { decideApplicability } from "@/lib/services/advisories/decide-applicability";
