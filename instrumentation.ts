@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: opens the database (taking the embedded folder's lock and
- * applying migrations) and, in demo mode, seeds the demo plant into an empty database.
+ * applying migrations), in demo mode seeds the demo plant into an empty database, and starts the
+ * hourly audit checkpoints.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -18,4 +19,6 @@ export async function register() {
     const { seeded } = await seedDemo();
     if (seeded) console.log("[interlock] demo plant seeded (sign-in page lists the demo accounts)");
   }
+  const { startHourlyCheckpoints } = await import("./lib/audit/hourly");
+  startHourlyCheckpoints();
 }

@@ -1,85 +1,91 @@
 "use client";
-import { Loader2, ShieldCheck, ShieldAlert } from "lucide-react";
+import { Loader2, ShieldAlert, ShieldCheck } from "lucide-react";
 import { useState, useTransition } from "react";
+import type { VerifyTrailState } from "@/app/(portal)/audit/verify/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
-import type { VerifyChainState } from "@/app/(portal)/audit/actions";
+import { Alert, Card, CardHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+import { VerifyOutcome } from "./verify-outcome";
 
-/** Runs the hash-chain walk on demand: it reads every event, so it is not done on each page view. */
-export function VerifyPanel({ verify }: { verify: () => Promise<VerifyChainState> }) {
-  const [state, setState] = useState<VerifyChainState | null>(null);
+/** Runs the walk on demand: it reads every event of the range, so it is not done on each page view. */
+export function VerifyPanel({
+  verify,
+  zone,
+  zoneLabel,
+}: {
+  verify: (p: { from: string; to: string; zone: string }) => Promise<VerifyTrailState>;
+  zone: string;
+  zoneLabel: string;
+}) {
+  const [state, setState] = useState<VerifyTrailState | null>(null);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
   const [pending, start] = useTransition();
-  const run = () =>
+  const run = (e: React.FormEvent) => {
+    e.preventDefault();
     start(async () => {
       setState(null);
       try {
-        setState(await verify());
+        setState(await verify({ from, to, zone }));
       } catch {
         setState({ ok: false, message: "The check could not be completed. Try again." });
       }
     });
+  };
   return (
     <Card className="mb-4">
       <CardHeader
-        title="Chain integrity"
-        description="Recomputes the hash of every event in order and reports the first event whose content or link does not match."
-        actions={
-          <Button size="sm" onClick={run} disabled={pending} aria-describedby="verify-status">
-            {pending ? (
-              <Loader2 className="size-3.5 animate-spin" aria-hidden="true" />
-            ) : (
-              <ShieldCheck className="size-3.5" aria-hidden="true" />
-            )}
-            {pending ? "Verifying…" : "Verify chain"}
-          </Button>
-        }
+        title="Verify the trail"
+        description="Recomputes every event's hash and link in order and checks each signed checkpoint against the event it sealed."
       />
-      <div id="verify-status" role="status" aria-live="polite" className="px-4 py-2 text-sm">
+      <form onSubmit={run} className="flex flex-wrap items-end gap-3 px-4 py-3">
+        <Field id="v-from" label="From day" hint={`Blank: from the first event. Days in ${zoneLabel}.`}>
+          <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="w-44" />
+        </Field>
+        <Field id="v-to" label="To day (included)" hint="Blank: up to the newest event.">
+          <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} className="w-44" />
+        </Field>
+        <Button type="submit" disabled={pending} aria-describedby="verify-status" className="mb-5">
+          {pending ? (
+            <Loader2 className="size-3.5 animate-spin" aria-hidden="true" />
+          ) : (
+            <ShieldCheck className="size-3.5" aria-hidden="true" />
+          )}
+          {pending ? "Verifying…" : from || to ? "Verify this period" : "Verify the whole trail"}
+        </Button>
+      </form>
+      <div
+        id="verify-status"
+        role="status"
+        aria-live="polite"
+        className="border-t border-slate-100 px-4 py-3 text-sm"
+      >
         {pending ? (
           <span className="text-slate-700">
-            Walking the hash chain from the first event; this reads the whole trail and may take a while.
+            Reading the trail in order; this may take a while on a large trail.
           </span>
         ) : state === null ? (
-          <span className="text-slate-600">Not checked in this view yet.</span>
+          <span className="text-slate-600">Not verified in this view yet.</span>
         ) : !state.ok ? (
-          <span className="text-red-800">{state.message}</span>
+          <Alert title="Verification could not run">{state.message}</Alert>
         ) : (
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            {state.verdict.ok ? (
-              <Badge tone="green">
-                <ShieldCheck className="mr-1 size-3.5" aria-hidden="true" />
-                Intact
-              </Badge>
-            ) : (
-              <Badge tone="red">
-                <ShieldAlert className="mr-1 size-3.5" aria-hidden="true" />
-                Broken
-              </Badge>
-            )}
-            <dl className="flex flex-wrap gap-x-4 text-xs text-slate-700">
-              <div className="flex gap-1">
-                <dt>ok</dt>
-                <dd className="font-mono font-medium text-slate-900">{String(state.verdict.ok)}</dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>checked</dt>
-                <dd className="font-mono font-medium text-slate-900">{state.verdict.checked}</dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>firstBrokenId</dt>
-                <dd className="font-mono font-medium text-slate-900">
-                  {state.verdict.firstBrokenId ?? "null"}
-                </dd>
-              </div>
-            </dl>
-            <span className="text-xs text-slate-600">
-              {state.verdict.ok
-                ? `All ${state.verdict.checked} events match their hashes.`
-                : `Event #${state.verdict.firstBrokenId} does not match its hash: it or the link before it was altered outside Interlock.`}{" "}
-              Checked at {state.checkedAt.replace("T", " ").slice(0, 19)} UTC.
-            </span>
-          </div>
+          <>
+            <p className="mb-2 flex items-center gap-2">
+              {state.report.ok ? (
+                <Badge tone="green">
+                  <ShieldCheck className="mr-1 size-3.5" aria-hidden="true" />
+                  Intact
+                </Badge>
+              ) : (
+                <Badge tone="red">
+                  <ShieldAlert className="mr-1 size-3.5" aria-hidden="true" />
+                  Broken
+                </Badge>
+              )}
+            </p>
+            <VerifyOutcome report={state.report} />
+          </>
         )}
       </div>
     </Card>

@@ -30,3 +30,21 @@ export const auditEvents = pgTable(
     index("audit_at_idx").on(t.at),
   ],
 );
+
+/**
+ * HMAC-signed seals of the chain head. The key lives outside the database (INTERLOCK_AUDIT_KEY or
+ * the data folder), so someone who rewrites events and recomputes every hash cannot re-sign these.
+ * Append-only like the trail (see migrations).
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp({ withTimezone: true }).notNull(),
+  eventId: bigint({ mode: "number" }).notNull(),
+  eventHash: text().notNull(),
+  /** First 16 hex digits of SHA-256 of the key: says which key signed, without revealing it. */
+  keyId: text().notNull(),
+  mac: text().notNull(),
+  /** "hourly", "on demand", "export" — why the head was sealed. */
+  reason: text().notNull(),
+  actorEmail: text(),
+});

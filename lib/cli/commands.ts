@@ -4,7 +4,6 @@ import { seedDemo } from "@/lib/seed/demo";
 import { cliActor } from "@/lib/auth/resolve";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { parseGrant } from "@/lib/schemas/users";
-import { verifyAudit } from "@/lib/services/audit/verify-audit";
 import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
 import { mintTokenFor } from "@/lib/services/tokens/mint-token";
@@ -14,6 +13,7 @@ import { revokeRole } from "@/lib/services/users/revoke-role";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { ServiceError } from "@/lib/services/base/errors";
 import { ADVISORY_COMMANDS } from "./advisory-commands";
+import { AUDIT_COMMANDS } from "./audit-commands";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Command {
@@ -156,18 +156,6 @@ export const COMMANDS: Record<string, Command> = {
       console.log(created.token);
     },
   },
-  "audit:verify": {
-    usage: "walk the audit hash chain; exit 1 at the first broken event",
-    options: {},
-    async run() {
-      const result = await verifyAudit(cliActor());
-      if (!result.ok)
-        throw new ServiceError(
-          "conflict",
-          `audit chain broken at event ${result.firstBrokenId} (${result.checked} checked)`,
-        );
-      console.log(`audit chain intact: ${result.checked} events checked`);
-    },
-  },
+  ...AUDIT_COMMANDS,
   ...ADVISORY_COMMANDS,
 };

@@ -125,3 +125,12 @@ export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 export const auditExportFormatSchema = z.enum(AUDIT_EXPORT_FORMATS, {
   message: 'Format must be "csv" or "json".',
 });
+
+/** A period to verify: either end may be open; the end must come after the start. */
+export const auditPeriodSchema = z
+  .object({ from: blankIsAbsent(instant("From")), to: blankIsAbsent(instant("To")) })
+  .refine((p) => !p.from || !p.to || p.from < p.to, {
+    path: ["to"],
+    message: "The end of the period must be after its start.",
+  });
+export type AuditPeriodInput = z.input<typeof auditPeriodSchema>;

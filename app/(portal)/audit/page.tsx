@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ZodError } from "zod";
 import { AuditEventRows, type AuditRowData } from "@/components/audit/event-rows";
 import { AuditFilterBar } from "@/components/audit/filter-bar";
-import { VerifyPanel } from "@/components/audit/verify-panel";
 import { Button } from "@/components/ui/button";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { Pager, Th } from "@/components/ui/table";
@@ -12,7 +12,6 @@ import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@
 import { requireActor } from "@/lib/auth/session";
 import { MAX_EXPORT_ROWS, auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
-import { verifyChainAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -69,6 +68,9 @@ export default async function AuditPage({
           canExport && errors.length === 0 ? (
             <>
               <Button asChild size="sm">
+                <Link href="/audit/verify">Verify the trail</Link>
+              </Button>
+              <Button asChild size="sm">
                 <a href={exportHref("csv", input)} download>
                   Export CSV
                 </a>
@@ -82,7 +84,6 @@ export default async function AuditPage({
           ) : null
         }
       />
-      <VerifyPanel verify={verifyChainAction} />
       <AuditFilterBar filters={filters} sites={sites} zoneLabel={zoneLabel} />
       {errors.length ? (
         <div className="mb-4">

@@ -45,6 +45,20 @@ export const auditEventResponse = named(
   }),
 );
 
+const checkpoint = named(
+  "AuditCheckpoint",
+  z.object({
+    id: z.number().int(),
+    at: instant,
+    eventId: z.number().int().describe("The sealed event"),
+    eventHash: z.string().describe("Its chain hash when sealed"),
+    keyId: z.string().describe("Names the signing key without revealing it"),
+    mac: z.string().describe("HMAC-SHA256 over event id, hash and time"),
+    reason: z.string().describe('"hourly" or "on demand"'),
+    actorEmail: z.string().nullable(),
+  }),
+);
+
 const SCOPE =
   "Readers are auditors and change managers: they see events at their sites, and site-less events (sign-ins, user administration, tokens) " +
   "whose actor or subject holds a role at one of their sites, or is themselves.";
@@ -99,6 +113,70 @@ export default definePaths(
           },
         },
         errors: [403, 404, 422],
+      },
+    },
+    "/api/v1/audit/verify": {
+      get: {
+        summary: "Verify the hash chain and its signed checkpoints (administrators and auditors)",
+        description:
+          "Recomputes every event's hash and link in id order and checks each checkpoint's HMAC and that the event it sealed still has the sealed hash. " +
+          "With from/to only the events of that period (and the checkpoints sealing them) are checked.",
+        query: z.object({
+          from: instant.optional().describe("Verify events at or after this instant."),
+          to: instant.optional().describe("Verify events before this instant."),
+        }),
+        responses: {
+          200: {
+            description: "The verdict; on a break, the first problem in words and the neighbouring events",
+            schema: named(
+              "AuditVerification",
+              z.object({
+                ok: z.boolean(),
+                checked: z.number().int().describe("Events checked"),
+                checkpointsChecked: z.number().int(),
+                firstBrokenId: z.number().int().nullable(),
+                broken: z
+                  .object({
+                    kind: z.enum([
+                      "gap",
+                      "link",
+                      "hash",
+                      "checkpoint_hash",
+                      "checkpoint_signature",
+                      "checkpoint_other_key",
+                      "checkpoint_missing_event",
+                    ]),
+                    eventId: z.number().int(),
+                    checkpointId: z.number().int().nullable(),
+                    message: z.string(),
+                  })
+                  .nullable(),
+                range: z.object({ fromId: z.number().int(), toId: z.number().int() }).nullable(),
+                keyConfigured: z.boolean(),
+                lastCheckpoint: z
+                  .object({ id: z.number().int(), eventId: z.number().int(), at: instant })
+                  .nullable(),
+                ms: z.number().int().describe("Time taken, in milliseconds"),
+                period: z.object({ from: instant.nullable(), to: instant.nullable() }),
+                neighbours: z.array(z.object({ id: z.number().int(), event: auditEventResponse.nullable() })),
+              }),
+            ),
+          },
+        },
+        errors: [403, 422],
+      },
+    },
+    "/api/v1/audit/checkpoints": {
+      get: {
+        summary: "Download every checkpoint (administrators and auditors)",
+        description: "Keep a copy outside the portal: each entry names the hash its event must still have.",
+        responses: { 200: { description: "Newest first", schema: z.object({ items: z.array(checkpoint) }) } },
+        errors: [403],
+      },
+      post: {
+        summary: "Seal the chain head now (administrators and auditors)",
+        responses: { 201: { description: "The new checkpoint", schema: checkpoint } },
+        errors: [403, 409],
       },
     },
   },

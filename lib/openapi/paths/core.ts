@@ -121,23 +121,6 @@ export default definePaths(
         errors: [400, 403, 404, 409, 413, 422],
       },
     },
-    "/api/v1/audit/verify": {
-      get: {
-        summary: "Walk the audit hash chain (administrators and auditors)",
-        responses: {
-          200: {
-            description:
-              "The verdict; ok is false with the first broken event's id when any event was altered",
-            schema: z.object({
-              ok: z.boolean(),
-              checked: z.number().int(),
-              firstBrokenId: z.number().int().nullable(),
-            }),
-          },
-        },
-        errors: [403],
-      },
-    },
     "/api/v1/tokens": {
       get: {
         summary: "The caller's API tokens, newest first",

@@ -1,16 +1,37 @@
 import "server-only";
+import { and, gte, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { auditEvents } from "@/db/schema";
 import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermissionAnywhere } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/services/base/errors";
+import { auditPeriodSchema, type AuditPeriodInput } from "@/lib/schemas/audit";
+import { scopeFor } from "@/lib/services/authorize";
+import { visibleTo } from "./scope";
+import { requireTrailIntegrityRole } from "./may-verify";
+import { fetchEvents, toViews, type AuditEventView } from "./view";
+
+export interface VerifyReport extends VerifyResult {
+  period: { from: string | null; to: string | null };
+  /** On a break: the broken event and its neighbours, those the reader may see in full. */
+  neighbours: { id: number; event: AuditEventView | null }[];
+}
 
 /**
- * The chain spans every site, so checking it is for administrators (who run the system) and
- * auditors (whose job it is); the answer reveals counts only, never event contents.
+ * Verifies the whole trail, or the events of a period, with its checkpoints. Administrators and
+ * auditors only; neighbours of a break outside the reader's sites are named by id alone.
  */
-export async function verifyAudit(actor: Actor): Promise<VerifyResult> {
-  if (!hasPermissionAnywhere(actor, "audit.verify"))
-    throw forbidden("Only administrators and auditors may verify the audit trail.");
-  return verifyAuditChain(await getDb());
+export async function verifyAudit(actor: Actor, input: AuditPeriodInput = {}): Promise<VerifyReport> {
+  requireTrailIntegrityRole(actor);
+  const { from, to } = auditPeriodSchema.parse(input);
+  const db = await getDb();
+  const result = await verifyAuditChain(db, { from, to });
+  const period = { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
+  if (!result.broken) return { ...result, period, neighbours: [] };
+  const id = result.broken.eventId;
+  const ids = [id - 1, id, id + 1].filter((n) => n > 0);
+  const scope = scopeFor(actor, "audit.view");
+  const near = and(gte(auditEvents.id, id - 1), lte(auditEvents.id, id + 1), inArray(auditEvents.id, ids))!;
+  const rows = scope.length ? await fetchEvents(db, and(near, visibleTo(actor, scope))!, { limit: 3 }) : [];
+  const views = new Map((await toViews(db, rows)).map((v) => [v.id, v]));
+  return { ...result, period, neighbours: ids.map((n) => ({ id: n, event: views.get(n) ?? null })) };
 }

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute, searchParams } from "@/lib/http/api";
 import { verifyAudit } from "@/lib/services/audit/verify-audit";
 
-export const GET = apiRoute(async ({ actor }) => verifyAudit(actor));
+export const GET = apiRoute(async ({ req, actor }) => verifyAudit(actor, searchParams(req)));

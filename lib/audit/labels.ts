@@ -1,0 +1,60 @@
+import type { AuditAction } from "./actions";
+
+/**
+ * Each action in words, for pages and exports. A Record over AuditAction, so adding an action
+ * without its label does not compile. The raw code stays available (tooltips, the CSV's action column).
+ */
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "auth.login": "Signed in",
+  "auth.login_failed": "Sign-in failed",
+  "auth.locked": "Account locked after failed sign-ins",
+  "auth.logout": "Signed out",
+  "user.create": "User created",
+  "user.update": "User edited",
+  "user.disable": "User disabled",
+  "user.enable": "User enabled",
+  "user.password_reset": "Password reset",
+  "user.password_change": "Password changed",
+  "role.grant": "Role granted",
+  "role.revoke": "Role revoked",
+  "site.create": "Site created",
+  "site.update": "Site edited",
+  "area.create": "Area created",
+  "asset.create": "Asset created",
+  "asset.update": "Asset edited",
+  "asset.import": "Assets imported",
+  "asset.export": "Assets exported",
+  "token.create": "API token created",
+  "token.revoke": "API token revoked",
+  "change.create": "Change created",
+  "change.update": "Change edited",
+  "change.submit": "Change submitted for approval",
+  "change.approve": "Change fully approved",
+  "change.reject": "Change rejected",
+  "change.revise": "Change sent back for revision",
+  "change.cancel": "Change cancelled",
+  "change.start": "Implementation started",
+  "change.complete": "Implementation completed",
+  "change.pssr": "Pre-startup safety review recorded",
+  "change.close": "Change closed",
+  "signoff.sign": "Sign-off given",
+  "signoff.supersede": "Sign-off superseded",
+  "gate.decision": "Deployment gate checked",
+  "window.create": "Maintenance window created",
+  "window.update": "Maintenance window edited",
+  "window.cancel_occurrence": "Window occurrence cancelled",
+  "window.end_series": "Window series ended",
+  "window.delete": "Maintenance window deleted",
+  "production_run.create": "Production run created",
+  "production_run.update": "Production run edited",
+  "production_run.delete": "Production run deleted",
+  "production_run.import": "Production runs imported",
+  "calendar_feed.create": "Calendar feed created",
+  "calendar_feed.revoke": "Calendar feed revoked",
+  "advisory.import": "Advisory imported",
+  "audit.export": "Audit trail exported",
+};
+
+/** The words for an action; an unknown code (from a newer version) is shown as it is. */
+export const actionLabel = (action: string): string =>
+  (ACTION_LABELS as Record<string, string>)[action] ?? action;
