@@ -74,9 +74,13 @@ describe("GET /api/v1/audit/export", () => {
     );
     const text = await csv.text();
     expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-      "id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash",
+      "id,at,siteCode,actorEmail,actorName,action,actionLabel,objectType,objectId,objectLabel,reason,ip,before,after,hash",
     );
-    expect(Number(csv.headers.get("x-interlock-export-rows"))).toBe(text.trim().split("\r\n").length - 1);
+    const lines = text.trim().split("\r\n").slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.includes(",auth.login,Signed in,"))).toBe(true);
+    const newest = Number(lines[0]!.split(",")[0]);
+    expect(Number(csv.headers.get("x-interlock-export-up-to-id"))).toBe(newest);
 
     const json = await call(exportRoute, "/api/v1/audit/export?format=json&site=APA", auditorToken);
     expect(json.headers.get("content-disposition")).toMatch(/filename="interlock-audit-APA-.*\.json"/);

@@ -12,7 +12,7 @@ import {
   listAuditEvents,
   type AuditEventView,
 } from "@/lib/services/audit";
-import { collectForExport } from "@/lib/services/audit/export-events";
+import { auditEventBatches } from "@/lib/services/audit/export-events";
 import { auditFilter } from "@/lib/services/audit/conditions";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { ServiceError } from "@/lib/services/base/errors";
@@ -229,22 +229,26 @@ describe("reading the audit trail", () => {
 describe("exporting the audit trail", () => {
   it("exports only the exporter's scope as CSV and JSON and records each export", async () => {
     const csv = await exportAuditEvents(auditorA.actor, { action: "change." }, "csv");
-    expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8", rows: 2, truncated: false });
+    expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8" });
     expect(csv.filename).toMatch(/^interlock-audit-\d{8}T\d{6}Z\.csv$/);
-    const rows = Papa.parse<Record<string, string>>(csv.body.replace(/^\uFEFF/, ""), {
+    const csvText = await new Response(csv.body).text();
+    const rows = Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, ""), {
       header: true,
       skipEmptyLines: true,
     }).data;
     expect(rows.map((r) => r.objectId)).toEqual([CHANGE_A, CHANGE_A]);
-    expect(csv.body).not.toContain("Secret B");
+    expect(csvText).not.toContain("Secret B");
+    expect(rows.map((r) => r.actionLabel)).toEqual(["Change edited", "Change created"]);
 
     const json = await exportAuditEvents(auditorA.actor, { site: "VWA" }, "json");
     expect(json.filename).toMatch(/^interlock-audit-VWA-.*\.json$/);
-    const items = JSON.parse(json.body) as AuditEventView[];
-    expect(items.length).toBe(json.rows);
+    const items = JSON.parse(await new Response(json.body).text()) as AuditEventView[];
+    expect(items[0]!.id).toBe(json.upToId);
     expect(items.every((e) => e.siteCode === "VWA")).toBe(true);
 
-    const all = JSON.parse((await exportAuditEvents(auditorA.actor, {}, "json")).body) as AuditEventView[];
+    const all = JSON.parse(
+      await new Response((await exportAuditEvents(auditorA.actor, {}, "json")).body).text(),
+    ) as AuditEventView[];
     expect(all.some((e) => e.siteCode === "VWB" || e.objectId === CHANGE_B)).toBe(false);
     expect(await refusal(exportAuditEvents(auditorA.actor, { site: "VWB" }, "csv"))).toBe("not_found");
 
@@ -253,7 +257,7 @@ describe("exporting the audit trail", () => {
     expect(exports.every((e) => e.actorEmail === auditorA.email)).toBe(true);
     expect(exports[2]).toMatchObject({
       siteCode: null,
-      after: { format: "csv", filter: { action: "change." }, rows: 2, truncated: false },
+      after: { format: "csv", filter: { action: "change." }, upToId: csv.upToId },
     });
     expect(exports[1]).toMatchObject({ siteCode: "VWA", after: { format: "json", filter: { site: "VWA" } } });
     expect(await everything(auditorB.actor, { action: "audit.export" })).toEqual([]);
@@ -264,20 +268,22 @@ describe("exporting the audit trail", () => {
     expect(await refusal(exportAuditEvents(auditorA.actor, {}, "xml" as "csv"))).toBe("zod");
   });
 
-  it("stops at the cap in batches and says the export was cut short", async () => {
+  it("reads in keyset batches up to the head it started from, each event once", async () => {
     const { where } = await auditFilter(
       db,
       auditorA.actor,
       auditQuerySchema.parse({ object: "asset" }),
       "audit.export",
     );
-    const capped = await collectForExport(db, where, 5, 2);
-    expect(capped.truncated).toBe(true);
-    expect(capped.events).toHaveLength(5);
-    const whole = await collectForExport(db, where, PAGED, 4);
-    expect(whole.truncated).toBe(false);
-    expect(new Set(whole.events.map((e) => e.id)).size).toBe(PAGED);
-    expect(capped.events.map((e) => e.id)).toEqual(whole.events.slice(0, 5).map((e) => e.id));
+    const batches = [];
+    for await (const b of auditEventBatches(db, where, Number.MAX_SAFE_INTEGER, 4)) batches.push(b);
+    const ids = batches.flat().map((e) => e.id);
+    expect(batches.every((b) => b.length <= 4)).toBe(true);
+    expect(new Set(ids).size).toBe(PAGED);
+    expect(ids).toEqual([...ids].sort((x, y) => y - x));
+    const older = [];
+    for await (const b of auditEventBatches(db, where, ids[5]!, 4)) older.push(...b);
+    expect(older.map((e) => e.id)).toEqual(ids.slice(5));
   });
 });
 

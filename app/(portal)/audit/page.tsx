@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ZodError } from "zod";
 import { AuditEventRows, type AuditRowData } from "@/components/audit/event-rows";
+import { ExportButton } from "@/components/audit/export-button";
 import { AuditFilterBar } from "@/components/audit/filter-bar";
 import { Button } from "@/components/ui/button";
 import { Alert, PageHeader } from "@/components/ui/card";
@@ -10,7 +11,7 @@ import { Pager, Th } from "@/components/ui/table";
 import { auditTime } from "@/lib/audit/display-time";
 import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@/lib/audit/page-filters";
 import { requireActor } from "@/lib/auth/session";
-import { MAX_EXPORT_ROWS, auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
+import { auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -70,16 +71,8 @@ export default async function AuditPage({
               <Button asChild size="sm">
                 <Link href="/audit/verify">Verify the trail</Link>
               </Button>
-              <Button asChild size="sm">
-                <a href={exportHref("csv", input)} download>
-                  Export CSV
-                </a>
-              </Button>
-              <Button asChild size="sm">
-                <a href={exportHref("json", input)} download>
-                  Export JSON
-                </a>
-              </Button>
+              <ExportButton href={exportHref("csv", input)} format="csv" />
+              <ExportButton href={exportHref("json", input)} format="json" />
             </>
           ) : null
         }
@@ -133,9 +126,8 @@ export default async function AuditPage({
       />
       {canExport ? (
         <p className="mt-3 text-xs text-slate-600">
-          Exports carry the filters above, cover the sites where you are auditor, hold at most{" "}
-          {MAX_EXPORT_ROWS.toLocaleString("en-US")} events (newest first) and are themselves recorded in the
-          trail.
+          Exports carry the filters above, cover the sites where you are auditor, hold every matching event
+          (newest first) and are themselves recorded in the trail.
         </p>
       ) : null}
     </>

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { AUDIT_ACTION_GROUPS, MAX_AUDIT_PAGE } from "@/lib/schemas/audit";
-import { MAX_EXPORT_ROWS } from "@/lib/services/audit/limits";
 import { definePaths, instant, named, page } from "../registry";
 
 const action = z.enum([...AUDIT_ACTIONS, ...AUDIT_ACTION_GROUPS.map((g) => `${g}.`)]);
@@ -90,7 +89,7 @@ export default definePaths(
         summary: "Download the filtered trail as CSV or JSON (auditors)",
         description:
           `${SCOPE} Export needs the auditor role and covers the sites where the caller is auditor. ` +
-          `At most ${MAX_EXPORT_ROWS.toLocaleString("en-US")} events, newest first; X-Interlock-Export-Truncated says when more matched. ` +
+          "Every matching event, newest first, streamed from a cursor (no row cap); events appended while it streams are left out (X-Interlock-Export-Up-To-Id names the newest included). " +
           "format=json answers a JSON array of AuditEvent. Every export is itself recorded as an audit.export event with its filter.",
         query: z.object({ format: z.enum(["csv", "json"]).default("csv"), ...filters }),
         responses: {
@@ -104,10 +103,9 @@ export default definePaths(
                 description: 'attachment; filename="interlock-audit-…"',
                 schema: { type: "string" },
               },
-              "X-Interlock-Export-Rows": { description: "Events in the file", schema: { type: "integer" } },
-              "X-Interlock-Export-Truncated": {
-                description: `"true" when more than ${MAX_EXPORT_ROWS} events matched`,
-                schema: { type: "string" },
+              "X-Interlock-Export-Up-To-Id": {
+                description: "The newest event id the export covers",
+                schema: { type: "integer" },
               },
             },
           },

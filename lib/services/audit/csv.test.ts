@@ -68,3 +68,14 @@ describe("audit CSV", () => {
     expect(parse(auditCsv([]))).toEqual([[...AUDIT_CSV_COLUMNS]]);
   });
 });
+
+describe("audit CSV in batches", () => {
+  it("concatenates header and batches into the same file as one piece", async () => {
+    const { auditCsvHeader, auditCsvRows } = await import("./csv");
+    const a = [event({ id: 9 }), event({ id: 8 })];
+    const b = [event({ id: 7, reason: "two\nlines" })];
+    expect(auditCsvHeader() + auditCsvRows(a) + auditCsvRows(b)).toBe(auditCsv([...a, ...b]));
+    expect(auditCsvRows([])).toBe("");
+    expect(parse(auditCsvRows(a))[0]![AUDIT_CSV_COLUMNS.indexOf("actionLabel")]).toBe("Change edited");
+  });
+});

@@ -1,4 +1,5 @@
-import { CSV_BOM, toSafeCsv } from "@/lib/csv/write";
+import { CSV_BOM, safeCsvLines, toSafeCsv } from "@/lib/csv/write";
+import { actionLabel } from "@/lib/audit/labels";
 import type { AuditEventView } from "./view";
 
 export const AUDIT_CSV_COLUMNS = [
@@ -8,6 +9,7 @@ export const AUDIT_CSV_COLUMNS = [
   "actorEmail",
   "actorName",
   "action",
+  "actionLabel",
   "objectType",
   "objectId",
   "objectLabel",
@@ -16,7 +18,7 @@ export const AUDIT_CSV_COLUMNS = [
   "before",
   "after",
   "hash",
-] as const satisfies readonly (keyof AuditEventView)[];
+] as const;
 
 const cell = (v: unknown): string | number => {
   if (v === null || v === undefined) return "";
@@ -25,11 +27,24 @@ const cell = (v: unknown): string | number => {
   return JSON.stringify(v);
 };
 
+const value = (e: AuditEventView, c: (typeof AUDIT_CSV_COLUMNS)[number]) =>
+  c === "actionLabel" ? actionLabel(e.action) : e[c];
+
+/** The byte-order mark and the header line. */
+export function auditCsvHeader(): string {
+  return `${CSV_BOM}${toSafeCsv(AUDIT_CSV_COLUMNS, [])}\r\n`;
+}
+
 /**
- * RFC 4180 CSV of audit events with a UTF-8 byte-order mark (so spreadsheets read names such as
- * "Krüger" correctly); before/after are JSON text; formula-looking cells are prefixed with a quote.
+ * RFC 4180 lines for a batch of events, each ending in CRLF (so batches concatenate); before/after
+ * are JSON text; formula-looking cells are prefixed with a quote (lib/csv).
  */
+export function auditCsvRows(events: AuditEventView[]): string {
+  if (events.length === 0) return "";
+  return `${safeCsvLines(events.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(value(e, c)))))}\r\n`;
+}
+
+/** A whole file in one string, for small sets of events. */
 export function auditCsv(events: AuditEventView[]): string {
-  const rows = events.map((e) => Object.fromEntries(AUDIT_CSV_COLUMNS.map((c) => [c, cell(e[c])])));
-  return `${CSV_BOM}${toSafeCsv(AUDIT_CSV_COLUMNS, rows)}\r\n`;
+  return auditCsvHeader() + auditCsvRows(events);
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
+import { and, desc, lte, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
+import { auditEvents } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -10,44 +11,91 @@ import {
   type AuditQueryInput,
 } from "@/lib/schemas/audit";
 import { auditFilter, describeFilter, requireAuditScope } from "./conditions";
-import { auditCsv } from "./csv";
-import { MAX_EXPORT_ROWS } from "./limits";
+import { auditCsvHeader, auditCsvRows } from "./csv";
 import { fetchEvents, toViews, type AuditEventView } from "./view";
 
-const BATCH = 5_000;
+/** Rows per database round trip: large enough for throughput, small enough to keep memory flat. */
+export const EXPORT_BATCH = 2_000;
 
 export interface AuditExport {
   filename: string;
   contentType: string;
-  body: string;
-  rows: number;
-  /** True when more events matched than MAX_EXPORT_ROWS; the file holds the newest ones. */
-  truncated: boolean;
+  /** Pull-based: the next batch is read only when the consumer has taken the previous one. */
+  body: ReadableStream<Uint8Array>;
+  /** The newest event the export covers; events appended while it streams are not in it. */
+  upToId: number;
 }
 
-/** Reads matching events newest first in keyset batches, stopping at `max` and saying whether more matched. */
-export async function collectForExport(db: Executor, where: SQL, max = MAX_EXPORT_ROWS, batch = BATCH) {
-  const events: AuditEventView[] = [];
-  let beforeId: number | undefined;
-  let truncated = false;
+/** Matching events, newest first, one keyset batch at a time, up to and including `upToId`. */
+export async function* auditEventBatches(
+  db: Executor,
+  where: SQL,
+  upToId: number,
+  batch = EXPORT_BATCH,
+): AsyncGenerator<AuditEventView[]> {
+  let beforeId = upToId + 1;
   for (;;) {
-    const room = max - events.length;
-    const limit = Math.min(batch, room + 1);
-    const rows = await fetchEvents(db, where, { beforeId, limit });
-    if (rows.length > room) {
-      truncated = true;
-      rows.length = room;
-    }
-    events.push(...(await toViews(db, rows)));
-    if (truncated || rows.length < limit) return { events, truncated };
+    const rows = await fetchEvents(db, where, { beforeId, limit: batch });
+    if (rows.length === 0) return;
+    yield await toViews(db, rows);
+    if (rows.length < batch) return;
     beforeId = rows[rows.length - 1]!.event.id;
   }
 }
 
+/** The file as text pieces: CSV (header, then a piece per batch) or a JSON array. */
+export async function* auditExportChunks(
+  batches: AsyncIterable<AuditEventView[]>,
+  format: AuditExportFormat,
+): AsyncGenerator<string> {
+  if (format === "csv") {
+    yield auditCsvHeader();
+    for await (const events of batches) yield auditCsvRows(events);
+    return;
+  }
+  let first = true;
+  yield "[";
+  for await (const events of batches) {
+    const body = events.map((e) => JSON.stringify(e)).join(",");
+    yield first ? body : `,${body}`;
+    first = false;
+  }
+  yield "]\n";
+}
+
+/** A byte stream that asks the generator for the next piece only when the reader wants more. */
+export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else if (value) controller.enqueue(encoder.encode(value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+async function headId(db: Executor, where: SQL): Promise<number> {
+  const [head] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return head?.id ?? 0;
+}
+
 /**
- * The events the actor may export (audit.export scope) matching the filter, as CSV or a JSON array,
- * newest first; `limit` and `cursor` are ignored. The export itself is recorded as `audit.export`
- * with its filter and row count, committed before the file is handed out (fail closed).
+ * The events the actor may export (audit.export scope) matching the filter, newest first, as CSV
+ * or a JSON array, streamed from a keyset cursor so that any number of events leaves server memory
+ * flat; no row cap. The export is recorded as `audit.export` with its filter and the newest event
+ * it covers, committed before the first byte is handed out (fail closed).
  */
 export async function exportAuditEvents(
   actor: Actor,
@@ -59,23 +107,13 @@ export async function exportAuditEvents(
   const query = auditQuerySchema.parse(input);
   const db = await getDb();
   const { where, site } = await auditFilter(db, actor, query, "audit.export");
-
-  const { events, truncated } = await collectForExport(db, where);
-
-  const filter = describeFilter(query);
+  const upToId = await headId(db, where);
   await db.transaction(async (tx) => {
     await appendAudit(tx, actor, {
       action: "audit.export",
       objectType: "audit",
       siteId: site?.id ?? null,
-      after: {
-        format: fmt,
-        filter,
-        rows: events.length,
-        truncated,
-        newestId: events[0]?.id ?? null,
-        oldestId: events.at(-1)?.id ?? null,
-      },
+      after: { format: fmt, filter: describeFilter(query), upToId },
     });
   });
 
@@ -83,20 +121,11 @@ export async function exportAuditEvents(
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d+Z$/, "Z");
-  const filename = `interlock-audit${site ? `-${site.code}` : ""}-${stamp}.${fmt}`;
-  return fmt === "csv"
-    ? {
-        filename,
-        contentType: "text/csv; charset=utf-8",
-        body: auditCsv(events),
-        rows: events.length,
-        truncated,
-      }
-    : {
-        filename,
-        contentType: "application/json; charset=utf-8",
-        body: JSON.stringify(events),
-        rows: events.length,
-        truncated,
-      };
+  const scoped = and(where, lte(auditEvents.id, upToId))!;
+  return {
+    filename: `interlock-audit${site ? `-${site.code}` : ""}-${stamp}.${fmt}`,
+    contentType: fmt === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    body: toByteStream(auditExportChunks(auditEventBatches(db, scoped, upToId), fmt)),
+    upToId,
+  };
 }

@@ -39,7 +39,10 @@ export default async function VerifyPage() {
         description={
           <>
             Checks that no recorded event was altered, removed or rewritten. Back to the{" "}
-            <Link href="/audit">audit trail</Link>.
+            <Link href="/audit" className="underline">
+              audit trail
+            </Link>
+            .
           </>
         }
       />

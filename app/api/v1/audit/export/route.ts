@@ -10,8 +10,7 @@ export const GET = apiRoute(async ({ req, actor }) => {
       "content-type": file.contentType,
       "content-disposition": `attachment; filename="${file.filename}"`,
       "cache-control": "no-store",
-      "x-interlock-export-rows": String(file.rows),
-      "x-interlock-export-truncated": String(file.truncated),
+      "x-interlock-export-up-to-id": String(file.upToId),
     },
   });
 });
