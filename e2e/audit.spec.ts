@@ -4,7 +4,7 @@ import { PEOPLE } from "./accounts";
 
 const DETAILS = /^Details of event \d+$/;
 const HEADER =
-  "id,at,siteCode,actorEmail,actorName,action,objectType,objectId,objectLabel,reason,ip,before,after,hash";
+  "id,at,siteCode,actorEmail,actorName,action,actionLabel,objectType,objectId,objectLabel,reason,ip,before,after,hash";
 
 test("the auditor filters the trail to sign-ins, finds their own and opens it", async ({ browser }) => {
   const page = await pageAs(browser, PEOPLE.auditor);
@@ -38,8 +38,9 @@ test("the auditor exports the filtered trail as CSV, and the export is itself in
   const page = await pageAs(browser, PEOPLE.auditor);
   await page.goto("/audit?action=auth.login");
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const download = await downloading;
+  await expect(page.getByText(/CSV saved \(\d+ KB\)/)).toBeVisible();
   expect(download.suggestedFilename()).toMatch(/^interlock-audit-\d{8}T\d{6}Z\.csv$/);
   const lines = fs
     .readFileSync((await download.path())!, "utf8")
@@ -48,7 +49,7 @@ test("the auditor exports the filtered trail as CSV, and the export is itself in
     .split("\r\n");
   expect(lines[0]).toBe(HEADER);
   expect(lines.length).toBeGreaterThan(1);
-  expect(lines.slice(1).every((l) => l.includes(",auth.login,"))).toBe(true);
+  expect(lines.slice(1).every((l) => l.includes(",auth.login,Signed in,"))).toBe(true);
   expect(lines.some((l) => l.includes(PEOPLE.auditor))).toBe(true);
 
   await page.goto("/audit?action=audit.export");
