@@ -14,7 +14,12 @@ interface Handle {
   db: Db;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** The embedded database's data folder as a gzipped tar (PGlite's dumpDataDir). */
+  dump?: () => Promise<Blob>;
 }
+
+/** INTERLOCK_MIGRATE=0: a server running as the least-privilege role leaves migrations to the owner. */
+const migrating = () => process.env.INTERLOCK_MIGRATE !== "0";
 
 const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -41,6 +46,7 @@ async function openPglite(): Promise<Handle> {
   return {
     db,
     kind: "pglite",
+    dump: () => client.dumpDataDir("gzip"),
     async close() {
       await client.close();
       release();
@@ -61,8 +67,10 @@ async function openPostgres(url: string): Promise<Handle> {
   // Several app instances may start at once: one migrates, the others wait on the lock.
   const lockClient = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await lockClient`select pg_advisory_lock(8142001)`;
-    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    if (migrating()) {
+      await lockClient`select pg_advisory_lock(8142001)`;
+      await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    }
   } finally {
     await lockClient`select pg_advisory_unlock(8142001)`.catch(() => {});
     await lockClient.end();
@@ -91,6 +99,13 @@ export async function getDb(): Promise<Db> {
 
 export async function databaseKind(): Promise<"pglite" | "postgres"> {
   return (await handle()).kind;
+}
+
+/** A consistent snapshot of the embedded database; taken between queries, as PGlite runs one at a time. */
+export async function dumpEmbeddedDatabase(): Promise<Blob> {
+  const h = await handle();
+  if (!h.dump) throw new Error("Only the embedded database can be dumped here; use pg_dump for PostgreSQL.");
+  return h.dump();
 }
 
 export async function closeDb(): Promise<void> {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Collapsible } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
 import { fieldDiff } from "@/lib/audit/field-diff";
+import { actionLabel } from "@/lib/audit/labels";
 import { actionTone } from "./vocab";
 
 /** One event, already formatted on the server (times in the site's zone) so the client only toggles. */
@@ -12,6 +13,8 @@ export interface AuditRowData {
   iso: string;
   local: string;
   utc: string;
+  /** The same instant in the other zone (UTC, or the site's clock when the column shows UTC). */
+  hover: string;
   siteCode: string | null;
   actorId: string | null;
   actorEmail: string | null;
@@ -103,6 +106,7 @@ function DiffTable({ e }: { e: AuditRowData }) {
 function Details({ e }: { e: AuditRowData }) {
   const facts: [string, React.ReactNode][] = [
     ["Event", `#${e.id}`],
+    ["Action code", e.action],
     ["Time (UTC)", e.utc],
     ["Actor", e.actorEmail ? `${e.actorName ? `${e.actorName} · ` : ""}${e.actorEmail}` : "system"],
     ["Actor id", e.actorId ?? "—"],
@@ -146,7 +150,7 @@ export function AuditEventRows({ e }: { e: AuditRowData }) {
             </Collapsible.Trigger>
           </td>
           <td className={`${td} whitespace-nowrap`}>
-            <time dateTime={e.iso} title={e.utc} className="font-mono text-xs">
+            <time dateTime={e.iso} title={e.hover} className="font-mono text-xs">
               {e.local}
             </time>
           </td>
@@ -163,9 +167,9 @@ export function AuditEventRows({ e }: { e: AuditRowData }) {
             )}
           </td>
           <td className={td}>
-            <Badge tone={actionTone(e.action)} className="font-mono">
-              {e.action}
-            </Badge>
+            <span title={e.action}>
+              <Badge tone={actionTone(e.action)}>{actionLabel(e.action)}</Badge>
+            </span>
           </td>
           <td className={td}>
             <ObjectCell e={e} />

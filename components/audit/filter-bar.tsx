@@ -4,17 +4,21 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { PageFilters } from "@/lib/audit/page-filters";
 import { AUDIT_ACTION_GROUPS } from "@/lib/schemas/audit";
-import { KNOWN_OBJECT_TYPES, groupLabel } from "./vocab";
+import { actionLabel } from "@/lib/audit/labels";
+import { groupLabel } from "./vocab";
 
 /** A plain GET form: the filters land in the URL and the server renders the result. */
 export function AuditFilterBar({
   filters,
   sites,
   zoneLabel,
+  zoneValue,
 }: {
   filters: PageFilters;
   sites: { code: string; name: string }[];
   zoneLabel: string;
+  /** The zone in use as the "Times in" choice: "UTC" or a site code. */
+  zoneValue: string;
 }) {
   return (
     <form
@@ -23,7 +27,7 @@ export function AuditFilterBar({
       aria-label="Filter the audit trail"
       className="mb-4 rounded-lg border border-slate-200 bg-white p-3"
     >
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9">
         <Field id="f-site" label="Site">
           <Select name="site" defaultValue={filters.site.toUpperCase()}>
             <option value="">All my sites</option>
@@ -39,29 +43,27 @@ export function AuditFilterBar({
             <option value="">Any action</option>
             {AUDIT_ACTION_GROUPS.map((g) => (
               <optgroup key={g} label={groupLabel(g)}>
-                <option value={`${g}.`}>
-                  All {groupLabel(g).toLowerCase()} ({g}.*)
-                </option>
+                <option value={`${g}.`}>All {groupLabel(g).toLowerCase()}</option>
                 {AUDIT_ACTIONS.filter((a) => a.startsWith(`${g}.`)).map((a) => (
                   <option key={a} value={a}>
-                    {a}
+                    {actionLabel(a)}
                   </option>
                 ))}
               </optgroup>
             ))}
           </Select>
         </Field>
-        <Field id="f-object-type" label="Object type">
+        <Field id="f-ref" label="Object" hint="Change number, asset tag or id">
           <Input
-            name="objectType"
-            defaultValue={filters.objectType}
-            list="audit-object-types"
+            name="ref"
+            defaultValue={filters.ref}
+            placeholder="CHG-2026-00006"
             autoComplete="off"
             spellCheck={false}
           />
         </Field>
-        <Field id="f-object-id" label="Object id">
-          <Input name="objectId" defaultValue={filters.objectId} autoComplete="off" spellCheck={false} />
+        <Field id="f-q" label="Reason contains">
+          <Input name="q" defaultValue={filters.q} autoComplete="off" />
         </Field>
         <Field id="f-actor" label="Actor email">
           <Input
@@ -73,6 +75,18 @@ export function AuditFilterBar({
             spellCheck={false}
           />
         </Field>
+        {filters.site ? null : (
+          <Field id="f-tz" label="Times in">
+            <Select name="tz" defaultValue={filters.tz.toUpperCase() || zoneValue}>
+              <option value="UTC">UTC</option>
+              {sites.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code} time
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Field id="f-from" label="From (day)">
           <Input name="from" type="date" defaultValue={filters.from} />
         </Field>
@@ -80,16 +94,11 @@ export function AuditFilterBar({
           <Input name="to" type="date" defaultValue={filters.to} />
         </Field>
       </div>
-      <datalist id="audit-object-types">
-        {KNOWN_OBJECT_TYPES.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-slate-600">
-          Days are in {zoneLabel}
-          {zoneLabel === "UTC" && !filters.site ? " (choose a site to use its time zone)" : ""}. Site-less
-          events such as sign-ins are listed in UTC.
+          Times and days are in {zoneLabel}
+          {filters.site ? ", the site's zone" : ""}; hover over a time for{" "}
+          {zoneLabel === "UTC" ? "the site's clock" : "UTC"}.
         </p>
         <div className="flex gap-2">
           <Button asChild variant="ghost" size="sm">

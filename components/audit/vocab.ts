@@ -16,6 +16,7 @@ const GROUP_LABELS: Record<string, string> = {
   calendar_feed: "Calendar feeds",
   advisory: "Advisories",
   audit: "Audit trail",
+  database: "Database",
 };
 
 export const groupLabel = (group: string) => GROUP_LABELS[group] ?? group;

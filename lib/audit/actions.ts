@@ -56,5 +56,6 @@ export const AUDIT_ACTIONS = [
   "advisory.plan_extend",
   "kev.import",
   "audit.export",
+  "database.backup",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

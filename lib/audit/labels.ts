@@ -53,6 +53,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "calendar_feed.revoke": "Calendar feed revoked",
   "advisory.import": "Advisory imported",
   "audit.export": "Audit trail exported",
+  "database.backup": "Database backed up",
 };
 
 /** The words for an action; an unknown code (from a newer version) is shown as it is. */

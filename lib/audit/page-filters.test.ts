@@ -15,6 +15,9 @@ describe("audit page filters", () => {
     });
     expect(filters).toEqual({
       site: "GCR",
+      ref: "",
+      q: "",
+      tz: "",
       objectType: "",
       objectId: "",
       actor: "",
@@ -30,6 +33,15 @@ describe("audit page filters", () => {
     expect(filterZone({ ...none, site: "rhp" }, SITES).zone).toBe("Europe/Berlin");
     expect(filterZone(none, SITES)).toEqual({ zone: "UTC", label: "UTC" });
     expect(filterZone(none, [SITES[0]!]).label).toMatch(/^America\/Chicago \(C[SD]T\)$/);
+  });
+
+  it("lets the reader choose UTC or a site's clock when no site is chosen, never both", () => {
+    const none = readPageFilters({}).filters;
+    expect(filterZone({ ...none, tz: "rhp" }, SITES).zone).toBe("Europe/Berlin");
+    expect(filterZone({ ...none, tz: "UTC" }, [SITES[0]!]).zone).toBe("UTC");
+    expect(filterZone({ ...none, tz: "NOPE" }, SITES).zone).toBe("UTC");
+    // A chosen site's clock wins over the choice.
+    expect(filterZone({ ...none, site: "GCR", tz: "RHP" }, SITES).zone).toBe("America/Chicago");
   });
 
   it("turns local days into instants with the end day included", () => {

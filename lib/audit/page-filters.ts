@@ -3,7 +3,18 @@
 import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { dayStartUtc } from "./display-time";
 
-export const PAGE_FILTER_KEYS = ["site", "objectType", "objectId", "actor", "action", "from", "to"] as const;
+export const PAGE_FILTER_KEYS = [
+  "site",
+  "ref",
+  "q",
+  "objectType",
+  "objectId",
+  "actor",
+  "action",
+  "from",
+  "to",
+  "tz",
+] as const;
 export type PageFilters = Record<(typeof PAGE_FILTER_KEYS)[number], string>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -16,8 +27,9 @@ export function readPageFilters(sp: SearchParams): { filters: PageFilters; curso
 }
 
 /**
- * The zone the date fields mean: the chosen site's, else the one zone all the reader's sites share,
- * else UTC (an auditor of a Texan and a German plant has no single "local" day).
+ * The one zone of the page's time column and date fields: the chosen site's; else the reader's
+ * choice (`tz`: UTC or a site code); else the one zone all the reader's sites share, else UTC (an
+ * auditor of a Texan and a German plant has no single "local" day). Never mixed in one column.
  */
 export function filterZone(
   filters: PageFilters,
@@ -25,8 +37,12 @@ export function filterZone(
   now = new Date(),
 ): { zone: string; label: string } {
   const chosen = sites.find((s) => s.code === filters.site.toUpperCase());
+  const picked =
+    filters.tz.toUpperCase() === "UTC"
+      ? "UTC"
+      : sites.find((s) => s.code === filters.tz.toUpperCase())?.timeZone;
   const zones = [...new Set(sites.map((s) => s.timeZone))];
-  const zone = chosen?.timeZone ?? (zones.length === 1 ? zones[0]! : "UTC");
+  const zone = chosen?.timeZone ?? picked ?? (zones.length === 1 ? zones[0]! : "UTC");
   return { zone, label: zone === "UTC" ? "UTC" : `${zone} (${zoneAbbreviation(zone, now)})` };
 }
 
@@ -37,7 +53,7 @@ export function queryInput(
 ): { input: Record<string, string>; errors: string[] } {
   const errors: string[] = [];
   const input: Record<string, string> = {};
-  for (const k of ["site", "objectType", "objectId", "actor", "action"] as const)
+  for (const k of ["site", "ref", "q", "objectType", "objectId", "actor", "action"] as const)
     if (filters[k]) input[k] = filters[k];
   if (filters.from) {
     const at = dayStartUtc(filters.from, zone);

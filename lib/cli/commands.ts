@@ -14,6 +14,7 @@ import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { ServiceError } from "@/lib/services/base/errors";
 import { ADVISORY_COMMANDS } from "./advisory-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
+import { DATABASE_COMMANDS } from "./database-commands";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Command {
@@ -157,5 +158,6 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...AUDIT_COMMANDS,
+  ...DATABASE_COMMANDS,
   ...ADVISORY_COMMANDS,
 };

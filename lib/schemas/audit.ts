@@ -42,6 +42,8 @@ export const auditQuerySchema = z
     object: blankIsAbsent(line(300, "Object")),
     objectType: blankIsAbsent(objectType),
     objectId: blankIsAbsent(line(200, "Object id")),
+    ref: blankIsAbsent(line(200, "Object")),
+    q: blankIsAbsent(line(200, "Reason text")),
     actor: blankIsAbsent(line(254, "Actor").toLowerCase()),
     action: blankIsAbsent(
       z
@@ -96,6 +98,14 @@ export const auditQuerySchema = z
       });
       return z.NEVER;
     }
+    if (q.ref !== undefined && (type !== undefined || id !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ref"],
+        message: "Search by a change number, asset tag or id, or by object type and id, not both.",
+      });
+      return z.NEVER;
+    }
     if (q.from && q.to && q.from >= q.to) {
       ctx.addIssue({
         code: "custom",
@@ -108,6 +118,8 @@ export const auditQuerySchema = z
       siteCode: q.site,
       objectType: type,
       objectId: id,
+      ref: q.ref,
+      reasonText: q.q,
       actorEmail: q.actor,
       action: q.action,
       from: q.from,

@@ -25,9 +25,11 @@ function objectHref(e: AuditEventView): string | null {
   return null;
 }
 
-function toRow(e: AuditEventView): AuditRowData {
-  const { local, utc } = auditTime(e.at, e.timeZone);
-  return { ...e, iso: e.at, local, utc, objectHref: objectHref(e) };
+/** Every row in the page's one zone; the hover shows the other side (UTC, or the site's clock). */
+function toRow(e: AuditEventView, zone: string): AuditRowData {
+  const { local, utc } = auditTime(e.at, zone === "UTC" ? null : zone);
+  const hover = zone !== "UTC" ? utc : e.timeZone ? auditTime(e.at, e.timeZone).local : utc;
+  return { ...e, iso: e.at, local, utc, hover, objectHref: objectHref(e) };
 }
 
 function problemText(e: unknown): string[] {
@@ -59,6 +61,7 @@ export default async function AuditPage({
   }
 
   const chosen = sites.find((s) => s.code === filters.site.toUpperCase());
+  const zoneValue = zone === "UTC" ? "UTC" : (sites.find((s) => s.timeZone === zone)?.code ?? "UTC");
   const canExport = chosen ? chosen.canExport : sites.some((s) => s.canExport);
   return (
     <>
@@ -77,7 +80,7 @@ export default async function AuditPage({
           ) : null
         }
       />
-      <AuditFilterBar filters={filters} sites={sites} zoneLabel={zoneLabel} />
+      <AuditFilterBar filters={filters} sites={sites} zoneLabel={zoneLabel} zoneValue={zoneValue} />
       {errors.length ? (
         <div className="mb-4">
           <Alert title="These filters cannot be applied">
@@ -97,7 +100,7 @@ export default async function AuditPage({
               <Th className="w-8">
                 <span className="sr-only">Details</span>
               </Th>
-              <Th>Time</Th>
+              <Th>Time ({zoneLabel})</Th>
               <Th>Actor</Th>
               <Th>Action</Th>
               <Th>Object</Th>
@@ -106,7 +109,7 @@ export default async function AuditPage({
             </tr>
           </thead>
           {items.map((e) => (
-            <AuditEventRows key={e.id} e={toRow(e)} />
+            <AuditEventRows key={e.id} e={toRow(e, zone)} />
           ))}
           {items.length === 0 ? (
             <tbody>

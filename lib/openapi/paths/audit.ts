@@ -14,6 +14,13 @@ const filters = {
       "Site code, e.g. GCR. Without it: every site where the caller may read the trail, plus site-less events about its people.",
     ),
   object: z.string().optional().describe('An object type ("change") or type and id ("change:<id>").'),
+  ref: z
+    .string()
+    .optional()
+    .describe(
+      "A change number (CHG-2026-00006), an asset tag or an id; an unknown change number answers 404.",
+    ),
+  q: z.string().optional().describe("Text the event's reason contains (case-insensitive)."),
   objectType: z.string().optional().describe("The object type, as an alternative to `object`."),
   objectId: z.string().optional().describe("The object id; needs objectType."),
   actor: z.string().optional().describe("The acting user's email."),
@@ -175,6 +182,21 @@ export default definePaths(
         summary: "Seal the chain head now (administrators and auditors)",
         responses: { 201: { description: "The new checkpoint", schema: checkpoint } },
         errors: [403, 409],
+      },
+    },
+    "/api/v1/admin/backup": {
+      get: {
+        summary: "A consistent snapshot of the embedded database (administrators)",
+        description:
+          "PGlite's data folder as a gzipped tar, taken by the server that holds it; `npm run interlock -- backup` uses it while the server runs. PostgreSQL answers 422: use pg_dump.",
+        responses: {
+          200: {
+            description: "application/gzip attachment",
+            contentType: "application/gzip",
+            schema: z.string(),
+          },
+        },
+        errors: [403, 422],
       },
     },
   },

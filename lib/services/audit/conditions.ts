@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, lte, max, min, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, lt, lte, max, min, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, sites, users } from "@/db/schema";
+import { assets, auditEvents, changes, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { SitePermission } from "@/lib/auth/permissions";
+import { hasSitePermission, type SitePermission } from "@/lib/auth/permissions";
 import { actionsMatching, type AuditQuery } from "@/lib/schemas/audit";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { forbidden, notFound } from "@/lib/services/base/errors";
@@ -56,6 +56,8 @@ export async function auditFilter(
   }
   const guard = await multiSiteChangeGuard(db, scope);
   if (guard) conds.push(guard);
+  if (query.ref) conds.push(await refCondition(db, actor, query.ref, permission));
+  if (query.reasonText) conds.push(ilike(auditEvents.reason, `%${likeEscape(query.reasonText)}%`));
   if (query.objectType) conds.push(eq(auditEvents.objectType, query.objectType));
   if (query.objectId) conds.push(eq(auditEvents.objectId, query.objectId));
   if (query.actorEmail) {
@@ -78,6 +80,52 @@ export async function auditFilter(
   if (query.to) conds.push(lt(auditEvents.at, query.to));
   if (query.from || query.to) conds.push(await idRangeFor(db, query.from, query.to));
   return { where: and(...conds)!, site };
+}
+
+const CHANGE_NUMBER = /^CHG-\d{4}-\d+$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * What people type to find an object: a change number (CHG-2026-00006), an asset tag (PLC-201A,
+ * at any of the reader's sites) or an id. An unknown or invisible change number is a 404, so that
+ * a typo reads as "not found" rather than as a change without history.
+ */
+async function refCondition(
+  db: Executor,
+  actor: Actor,
+  ref: string,
+  permission: AuditPermission,
+): Promise<SQL> {
+  if (CHANGE_NUMBER.test(ref)) {
+    const [change] = await db
+      .select({ id: changes.id, siteIds: changes.siteIds })
+      .from(changes)
+      .where(eq(changes.number, ref.toUpperCase()))
+      .limit(1);
+    if (!change || !change.siteIds.some((s) => hasSitePermission(actor, permission, s)))
+      throw notFound(`Change ${ref.toUpperCase()}`);
+    return and(eq(auditEvents.objectType, "change"), eq(auditEvents.objectId, change.id))!;
+  }
+  if (UUID.test(ref)) return eq(auditEvents.objectId, ref.toLowerCase());
+  const tagged = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(
+      and(
+        sql`lower(${assets.tag}) = ${ref.toLowerCase()}`,
+        inArray(assets.siteId, scopeFor(actor, permission)),
+      ),
+    );
+  if (tagged.length)
+    return and(
+      eq(auditEvents.objectType, "asset"),
+      inArray(
+        auditEvents.objectId,
+        tagged.map((a) => a.id),
+      ),
+    )!;
+  return eq(auditEvents.objectId, ref);
 }
 
 /**
@@ -133,6 +181,8 @@ export function describeFilter(query: AuditQuery) {
     site: query.siteCode,
     objectType: query.objectType,
     objectId: query.objectId,
+    ref: query.ref,
+    reasonText: query.reasonText,
     actor: query.actorEmail,
     action: query.action,
     from: query.from?.toISOString(),
