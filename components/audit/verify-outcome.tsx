@@ -1,4 +1,4 @@
-import type { VerifyReport } from "@/lib/services/audit/verify-audit";
+import type { VerifyReport } from "@/lib/types/audit";
 import { auditTime } from "@/lib/audit/display-time";
 import { actionLabel } from "@/lib/audit/labels";
 

@@ -7,6 +7,7 @@ import type { AuditAction } from "./actions";
 export const ACTION_LABELS: Record<AuditAction, string> = {
   "auth.login": "Signed in",
   "auth.login_failed": "Sign-in failed",
+  "auth.login_refused": "Sign-in refused",
   "auth.locked": "Account locked after failed sign-ins",
   "auth.logout": "Signed out",
   "user.create": "User created",
@@ -26,6 +27,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "asset.export": "Assets exported",
   "token.create": "API token created",
   "token.revoke": "API token revoked",
+  "change.reevaluate": "Change re-evaluated after an asset edit",
   "change.create": "Change created",
   "change.update": "Change edited",
   "change.submit": "Change submitted for approval",

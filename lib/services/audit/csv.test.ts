@@ -76,6 +76,7 @@ describe("audit CSV in batches", () => {
     const b = [event({ id: 7, reason: "two\nlines" })];
     expect(auditCsvHeader() + auditCsvRows(a) + auditCsvRows(b)).toBe(auditCsv([...a, ...b]));
     expect(auditCsvRows([])).toBe("");
+    expect(auditCsvHeader()).toBe(`\uFEFF${AUDIT_CSV_COLUMNS.join(",")}\r\n`);
     expect(parse(auditCsvRows(a))[0]![AUDIT_CSV_COLUMNS.indexOf("actionLabel")]).toBe("Change edited");
   });
 });

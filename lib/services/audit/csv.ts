@@ -1,4 +1,4 @@
-import { CSV_BOM, safeCsvLines, toSafeCsv } from "@/lib/csv/write";
+import { CSV_BOM, safeCsvLines } from "@/lib/csv/write";
 import { actionLabel } from "@/lib/audit/labels";
 import type { AuditEventView } from "./view";
 
@@ -32,7 +32,7 @@ const value = (e: AuditEventView, c: (typeof AUDIT_CSV_COLUMNS)[number]) =>
 
 /** The byte-order mark and the header line. */
 export function auditCsvHeader(): string {
-  return `${CSV_BOM}${toSafeCsv(AUDIT_CSV_COLUMNS, [])}\r\n`;
+  return `${CSV_BOM}${safeCsvLines([AUDIT_CSV_COLUMNS])}\r\n`;
 }
 
 /**

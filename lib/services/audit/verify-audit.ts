@@ -2,19 +2,16 @@ import "server-only";
 import { and, gte, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { verifyAuditChain, type VerifyResult } from "@/lib/audit/verify-chain";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { auditPeriodSchema, type AuditPeriodInput } from "@/lib/schemas/audit";
 import { scopeFor } from "@/lib/services/authorize";
 import { visibleTo } from "./scope";
 import { requireTrailIntegrityRole } from "./may-verify";
-import { fetchEvents, toViews, type AuditEventView } from "./view";
+import type { VerifyReport } from "@/lib/types/audit";
+import { fetchEvents, toViews } from "./view";
 
-export interface VerifyReport extends VerifyResult {
-  period: { from: string | null; to: string | null };
-  /** On a break: the broken event and its neighbours, those the reader may see in full. */
-  neighbours: { id: number; event: AuditEventView | null }[];
-}
+export type { VerifyReport };
 
 /**
  * Verifies the whole trail, or the events of a period, with its checkpoints. Administrators and

@@ -2,28 +2,9 @@ import "server-only";
 import { desc, eq, inArray, lt, and, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assets, auditEvents, changes, sites, users } from "@/db/schema";
+import type { AuditEventView } from "@/lib/types/audit";
 
-/** One audit event as readers see it: ids resolved to the site code, actor name and object label. */
-export interface AuditEventView {
-  id: number;
-  at: string;
-  siteCode: string | null;
-  /** The site's IANA zone, for showing the time as the plant saw it; null for site-less events. */
-  timeZone: string | null;
-  actorId: string | null;
-  actorEmail: string | null;
-  actorName: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  /** A change's number or an asset's tag, when the event is about one. */
-  objectLabel: string | null;
-  reason: string | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
+export type { AuditEventView };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
