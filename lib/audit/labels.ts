@@ -54,6 +54,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "calendar_feed.create": "Calendar feed created",
   "calendar_feed.revoke": "Calendar feed revoked",
   "advisory.import": "Advisory imported",
+  "advisory.match_decide": "Advisory match decided",
+  "advisory.applicability": "Advisory applicability recorded",
+  "advisory.draft_changes": "Changes drafted from an advisory",
+  "advisory.mitigation_plan": "Advisory mitigation plan recorded",
+  "advisory.plan_extend": "Advisory mitigation plan extended",
+  "kev.import": "Known-exploited list imported",
   "audit.export": "Audit trail exported",
   "database.backup": "Database backed up",
 };
