@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OverdueAdvisoriesCard } from "@/components/advisories/dashboard-card";
 import { ChangeDashboardSection } from "@/components/changes/dashboard-section";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import { changeDashboard } from "@/lib/services/changes/dashboard";
+import { overdueAdvisories } from "@/lib/services/advisories/list";
 import { assetSummary } from "@/lib/services/assets/summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,13 +19,18 @@ const BAR: Record<string, string> = {
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, changes] = await Promise.all([assetSummary(actor), changeDashboard(actor)]);
+  const [summary, changes, overdue] = await Promise.all([
+    assetSummary(actor),
+    changeDashboard(actor),
+    overdueAdvisories(actor),
+  ]);
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${actor.name}`} />
       {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? (
         <ChangeDashboardSection data={changes} />
       ) : null}
+      {summary.length > 0 ? <OverdueAdvisoriesCard items={overdue} /> : null}
       {summary.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">
           {actor.isAdmin

@@ -1,5 +1,6 @@
 // View types of the advisory pages and API: what services return and components draw.
 import type { MatchRule, MatchStatus, Priority } from "@/lib/domain/advisories";
+import type { ReviewStatus, SiteClock } from "@/lib/domain/advisories/clocks";
 import type { AssetKind, ChangeState, ChangeType, Criticality, Exposure } from "@/lib/domain/constants";
 
 export interface MatchedAsset {
@@ -65,3 +66,23 @@ export interface LinkedChange {
 }
 
 export type RankedMatch = MatchView & { priority: Priority | null };
+
+export interface AssetAdvisory {
+  id: string;
+  trackingId: string;
+  title: string;
+  status: MatchStatus;
+  reason: string;
+  knownExploited: boolean;
+  clock: SiteClock | null;
+  timeZone: string;
+}
+
+export interface OverdueAdvisory {
+  id: string;
+  trackingId: string;
+  title: string;
+  status: ReviewStatus;
+  dueAt: Date;
+  timeZone: string;
+}

@@ -68,7 +68,7 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
       ) : null}
       <form
         method="get"
-        className="mb-3 grid grid-cols-2 gap-3 md:grid-cols-7 md:items-end"
+        className="mb-3 grid grid-cols-2 gap-3 md:grid-cols-4 md:items-end xl:grid-cols-7"
         aria-label="Filter advisories"
       >
         <Field id="f-site" label="Site">

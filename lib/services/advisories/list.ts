@@ -12,6 +12,7 @@ import { cvesOf, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges, siteReviews } from "./load";
 import { combineMatches, decisionsFor, inventoryAt } from "./matches";
 import { rankMatches, type Priority } from "./rank";
+import type { OverdueAdvisory } from "@/lib/types/advisories";
 
 export interface AdvisorySummary {
   id: string;
@@ -131,4 +132,23 @@ export async function listAdvisories(
     });
   }
   return out.filter((s) => matchesQuery(s, q, now)).sort(SORTS[q.sort]);
+}
+
+/** The advisories past a CIP-007 R2 due date at the actor's sites (dashboard). */
+export async function overdueAdvisories(actor: Actor, now = new Date()): Promise<OverdueAdvisory[]> {
+  const list = await listAdvisories(actor, { due: "overdue", sort: "due" }, now);
+  return list.flatMap((a) =>
+    a.clock?.due && a.status !== "no_match"
+      ? [
+          {
+            id: a.id,
+            trackingId: a.trackingId,
+            title: a.title,
+            status: a.status,
+            dueAt: a.clock.due.at,
+            timeZone: a.clockTimeZone ?? "UTC",
+          },
+        ]
+      : [],
+  );
 }

@@ -2,6 +2,7 @@ import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AssetAdvisories } from "@/components/advisories/asset-advisories";
 import { AssetDetails } from "@/components/assets/asset-details";
 import { AssetHistory } from "@/components/assets/asset-history";
 import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { advisoriesForAsset } from "@/lib/services/advisories/for-asset";
 import { getAsset } from "@/lib/services/assets/get";
 import { assetHistory } from "@/lib/services/assets/history";
 import { isServiceError } from "@/lib/services/base/errors";
@@ -19,7 +21,12 @@ async function load(id: string) {
   const actor = await requireActor();
   try {
     const asset = await getAsset(actor, id);
-    return { actor, asset, history: await assetHistory(actor, id) };
+    return {
+      actor,
+      asset,
+      history: await assetHistory(actor, id),
+      advisories: await advisoriesForAsset(actor, id),
+    };
   } catch (e) {
     if (isServiceError(e) && e.code === "not_found") notFound();
     throw e;
@@ -28,7 +35,7 @@ async function load(id: string) {
 
 export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, asset, history } = await load(id);
+  const { actor, asset, history, advisories } = await load(id);
   const canEdit = hasSitePermission(actor, "asset.edit", asset.siteId);
   return (
     <>
@@ -62,6 +69,13 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             description={`Times in ${asset.siteCode} site time (${asset.siteTimeZone.replace(/_/g, " ")}).`}
           />
           <AssetDetails asset={asset} />
+        </Card>
+        <Card>
+          <CardHeader
+            title="Advisories"
+            description="Imported ICS advisories that affect this asset or await a decision, with their NERC CIP-007 R2 due dates."
+          />
+          <AssetAdvisories items={advisories} />
         </Card>
         <Card>
           <CardHeader title="History" description="From the audit trail, newest first." />
