@@ -254,6 +254,15 @@ describe("decisions, drafts and clocks", () => {
         password: "wrong",
       }),
     ).rejects.toMatchObject({ code: "invalid" });
+    // An extension is an electronic signature: through the API it needs a token with the sign scope.
+    await expect(
+      extendMitigationPlan({ ...manager, scopes: ["read", "write"] }, advisory.id, {
+        siteCode: "GCR",
+        targetDate: later,
+        reason: "Vendor late",
+        password: PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await extendMitigationPlan(manager, advisory.id, {
       siteCode: "GCR",
       targetDate: later,

@@ -7,6 +7,7 @@ import { extendPlanSchema, type ExtendPlanInput } from "@/lib/schemas/advisories
 import { parseInput } from "@/lib/services/base/parse-input";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
 import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { requireScope } from "@/lib/services/authorize";
 import { loadAdvisoryRow } from "./get";
 import { lockSiteReview, saveSiteReview } from "./review-site";
 
@@ -24,6 +25,7 @@ export async function extendMitigationPlan(
   client: { ip?: string | null } = {},
 ) {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can sign an extension.");
+  requireScope(actor, "sign");
   const data = parseInput(extendPlanSchema, input, "The extension");
   const db = await getDb();
   await db.transaction(async (tx) => {
