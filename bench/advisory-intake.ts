@@ -9,7 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { closeDb, getDb } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { cliActor } from "@/lib/auth/resolve";
 import { importAdvisory } from "@/lib/services/advisories/import-advisory";
 import { importKevCatalog } from "@/lib/services/advisories/import-kev";

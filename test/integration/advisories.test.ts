@@ -208,6 +208,18 @@ describe("decisions, drafts and clocks", () => {
     expect((await listAdvisories(security, { due: "overdue" }, at(36))).map((a) => a.trackingId)).toContain(
       "ICSA-23-227-01",
     );
+    // The dashboard's overdue list and the asset page show the same clock.
+    expect((await overdueAdvisories(security, at(34))).map((a) => a.trackingId)).not.toContain(
+      "ICSA-23-227-01",
+    );
+    expect((await overdueAdvisories(security, at(36))).map((a) => a.trackingId)).toContain("ICSA-23-227-01");
+    const match = (await getAdvisory(security, advisory.id, at(36))).matches.find(
+      (m) => m.siteCode === "GCR" && m.status !== "not_affected",
+    )!;
+    const onAsset = (await advisoriesForAsset(security, match.assetId, at(36))).find(
+      (a) => a.trackingId === "ICSA-23-227-01",
+    );
+    expect(onAsset?.clock).toMatchObject({ status: "decision_due", overdue: true });
 
     await decideApplicability(security, advisory.id, {
       siteCode: "GCR",
