@@ -17,8 +17,13 @@ test("the auditor filters the trail to sign-ins, finds their own and opens it", 
   await expect(page).toHaveURL(/[?&]action=auth\.login(&|$)/);
   const events = page.locator("tbody").filter({ has: page.getByRole("button", { name: DETAILS }) });
   await expect(events.first()).toBeVisible();
+  // The action reads in words; its code stays in the tooltip.
   const actions = await events.locator("td:nth-child(4)").allInnerTexts();
-  expect(new Set(actions.map((a) => a.trim()))).toEqual(new Set(["auth.login"]));
+  expect(new Set(actions.map((a) => a.trim()))).toEqual(new Set(["Signed in"]));
+  const codes = await events
+    .locator("td:nth-child(4) span[title]")
+    .evaluateAll((els) => els.map((el) => el.getAttribute("title")));
+  expect(new Set(codes)).toEqual(new Set(["auth.login"]));
 
   const mine = events.filter({ hasText: PEOPLE.auditor }).first();
   await expect(mine).toBeVisible();
@@ -90,7 +95,9 @@ test("the trail is not there for a requester, in the portal or the API", async (
 test("a site filter shows that plant's clock and bad dates are explained", async ({ browser }) => {
   const page = await pageAs(browser, PEOPLE.auditor);
   await page.goto("/audit?site=RHP");
-  await expect(page.getByText(/Days are in Europe\/Berlin \(CES?T\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Times and days are in Europe\/Berlin \(CES?T\), the site's zone/),
+  ).toBeVisible();
   const times = await page.locator("tbody time").allInnerTexts();
   expect(times.length).toBeGreaterThan(0);
   for (const t of times) expect(t).toMatch(/ CES?T$/);
