@@ -11,6 +11,9 @@ const env = {
   ...process.env,
   INTERLOCK_DEMO: "1",
   NEXTAUTH_SECRET: "e2e-only-secret-not-used-elsewhere-0123456789",
+  // On PostgreSQL checkpoints are off without a key (the embedded database generates one): set it
+  // so that both databases seal and verify the trail as a configured production server does.
+  INTERLOCK_AUDIT_KEY: "e2e-only-audit-checkpoint-key-not-used-elsewhere-0123456789",
 };
 if (env.DATABASE_URL) {
   // One database per port, so that two e2e runs on one server (different E2E_PORT) do not collide.
