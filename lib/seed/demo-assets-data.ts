@@ -1,27 +1,24 @@
 import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
+import type { AssetView } from "@/lib/types/assets";
 
 /**
  * The demo plants' control systems. Real vendors, products, order numbers and plausible firmware,
  * so that imported ICS advisories (Siemens, Rockwell, Honeywell, Schneider, Emerson, Yokogawa,
  * Moxa, ABB, Hitachi Energy, Phoenix Contact, WAGO, AVEVA…) find something to match.
  */
-export interface DemoAsset {
-  tag: string;
-  name: string;
-  kind: AssetKind;
-  areaCode: string | null;
-  vendor: string;
-  product: string;
-  modelNumber: string;
-  version: string;
-  purdueLevel: number | null;
-  zone: string;
-  criticality: Criticality;
-  safetyRelated: boolean;
-  gxp: boolean;
-  exposure: Exposure;
-  redundancyGroup: string | null;
-}
+/** A demo asset is the API's Asset resource without what the database assigns. */
+export type DemoAsset = Omit<
+  AssetView,
+  | "id"
+  | "siteCode"
+  | "rowVersion"
+  | "siteId"
+  | "siteName"
+  | "siteTimeZone"
+  | "areaName"
+  | "createdAt"
+  | "updatedAt"
+>;
 
 type Flags = { safety?: boolean; gxp?: boolean; group?: string; exposure?: Exposure };
 type Row = [
