@@ -1,3 +1,4 @@
+import { actionLabel } from "@/lib/audit/labels";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
 
@@ -46,7 +47,7 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
         return (
           <li key={e.id} className="px-4 py-3">
             <p className="text-sm text-slate-900">
-              <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span> by{" "}
+              <span className="font-medium">{ACTION_LABELS[e.action] ?? actionLabel(e.action)}</span> by{" "}
               {e.actorName ?? e.actorEmail ?? "unknown"}
               <span className="text-slate-600">
                 {" · "}

@@ -1,7 +1,9 @@
+import { actionLabel } from "@/lib/audit/labels";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
-export const ACTION_LABELS: Record<string, string> = {
+/** Short words for the change's own history; any other action reads as the trail names it. */
+const ACTION_LABELS: Record<string, string> = {
   "change.create": "Created",
   "change.update": "Edited",
   "change.submit": "Submitted",
@@ -92,7 +94,7 @@ export function HistoryList({ events, zone }: { events: ChangeHistoryEvent[]; zo
           </span>
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
-              {ACTION_LABELS[e.action] ?? e.action}
+              {ACTION_LABELS[e.action] ?? actionLabel(e.action)}
               {gateSummary(e) ? (
                 <span className="font-normal text-slate-700"> — {gateSummary(e)}</span>
               ) : null}

@@ -1,5 +1,5 @@
 import "server-only";
-import { ACTION_LABELS } from "@/components/changes/history-list";
+import { actionLabel } from "@/lib/audit/labels";
 import {
   CHANGE_CLASS_LABELS,
   CHANGE_TYPE_LABELS,
@@ -183,7 +183,7 @@ export async function changeRecordPdf(record: ChangeRecord): Promise<Buffer> {
 
   heading(doc, "History");
   for (const e of history) {
-    para(doc, `#${e.id} ${t(e.at)} — ${ACTION_LABELS[e.action] ?? e.action} — ${e.actorEmail ?? "system"}`, {
+    para(doc, `#${e.id} ${t(e.at)} — ${actionLabel(e.action)} — ${e.actorEmail ?? "system"}`, {
       bold: true,
       size: 8.5,
     });
