@@ -1,6 +1,9 @@
 // The read-only queries behind the change screens: asset picker, implementer suggestions and
 // the overdue-retrospective flag of the change list.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { changes } from "@/db/schema";
 import { createAsset } from "@/lib/services/assets/create";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
@@ -160,5 +163,28 @@ describe("overdue retrospective flag", () => {
     await sign(w.people.qualityB.actor, c.id, "quality");
     expect(await overdueRetrospectiveIds(req, [c.id], later)).toEqual(new Set());
     expect(await onDashboard()).toBe(false);
+  });
+});
+
+describe("approvals inbox", () => {
+  it("lists the oldest wait first, also when an instant falls on a whole second", async () => {
+    const req = w.people.requester.actor;
+    const older = await createChange(req, draft(w, [w.assets.plc.id], { title: "Waiting since :01.000" }));
+    const newer = await createChange(req, draft(w, [w.assets.plc.id], { title: "Waiting since :01.500" }));
+    await submitChange(req, older.id);
+    await submitChange(req, newer.id);
+    // As text "…:01Z" sorts after "…:01.500Z": the order must come from the instants.
+    const db = await getDb();
+    await db
+      .update(changes)
+      .set({ submittedAt: new Date("2030-01-01T10:00:01.000Z") })
+      .where(eq(changes.id, older.id));
+    await db
+      .update(changes)
+      .set({ submittedAt: new Date("2030-01-01T10:00:01.500Z") })
+      .where(eq(changes.id, newer.id));
+    const ids = (await approvalsInbox(w.people.securityA.actor)).map((i) => i.id);
+    expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
   });
 });

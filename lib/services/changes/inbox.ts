@@ -138,6 +138,7 @@ export async function approvalsInbox(actor: Actor, now = new Date()): Promise<In
       overdue: due ? now.getTime() > due.getTime() : false,
     });
   }
-  items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
+  // By instant, not by text: an instant on a whole second is written without ".000".
+  items.sort((a, b) => Date.parse(a.waitingSince) - Date.parse(b.waitingSince));
   return items;
 }
