@@ -30,8 +30,16 @@ describe("isIanaTimeZone", () => {
     ["a trailing slash", "Europe/"],
     ["too many levels", "A/B/C/D"],
     ["a control character", "Europe/Berlin\u0000"],
+    ["another case", "america/chicago"],
+    ["an upper-case UTC", "utc"],
     ["a very long name", `Europe/${"a".repeat(5000)}`],
   ])("refuses %s", (_label, tz) => expect(isIanaTimeZone(tz)).toBe(false));
+
+  it.each([
+    ["undefined", undefined],
+    ["a number", 42],
+    ["null", null],
+  ])("refuses %s (not a string)", (_label, tz) => expect(isIanaTimeZone(tz)).toBe(false));
 
   it("refuses every zone name longer than 64 characters, even well-formed ones", () => {
     expect(isIanaTimeZone(`America/${"B".repeat(57)}`)).toBe(false);

@@ -7,24 +7,16 @@ import { NEVER_PRODUCES, parseRule, ruleProduces, rruleOptions, type ParsedRule 
 import {
   floatingToInstant,
   formatFloating,
-  isValidTimeZone,
   parseLocal,
   parseLocalDate,
   toLocalIso,
   utcToLocal,
 } from "./time";
 import { zoneAbbreviation } from "../site-time";
+import { isIanaTimeZone } from "../time-zone";
 
 export { validateRrule, parseRule, normalizeRrule, MAX_COUNT, MAX_INTERVAL, type Validation } from "./rule";
-export {
-  isValidTimeZone,
-  localToUtc,
-  utcToLocal,
-  formatLocal,
-  formatLocalRange,
-  toLocalIso,
-  type LocalStyle,
-} from "./time";
+export { localToUtc, utcToLocal, formatLocal, formatLocalRange, toLocalIso, type LocalStyle } from "./time";
 
 export const MAX_OCCURRENCES_PER_CALL = 5000;
 /** A blackout such as a peak-season freeze may last months; beyond a year it is a mistake. */
@@ -62,7 +54,7 @@ export function untilFloating(untilLocal: string): number | null {
 
 export function validateWindowDef(def: WindowDef): WindowValidation {
   const fail = (field: keyof WindowDef, message: string): WindowValidation => ({ ok: false, field, message });
-  if (!isValidTimeZone(def.timeZone)) return fail("timeZone", `Unknown time zone "${def.timeZone}"`);
+  if (!isIanaTimeZone(def.timeZone)) return fail("timeZone", `Unknown time zone "${def.timeZone}"`);
   const start = parseLocal(def.localStart);
   if (start === null)
     return fail("localStart", `Invalid start "${def.localStart}" (expected local YYYY-MM-DDTHH:mm)`);

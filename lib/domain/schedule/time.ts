@@ -3,6 +3,7 @@
 // arithmetic (and rrule) free of offsets until the final, explicit mapping to an instant.
 import { IANAZone } from "luxon";
 import { zoneAbbreviation } from "../site-time";
+import { isIanaTimeZone } from "../time-zone";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -44,25 +45,8 @@ export function formatFloating(floating: number): string {
   return d.getUTCSeconds() ? `${base}:${pad(d.getUTCSeconds())}` : base;
 }
 
-const zoneValidity = new Map<string, boolean>();
-
-export function isValidTimeZone(tz: unknown): tz is string {
-  if (typeof tz !== "string" || tz.length === 0 || tz.length > 64) return false;
-  const known = zoneValidity.get(tz);
-  if (known !== undefined) return known;
-  let valid = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz) && IANAZone.isValidZone(tz);
-  if (valid) {
-    // Intl accepts "america/chicago"; stored zones should be spelled canonically.
-    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-    valid = resolved === tz || resolved.toLowerCase() !== tz.toLowerCase();
-  }
-  // The set of zone names is small and fixed for the life of the process.
-  if (zoneValidity.size < 1000) zoneValidity.set(tz, valid);
-  return valid;
-}
-
 function requireZone(tz: string): IANAZone {
-  if (!isValidTimeZone(tz)) throw new RangeError(`Unknown time zone "${tz}"`);
+  if (!isIanaTimeZone(tz)) throw new RangeError(`Unknown time zone "${tz}"`);
   return IANAZone.create(tz);
 }
 
