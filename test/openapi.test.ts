@@ -6,6 +6,7 @@ import { openApiDocument } from "@/lib/openapi";
 const ROOT = path.resolve(__dirname, "..");
 const API_DIR = path.join(ROOT, "app", "api", "v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Json = Record<string, unknown>;
 
 function routeFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -93,6 +94,36 @@ describe("OpenAPI document", () => {
           .map((x) => x.name);
         expect(params, `${m} ${p} path parameters`).toEqual(names);
       }
+    }
+  });
+
+  it("names sites siteCode and areas areaCode(s) in every request body; the old names are deprecated aliases", () => {
+    const doc = openApiDocument();
+    const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
+    const props = (name: string) => (schemas[name]!.properties ?? {}) as Record<string, Json>;
+    const deprecated = (name: string) =>
+      Object.entries(props(name))
+        .filter(([, p]) => p.deprecated === true)
+        .map(([k]) => k)
+        .sort();
+    expect(deprecated("CreateWindow")).toEqual(["areas", "site"]);
+    expect(deprecated("UpdateWindow")).toEqual(["areas"]);
+    expect(deprecated("CreateProductionRun")).toEqual(["area", "site"]);
+    expect(deprecated("UpdateProductionRun")).toEqual(["area"]);
+    expect(schemas.CreateWindow!.required).toEqual(expect.arrayContaining(["siteCode"]));
+    expect(schemas.CreateProductionRun!.required).toEqual(expect.arrayContaining(["siteCode", "areaCode"]));
+    // No request body anywhere names a site or areas any other way, except as a deprecated alias.
+    const bodies = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => JSON.stringify((op as { requestBody?: unknown }).requestBody ?? {})),
+    );
+    const resolved = bodies.map((b) =>
+      b.replace(/\{"\$ref":"#\/components\/schemas\/([^"]+)"\}/g, (_, n: string) =>
+        JSON.stringify(schemas[n]),
+      ),
+    );
+    for (const body of resolved) {
+      for (const [, key, rest] of body.matchAll(/"(site|area|areas)":(\{[^}]*)/g))
+        expect(rest, `request field ${key}`).toContain('"deprecated":true');
     }
   });
 

@@ -7,15 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RUN_CRITICALITIES, RUN_KINDS } from "@/lib/domain/constants";
-import { runCreateSchema, type RunCreateInput } from "@/lib/schemas/schedule";
+import { runContentSchema, type RunContentInput } from "@/lib/schemas/schedule";
 import { CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/components/calendar/item-style";
 import type { FormResult } from "@/lib/schemas/form-result";
 
-const runFormSchema = runCreateSchema.omit({ site: true });
-type RunFormInput = z.input<typeof runFormSchema>;
-export type RunFormValues = Omit<RunCreateInput, "site">;
+const runFormSchema = runContentSchema;
+export type RunFormValues = RunContentInput;
 
-const FIELDS = ["area", "title", "kind", "criticality", "start", "end"] as const;
+const FIELDS = ["areaCode", "title", "kind", "criticality", "start", "end"] as const;
 
 /** Create or edit a production run; times are wall-clock times at the site. */
 export function RunForm({
@@ -32,10 +31,10 @@ export function RunForm({
   onDone: () => void;
 }) {
   const router = useRouter();
-  const form = useForm<RunFormInput, unknown, z.output<typeof runFormSchema>>({
+  const form = useForm<RunFormValues, unknown, z.output<typeof runFormSchema>>({
     resolver: zodResolver(runFormSchema),
     defaultValues: initial ?? {
-      area: areas[0]?.code ?? "",
+      areaCode: areas[0]?.code ?? "",
       title: "",
       kind: "run",
       criticality: "normal",
@@ -67,8 +66,8 @@ export function RunForm({
         <Input {...register("title")} maxLength={120} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id="run-area" label="Area" error={errors.area?.message}>
-          <Select {...register("area")}>
+        <Field id="run-area" label="Area" error={errors.areaCode?.message}>
+          <Select {...register("areaCode")}>
             {areas.map((a) => (
               <option key={a.code} value={a.code}>
                 {a.code} · {a.name}

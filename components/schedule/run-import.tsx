@@ -99,8 +99,9 @@ export function RunImport({
             className="block text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
           />
           <p className="text-xs text-slate-600">
-            Columns: area, title, kind (run, campaign, batch, turnaround), criticality (critical, normal,
-            low), start, end. Times are site time (2027-03-14T06:00) unless they carry an offset.
+            Columns: areaCode (files with an area column still import), title, kind (run, campaign, batch,
+            turnaround), criticality (critical, normal, low), start, end. Times are site time
+            (2027-03-14T06:00) unless they carry an offset.
           </p>
         </div>
         <Field id="csv-text" label="…or paste the CSV">
@@ -115,7 +116,7 @@ export function RunImport({
               setPhase("idle");
             }}
             placeholder={
-              "area,title,kind,criticality,start,end\nCDU,Crude run 12,run,critical,2027-03-01T06:00,2027-03-20T06:00"
+              "areaCode,title,kind,criticality,start,end\nCDU,Crude run 12,run,critical,2027-03-01T06:00,2027-03-20T06:00"
             }
           />
         </Field>

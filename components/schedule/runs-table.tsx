@@ -89,7 +89,7 @@ export function RunsTable({
                     areas={areas}
                     timeZone={timeZone}
                     initial={{
-                      area: r.areaCode,
+                      areaCode: r.areaCode,
                       title: r.title,
                       kind: r.kind,
                       criticality: r.criticality,

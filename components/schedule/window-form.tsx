@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { DEFAULT_BUILDER, builderFrom, weekdayOf } from "@/lib/calendar/recurrence-builder";
-import type { WindowCreateInput } from "@/lib/schemas/schedule";
+import type { WindowContentInput } from "@/lib/schemas/schedule";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { RecurrenceFields } from "./recurrence-fields";
 import {
@@ -70,7 +70,7 @@ export function WindowForm({
   now: string;
   /** Today's date at the site, the default start of a new window. */
   today: string;
-  submit: (input: Omit<WindowCreateInput, "site">) => Promise<FormResult<{ id: string }>>;
+  submit: (input: WindowContentInput) => Promise<FormResult<{ id: string }>>;
   cancelHref: string;
 }) {
   const router = useRouter();

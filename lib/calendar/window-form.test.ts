@@ -36,7 +36,7 @@ describe("window form", () => {
     expect(toWindowInput(base)).toEqual({
       kind: "maintenance",
       title: "Sunday window",
-      areas: ["CDU"],
+      areaCodes: ["CDU"],
       start: "2027-03-07T01:00",
       durationMinutes: 240,
       rrule: "FREQ=WEEKLY;BYDAY=SU",

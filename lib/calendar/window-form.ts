@@ -1,9 +1,9 @@
 // The window form's fields are friendlier than the API's (date + time, hours + minutes, a
 // recurrence builder), but validity is decided by the one shared schema: the form maps its
-// values to a WindowCreateInput and lets windowCreateSchema judge it.
+// values to a WindowContentInput and lets windowContentSchema judge it.
 import { z } from "zod";
 import { validateWindowDef, type WindowDef } from "@/lib/domain/schedule";
-import { windowCreateSchema, type WindowCreateInput } from "@/lib/schemas/schedule";
+import { windowContentSchema, type WindowContentInput } from "@/lib/schemas/schedule";
 import {
   END_MODES,
   FREQUENCIES,
@@ -20,10 +20,8 @@ const whole = (label: string, min: number, max: number) =>
     .min(min, `${label} must be at least ${min}.`)
     .max(max, `${label} must be at most ${max}.`);
 
-const serverFields = windowCreateSchema.omit({ site: true });
-
 const baseSchema = z.object({
-  kind: windowCreateSchema.shape.kind,
+  kind: windowContentSchema.shape.kind,
   title: z.string(),
   areas: z.array(z.string()),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a start date."),
@@ -54,12 +52,12 @@ export function builderOf(v: WindowFormValues): RecurrenceBuilder {
   };
 }
 
-export function toWindowInput(v: WindowFormValues): Omit<WindowCreateInput, "site"> {
+export function toWindowInput(v: WindowFormValues): WindowContentInput {
   const b = builderOf(v);
   return {
     kind: v.kind,
     title: v.title,
-    areas: v.areas,
+    areaCodes: v.areas,
     start: `${v.startDate}T${v.startTime}`,
     durationMinutes: v.durationHours * 60 + v.durationMins,
     rrule: buildRrule(b),
@@ -71,7 +69,7 @@ export function toWindowInput(v: WindowFormValues): Omit<WindowCreateInput, "sit
 const FIELD_OF: Record<string, keyof WindowFormValues> = {
   kind: "kind",
   title: "title",
-  areas: "areas",
+  areaCodes: "areas",
   start: "startDate",
   durationMinutes: "durationHours",
   until: "untilDate",
@@ -122,7 +120,7 @@ export const windowFormSchema = baseSchema.superRefine((v, ctx) => {
       message: "Enter a recurrence rule such as FREQ=MONTHLY;BYDAY=1SU.",
     });
   const input = toWindowInput(v);
-  const parsed = serverFields.safeParse(input);
+  const parsed = windowContentSchema.safeParse(input);
   if (parsed.success) {
     // The rules' own checks (end before start, a rule that never fires) need no zone to decide.
     const check = validateWindowDef(previewDef(v, "UTC", []));

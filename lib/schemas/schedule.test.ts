@@ -5,12 +5,13 @@ import {
   endSeriesSchema,
   proposeSlotsSchema,
   runCreateSchema,
+  runUpdateSchema,
   windowCreateSchema,
   windowUpdateSchema,
 } from "./schedule";
 
 const base = {
-  site: "gcr",
+  siteCode: "gcr",
   kind: "maintenance",
   title: "Sunday",
   start: "2027-03-07T01:00",
@@ -45,12 +46,33 @@ describe("window schema", () => {
   });
 
   it("normalises codes, defaults areas and optional fields, and dedupes areas", () => {
-    expect(windowCreateSchema.parse({ ...base, areas: ["u1", "U1", "u2"] })).toMatchObject({
-      site: "GCR",
-      areas: ["U1", "U2"],
+    expect(windowCreateSchema.parse({ ...base, areaCodes: ["u1", "U1", "u2"] })).toMatchObject({
+      siteCode: "GCR",
+      areaCodes: ["U1", "U2"],
       rrule: null,
       until: null,
     });
+    expect(windowCreateSchema.parse(base).areaCodes).toEqual([]);
+  });
+
+  it("reads the deprecated v1 names site and areas as siteCode and areaCodes", () => {
+    const { siteCode: _siteCode, ...rest } = base;
+    const parsed = windowCreateSchema.parse({ ...rest, site: "gcr", areas: ["u1"] });
+    expect(parsed).toMatchObject({ siteCode: "GCR", areaCodes: ["U1"] });
+    expect(parsed).not.toHaveProperty("site");
+    expect(parsed).not.toHaveProperty("areas");
+    // Both names with one value is the same request; with two values it is refused, naming both.
+    expect(windowCreateSchema.parse({ ...base, site: "gcr" }).siteCode).toBe("GCR");
+    const both = windowCreateSchema.safeParse({ ...base, areaCodes: ["U1"], areas: ["U2"] });
+    expect(both.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ["areas"],
+        message: "Send areaCodes only: areas is its deprecated alias, and the two differ.",
+      }),
+    ]);
+    expect(windowCreateSchema.safeParse(rest).error!.issues[0]!.path).toEqual(["siteCode"]);
+    expect(windowUpdateSchema.parse({ areas: ["u2"] })).toEqual({ areaCodes: ["U2"] });
+    expect(windowUpdateSchema.safeParse({ siteCode: "RHP" }).success).toBe(false);
   });
 
   it.each([
@@ -96,8 +118,8 @@ describe("window schema", () => {
 
 describe("production run and assistant schemas", () => {
   const run = {
-    site: "GCR",
-    area: "cdu",
+    siteCode: "GCR",
+    areaCode: "cdu",
     title: "Campaign",
     kind: "campaign",
     criticality: "critical",
@@ -105,9 +127,22 @@ describe("production run and assistant schemas", () => {
     end: "2027-03-05T00:00",
   };
   it("parses a run and refuses unknown kinds and criticalities", () => {
-    expect(runCreateSchema.parse(run)).toMatchObject({ area: "CDU", kind: "campaign" });
+    expect(runCreateSchema.parse(run)).toMatchObject({ areaCode: "CDU", kind: "campaign" });
     expect(runCreateSchema.safeParse({ ...run, kind: "party" }).success).toBe(false);
     expect(runCreateSchema.safeParse({ ...run, criticality: "urgent" }).success).toBe(false);
+  });
+
+  it("reads the deprecated v1 names site and area as siteCode and areaCode", () => {
+    const { siteCode: _s, areaCode: _a, ...rest } = run;
+    expect(runCreateSchema.parse({ ...rest, site: "gcr", area: "cdu" })).toMatchObject({
+      siteCode: "GCR",
+      areaCode: "CDU",
+    });
+    expect(runUpdateSchema.parse({ area: "fcc" })).toEqual({ areaCode: "FCC" });
+    expect(runUpdateSchema.safeParse({ area: "FCC", areaCode: "CDU" }).error!.issues[0]!.path).toEqual([
+      "area",
+    ]);
+    expect(runUpdateSchema.safeParse({ siteCode: "RHP" }).success).toBe(false);
   });
 
   it("needs a changeId, or assets and a duration, to propose slots", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PRODUCTION_IMPACTS, RUN_CRITICALITIES, RUN_KINDS, WINDOW_KINDS } from "@/lib/domain/constants";
 import { validateRrule } from "@/lib/domain/schedule";
+import { acceptingAliases, deprecatedAlias, type AliasedInput } from "./aliases";
 import { code, requiredLine, uuid } from "./common";
 
 /**
@@ -90,32 +91,49 @@ const durationMinutes = z.coerce
   .min(1, "Duration must be at least 1 minute.")
   .max(MAX_WINDOW_MINUTES, `Duration must be at most ${MAX_WINDOW_MINUTES} minutes (14 days).`);
 
-export const windowCreateSchema = z.object({
-  site: siteCode,
+const windowFields = z.object({
+  siteCode,
   kind: z.enum(WINDOW_KINDS, { message: "Kind must be maintenance or blackout." }),
   title: requiredLine(120, "Title"),
-  areas: areaCodes.default([]),
+  areaCodes: areaCodes.default([]),
   start: dateTimeSchema("Start"),
   durationMinutes,
   rrule: rruleSchema.nullish().transform((v) => (v ? v : null)),
   until: untilSchema.nullish().transform((v) => v ?? null),
 });
-export type WindowCreateInput = z.input<typeof windowCreateSchema>;
+
+const WINDOW_ALIASES = { site: "siteCode", areas: "areaCodes" } as const;
+export const windowCreateSchema = acceptingAliases(
+  WINDOW_ALIASES,
+  windowFields.extend({
+    site: deprecatedAlias(siteCode, "siteCode"),
+    areas: deprecatedAlias(areaCodes, "areaCodes"),
+  }),
+);
+export type WindowCreateInput = AliasedInput<z.input<typeof windowCreateSchema>, typeof WINDOW_ALIASES>;
 export type WindowCreateData = z.output<typeof windowCreateSchema>;
+/** What the window form judges: every field but the site, which the page fixes. */
+export const windowContentSchema = windowFields.omit({ siteCode: true });
+export type WindowContentInput = z.input<typeof windowContentSchema>;
 
 /** Every field optional; null clears rrule/until. The site of a window never changes. */
-export const windowUpdateSchema = z
-  .object({
-    kind: windowCreateSchema.shape.kind,
-    title: windowCreateSchema.shape.title,
-    areas: areaCodes,
-    start: dateTimeSchema("Start"),
-    durationMinutes,
-    rrule: rruleSchema.nullable().transform((v) => (v ? v : null)),
-    until: untilSchema.nullable(),
-  })
-  .partial()
-  .strict();
+const UPDATE_WINDOW_ALIASES = { areas: "areaCodes" } as const;
+export const windowUpdateSchema = acceptingAliases(
+  UPDATE_WINDOW_ALIASES,
+  z
+    .object({
+      kind: windowFields.shape.kind,
+      title: windowFields.shape.title,
+      areaCodes,
+      areas: deprecatedAlias(areaCodes, "areaCodes"),
+      start: dateTimeSchema("Start"),
+      durationMinutes,
+      rrule: rruleSchema.nullable().transform((v) => (v ? v : null)),
+      until: untilSchema.nullable(),
+    })
+    .partial()
+    .strict(),
+);
 export type WindowUpdateInput = z.input<typeof windowUpdateSchema>;
 
 export const cancelOccurrenceSchema = z.object({ occurrenceStart: dateTimeSchema("Occurrence start") });
@@ -140,9 +158,10 @@ export const windowsListQuerySchema = scheduleRangeSchema.extend({
 });
 export type WindowsListQuery = z.input<typeof windowsListQuerySchema>;
 
-export const runCreateSchema = z.object({
-  site: siteCode,
-  area: code("Area code").transform((s) => s.toUpperCase()),
+const areaCode = code("Area code").transform((s) => s.toUpperCase());
+const runFields = z.object({
+  siteCode,
+  areaCode,
   title: requiredLine(120, "Title"),
   kind: z.enum(RUN_KINDS, { message: `Kind must be one of ${RUN_KINDS.join(", ")}.` }),
   criticality: z.enum(RUN_CRITICALITIES, {
@@ -151,15 +170,38 @@ export const runCreateSchema = z.object({
   start: dateTimeSchema("Start"),
   end: dateTimeSchema("End"),
 });
-export type RunCreateInput = z.input<typeof runCreateSchema>;
-export type RunCreateData = z.output<typeof runCreateSchema>;
 
-export const runUpdateSchema = runCreateSchema.omit({ site: true }).partial().strict();
+const RUN_ALIASES = { site: "siteCode", area: "areaCode" } as const;
+export const runCreateSchema = acceptingAliases(
+  RUN_ALIASES,
+  runFields.extend({
+    site: deprecatedAlias(siteCode, "siteCode"),
+    area: deprecatedAlias(areaCode, "areaCode"),
+  }),
+);
+export type RunCreateInput = AliasedInput<z.input<typeof runCreateSchema>, typeof RUN_ALIASES>;
+export type RunCreateData = z.output<typeof runCreateSchema>;
+/** What the run form judges: every field but the site, which the page fixes. */
+export const runContentSchema = runFields.omit({ siteCode: true });
+export type RunContentInput = z.input<typeof runContentSchema>;
+
+const UPDATE_RUN_ALIASES = { area: "areaCode" } as const;
+export const runUpdateSchema = acceptingAliases(
+  UPDATE_RUN_ALIASES,
+  runContentSchema
+    .extend({ area: deprecatedAlias(areaCode, "areaCode") })
+    .partial()
+    .strict(),
+);
 export type RunUpdateInput = z.input<typeof runUpdateSchema>;
 
 /** One CSV row; the site comes from the request, so rows name only the area. */
-export const RUN_CSV_COLUMNS = ["area", "title", "kind", "criticality", "start", "end"] as const;
-export const runCsvRowSchema = runCreateSchema.omit({ site: true });
+export const RUN_CSV_COLUMNS = ["areaCode", "title", "kind", "criticality", "start", "end"] as const;
+/** Headers of earlier files, still read: old → new. */
+export const RUN_CSV_HEADER_ALIASES: Readonly<Record<string, (typeof RUN_CSV_COLUMNS)[number]>> = {
+  area: "areaCode",
+};
+export const runCsvRowSchema = runContentSchema;
 
 export const runImportSchema = z.object({
   siteCode,

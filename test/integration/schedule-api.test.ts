@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 const h = (x: unknown) => x as Handler;
 const windowBody = JSON.stringify({
-  site: "SAP",
+  siteCode: "SAP",
   kind: "maintenance",
   title: "Sunday",
   start: "2027-03-07T01:00",
@@ -290,14 +290,75 @@ describe("windows API", () => {
   });
 });
 
+describe("deprecated v1 field names", () => {
+  const post = (handler: unknown, path: string, body: unknown, token = manager) =>
+    call(h(handler), { method: "POST", path, body: JSON.stringify(body), token });
+
+  it("still accepts site, areas and area in place of siteCode, areaCodes and areaCode", async () => {
+    const w = await post(windowsPOST, "/api/v1/windows", {
+      site: "sap",
+      areas: ["u2"],
+      kind: "blackout",
+      title: "Old names",
+      start: "2028-05-02T00:00",
+      durationMinutes: 60,
+    });
+    expect(w.status).toBe(201);
+    const created = await expectJson(w);
+    expect(created).toMatchObject({ siteCode: "SAP", areaCodes: ["U2"] });
+    const id = created.id as string;
+    const patched = await call(h(windowPATCH), {
+      method: "PATCH",
+      path: `/api/v1/windows/${id}`,
+      body: JSON.stringify({ areas: ["U1"] }),
+      token: manager,
+      headers: { "if-match": '"0"' },
+      params: { id },
+    });
+    expect(await expectJson(patched)).toMatchObject({ areaCodes: ["U1"] });
+    const r = await post(
+      runsPOST,
+      "/api/v1/production-runs",
+      {
+        site: "SAP",
+        area: "U2",
+        title: "Old-name run",
+        kind: "run",
+        criticality: "low",
+        // Outside the months the import test reads back.
+        start: "2028-05-10T06:00",
+        end: "2028-05-11T06:00",
+      },
+      operations,
+    );
+    expect(r.status).toBe(201);
+    expect(await expectJson(r)).toMatchObject({ siteCode: "SAP", areaCode: "U2" });
+  });
+
+  it("refuses both names with different values (422), naming the alias", async () => {
+    const res = await post(windowsPOST, "/api/v1/windows", {
+      siteCode: "SAP",
+      site: "SAQ",
+      kind: "maintenance",
+      title: "Both names",
+      start: "2027-05-02T00:00",
+      durationMinutes: 60,
+    });
+    const problem = await expectProblem(res, 422);
+    expect(problem.errors).toEqual([
+      { path: "site", message: "Send siteCode only: site is its deprecated alias, and the two differ." },
+    ]);
+  });
+});
+
 describe("production runs API", () => {
   it("creates, lists, patches and deletes runs (operations may manage them)", async () => {
     const res = await call(h(runsPOST), {
       method: "POST",
       path: "/api/v1/production-runs",
       body: JSON.stringify({
-        site: "SAP",
-        area: "U1",
+        siteCode: "SAP",
+        areaCode: "U1",
         title: "Batch 12",
         kind: "batch",
         criticality: "critical",

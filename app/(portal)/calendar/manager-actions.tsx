@@ -45,7 +45,7 @@ export function managerActions(opts: {
             areas={opts.areas}
             timeZone={opts.timeZone}
             initial={{
-              area: item.areas[0] ?? "",
+              areaCode: item.areas[0] ?? "",
               title: item.title,
               kind: item.kind,
               criticality: item.criticality,

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { requireActor } from "@/lib/auth/session";
-import type { RunCreateInput, WindowCreateInput, WindowUpdateInput } from "@/lib/schemas/schedule";
+import type { RunContentInput, WindowContentInput, WindowUpdateInput } from "@/lib/schemas/schedule";
 import type { FeedGrantView } from "@/components/schedule/feed-subscription";
 import { createCalendarFeed } from "@/lib/services/schedule/create-calendar-feed";
 import { createRun } from "@/lib/services/schedule/create-run";
@@ -25,12 +25,12 @@ function refresh() {
 
 export async function createWindowAction(
   site: string,
-  input: Omit<WindowCreateInput, "site">,
+  input: WindowContentInput,
 ): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
     "schedule",
-    async () => ({ id: (await createWindow(actor, { ...input, site })).id }),
+    async () => ({ id: (await createWindow(actor, { ...input, siteCode: site })).id }),
     "Window created.",
   );
   if (result.ok) refresh();
@@ -92,12 +92,12 @@ export async function deleteWindowAction(windowId: string): Promise<FormResult<{
 
 export async function createRunAction(
   site: string,
-  input: Omit<RunCreateInput, "site">,
+  input: RunContentInput,
 ): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
     "schedule",
-    async () => ({ id: (await createRun(actor, { ...input, site })).id }),
+    async () => ({ id: (await createRun(actor, { ...input, siteCode: site })).id }),
     "Run added.",
   );
   if (result.ok) refresh();
@@ -107,7 +107,7 @@ export async function createRunAction(
 export async function updateRunAction(
   id: string,
   sequence: number,
-  input: Omit<RunCreateInput, "site">,
+  input: RunContentInput,
 ): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(

@@ -218,7 +218,7 @@ export default definePaths(
     "/api/v1/production-runs/import": {
       post: {
         summary: "Import the production schedule from CSV",
-        description: `Columns ${RUN_CSV_COLUMNS.join(", ")}; times site-local unless they carry an offset. Send text/csv with ?site=CODE, or JSON {siteCode, csv, dryRun}. All or nothing: any bad row and nothing is written (422 with rowErrors).`,
+        description: `Columns ${RUN_CSV_COLUMNS.join(", ")} (a first column headed \`area\`, the deprecated name, is read as areaCode); times site-local unless they carry an offset. Send text/csv with ?site=CODE, or JSON {siteCode, csv, dryRun}. All or nothing: any bad row and nothing is written (422 with rowErrors).`,
         query: z.object({ site: z.string().optional(), dryRun: z.enum(["true", "false"]).optional() }),
         bodyContentType: "text/csv",
         body: z.string(),

@@ -11,8 +11,8 @@ export async function createRun(actor: Actor, input: RunCreateInput): Promise<Ru
   const data = runCreateSchema.parse(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const site = await siteFor(tx, actor, data.site, "production.manage");
-    const [areaId] = areaIdsFor(site, [data.area], "area");
+    const site = await siteFor(tx, actor, data.siteCode, "production.manage");
+    const [areaId] = areaIdsFor(site, [data.areaCode], "areaCode");
     const start = toInstant(data.start, site.timeZone);
     const end = toInstant(data.end, site.timeZone);
     checkRunSpan(start, end);

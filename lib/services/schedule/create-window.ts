@@ -11,12 +11,12 @@ export async function createWindow(actor: Actor, input: WindowCreateInput): Prom
   const data = windowCreateSchema.parse(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const site = await siteFor(tx, actor, data.site, "window.manage");
+    const site = await siteFor(tx, actor, data.siteCode, "window.manage");
     const values = {
       siteId: site.id,
       kind: data.kind,
       title: data.title,
-      areaIds: areaIdsFor(site, data.areas),
+      areaIds: areaIdsFor(site, data.areaCodes),
       localStart: toLocal(data.start, site.timeZone),
       durationMinutes: data.durationMinutes,
       rrule: data.rrule,

@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
   RUN_CSV_COLUMNS,
+  RUN_CSV_HEADER_ALIASES,
   runCsvRowSchema,
   runImportSchema,
   type RunImportInput,
@@ -64,7 +65,7 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
     name: label,
   } = readCsvHeader(
     header,
-    (key) => RUN_CSV_COLUMNS.find((c) => c === key),
+    (key) => RUN_CSV_HEADER_ALIASES[key] ?? RUN_CSV_COLUMNS.find((c) => c === key),
     RUN_CSV_COLUMNS,
     RUN_CSV_COLUMNS,
   );
@@ -98,18 +99,18 @@ function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: Ro
     const parsed = runCsvRowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const col = (issue.path[0] as Column | undefined) ?? "area";
+        const col = (issue.path[0] as Column | undefined) ?? "areaCode";
         errors.push({ line: rec.line, column: label(col), message: issue.message });
       }
       continue;
     }
     const d = parsed.data;
-    const area = site.areas.find((a) => a.code === d.area);
+    const area = site.areas.find((a) => a.code === d.areaCode);
     if (!area)
       errors.push({
         line: rec.line,
-        column: label("area"),
-        message: `Site ${site.code} has no area ${d.area}.`,
+        column: label("areaCode"),
+        message: `Site ${site.code} has no area ${d.areaCode}.`,
       });
     const start = toInstant(d.start, site.timeZone);
     const end = toInstant(d.end, site.timeZone);

@@ -55,7 +55,7 @@ export async function siteFor(
   return site;
 }
 
-export function areaIdsFor(site: SiteContext, codes: readonly string[], path = "areas"): string[] {
+export function areaIdsFor(site: SiteContext, codes: readonly string[], path = "areaCodes"): string[] {
   const unknown = codes.filter((c) => !site.areas.some((a) => a.code === c));
   if (unknown.length) {
     throw invalid(`Site ${site.code} has no area ${unknown.join(", ")}.`, [

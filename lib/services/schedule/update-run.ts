@@ -28,7 +28,7 @@ export async function updateRun(
     }
     const tz = site.timeZone;
     const patch = {
-      ...(data.area !== undefined ? { areaId: areaIdsFor(site, [data.area], "area")[0]! } : {}),
+      ...(data.areaCode !== undefined ? { areaId: areaIdsFor(site, [data.areaCode], "areaCode")[0]! } : {}),
       ...(data.title !== undefined ? { title: data.title } : {}),
       ...(data.kind !== undefined ? { kind: data.kind } : {}),
       ...(data.criticality !== undefined ? { criticality: data.criticality } : {}),

@@ -82,7 +82,7 @@ export async function updateWindow(
     const patch: Patch = {};
     if (data.kind !== undefined) patch.kind = data.kind;
     if (data.title !== undefined) patch.title = data.title;
-    if (data.areas !== undefined) patch.areaIds = areaIdsFor(current.site, data.areas);
+    if (data.areaCodes !== undefined) patch.areaIds = areaIdsFor(current.site, data.areaCodes);
     if (data.start !== undefined) patch.localStart = toLocal(data.start, tz);
     if (data.durationMinutes !== undefined) patch.durationMinutes = data.durationMinutes;
     if (data.rrule !== undefined) patch.rrule = data.rrule;
