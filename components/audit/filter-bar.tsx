@@ -1,11 +1,69 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { PageFilters } from "@/lib/audit/page-filters";
 import { AUDIT_ACTION_GROUPS } from "@/lib/schemas/audit";
 import { actionLabel } from "@/lib/audit/labels";
 import { groupLabel } from "./vocab";
+
+/** The site choice of the trail's filter forms: one of the reader's sites, or all of them. */
+export function SiteFilter({
+  id,
+  value,
+  sites,
+}: {
+  id: string;
+  value: string;
+  sites: { code: string; name: string }[];
+}) {
+  return (
+    <Field id={id} label="Site">
+      <Select name="site" defaultValue={value.toUpperCase()}>
+        <option value="">All my sites</option>
+        {sites.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.code} · {s.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** Why the filters above cannot be applied, when they cannot. */
+export function FilterErrors({ errors }: { errors: string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="mb-4">
+      <Alert title="These filters cannot be applied">
+        <ul className="list-disc pl-5">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </Alert>
+    </div>
+  );
+}
+
+/** The foot of a filter form: a note on the times shown, clear and apply. */
+export function FilterActions({ clearHref, children }: { clearHref: string; children: React.ReactNode }) {
+  return (
+    <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
+      <p className="text-xs text-slate-600">{children}</p>
+      <div className="flex gap-2">
+        <Button asChild variant="ghost" size="sm">
+          <Link href={clearHref}>Clear filters</Link>
+        </Button>
+        <Button type="submit" variant="primary" size="sm">
+          Apply filters
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 /** A plain GET form: the filters land in the URL and the server renders the result. */
 export function AuditFilterBar({
@@ -28,16 +86,7 @@ export function AuditFilterBar({
       className="mb-4 rounded-lg border border-slate-200 bg-white p-3"
     >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9">
-        <Field id="f-site" label="Site">
-          <Select name="site" defaultValue={filters.site.toUpperCase()}>
-            <option value="">All my sites</option>
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SiteFilter id="f-site" value={filters.site} sites={sites} />
         <Field id="f-action" label="Action" className="col-span-2 md:col-span-1 xl:col-span-2">
           <Select name="action" defaultValue={filters.action}>
             <option value="">Any action</option>
@@ -94,21 +143,11 @@ export function AuditFilterBar({
           <Input name="to" type="date" defaultValue={filters.to} />
         </Field>
       </div>
-      <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs text-slate-600">
-          Times and days are in {zoneLabel}
-          {filters.site ? ", the site's zone" : ""}; hover over a time for{" "}
-          {zoneLabel === "UTC" ? "the site's clock" : "UTC"}.
-        </p>
-        <div className="flex gap-2">
-          <Button asChild variant="ghost" size="sm">
-            <Link href="/audit">Clear filters</Link>
-          </Button>
-          <Button type="submit" variant="primary" size="sm">
-            Apply filters
-          </Button>
-        </div>
-      </div>
+      <FilterActions clearHref="/audit">
+        Times and days are in {zoneLabel}
+        {filters.site ? ", the site's zone" : ""}; hover over a time for{" "}
+        {zoneLabel === "UTC" ? "the site's clock" : "UTC"}.
+      </FilterActions>
     </form>
   );
 }

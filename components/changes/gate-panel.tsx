@@ -33,17 +33,19 @@ export function GateDecisionView({ result, zone }: { result: GateResult; zone: s
 }
 
 /**
- * The deployment gate on demand. Each evaluation is an audited dry run, so it runs when
- * asked, not on every page view.
+ * The deployment gate on demand. Each evaluation is a dry run kept in the gate-check log, so it
+ * runs when asked, not on every page view; `log` is that log for readers who may see it.
  */
 export function GatePanel({
   zone,
   initial,
   evaluate,
+  log,
 }: {
   zone: string;
   initial: GateResult | null;
   evaluate: (at: string | null) => Promise<FormResult<GateResult>>;
+  log?: React.ReactNode;
 }) {
   const [result, setResult] = useState<GateResult | null>(initial);
   const [failure, setFailure] = useState<Extract<FormResult<GateResult>, { ok: false }> | null>(null);
@@ -90,9 +92,11 @@ export function GatePanel({
           <GateDecisionView result={result} zone={zone} />
         ) : (
           <p className="text-sm text-slate-600">
-            Not evaluated yet. Every evaluation is recorded in the change history.
+            Not evaluated yet. Evaluations are kept in the gate-check log, which auditors read; only a real
+            start goes into the change&apos;s history.
           </p>
         )}
+        {log}
       </div>
     </Card>
   );

@@ -5,3 +5,4 @@ export * from "./changes";
 export * from "./signoffs";
 export * from "./windows";
 export * from "./advisories";
+export * from "./gate-checks";

@@ -4,6 +4,7 @@ import assets from "./paths/assets";
 import audit from "./paths/audit";
 import changes from "./paths/changes";
 import compliance from "./paths/compliance";
+import gateChecks from "./paths/gate-checks";
 import core from "./paths/core";
 import schedule from "./paths/schedule";
 import type { FeaturePaths } from "./registry";
@@ -12,7 +13,16 @@ import type { FeaturePaths } from "./registry";
  * Every feature's paths. To publish yours: write lib/openapi/paths/<feature>.ts exporting
  * `default definePaths("<feature>", {...})`, then add it to this list (one import, one entry).
  */
-export const FEATURES: FeaturePaths[] = [core, audit, assets, schedule, changes, compliance, advisories];
+export const FEATURES: FeaturePaths[] = [
+  core,
+  audit,
+  assets,
+  schedule,
+  changes,
+  gateChecks,
+  compliance,
+  advisories,
+];
 
 let cached: OpenApiDocument | undefined;
 

@@ -14,16 +14,28 @@ export function actionsMatching(filter: string): AuditAction[] {
 }
 
 // Query strings and GET forms send "" for an untouched field; that means "no filter", not an error.
-const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+export const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-const instant = (label: string) =>
+export const instant = (label: string) =>
   z.iso
     .datetime({
       offset: true,
       message: `${label} must be an ISO 8601 instant with Z or an offset, e.g. 2027-03-14T08:00:00Z.`,
     })
     .transform((s) => new Date(s));
+
+/** Page size and cursor of the trail's readers (the explorer, the gate-check log). */
+export const auditPaging = {
+  limit: blankIsAbsent(
+    z.coerce
+      .number({ message: "Limit must be a number." })
+      .int("Limit must be a whole number.")
+      .min(1, "Limit must be at least 1.")
+      .max(MAX_AUDIT_PAGE, `Limit may be at most ${MAX_AUDIT_PAGE}.`),
+  ).transform((v) => v ?? 50),
+  cursor: blankIsAbsent(z.string().max(500, "The cursor is not valid.")),
+};
 
 const objectType = z
   .string()
@@ -56,14 +68,7 @@ export const auditQuerySchema = z
     ),
     from: blankIsAbsent(instant("From")),
     to: blankIsAbsent(instant("To")),
-    limit: blankIsAbsent(
-      z.coerce
-        .number({ message: "Limit must be a number." })
-        .int("Limit must be a whole number.")
-        .min(1, "Limit must be at least 1.")
-        .max(MAX_AUDIT_PAGE, `Limit may be at most ${MAX_AUDIT_PAGE}.`),
-    ).transform((v) => v ?? 50),
-    cursor: blankIsAbsent(z.string().max(500, "The cursor is not valid.")),
+    ...auditPaging,
   })
   .transform((q, ctx) => {
     let type = q.objectType;

@@ -27,3 +27,30 @@ export interface VerifyReport extends VerifyResult {
   /** On a break: the broken event and its neighbours, those the reader may see in full. */
   neighbours: { id: number; event: AuditEventView | null }[];
 }
+
+/** One entry of the gate-check log (dry runs of the deployment gate), as readers see it. */
+export interface GateCheckView {
+  id: number;
+  changeId: string;
+  changeNumber: string;
+  siteCode: string;
+  timeZone: string;
+  actorEmail: string;
+  actorName: string | null;
+  /** "session" (the portal), "token" (an API token) or "cli". */
+  via: string;
+  tokenId: string | null;
+  tokenName: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** The instant asked about; null when the caller asked about the moment of asking. */
+  askedFor: string | null;
+  allowed: boolean;
+  reasons: { code: string; message: string }[];
+  changeState: string;
+  changeVersion: number;
+  firstAt: string;
+  lastAt: string;
+  /** Identical consecutive answers to this caller within the entry's first minute. */
+  count: number;
+}

@@ -4,6 +4,7 @@ import * as cancel from "@/app/api/v1/changes/[id]/cancel/route";
 import * as closeRoute from "@/app/api/v1/changes/[id]/close/route";
 import * as complete from "@/app/api/v1/changes/[id]/complete/route";
 import * as gate from "@/app/api/v1/changes/[id]/gate/route";
+import * as gateChecks from "@/app/api/v1/audit/gate-checks/route";
 import * as history from "@/app/api/v1/changes/[id]/history/route";
 import * as one from "@/app/api/v1/changes/[id]/route";
 import * as signoffs from "@/app/api/v1/changes/[id]/signoffs/route";
@@ -245,7 +246,25 @@ describe("change REST API", () => {
       }),
     );
     const actions = (events.items as { action: string }[]).map((e) => e.action);
-    expect(actions.filter((a) => a === "gate.decision")).toHaveLength(3);
+    // Two start attempts in the chain; the dry run is in the gate-check log, which auditors read.
+    expect(actions.filter((a) => a === "gate.decision")).toHaveLength(2);
+    const checks = await expectJson(
+      await call(h(gateChecks.GET), {
+        method: "GET",
+        path: `/api/v1/audit/gate-checks?change=${c.number}`,
+        token: tokens.auditor,
+      }),
+    );
+    expect(checks.items).toEqual([
+      expect.objectContaining({
+        changeNumber: c.number,
+        via: "token",
+        askedFor: early,
+        allowed: false,
+        reasons: [expect.objectContaining({ code: "outside_slot" })],
+        count: 1,
+      }),
+    ]);
     expect(actions.at(-1)).toBe("change.close");
     const list = await expectJson(
       await call(h(collection.GET), {

@@ -13,6 +13,7 @@ import { getChange } from "@/lib/services/changes/get";
 import { reviseChange } from "@/lib/services/changes/revise";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
+import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { useTestDatabase } from "../db";
 import { HOUR, changeWorld, codeOf, draft, errorOf, sign, type World } from "./changes-helpers";
 
@@ -104,7 +105,7 @@ describe("change lifecycle", () => {
     ]);
   });
 
-  it("refuses the start before the slot, audits every gate decision with its reasons, and allows a dry run inside the slot", async () => {
+  it("refuses the start before the slot, chains the start attempt with its reasons, and allows a dry run inside the slot (in the gate-check log)", async () => {
     const { requester, opsA, securityA, implementer } = w.people;
     const start = new Date(Date.now() + 2 * HOUR);
     const c = await createChange(
@@ -131,6 +132,7 @@ describe("change lifecycle", () => {
     const asAuditor = await evaluateGateFor(w.people.auditor.actor, c.id);
     expect(asAuditor.reasons.map((r) => r.code).sort()).toEqual(["not_implementer", "outside_slot"]);
 
+    // The start attempt is in the chain; the two dry runs are in the gate-check log instead.
     const decisions = (await changeHistory(w.people.auditor.actor, c.id)).items.filter(
       (e) => e.action === "gate.decision",
     );
@@ -140,10 +142,13 @@ describe("change lifecycle", () => {
         dryRun: false,
         reasons: [expect.objectContaining({ code: "outside_slot" })],
       }),
-      expect.objectContaining({ allowed: true, dryRun: true, reasons: [] }),
-      expect.objectContaining({ allowed: false, dryRun: true }),
     ]);
     expect(decisions[0]!.reason).toMatch(/Gate refused .*outside_slot/);
+    const checks = await listGateChecks(w.people.auditor.actor, { change: c.number });
+    expect(checks.items.map((g) => [g.actorEmail, g.allowed, g.reasons.map((r) => r.code).sort()])).toEqual([
+      [w.people.auditor.email, false, ["not_implementer", "outside_slot"]],
+      [implementer.email, true, []],
+    ]);
   });
 
   it("lets an emergency change start with operations, security and safety; change board is due within 72 h and flagged when overdue", async () => {

@@ -64,6 +64,11 @@ describe.skipIf(!usingPostgres())("the least-privilege runtime role on PostgreSQ
       );
       expect(await refusal(asRole.unsafe(`alter table ${table} add column x int`))).toMatch(/must be owner/);
     }
+    // The gate-check log: its facts are not even writable by the role, only its repeat count.
+    expect(await refusal(asRole`update gate_checks set allowed = true`)).toMatch(/permission denied/);
+    expect(await refusal(asRole`delete from gate_checks`)).toMatch(/permission denied/);
+    expect(await refusal(asRole`truncate gate_checks`)).toMatch(/permission denied/);
+    expect(await refusal(asRole`update gate_checks set count = count + 1 where false`)).toBe("allowed");
     expect(await refusal(asRole`drop trigger audit_events_no_update_delete on audit_events`)).toMatch(
       /must be owner/,
     );

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
+import { filterProblems } from "./filter-problems";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ZodError } from "zod";
 import { AuditEventRows, type AuditRowData } from "@/components/audit/event-rows";
 import { ExportButton } from "@/components/audit/export-button";
-import { AuditFilterBar } from "@/components/audit/filter-bar";
+import { AuditFilterBar, FilterErrors } from "@/components/audit/filter-bar";
 import { Button } from "@/components/ui/button";
-import { Alert, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { Pager, Th } from "@/components/ui/table";
 import { auditTime } from "@/lib/audit/display-time";
 import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@/lib/audit/page-filters";
 import { requireActor } from "@/lib/auth/session";
 import { auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
-import { isServiceError } from "@/lib/services/base/errors";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -30,12 +29,6 @@ function toRow(e: AuditEventView, zone: string): AuditRowData {
   const { local, utc } = auditTime(e.at, zone === "UTC" ? null : zone);
   const hover = zone !== "UTC" ? utc : e.timeZone ? auditTime(e.at, e.timeZone).local : utc;
   return { ...e, iso: e.at, local, utc, hover, objectHref: objectHref(e) };
-}
-
-function problemText(e: unknown): string[] {
-  if (e instanceof ZodError) return e.issues.map((i) => i.message);
-  if (isServiceError(e)) return [e.details.errors?.map((x) => x.message).join(" ") || e.message];
-  throw e;
 }
 
 export default async function AuditPage({
@@ -56,7 +49,7 @@ export default async function AuditPage({
     try {
       ({ items, nextCursor } = await listAuditEvents(actor, { ...input, limit: PAGE_SIZE, cursor }));
     } catch (e) {
-      errors.push(...problemText(e));
+      errors.push(...filterProblems(e));
     }
   }
 
@@ -69,29 +62,24 @@ export default async function AuditPage({
         title="Audit trail"
         description="Every recorded action at your sites, newest first. Append-only and hash-chained."
         actions={
-          canExport && errors.length === 0 ? (
-            <>
-              <Button asChild size="sm">
-                <Link href="/audit/verify">Verify the trail</Link>
-              </Button>
-              <ExportButton href={exportHref("csv", input)} format="csv" />
-              <ExportButton href={exportHref("json", input)} format="json" />
-            </>
-          ) : null
+          <>
+            <Button asChild size="sm">
+              <Link href="/audit/gate-checks">Gate checks</Link>
+            </Button>
+            {canExport && errors.length === 0 ? (
+              <>
+                <Button asChild size="sm">
+                  <Link href="/audit/verify">Verify the trail</Link>
+                </Button>
+                <ExportButton href={exportHref("csv", input)} format="csv" />
+                <ExportButton href={exportHref("json", input)} format="json" />
+              </>
+            ) : null}
+          </>
         }
       />
       <AuditFilterBar filters={filters} sites={sites} zoneLabel={zoneLabel} zoneValue={zoneValue} />
-      {errors.length ? (
-        <div className="mb-4">
-          <Alert title="These filters cannot be applied">
-            <ul className="list-disc pl-5">
-              {errors.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </Alert>
-        </div>
-      ) : null}
+      <FilterErrors errors={errors} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Audit events, newest first</caption>

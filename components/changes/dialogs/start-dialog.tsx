@@ -1,6 +1,7 @@
 "use client";
-// Starting is the one door to a controller: the dialog asks the gate first (an audited dry
-// run) and shows its answer; the start itself is decided again on the server under a lock.
+// Starting is the one door to a controller: the dialog asks the gate first (a dry run, kept in
+// the gate-check log, not in the change's history) and shows its answer; the start itself is
+// decided again on the server under a lock and recorded in the hash-chained trail.
 import { Play } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -60,7 +61,7 @@ export function StartDialog({
       </DialogTrigger>
       <DialogContent
         title={`Start ${number}`}
-        description="The deployment gate decides; every decision is recorded in the history."
+        description="The deployment gate decides. Starting, or a refused start, is recorded in the change's history."
       >
         <div className="space-y-3">
           {gateError ? <p className="text-sm text-red-800">{gateError}</p> : null}

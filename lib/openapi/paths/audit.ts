@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { AUDIT_ACTION_GROUPS, MAX_AUDIT_PAGE } from "@/lib/schemas/audit";
-import { definePaths, instant, named, page } from "../registry";
+import { definePaths, instant, named, page, type ResponseSpec } from "../registry";
 
 const action = z.enum([...AUDIT_ACTIONS, ...AUDIT_ACTION_GROUPS.map((g) => `${g}.`)]);
 
@@ -50,6 +50,25 @@ export const auditEventResponse = named(
     hash: z.string().describe("SHA-256 chain hash of this event."),
   }),
 );
+
+/** A streamed CSV/JSON download as the export endpoints answer it. */
+export function exportAttachment(description: string, filename: string, row: string): ResponseSpec {
+  return {
+    description,
+    contentType: "text/csv",
+    schema: z.string(),
+    headers: {
+      "Content-Disposition": {
+        description: `attachment; filename="${filename}"`,
+        schema: { type: "string" },
+      },
+      "X-Interlock-Export-Up-To-Id": {
+        description: `The newest ${row} id the export covers`,
+        schema: { type: "integer" },
+      },
+    },
+  };
+}
 
 const checkpoint = named(
   "AuditCheckpoint",
@@ -100,22 +119,11 @@ export default definePaths(
           "format=json answers a JSON array of AuditEvent. Every export is itself recorded as an audit.export event with its filter.",
         query: z.object({ format: z.enum(["csv", "json"]).default("csv"), ...filters }),
         responses: {
-          200: {
-            description:
-              "An attachment: CSV (UTF-8 with BOM, one line per event, before/after as JSON text) or a JSON array",
-            contentType: "text/csv",
-            schema: z.string(),
-            headers: {
-              "Content-Disposition": {
-                description: 'attachment; filename="interlock-audit-…"',
-                schema: { type: "string" },
-              },
-              "X-Interlock-Export-Up-To-Id": {
-                description: "The newest event id the export covers",
-                schema: { type: "integer" },
-              },
-            },
-          },
+          200: exportAttachment(
+            "An attachment: CSV (UTF-8 with BOM, one line per event, before/after as JSON text) or a JSON array",
+            "interlock-audit-…",
+            "event",
+          ),
         },
         errors: [403, 404, 422],
       },

@@ -340,7 +340,7 @@ export default definePaths(
       get: {
         summary: "The deployment gate's decision now or at ?at= (dry run)",
         description:
-          "Evaluated for the caller as the one who would start it; recorded in the audit trail as a dry run.",
+          "Evaluated for the caller as the one who would start it; recorded in the gate-check log (GET /api/v1/audit/gate-checks), outside the hash-chained trail, so tools may poll. Identical consecutive answers to one caller within a minute are one entry with a count.",
         path: idPath,
         query: z.object({ at: instant.optional() }),
         responses: { 200: { description: "The decision", schema: gateDecision } },

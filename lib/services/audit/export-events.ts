@@ -81,6 +81,14 @@ export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uin
   );
 }
 
+/** "20261202T031500Z": the moment of an export, for its file name. */
+export function exportStamp(now = new Date()): string {
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+}
+
 async function headId(db: Executor, where: SQL): Promise<number> {
   const [head] = await db
     .select({ id: auditEvents.id })
@@ -117,10 +125,7 @@ export async function exportAuditEvents(
     });
   });
 
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z");
+  const stamp = exportStamp();
   const scoped = and(where, lte(auditEvents.id, upToId))!;
   return {
     filename: `interlock-audit${site ? `-${site.code}` : ""}-${stamp}.${fmt}`,

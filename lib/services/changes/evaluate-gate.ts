@@ -1,16 +1,18 @@
 import "server-only";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
+import { recordGateCheck } from "@/lib/audit/gate-checks";
 import type { Actor } from "@/lib/auth/actor";
 import { gateQuerySchema } from "@/lib/schemas/changes";
-import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gate";
+import { decideGate, gateResult } from "./internal/decide-gate";
 import { findVisibleChange, loadContext } from "./internal/load";
 import type { ClientInfo, GateResult } from "@/lib/types/changes";
 
 /**
  * The gate's decision for this actor now or at `at`, without starting anything: what
- * deployment tooling asks before it touches a controller. Audited like a real decision,
- * marked as a dry run.
+ * deployment tooling asks before it touches a controller, and what the start dialog shows.
+ * Recorded in the gate-check log (outside the hash chain, so tools may poll without queueing
+ * behind every writer); a real start attempt is decided again and chained by `startChange`.
  */
 export async function evaluateGateFor(
   actor: Actor,
@@ -19,12 +21,23 @@ export async function evaluateGateFor(
   client: ClientInfo = {},
 ): Promise<GateResult> {
   const parsed = parseInput(gateQuerySchema, { at: at ?? undefined }, "The gate query");
-  const when = parsed.at ?? new Date();
+  const now = new Date();
+  const when = parsed.at ?? now;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
-    const decision = await decideGate(tx, actor, ctx, when);
-    await auditGateDecision(tx, actor, ctx, decision, { dryRun: true, at: when, client });
-    return gateResult(decision);
+    const result = gateResult(await decideGate(tx, actor, ctx, when));
+    await recordGateCheck(tx, actor, {
+      changeId: ctx.row.id,
+      siteId: ctx.row.siteIds[0]!,
+      changeState: ctx.row.state,
+      changeVersion: ctx.row.version,
+      askedFor: parsed.at ?? null,
+      allowed: result.allowed,
+      reasons: result.reasons,
+      userAgent: client.userAgent ?? null,
+      now,
+    });
+    return result;
   });
 }

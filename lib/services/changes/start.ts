@@ -42,7 +42,7 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
           .for("update");
       const now = new Date();
       const decision = await decideGate(tx, actor, ctx, now);
-      await auditGateDecision(tx, actor, ctx, decision, { dryRun: false, at: now, client });
+      await auditGateDecision(tx, actor, ctx, decision, { at: now, client });
       if (!decision.allowed) return { refused: gateResult(decision) };
       const row = await writeTransition(tx, actor, locked, "in_progress", "change.start", {
         now,

@@ -5,13 +5,14 @@ import { ServiceError, invalid } from "@/lib/services/base/errors";
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Tables whose rows are evidence: the runtime role may read and add to them, never change them. */
-const APPEND_ONLY = ["audit_events", "audit_checkpoints"];
+const APPEND_ONLY = ["audit_events", "audit_checkpoints", "gate_checks"];
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The statements that make (or bring up to date) a least-privilege login for the app server: it
- * reads and writes the app's tables, but the trail and its checkpoints only take SELECT and INSERT.
+ * reads and writes the app's tables, but the trail, its checkpoints and the gate-check log only take SELECT
+ * and INSERT (and the log's repeat count).
  * It owns nothing, so it cannot ALTER the tables, drop or disable their triggers, or TRUNCATE.
  * Run again after migrations that add tables.
  */
@@ -29,6 +30,8 @@ export function runtimeRoleStatements(role: string, password: string | null, dat
     `REVOKE CREATE ON SCHEMA public FROM ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${appendOnly} FROM ${role}`,
+    // The gate-check log counts repeated identical answers; its trigger limits that to count+1.
+    `GRANT UPDATE (count, last_at) ON gate_checks TO ${role}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
   ];
 }

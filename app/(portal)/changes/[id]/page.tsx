@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActionBar } from "@/components/changes/action-bar";
@@ -12,6 +13,9 @@ import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
 import { isServiceError } from "@/lib/services/base/errors";
+import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
+import { GateCheckTable } from "@/components/audit/gate-check-table";
+import type { GateCheckView } from "@/lib/types/audit";
 import {
   cancelAction,
   closeAction,
@@ -33,6 +37,16 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 const TABS = ["overview", "signoffs", "gate", "history"] as const;
 
+/** The change's gate-check log for readers of the trail at every site of it; null for everyone else. */
+async function gateChecksOf(actor: Awaited<ReturnType<typeof requireActor>>, number: string) {
+  try {
+    return await listGateChecks(actor, { change: number, limit: 20 });
+  } catch (e) {
+    if (isServiceError(e) && (e.code === "forbidden" || e.code === "not_found")) return null;
+    throw e;
+  }
+}
+
 async function load<T>(p: Promise<T>): Promise<T> {
   return p.catch((e: unknown) => {
     if (isServiceError(e) && (e.code === "not_found" || e.code === "invalid")) notFound();
@@ -50,7 +64,10 @@ export default async function ChangePage({
   const [{ id }, { tab }] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
   const change = await loadChange(id);
-  const history = await load(changeHistory(actor, change.id, { limit: 500 }));
+  const [history, checks] = await Promise.all([
+    load(changeHistory(actor, change.id, { limit: 500 })),
+    gateChecksOf(actor, change.number),
+  ]);
   const zone = change.sites[0]?.timeZone ?? "UTC";
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
 
@@ -89,12 +106,46 @@ export default async function ChangePage({
           <SignoffsPanel change={change} zone={zone} />
         </TabsContent>
         <TabsContent value="gate">
-          <GatePanel zone={zone} initial={null} evaluate={evaluateGateAction.bind(null, change.id)} />
+          <GatePanel
+            zone={zone}
+            initial={null}
+            evaluate={evaluateGateAction.bind(null, change.id)}
+            log={checks ? <GateCheckLog checks={checks} number={change.number} zone={zone} /> : null}
+          />
         </TabsContent>
         <TabsContent value="history">
           <HistoryList events={history.items} zone={zone} />
         </TabsContent>
       </Tabs>
     </>
+  );
+}
+
+function GateCheckLog({
+  checks,
+  number,
+  zone,
+}: {
+  checks: { items: GateCheckView[]; nextCursor: string | null };
+  number: string;
+  zone: string;
+}) {
+  return (
+    <section aria-labelledby="gate-log" className="space-y-2 border-t border-slate-200 pt-3">
+      <h3 id="gate-log" className="text-sm font-semibold text-slate-900">
+        Gate checks (dry runs, newest first)
+      </h3>
+      <GateCheckTable
+        items={checks.items}
+        zone={zone}
+        caption={`Gate checks of ${number}`}
+        showChange={false}
+      />
+      {checks.nextCursor ? (
+        <Link className="text-sm text-blue-800 underline" href={`/audit/gate-checks?change=${number}`}>
+          All gate checks of {number}
+        </Link>
+      ) : null}
+    </section>
   );
 }

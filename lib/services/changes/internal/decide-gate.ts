@@ -74,13 +74,16 @@ export function gateResult(decision: GateDecision): GateResult {
   };
 }
 
-/** Every gate decision, allowed or refused, real or dry run, is an audit event with its reasons. */
+/**
+ * Every real start attempt, allowed or refused, is an audit event in the chain with its reasons.
+ * Dry runs go to the gate-check log instead (lib/audit/gate-checks.ts).
+ */
 export async function auditGateDecision(
   tx: Tx,
   actor: Actor,
   ctx: ChangeContext,
   decision: GateDecision,
-  opts: { dryRun: boolean; at: Date; client?: ClientInfo },
+  opts: { at: Date; client?: ClientInfo },
 ): Promise<void> {
   const result = gateResult(decision);
   await appendAudit(tx, actor, {
@@ -91,7 +94,7 @@ export async function auditGateDecision(
     after: {
       number: ctx.row.number,
       allowed: result.allowed,
-      dryRun: opts.dryRun,
+      dryRun: false,
       at: isoUtc(opts.at),
       evaluatedAt: result.evaluatedAt,
       state: ctx.row.state,
@@ -100,7 +103,7 @@ export async function auditGateDecision(
       ...(opts.client?.userAgent ? { userAgent: opts.client.userAgent.slice(0, 200) } : {}),
     },
     reason: result.allowed
-      ? `${opts.dryRun ? "Dry run: gate would open" : "Gate opened"} for ${ctx.row.number}`
-      : `${opts.dryRun ? "Dry run: gate would refuse" : "Gate refused"} ${ctx.row.number}: ${result.reasons.map((r) => r.code).join(", ")}`,
+      ? `Gate opened for ${ctx.row.number}`
+      : `Gate refused ${ctx.row.number}: ${result.reasons.map((r) => r.code).join(", ")}`,
   });
 }
