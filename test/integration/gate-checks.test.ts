@@ -1,5 +1,5 @@
 // The gate-check log: dry runs of the deployment gate, outside the hash chain, append-only.
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, gateChecks } from "@/db/schema";
@@ -162,7 +162,10 @@ describe("gate-check log", () => {
       await new Response((await exportGateChecks(w.people.auditor.actor, {}, "json")).body).text(),
     ) as { changeNumber: string }[];
     expect(json.map((g) => g.changeNumber)).toContain(c.number);
-    const exports = await db.select().from(auditEvents).where(eq(auditEvents.objectType, "gate_check"));
+    const exports = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "audit.export"), sql`${auditEvents.after}->>'kind' = 'gate_checks'`));
     expect(exports.map((e) => (e.after as { format: string }).format)).toEqual(["csv", "json"]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });

@@ -71,7 +71,7 @@ async function* chunks(db: Executor, where: SQL, upToId: number, format: AuditEx
  * The gate-check log the actor may export (auditors), newest first, as CSV or a JSON array,
  * streamed batch by batch up to the newest entry at the start. Counts of entries still within
  * their minute may grow after the export; their first answer and facts cannot. Recorded in the
- * chain as `audit.export` (log "gate checks") before the first byte.
+ * chain as `audit.export` (kind "gate_checks") before the first byte.
  */
 export async function exportGateChecks(actor: Actor, input: GateCheckQueryInput, format: AuditExportFormat) {
   requireAuditScope(actor, "audit.export");
@@ -98,9 +98,9 @@ export async function exportGateChecks(actor: Actor, input: GateCheckQueryInput,
   await db.transaction((tx) =>
     appendAudit(tx, actor, {
       action: "audit.export",
-      objectType: "gate_check",
+      objectType: "audit",
       siteId: site?.id ?? null,
-      after: { log: "gate checks", format: fmt, filter, upToId },
+      after: { kind: "gate_checks", format: fmt, filter, upToId },
     }),
   );
   const stamp = exportStamp();
