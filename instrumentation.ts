@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts: opens the database (taking the embedded folder's lock and
  * applying migrations), in demo mode seeds the demo plant into an empty database, and starts the
- * hourly audit checkpoints.
+ * hourly audit checkpoints and the job poller (notifications, mail, webhooks, reminders).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -21,4 +21,6 @@ export async function register() {
   }
   const { startHourlyCheckpoints } = await import("./lib/audit/hourly");
   startHourlyCheckpoints();
+  const { startJobPoller } = await import("./lib/jobs/poller");
+  startJobPoller();
 }

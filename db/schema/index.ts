@@ -6,3 +6,5 @@ export * from "./signoffs";
 export * from "./windows";
 export * from "./advisories";
 export * from "./gate-checks";
+export * from "./jobs";
+export * from "./notifications";

@@ -57,5 +57,10 @@ export const AUDIT_ACTIONS = [
   "kev.import",
   "audit.export",
   "database.backup",
+  "notification.preference",
+  "webhook.create",
+  "webhook.update",
+  "webhook.rotate_secret",
+  "webhook.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -62,6 +62,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "kev.import": "Known-exploited list imported",
   "audit.export": "Audit trail exported",
   "database.backup": "Database backed up",
+  "notification.preference": "Notification preference changed",
+  "webhook.create": "Webhook registered",
+  "webhook.update": "Webhook edited",
+  "webhook.rotate_secret": "Webhook secret rotated",
+  "webhook.delete": "Webhook removed",
 };
 
 /** The words for an action; an unknown code (from a newer version) is shown as it is. */

@@ -31,7 +31,14 @@ export const SITE_PERMISSIONS = {
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;
 
-export const ADMIN_PERMISSIONS = ["site.manage", "user.manage", "audit.verify"] as const;
+/** webhook.manage: endpoints and their deliveries; mail.view: the mail log and outbox. */
+export const ADMIN_PERMISSIONS = [
+  "site.manage",
+  "user.manage",
+  "audit.verify",
+  "webhook.manage",
+  "mail.view",
+] as const;
 export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
 
 export interface GrantLike {

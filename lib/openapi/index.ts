@@ -6,6 +6,7 @@ import changes from "./paths/changes";
 import compliance from "./paths/compliance";
 import gateChecks from "./paths/gate-checks";
 import core from "./paths/core";
+import notifications from "./paths/notifications";
 import schedule from "./paths/schedule";
 import type { FeaturePaths } from "./registry";
 
@@ -22,6 +23,7 @@ export const FEATURES: FeaturePaths[] = [
   gateChecks,
   compliance,
   advisories,
+  notifications,
 ];
 
 let cached: OpenApiDocument | undefined;

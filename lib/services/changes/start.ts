@@ -8,6 +8,7 @@ import { auditGateDecision, decideGate, gateResult } from "./internal/decide-gat
 import { CONTENT_HASH_VERSION, contentHash, scopeHash } from "@/lib/domain/changes";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
+import { enqueueChangeEvent } from "@/lib/services/notifications/enqueue-change-event";
 import type { ChangeView, ClientInfo, GateResult } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
@@ -43,7 +44,15 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
       const now = new Date();
       const decision = await decideGate(tx, actor, ctx, now);
       await auditGateDecision(tx, actor, ctx, decision, { at: now, client });
-      if (!decision.allowed) return { refused: gateResult(decision) };
+      if (!decision.allowed) {
+        const refused = gateResult(decision);
+        await enqueueChangeEvent(tx, "gate.refused", locked, {
+          actorId: actor.userId,
+          now,
+          details: { reasons: refused.reasons.map((r) => ({ code: r.code, message: r.message })) },
+        });
+        return { refused };
+      }
       const row = await writeTransition(tx, actor, locked, "in_progress", "change.start", {
         now,
         set: { actualStart: now },

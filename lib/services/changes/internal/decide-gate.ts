@@ -4,7 +4,13 @@ import type { Executor, Tx } from "@/db/client";
 import { changeAssets, changes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { evaluateGate, isoUtc, type GateDecision, type OtherChangeInProgress } from "@/lib/domain/changes";
+import {
+  evaluateGate,
+  isoUtc,
+  type ActorFacts,
+  type GateDecision,
+  type OtherChangeInProgress,
+} from "@/lib/domain/changes";
 import { actorFacts, type ChangeContext } from "./load";
 import { loadScheduleConflicts } from "./schedule-seam";
 import type { ClientInfo, GateResult } from "@/lib/types/changes";
@@ -36,8 +42,16 @@ export async function otherChangesInProgress(
   return [...byChange.values()];
 }
 
-/** The deployment gate for this actor at `at`, with every input loaded inside the caller's transaction. */
-export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: Date): Promise<GateDecision> {
+/**
+ * The deployment gate for this actor at `at`, with every input loaded inside the caller's
+ * transaction. Takes bare facts too: a reminder tells an implementer the gate's answer for them.
+ */
+export async function decideGate(
+  tx: Tx,
+  actor: Actor | ActorFacts,
+  ctx: ChangeContext,
+  at: Date,
+): Promise<GateDecision> {
   const assetIds = ctx.assets.map((a) => a.id);
   const others = await otherChangesInProgress(tx, ctx.row.id, assetIds);
   // The gate names in-progress changes on the same asset itself; the scheduling rules report the
@@ -58,7 +72,7 @@ export async function decideGate(tx: Tx, actor: Actor, ctx: ChangeContext, at: D
       scheduleConflicts,
     },
     at,
-    actorFacts(actor),
+    "kind" in actor ? actorFacts(actor) : actor,
   );
 }
 

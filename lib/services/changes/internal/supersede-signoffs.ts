@@ -5,6 +5,7 @@ import { signoffs } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
+import { enqueueChangeEvent } from "@/lib/services/notifications/enqueue-change-event";
 import type { ChangeRow, SignoffRow } from "./load";
 
 /** Marks sign-offs superseded (never deletes them) and records one audit event per sign-off. */
@@ -50,4 +51,9 @@ export async function supersedeSignoffs(
       reason,
     });
   }
+  await enqueueChangeEvent(tx, "signoff.supersede", change, {
+    actorId: actor.userId,
+    now,
+    details: { reason, signoffs: list.map((s) => ({ id: s.id, role: s.role, signerEmail: s.signerEmail })) },
+  });
 }

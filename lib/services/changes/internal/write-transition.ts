@@ -6,13 +6,19 @@ import { appendAudit } from "@/lib/audit/append";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import type { ChangeState } from "@/lib/domain/constants";
+import {
+  CHANGE_EVENTS,
+  enqueueChangeEvent,
+  type ChangeEvent,
+} from "@/lib/services/notifications/enqueue-change-event";
 import type { ChangeRow } from "./load";
 
 type ChangeUpdate = Partial<Omit<typeof changes.$inferInsert, "id" | "number" | "version" | "state">>;
 
 /**
  * Moves a locked change to a new state, bumps its version (a stale editor must notice a
- * transition too) and records the transition in the same transaction.
+ * transition too) and records the transition in the same transaction, where its notifications
+ * and webhooks are queued too.
  */
 export async function writeTransition(
   tx: Tx,
@@ -37,5 +43,12 @@ export async function writeTransition(
     after: { number: row.number, state: to, version: updated!.version, ...opts.details },
     reason: opts.reason ?? null,
   });
+  if ((CHANGE_EVENTS as readonly string[]).includes(action)) {
+    await enqueueChangeEvent(tx, action as ChangeEvent, updated!, {
+      actorId: actor.userId,
+      now,
+      details: { ...opts.details, reason: opts.reason ?? null },
+    });
+  }
   return updated!;
 }

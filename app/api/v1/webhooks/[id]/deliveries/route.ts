@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/http/api";
+import { listDeliveries } from "@/lib/services/webhooks/list-webhooks";
+
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({
+  items: await listDeliveries(actor, params.id),
+  nextCursor: null,
+}));

@@ -1,0 +1,143 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { changes } from "@/db/schema";
+import { sitesWithPermission } from "@/lib/auth/permissions";
+import { evaluateSignoffs } from "@/lib/domain/changes";
+import { formatInZone } from "@/lib/domain/site-time";
+import type { JobHandler } from "@/lib/jobs/worker";
+import { decideGate } from "@/lib/services/changes/internal/decide-gate";
+import { loadContext, type ChangeContext } from "@/lib/services/changes/internal/load";
+import { buildIcs } from "@/lib/services/schedule/ics-build";
+import { portalUrl, notifyUsers, type NotificationDraft } from "./internal/deliver";
+import { changeManagersAt, changeOwners, eligibleSigners, holdersAt } from "./internal/recipients";
+import type { ReminderKind } from "./find-due-reminders";
+
+type Draft = Omit<NotificationDraft, "objectType" | "objectId" | "siteId" | "timeZone" | "dedupeKey">;
+
+function owedRetrospectiveRoles(ctx: ChangeContext) {
+  const e = evaluateSignoffs(ctx.required, ctx.counted, ctx.row.approvalRound);
+  return [...new Set(e.missing.filter((r) => r.retrospectiveAllowed).map((r) => r.role))];
+}
+
+async function slotReminder(
+  tx: Tx,
+  ctx: ChangeContext,
+  now: Date,
+  zone: string,
+): Promise<[string[], Draft] | null> {
+  const r = ctx.row;
+  if (r.state !== "approved" || !r.implementerId || !r.plannedStart || !r.plannedEnd) return null;
+  const holder = (await holdersAt(tx, r.siteIds)).get(r.implementerId);
+  const facts = holder
+    ? { ...holder, implementSiteIds: sitesWithPermission(holder, "change.implement") }
+    : { userId: r.implementerId, isAdmin: false, grants: [], implementSiteIds: [] };
+  const gate = await decideGate(tx, facts, ctx, now);
+  const answer = gate.allowed
+    ? "The deployment gate would open for you now."
+    : `The deployment gate would refuse a start now: ${gate.reasons.map((x) => x.message).join("; ")}.`;
+  const site = ctx.assets[0];
+  const ics = site
+    ? buildIcs({
+        site: { code: site.siteCode, name: site.siteName, timeZone: zone },
+        windows: [],
+        changes: [
+          {
+            id: r.id,
+            number: r.number,
+            title: r.title,
+            state: r.state,
+            version: r.version,
+            plannedStart: r.plannedStart,
+            plannedEnd: r.plannedEnd,
+            areaCodes: [...new Set(ctx.assets.flatMap((a) => (a.areaCode ? [a.areaCode] : [])))],
+            updatedAt: r.updatedAt,
+          },
+        ],
+        baseUrl: portalUrl(),
+        now,
+      })
+    : null;
+  return [
+    [r.implementerId],
+    {
+      kind: "slot_opening",
+      title: `${r.number} opens for you within 24 hours`,
+      body: `You implement ${r.number} "${r.title}"; its slot runs ${formatInZone(r.plannedStart, zone)} to ${formatInZone(r.plannedEnd, zone)}. ${answer}`,
+      dueAt: r.plannedStart,
+      dueLabel: "Slot opens",
+      ics,
+    },
+  ];
+}
+
+async function plan(tx: Tx, kind: ReminderKind, ctx: ChangeContext, now: Date, dueAt: Date, zone: string) {
+  const r = ctx.row;
+  const name = `${r.number} "${r.title}"`;
+  switch (kind) {
+    case "slot_opening":
+      return slotReminder(tx, ctx, now, zone);
+    case "retrospective_due":
+    case "retrospective_overdue": {
+      const roles = owedRetrospectiveRoles(ctx);
+      if (roles.length === 0) return null;
+      const signers = await eligibleSigners(tx, ctx, roles);
+      const overdue = kind === "retrospective_overdue";
+      return [
+        overdue ? [...signers, ...(await changeManagersAt(tx, r.siteIds))] : signers,
+        {
+          kind,
+          title: overdue
+            ? `${r.number}: emergency sign-off overdue`
+            : `${r.number}: emergency sign-off due within 24 hours`,
+          body: `Emergency change ${name} started on its pre-start sign-offs; the remaining ones must follow within 72 hours of approval.`,
+          dueAt,
+          dueLabel: overdue ? "Was due" : "Due",
+        },
+      ] as [string[], Draft];
+    }
+    case "baseline_overdue":
+      if (r.state !== "implemented" && r.state !== "pssr_pending") return null;
+      return [
+        changeOwners(ctx),
+        {
+          kind,
+          title: `${r.number}: asset baseline still to be updated`,
+          body: `${name} was implemented 25 days ago and its assets' baseline (firmware or software version) is not yet confirmed; CIP-010 R1.3 allows 30 days.`,
+          dueAt: new Date(dueAt.getTime() + 5 * 86_400_000),
+          dueLabel: "CIP-010 limit",
+        },
+      ] as [string[], Draft];
+  }
+}
+
+/** Sends one reminder the scheduler found due, if it still applies when the job runs. */
+export const handleReminder: JobHandler = async (job, { db, now }) => {
+  const { reminder, changeId, dueAt } = job.payload as {
+    reminder: ReminderKind;
+    changeId: string;
+    dueAt: string;
+  };
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(changes).where(eq(changes.id, changeId));
+    if (!row) return;
+    const ctx = await loadContext(tx, row);
+    const zone = ctx.assets[0]?.timeZone ?? "UTC";
+    const planned = await plan(tx, reminder, ctx, now, new Date(dueAt), zone);
+    if (!planned) return;
+    const [userIds, draft] = planned;
+    await notifyUsers(
+      tx,
+      userIds,
+      {
+        ...draft,
+        objectType: "change",
+        objectId: row.id,
+        siteId: row.siteIds[0] ?? null,
+        timeZone: zone,
+        dedupeKey: job.idempotencyKey ?? `job:${job.id}`,
+      },
+      now,
+    );
+  });
+};
