@@ -2,11 +2,13 @@ import { Nav } from "@/components/shell/nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { requireActor } from "@/lib/auth/session";
+import { approvalsInbox } from "@/lib/services/changes/inbox";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const roles = actor.grants.map((g) => `${g.siteCode} · ${ROLE_LABELS[g.role]}`);
   if (actor.isAdmin) roles.unshift("Administrator");
+  const approvals = actor.grants.length ? (await approvalsInbox(actor)).length : 0;
   return (
     <div className="min-h-screen">
       <a
@@ -15,10 +17,13 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-4 py-2">
-          <Nav actor={actor} />
-          <UserMenu name={actor.name} email={actor.email} roles={roles} />
+          <Nav actor={actor} approvals={approvals} />
+          {/* Right-hand tools: the notifications bell goes beside the user menu. */}
+          <div className="flex shrink-0 items-center gap-2">
+            <UserMenu name={actor.name} email={actor.email} roles={roles} />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-screen-2xl px-4 py-5">

@@ -1,4 +1,4 @@
-import { Pencil } from "lucide-react";
+import { Pencil, Play } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
@@ -11,12 +11,14 @@ import type {
 } from "@/lib/schemas/changes";
 import type { ChangeUiAction, ChangeView, GateResult } from "@/lib/types/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { SiteContact } from "@/lib/types/sites";
 import { CloseDialog } from "./dialogs/close-dialog";
 import { CompleteDialog } from "./dialogs/complete-dialog";
 import { ReasonDialog } from "./dialogs/reason-dialog";
 import { SignDialog, type SignChoice } from "./dialogs/sign-dialog";
 import { StartDialog } from "./dialogs/start-dialog";
 import { SubmitDialog } from "./dialogs/submit-dialog";
+import { GateReasonList } from "./gate-reasons";
 
 type R = Promise<FormResult<unknown>>;
 
@@ -69,23 +71,25 @@ export function ActionBar({
   zone,
   signerName,
   actions,
+  contacts,
 }: {
   change: ChangeView;
   zone: string;
   signerName: string;
   actions: ChangeActions;
+  /** People at the change's sites, named where a refusal says who can help. */
+  contacts: readonly SiteContact[];
 }) {
   const avail = new Map(change.availableActions.map((a) => [a.action, a]));
   const can = (a: ChangeUiAction) => avail.get(a)?.available === true;
   const start = avail.get("start");
-  // A gate refusal still lets the implementer ask the gate and try: the refusal is recorded.
-  const mayTryStart =
-    change.state === "approved" &&
-    (can("start") || (start?.reasons?.length && !start.reasons.some((r) => r.code === "not_implementer")));
+  // An approved change whose gate is closed shows Start disabled with the gate's reasons: a
+  // click could only add another refusal to the trail.
+  const startBlocked = change.state === "approved" && !can("start");
   const choices = signChoices(change);
   const onlyPssr = choices.length > 0 && choices.every((c) => c.role === "pssr");
   const unavailable = change.availableActions.filter(
-    (a) => !a.available && !(a.action === "start" && mayTryStart),
+    (a) => !a.available && !(a.action === "start" && startBlocked),
   );
   const awaited = change.requiredSignoffs.map(
     (r) =>
@@ -97,17 +101,10 @@ export function ActionBar({
 
   return (
     <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="action-bar">
+      <h2 className="sr-only">Actions</h2>
       <div className="flex flex-wrap items-center gap-2">
-        {can("edit") ? (
-          <Button asChild>
-            <Link href={`/changes/${change.id}/edit`}>
-              <Pencil className="size-4" aria-hidden="true" />
-              Edit
-            </Link>
-          </Button>
-        ) : null}
         {can("submit") ? (
-          <SubmitDialog number={change.number} awaited={awaited} act={actions.submit} />
+          <SubmitDialog number={change.number} awaited={awaited} act={actions.submit} contacts={contacts} />
         ) : null}
         {can("sign") && choices.length ? (
           <SignDialog
@@ -120,8 +117,14 @@ export function ActionBar({
             triggerLabel={onlyPssr ? "Sign PSSR" : "Sign"}
           />
         ) : null}
-        {mayTryStart ? (
+        {can("start") ? (
           <StartDialog number={change.number} zone={zone} evaluate={actions.evaluate} start={actions.start} />
+        ) : null}
+        {startBlocked ? (
+          <Button variant="primary" disabled aria-describedby="start-blocked">
+            <Play className="size-4" aria-hidden="true" />
+            Start implementation
+          </Button>
         ) : null}
         {can("complete") ? (
           <CompleteDialog number={change.number} pssrRequired={change.pssrRequired} act={actions.complete} />
@@ -135,6 +138,14 @@ export function ActionBar({
             }
             act={actions.close}
           />
+        ) : null}
+        {can("edit") ? (
+          <Button asChild>
+            <Link href={`/changes/${change.id}/edit`}>
+              <Pencil className="size-4" aria-hidden="true" />
+              Edit
+            </Link>
+          </Button>
         ) : null}
         {can("revise") ? (
           <ReasonDialog
@@ -155,10 +166,26 @@ export function ActionBar({
             act={actions.cancel}
           />
         ) : null}
-        {change.availableActions.every((a) => !a.available) && !mayTryStart ? (
+        {change.availableActions.every((a) => !a.available) && !startBlocked ? (
           <p className="text-sm text-slate-700">Nothing for you to do on this change now.</p>
         ) : null}
       </div>
+      {startBlocked ? (
+        <div
+          id="start-blocked"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3"
+          data-testid="start-blocked"
+        >
+          <p className="mb-1.5 text-sm font-medium text-slate-900">
+            Implementation cannot start now. The deployment gate is closed because:
+          </p>
+          {start?.reasons?.length ? (
+            <GateReasonList reasons={start.reasons} zone={zone} contacts={contacts} />
+          ) : (
+            <p className="text-sm text-slate-800">{start?.reason}</p>
+          )}
+        </div>
+      ) : null}
       {unavailable.length ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-slate-700">Why other actions are unavailable</summary>

@@ -1,23 +1,23 @@
 import { AlertTriangle, Siren } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ChangeClass, ChangeState, RiskLevel } from "@/lib/domain/constants";
-import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
+import { CHANGE_STATE_FAMILY, CHANGE_STATE_LABELS, type StateFamily } from "@/lib/domain/changes/labels";
 import { CHANGE_CLASS_LABELS, RISK_LABELS } from "./vocab";
 
-/** One colour per state everywhere: lists, change page, inbox, dashboard, print. */
-export const STATE_TONES: Record<ChangeState, BadgeTone> = {
-  draft: "gray",
-  submitted: "blue",
-  approved: "green",
-  in_progress: "purple",
-  implemented: "green",
-  pssr_pending: "amber",
-  closed: "gray",
-  rejected: "red",
-  cancelled: "gray",
-  failed: "red",
-  rolled_back: "red",
+const FAMILY_TONES: Record<StateFamily, BadgeTone> = {
+  preparing: "gray",
+  approval: "blue",
+  ready: "teal",
+  work: "purple",
+  done: "green",
+  stopped: "red",
+  withdrawn: "muted",
 };
+
+/** One colour per state family everywhere: lists, change page, inbox, dashboard, print. */
+export const STATE_TONES = Object.fromEntries(
+  Object.entries(CHANGE_STATE_FAMILY).map(([state, family]) => [state, FAMILY_TONES[family]]),
+) as Record<ChangeState, BadgeTone>;
 
 const RISK_TONES: Record<RiskLevel, BadgeTone> = {
   low: "gray",

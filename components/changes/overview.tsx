@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -37,7 +38,9 @@ export function AssetsTable({ change }: { change: ChangeView }) {
       <tbody>
         {change.assets.map((a) => (
           <tr key={a.id}>
-            <Td className="font-medium">{a.tag}</Td>
+            <Td className="font-medium">
+              <Link href={`/assets/${a.id}`}>{a.tag}</Link>
+            </Td>
             <Td>{a.name}</Td>
             <Td>
               {a.siteCode}

@@ -13,7 +13,7 @@ function matches(req: Pick<RequiredSignoffView, "role" | "siteCode">, s: Signoff
   return s.role === req.role && (req.siteCode === null || s.siteCode === req.siteCode);
 }
 
-function statusOf(
+export function statusOf(
   change: ChangeView,
   req: Pick<RequiredSignoffView, "role" | "siteCode" | "signoffId">,
 ): Status {

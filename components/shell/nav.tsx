@@ -2,6 +2,15 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { NavLink } from "./nav-link";
+import { NavMenu } from "./nav-menu";
+import { ProductMark } from "./product-mark";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** A count shown beside the label (the approvals waiting for the viewer). */
+  count?: number;
+}
 
 interface Item {
   href: string;
@@ -27,20 +36,32 @@ const ITEMS: Item[] = [
   { href: "/admin", label: "Administration", show: (a) => a.isAdmin },
 ];
 
-export function Nav({ actor }: { actor: Actor }) {
+/** The main navigation: a row of links from 900 px, a menu button below. */
+export function Nav({ actor, approvals }: { actor: Actor; approvals: number }) {
+  const items: NavItem[] = ITEMS.filter((i) => i.show(actor)).map((i) => ({
+    href: i.href,
+    label: i.label,
+    count: i.href === "/approvals" ? approvals : undefined,
+  }));
   return (
-    <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+    <nav aria-label="Main" className="flex items-center gap-1">
       <Link
         href="/"
-        className="mr-3 text-sm font-bold tracking-tight text-slate-900 no-underline hover:no-underline"
+        className="mr-3 inline-flex items-center gap-1.5 text-sm font-bold tracking-tight text-slate-900 no-underline hover:no-underline"
       >
+        <ProductMark className="size-6" />
         Interlock
       </Link>
-      {ITEMS.filter((i) => i.show(actor)).map((i) => (
-        <NavLink key={i.href} href={i.href}>
-          {i.label}
-        </NavLink>
-      ))}
+      <ul className="hidden flex-wrap items-center gap-1 min-[900px]:flex">
+        {items.map((i) => (
+          <li key={i.href}>
+            <NavLink href={i.href} count={i.count}>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <NavMenu items={items} />
     </nav>
   );
 }

@@ -7,6 +7,9 @@ const TONES = {
   amber: "bg-amber-50 text-amber-900 ring-amber-300",
   red: "bg-red-50 text-red-800 ring-red-300",
   purple: "bg-purple-50 text-purple-800 ring-purple-300",
+  teal: "bg-teal-50 text-teal-800 ring-teal-300",
+  /** Withdrawn: neither done nor failed. */
+  muted: "bg-white text-slate-600 ring-slate-400",
 } as const;
 export type BadgeTone = keyof typeof TONES;
 

@@ -6,6 +6,8 @@ const VARIANTS = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 border-blue-800",
   secondary: "bg-white text-slate-800 hover:bg-slate-100 border-slate-300",
   danger: "bg-red-700 text-white hover:bg-red-800 border-red-800",
+  /** A destructive action offered beside the primary one: visually secondary, red words. */
+  "danger-quiet": "bg-white text-red-800 hover:bg-red-50 border-slate-300",
   ghost: "bg-transparent text-slate-700 hover:bg-slate-100 border-transparent",
 } as const;
 

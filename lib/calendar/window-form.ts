@@ -1,6 +1,7 @@
 // The window form's fields are friendlier than the API's (date + time, hours + minutes, a
 // recurrence builder), but validity is decided by the one shared schema: the form maps its
 // values to a WindowContentInput and lets windowContentSchema judge it.
+import "@/lib/schemas/zod-setup";
 import { z } from "zod";
 import { validateWindowDef, type WindowDef } from "@/lib/domain/schedule";
 import { windowContentSchema, type WindowContentInput } from "@/lib/schemas/schedule";

@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 import { CVE_PATTERN, instantSchema } from "./changes";
 import { line, requiredLine, text, uuid } from "./common";

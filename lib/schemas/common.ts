@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 
 /** Printable text without control characters (tabs and newlines allowed in long text). */

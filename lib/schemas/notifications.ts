@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "@/lib/domain/notifications/kinds";
 import { WEBHOOK_EVENTS } from "@/lib/domain/notifications/webhook-events";

@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 import { PRODUCTION_IMPACTS, RUN_CRITICALITIES, RUN_KINDS, WINDOW_KINDS } from "@/lib/domain/constants";
 import { validateRrule } from "@/lib/domain/schedule";

@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 import { isIanaTimeZone } from "@/lib/domain/time-zone";
 import { code, requiredLine } from "./common";

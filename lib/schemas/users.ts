@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { z } from "zod";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { emailSchema, passwordSchema } from "./auth";

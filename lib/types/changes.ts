@@ -97,7 +97,11 @@ export interface ActionAvailability {
   /** Plain-language reason when unavailable (null when available). */
   reason: string | null;
   /** For "start": the gate's reasons now (empty when it would open). */
-  reasons?: { code: GateReasonCode | string; message: string }[];
+  reasons?: {
+    code: GateReasonCode | string;
+    message: string;
+    data?: Record<string, string | number | null>;
+  }[];
 }
 
 export interface SignOption {

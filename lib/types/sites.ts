@@ -1,4 +1,5 @@
 // What the site services return.
+import type { SiteRole } from "@/lib/domain/constants";
 
 export interface SiteView {
   id: string;
@@ -6,4 +7,12 @@ export interface SiteView {
   name: string;
   timeZone: string;
   areas: { id: string; code: string; name: string }[];
+}
+
+/** A person holding a role at a site, named where a page says who can help. */
+export interface SiteContact {
+  siteCode: string;
+  role: SiteRole;
+  name: string;
+  email: string;
 }

@@ -51,7 +51,7 @@ export function ReasonDialog({
       }}
     >
       <DialogTrigger asChild>
-        <Button variant={danger ? "danger" : "secondary"}>{trigger}</Button>
+        <Button variant={danger ? "danger-quiet" : "secondary"}>{trigger}</Button>
       </DialogTrigger>
       <DialogContent title={title} description={description}>
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">

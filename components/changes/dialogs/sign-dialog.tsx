@@ -70,7 +70,10 @@ export function SignDialog({
   async function onSubmit() {
     // The raw values: the server parses them with the same schema.
     const v = getValues();
-    const result = await run(() => sign({ ...v, contentHash }));
+    const result = await run(
+      () => sign({ ...v, contentHash }),
+      v.decision === "reject" ? "rejected" : "signed",
+    );
     if (result?.ok) {
       setOpen(false);
       reset(defaults);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { SiteContact } from "@/lib/types/sites";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -11,10 +12,13 @@ export function SubmitDialog({
   number,
   awaited,
   act,
+  contacts,
 }: {
   number: string;
   awaited: string[];
   act: () => Promise<FormResult<unknown>>;
+  /** Who can help with a refusal (a change manager when no window covers the slot). */
+  contacts?: readonly SiteContact[];
 }) {
   const [open, setOpen] = useState(false);
   const { run, failure, pending, clear } = useChangeAction<unknown>();
@@ -37,7 +41,7 @@ export function SubmitDialog({
         description="Approvers are asked to sign the content as it is now. Later scope edits supersede their sign-offs."
       >
         <div className="space-y-3">
-          <FailureAlert failure={failure} title="Not submitted" />
+          <FailureAlert failure={failure} title="Not submitted" contacts={contacts} />
           <div className="text-sm">
             <p className="font-medium text-slate-900">Sign-offs that will be requested</p>
             <ul className="mt-1 list-disc pl-5 text-slate-800">
@@ -52,7 +56,7 @@ export function SubmitDialog({
               variant="primary"
               disabled={pending}
               onClick={async () => {
-                const r = await run(act);
+                const r = await run(act, "submitted");
                 if (r?.ok) setOpen(false);
               }}
             >

@@ -7,6 +7,7 @@ export * from "./policy";
 export * from "./evaluation";
 export * from "./content";
 export * from "./state-machine";
+export * from "./lifecycle";
 export * from "./gate";
 export {
   SIGNOFF_GRANT_ROLE,
@@ -18,3 +19,4 @@ export {
   type CountedSignoffs,
   type SignRefusalCode,
 } from "./signing";
+export * from "./who-can-help";

@@ -36,6 +36,22 @@ export const CHANGE_STATE_LABELS: Record<ChangeState, string> = {
   rolled_back: "Rolled back",
 };
 
+/** States grouped as people read a list: one colour per family on every page. */
+export type StateFamily = "preparing" | "approval" | "ready" | "work" | "done" | "stopped" | "withdrawn";
+export const CHANGE_STATE_FAMILY: Record<ChangeState, StateFamily> = {
+  draft: "preparing",
+  submitted: "approval",
+  approved: "ready",
+  in_progress: "work",
+  implemented: "work",
+  pssr_pending: "work",
+  closed: "done",
+  rejected: "stopped",
+  failed: "stopped",
+  rolled_back: "stopped",
+  cancelled: "withdrawn",
+};
+
 /** A state as it reads inside a sentence ("in progress", "PSSR pending"). */
 export function stateInProse(state: ChangeState): string {
   const label = CHANGE_STATE_LABELS[state];

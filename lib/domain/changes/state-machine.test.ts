@@ -57,17 +57,34 @@ describe("canTransition: every other state × action is refused", () => {
   it.each(refused)("%s --%s--> refused", (from, action) => {
     expect(canTransition(from, action)).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^Cannot .+ a change in state ".+"$/),
+      reason: expect.stringMatching(/^This change cannot .+ now: .+\.$/),
     });
   });
 
   it.each<[ChangeState, ChangeAction, string]>([
-    ["closed", "cancel", 'Cannot cancel a change in state "Closed"'],
-    ["in_progress", "cancel", 'Cannot cancel a change in state "In progress"'],
-    ["draft", "start", 'Cannot start a change in state "Draft"'],
-    ["submitted", "revise", 'Cannot revise a change in state "Submitted"'],
-    ["approved", "fail", 'Cannot record as failed a change in state "Approved"'],
-    ["pssr_pending", "request_pssr", 'Cannot request the PSSR for a change in state "PSSR pending"'],
+    ["closed", "cancel", "This change cannot be cancelled now: it is closed."],
+    [
+      "in_progress",
+      "cancel",
+      "This change cannot be cancelled now: its implementation is under way; the implementer records the outcome.",
+    ],
+    [
+      "draft",
+      "start",
+      "This change cannot start now: it is a draft; the requester submits it for approval first.",
+    ],
+    ["submitted", "start", "This change cannot start now: it is waiting for its sign-offs."],
+    ["submitted", "revise", "This change cannot be revised now: it is waiting for its sign-offs."],
+    [
+      "approved",
+      "fail",
+      "This change cannot be recorded as failed now: it is approved and waiting for the implementer to start it.",
+    ],
+    [
+      "pssr_pending",
+      "request_pssr",
+      "This change cannot go to its safety review now: it is waiting for its pre-startup safety review (PSSR).",
+    ],
   ])("%s --%s--> says why", (from, action, reason) => {
     expect(canTransition(from, action)).toEqual({ ok: false, reason });
   });

@@ -2,7 +2,6 @@
 // legal actions and the service can refuse the rest with a plain reason.
 import type { ChangeClass, ChangeState, ChangeType, Outcome } from "../constants";
 import { CHANGE_CLASSES, CHANGE_TYPES } from "../constants";
-import { CHANGE_STATE_LABELS } from "./labels";
 import type { SignoffEvaluation } from "./evaluation";
 
 export const CHANGE_ACTIONS = [
@@ -76,18 +75,34 @@ export interface TransitionContext {
 export type TransitionResult =
   { ok: true; to: ChangeState; newRound: boolean } | { ok: false; reason: string };
 
-const ACTION_LABELS: Record<ChangeAction, string> = {
-  submit: "submit",
-  cancel: "cancel",
-  approve: "approve",
-  reject: "reject",
-  revise: "revise",
+/** How each refused action reads: "This change cannot start now: …". */
+const REFUSED: Record<ChangeAction, string> = {
+  submit: "be submitted",
+  cancel: "be cancelled",
+  approve: "be approved",
+  reject: "be rejected",
+  revise: "be revised",
   start: "start",
-  complete: "complete",
-  fail: "record as failed",
-  roll_back: "record as rolled back",
-  request_pssr: "request the PSSR for",
-  close: "close",
+  complete: "be completed",
+  fail: "be recorded as failed",
+  roll_back: "be recorded as rolled back",
+  request_pssr: "go to its safety review",
+  close: "be closed",
+};
+
+/** Where a change in each state stands and what comes next, as a refusal explains it. */
+export const STATE_STANDING: Record<ChangeState, string> = {
+  draft: "it is a draft; the requester submits it for approval first",
+  submitted: "it is waiting for its sign-offs",
+  approved: "it is approved and waiting for the implementer to start it",
+  in_progress: "its implementation is under way; the implementer records the outcome",
+  implemented: "it is implemented and waiting for its review and closure",
+  pssr_pending: "it is waiting for its pre-startup safety review (PSSR)",
+  closed: "it is closed",
+  rejected: "it was rejected; the requester revises it to start a new approval round",
+  cancelled: "it was cancelled",
+  failed: "its implementation failed; draft a follow-up change",
+  rolled_back: "it was rolled back; draft a follow-up change",
 };
 
 export function canTransition(
@@ -99,7 +114,7 @@ export function canTransition(
   if (!tr) {
     return {
       ok: false,
-      reason: `Cannot ${ACTION_LABELS[action]} a change in state "${CHANGE_STATE_LABELS[from]}"`,
+      reason: `This change cannot ${REFUSED[action]} now: ${STATE_STANDING[from]}.`,
     };
   }
   if (from === "implemented" && action === "close" && ctx.pssrRequired === true) {

@@ -29,6 +29,10 @@ const role = z.enum(SIGNOFF_ROLES);
 const reason = z.object({
   code: z.string().describe(`One of ${GATE_REASON_CODES.join(", ")} (stable, machine-readable)`),
   message: z.string(),
+  data: z
+    .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+    .optional()
+    .describe("The facts behind the reason (the role and site of a missing sign-off, the planned slot)"),
 });
 
 const signoff = named(

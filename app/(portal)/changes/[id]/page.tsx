@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActionBar } from "@/components/changes/action-bar";
+import { ActionNotice, NOTICES, type NoticeKind } from "@/components/changes/action-notice";
 import { ChangeHeader } from "@/components/changes/change-header";
 import { GatePanel } from "@/components/changes/gate-panel";
 import { HistoryList } from "@/components/changes/history-list";
@@ -16,6 +17,7 @@ import { isServiceError } from "@/lib/services/base/errors";
 import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { GateCheckTable } from "@/components/audit/gate-check-table";
 import type { GateCheckView } from "@/lib/types/audit";
+import { listSiteContacts } from "@/lib/services/sites/list-contacts";
 import {
   cancelAction,
   closeAction,
@@ -59,22 +61,30 @@ export default async function ChangePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ tab?: string }>;
+  searchParams: Promise<{ tab?: string; done?: string }>;
 }) {
-  const [{ id }, { tab }] = await Promise.all([params, searchParams]);
+  const [{ id }, { tab, done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
   const change = await loadChange(id);
-  const [history, checks] = await Promise.all([
+  const [history, checks, contacts] = await Promise.all([
     load(changeHistory(actor, change.id, { limit: 500 })),
     gateChecksOf(actor, change.number),
+    listSiteContacts(
+      actor,
+      change.sites.map((s) => s.id),
+      ["requester", "operations", "safety", "security", "change_manager", "quality"],
+    ),
   ]);
+  const notice = (NOTICES as readonly string[]).includes(done ?? "") ? (done as NoticeKind) : null;
   const zone = change.sites[0]?.timeZone ?? "UTC";
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
 
   return (
     <>
+      {notice ? <ActionNotice kind={notice} change={change} /> : null}
       <ChangeHeader change={change} zone={zone} />
       <ActionBar
+        contacts={contacts.filter((c) => c.email !== actor.email)}
         change={change}
         zone={zone}
         signerName={actor.name}
@@ -89,7 +99,7 @@ export default async function ChangePage({
           close: closeAction.bind(null, change.id),
         }}
       />
-      <Tabs defaultValue={initialTab}>
+      <Tabs key={initialTab} defaultValue={initialTab}>
         <TabsList label="Change sections">
           <TabsTrigger value="overview">Overview</TabsTrigger>
           <TabsTrigger value="signoffs">

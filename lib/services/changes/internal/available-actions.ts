@@ -109,7 +109,7 @@ export function changeActions(
     {
       action: "start",
       ...option(startRefusal === null, startRefusal),
-      reasons: gate ? gate.reasons.map((r) => ({ code: r.code, message: r.message })) : [],
+      reasons: gate ? gate.reasons.map((r) => ({ code: r.code, message: r.message, data: r.data })) : [],
     },
     { action: "complete", ...option(completeRefusal === null, completeRefusal) },
     { action: "close", ...option(closeReason === null, closeReason) },
