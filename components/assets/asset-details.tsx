@@ -1,5 +1,5 @@
+import { SiteTime } from "@/components/changes/site-time";
 import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
-import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/types/assets";
 import { CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
 
@@ -45,14 +45,10 @@ export function AssetDetails({ asset: a }: { asset: AssetView }) {
       <Item label="Redundancy group">{a.redundancyGroup ?? "—"}</Item>
       <Item label="Record version">{a.rowVersion}</Item>
       <Item label="Created (site time)">
-        <time dateTime={a.createdAt.toISOString()} title={a.createdAt.toISOString()}>
-          {formatInZone(a.createdAt, a.siteTimeZone)}
-        </time>
+        <SiteTime at={a.createdAt} zone={a.siteTimeZone} />
       </Item>
       <Item label="Last updated (site time)">
-        <time dateTime={a.updatedAt.toISOString()} title={a.updatedAt.toISOString()}>
-          {formatInZone(a.updatedAt, a.siteTimeZone)}
-        </time>
+        <SiteTime at={a.updatedAt} zone={a.siteTimeZone} />
       </Item>
     </dl>
   );

@@ -1,5 +1,5 @@
-import { actionLabel } from "@/lib/audit/labels";
-import { formatInZone } from "@/lib/domain/site-time";
+import { actionLabel, actorLabel } from "@/lib/audit/labels";
+import { SiteTime } from "@/components/changes/site-time";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -48,12 +48,10 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
           <li key={e.id} className="px-4 py-3">
             <p className="text-sm text-slate-900">
               <span className="font-medium">{ACTION_LABELS[e.action] ?? actionLabel(e.action)}</span> by{" "}
-              {e.actorName ?? e.actorEmail ?? "unknown"}
+              {actorLabel(e.actorEmail, e.actorName)}
               <span className="text-slate-600">
                 {" · "}
-                <time dateTime={e.at.toISOString()} title={e.at.toISOString()}>
-                  {formatInZone(e.at, timeZone)}
-                </time>
+                <SiteTime at={e.at} zone={timeZone} />
               </span>
             </p>
             {e.reason ? <p className="text-xs text-slate-600">{e.reason}</p> : null}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Collapsible } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
 import { fieldDiff } from "@/lib/audit/field-diff";
-import { actionLabel } from "@/lib/audit/labels";
+import { actionLabel, actorLabel, isPersonActor } from "@/lib/audit/labels";
 import { actionTone } from "./vocab";
 
 /** One event, already formatted on the server (times in the site's zone) so the client only toggles. */
@@ -108,7 +108,12 @@ function Details({ e }: { e: AuditRowData }) {
     ["Event", `#${e.id}`],
     ["Action code", e.action],
     ["Time (UTC)", e.utc],
-    ["Actor", e.actorEmail ? `${e.actorName ? `${e.actorName} · ` : ""}${e.actorEmail}` : "system"],
+    [
+      "Actor",
+      isPersonActor(e.actorEmail) && e.actorName
+        ? `${e.actorName} · ${e.actorEmail}`
+        : actorLabel(e.actorEmail, e.actorName),
+    ],
     ["Actor id", e.actorId ?? "—"],
     ["Client address", e.ip ?? "—"],
     ["Object", `${e.objectType}${e.objectId ? ` ${e.objectId}` : ""}`],
@@ -155,7 +160,7 @@ export function AuditEventRows({ e }: { e: AuditRowData }) {
             </time>
           </td>
           <td className={td}>
-            {e.actorEmail ? (
+            {isPersonActor(e.actorEmail) ? (
               <span className="block max-w-56 truncate" title={e.actorEmail}>
                 {e.actorName ?? e.actorEmail}
                 {e.actorName ? (
@@ -163,7 +168,7 @@ export function AuditEventRows({ e }: { e: AuditRowData }) {
                 ) : null}
               </span>
             ) : (
-              <span className="text-slate-600">system</span>
+              <span className="text-slate-600">{actorLabel(e.actorEmail, e.actorName)}</span>
             )}
           </td>
           <td className={td}>

@@ -1,12 +1,12 @@
 import Link from "next/link";
+import { formatUtc } from "@/lib/domain/site-time";
 import { formatLocalRange } from "@/lib/domain/schedule";
 import type { CalendarItem } from "@/lib/calendar/items";
 import { areaLabel, type CalendarContext } from "./context";
 import { CRITICALITY_LABELS, RUN_KIND_LABELS, kindLabel } from "./item-style";
 
 function utcRange(start: Date, end: Date): string {
-  const f = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
-  return `${f(start)} – ${f(end)} UTC`;
+  return `${formatUtc(start)} – ${formatUtc(end)}`;
 }
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { formatLocalRange } from "@/lib/domain/schedule/time";
 import { formatUtc } from "@/lib/domain/site-time";
 import type { ChangeView } from "@/lib/types/changes";
+import type { SiteContact } from "@/lib/types/sites";
 import { RecordPdfLink } from "./record-pdf-link";
 import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "./badges";
 import { LifecycleStepper } from "./lifecycle-stepper";
@@ -25,9 +26,11 @@ export function ChangeHeader({
   change,
   zone,
   trailLink,
+  contacts,
 }: {
   change: ChangeView;
   zone: string;
+  contacts: readonly SiteContact[];
   /** The audit engineer's link to the filtered trail, when the viewer may see it. */
   trailLink?: React.ReactNode;
 }) {
@@ -79,7 +82,7 @@ export function ChangeHeader({
         <Fact label="Requested by">{change.requesterName}</Fact>
       </dl>
       <LifecycleStepper change={change} />
-      <SignoffProgress change={change} />
+      <SignoffProgress change={change} contacts={contacts} />
       {change.retrospectiveDueAt && change.class === "emergency" ? (
         <p
           className={`text-sm ${change.overdueRetrospective.length ? "font-medium text-red-800" : "text-amber-900"}`}

@@ -1,4 +1,4 @@
-import { actionLabel } from "@/lib/audit/labels";
+import { actionLabel, actorLabel } from "@/lib/audit/labels";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
@@ -90,7 +90,9 @@ export function HistoryList({ events, zone }: { events: ChangeHistoryEvent[]; zo
         >
           <span className="text-xs text-slate-600">
             <SiteTime at={e.at} zone={zone} />
-            <span className="block">{e.actorEmail ?? "system"}</span>
+            <span className="block" title={e.actorEmail ?? undefined}>
+              {actorLabel(e.actorEmail)}
+            </span>
           </span>
           <div className="min-w-0">
             <p className="font-medium text-slate-900">

@@ -77,10 +77,10 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
           ]}
         />
       </Card>
-      <section aria-label="Affected assets" className="space-y-2">
+      <div className="space-y-2">
         <h2 className="text-sm font-semibold text-slate-900">Affected assets</h2>
         <AssetsTable change={change} />
-      </section>
+      </div>
       <Card>
         <CardHeader title="Plan and evidence" />
         <Facts items={planFacts(change)} />

@@ -1,11 +1,33 @@
 import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
 import Link from "next/link";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
+import { helpRolesFor } from "@/lib/domain/changes/who-can-help";
 import type { ChangeView } from "@/lib/types/changes";
+import type { SiteContact } from "@/lib/types/sites";
+import { contactsFor } from "./who-can-help";
 import { statusOf } from "./signoffs-panel";
 
+function awaitedFrom(r: ChangeView["requiredSignoffs"][number], contacts: readonly SiteContact[]): string {
+  const who = contactsFor(
+    helpRolesFor({ code: "signoff_missing", data: { role: r.role, siteCode: r.siteCode } }),
+    contacts,
+  );
+  const names = who.map((c) => c.name);
+  const from = names.length
+    ? ` from ${names.length > 2 ? `${names.slice(0, 2).join(", ")} or others` : names.join(" or ")}`
+    : "";
+  return `awaited${from}${r.retrospective ? " (may follow the start)" : ""}`;
+}
+
 /** The required sign-offs at a glance, on the page itself: who has signed, who is awaited. */
-export function SignoffProgress({ change }: { change: ChangeView }) {
+export function SignoffProgress({
+  change,
+  contacts,
+}: {
+  change: ChangeView;
+  /** The people who can give a missing sign-off are named. */
+  contacts: readonly SiteContact[];
+}) {
   const reqs = change.requiredSignoffs;
   if (reqs.length === 0) return null;
   const satisfied = reqs.filter((r) => r.satisfied).length;
@@ -34,9 +56,7 @@ export function SignoffProgress({ change }: { change: ChangeView }) {
               <span className="font-medium">{label}</span>
               <span className="text-slate-600">
                 {st.kind === "missing"
-                  ? r.retrospective
-                    ? "awaited (may follow)"
-                    : "awaited"
+                  ? awaitedFrom(r, contacts)
                   : `${st.kind === "satisfied" ? "signed" : "rejected"} by ${st.by.signerName}`}
               </span>
             </li>

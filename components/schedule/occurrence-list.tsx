@@ -1,3 +1,4 @@
+import { formatUtc } from "@/lib/domain/site-time";
 import { formatLocalRange } from "@/lib/domain/schedule";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { ConfirmAction } from "./confirm-action";
@@ -30,10 +31,8 @@ export function OccurrenceList({
         return (
           <li key={o.recurrenceId} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
             <div>
-              <p className="text-slate-900">{label}</p>
-              <p className="text-xs text-slate-600">
-                {o.start.toISOString().slice(0, 16).replace("T", " ")} –{" "}
-                {o.end.toISOString().slice(0, 16).replace("T", " ")} UTC
+              <p className="text-slate-900" title={`${formatUtc(o.start)} – ${formatUtc(o.end)}`}>
+                {label}
               </p>
             </div>
             {cancel ? (

@@ -72,3 +72,20 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
 /** The words for an action; an unknown code (from a newer version) is shown as it is. */
 export const actionLabel = (action: string): string =>
   (ACTION_LABELS as Record<string, string>)[action] ?? action;
+
+/** An actor as the trail stores one for the command line: "cli:user@host". */
+const CLI_ACTOR = /^cli:(?:[^@]*@)?(.*)$/;
+
+/** Whether an actor is a person (with an email worth showing) rather than the system. */
+export const isPersonActor = (email: string | null): email is string => !!email && !CLI_ACTOR.test(email);
+
+/**
+ * Who did it, in words: a person by name (else email), the command line as "Command line
+ * (host)", and an event without an actor as Interlock itself. The raw value stays in the trail.
+ */
+export function actorLabel(email: string | null, name?: string | null): string {
+  if (!email) return "Interlock (automatic)";
+  const cli = CLI_ACTOR.exec(email);
+  if (cli) return cli[1] ? `Command line (${cli[1]})` : "Command line";
+  return name || email;
+}

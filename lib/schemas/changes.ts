@@ -177,6 +177,8 @@ export const changeListQuerySchema = paginationSchema
     class: csvOf(CHANGE_CLASSES, "Class"),
     risk: csvOf(RISK_LEVELS, "Risk"),
     requester: z.preprocess(blankToUndefined, emailSchema.optional()),
+    /** Changes that affect this asset (the asset page's list). */
+    asset: z.preprocess(blankToUndefined, uuid.optional()),
     /** With `to`: changes whose planned slot overlaps [from, to). */
     from: z.preprocess(blankToUndefined, instantSchema.optional()),
     to: z.preprocess(blankToUndefined, instantSchema.optional()),

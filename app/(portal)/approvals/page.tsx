@@ -23,12 +23,16 @@ export default async function ApprovalsPage() {
         title="My approvals"
         description={
           items.length
-            ? `${items.length} change${items.length === 1 ? "" : "s"} await your sign-off, oldest first.${overdue ? ` ${overdue} overdue.` : ""}`
+            ? `${items.length === 1 ? "1 change awaits" : `${items.length} changes await`} your sign-off, oldest first.${overdue ? ` ${overdue} overdue.` : ""}`
             : undefined
         }
       />
       {items.length === 0 ? (
-        <Card className="p-4 text-sm text-slate-700">Nothing awaits your sign-off at your sites.</Card>
+        <Card className="p-4 text-sm text-slate-700">
+          Nothing awaits your sign-off at your sites. Changes you may sign appear here as soon as they are
+          submitted; <Link href="/changes?state=submitted">all submitted changes</Link> are in the change
+          list.
+        </Card>
       ) : (
         <Table caption="Changes awaiting my sign-off">
           <thead>

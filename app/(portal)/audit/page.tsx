@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { filterProblems } from "./filter-problems";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AuditEventRows, type AuditRowData } from "@/components/audit/event-rows";
 import { ExportButton } from "@/components/audit/export-button";
 import { AuditFilterBar, FilterErrors } from "@/components/audit/filter-bar";
@@ -11,6 +10,8 @@ import { Pager, Th } from "@/components/ui/table";
 import { auditTime } from "@/lib/audit/display-time";
 import { exportHref, filterZone, pageHref, queryInput, readPageFilters } from "@/lib/audit/page-filters";
 import { requireActor } from "@/lib/auth/session";
+import { rolesAllowed } from "@/lib/auth/permissions";
+import { RoleRequired } from "@/components/shell/role-required";
 import { auditSites, listAuditEvents, type AuditEventView } from "@/lib/services/audit";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -38,7 +39,16 @@ export default async function AuditPage({
 }) {
   const actor = await requireActor();
   const sites = await auditSites(actor);
-  if (sites.length === 0) notFound();
+  if (sites.length === 0)
+    return (
+      <RoleRequired
+        title="Audit trail"
+        what="the audit trail of your sites"
+        roles={rolesAllowed("audit.view")}
+        isAdmin={actor.isAdmin}
+        email={actor.email}
+      />
+    );
 
   const { filters, cursor } = readPageFilters(await searchParams);
   const { zone, label: zoneLabel } = filterZone(filters, sites);

@@ -28,7 +28,7 @@ export function dayStart(date: string, zone: string, plusDays = 0): string {
 /** The query string of the list with some keys replaced; the cursor is dropped unless given. */
 export function listHref(sp: Search, patch: Record<string, string | null>): string {
   const params = new URLSearchParams();
-  for (const k of [...FILTER_KEYS, "sort", "dir"]) {
+  for (const k of [...FILTER_KEYS, "sort", "dir", "cols"]) {
     const v = one(sp[k]);
     if (v) params.set(k, v);
   }
@@ -38,4 +38,23 @@ export function listHref(sp: Search, patch: Record<string, string | null>): stri
   }
   const s = params.toString();
   return s ? `/changes?${s}` : "/changes";
+}
+
+/** Columns people may add to the change list; the rest are always shown. */
+export const OPTIONAL_COLUMNS = {
+  class: "Class",
+  requester: "Requester",
+  created: "Created",
+  updated: "Updated",
+} as const;
+export type OptionalColumn = keyof typeof OPTIONAL_COLUMNS;
+/** Shown until the reader chooses: enough to fit 1280 px without sideways scrolling. */
+const DEFAULT_COLUMNS: OptionalColumn[] = ["requester"];
+
+/** The optional columns chosen in `cols` ("requester,created"); the default when absent. */
+export function chosenColumns(sp: Search): Set<OptionalColumn> {
+  const raw = sp.cols;
+  if (raw === undefined) return new Set(DEFAULT_COLUMNS);
+  const picked = (Array.isArray(raw) ? raw : raw.split(",")).map((c) => c.trim());
+  return new Set(picked.filter((c): c is OptionalColumn => c in OPTIONAL_COLUMNS));
 }

@@ -15,7 +15,8 @@ import { overdueRetrospectiveIds } from "@/lib/services/changes/find-overdue-ret
 import { listSites } from "@/lib/services/sites/list-sites";
 import { formFailure } from "@/lib/http/form-result";
 import { ChangeFilters } from "./filters";
-import { dayStart, listHref, one, type Search } from "./list-query";
+import { ColumnChooser } from "@/components/changes/column-chooser";
+import { OPTIONAL_COLUMNS, chosenColumns, dayStart, listHref, one, type Search } from "./list-query";
 
 export const metadata: Metadata = { title: "Changes" };
 
@@ -61,6 +62,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   );
   const canCreate = sitesWithPermission(actor, "change.create").length > 0;
   const href = (s: string, d: "asc" | "desc") => listHref(sp, { sort: s, dir: d });
+  const cols = chosenColumns(sp);
+  const keep = [...new URLSearchParams(listHref(sp, { cols: null }).split("?")[1] ?? "").entries()];
 
   return (
     <>
@@ -79,6 +82,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         }
       />
       <ChangeFilters sp={sp} sites={sites} />
+      <div className="mb-2 flex justify-end">
+        <ColumnChooser columns={OPTIONAL_COLUMNS} chosen={cols} keep={keep} />
+      </div>
       {problem ? <Alert title="These filters cannot be applied">{problem}</Alert> : null}
       <Table caption="Change requests">
         <thead>
@@ -86,13 +92,17 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
             <SortTh label="Number" column="number" sort={sort} dir={dir} href={href} />
             <Th>Title</Th>
             <Th>State</Th>
-            <Th>Class</Th>
+            {cols.has("class") ? <Th>Class</Th> : null}
             <Th>Risk</Th>
             <Th>Sites</Th>
             <SortTh label="Planned start" column="plannedStart" sort={sort} dir={dir} href={href} />
-            <Th>Requester</Th>
-            <SortTh label="Created" column="createdAt" sort={sort} dir={dir} href={href} />
-            <SortTh label="Updated" column="updatedAt" sort={sort} dir={dir} href={href} />
+            {cols.has("requester") ? <Th>Requester</Th> : null}
+            {cols.has("created") ? (
+              <SortTh label="Created" column="createdAt" sort={sort} dir={dir} href={href} />
+            ) : null}
+            {cols.has("updated") ? (
+              <SortTh label="Updated" column="updatedAt" sort={sort} dir={dir} href={href} />
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -103,10 +113,15 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="font-mono text-xs whitespace-nowrap">
                   <Link href={`/changes/${c.id}`}>{c.number}</Link>
                 </Td>
-                <Td className="max-w-md min-w-64">
+                <Td className="min-w-56">
                   <Link href={`/changes/${c.id}`} className="text-slate-900">
                     {c.title}
                   </Link>
+                  {!cols.has("class") && c.class !== "normal" ? (
+                    <span className="ml-1.5">
+                      <ClassBadge cls={c.class} />
+                    </span>
+                  ) : null}
                   {overdue.has(c.id) ? (
                     <span className="ml-1.5">
                       <OverdueFlag label="Retrospective overdue" />
@@ -116,9 +131,11 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td>
                   <StateBadge state={c.state} />
                 </Td>
-                <Td>
-                  <ClassBadge cls={c.class} />
-                </Td>
+                {cols.has("class") ? (
+                  <Td>
+                    <ClassBadge cls={c.class} />
+                  </Td>
+                ) : null}
                 <Td>
                   <RiskBadge risk={c.risk} />
                 </Td>
@@ -126,19 +143,23 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="whitespace-nowrap">
                   <SiteTime at={c.plannedStart} zone={zone} />
                 </Td>
-                <Td className="whitespace-nowrap">{c.requesterName}</Td>
-                <Td className="whitespace-nowrap">
-                  <SiteTime at={c.createdAt} zone={zone} />
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <SiteTime at={c.updatedAt} zone={zone} />
-                </Td>
+                {cols.has("requester") ? <Td className="whitespace-nowrap">{c.requesterName}</Td> : null}
+                {cols.has("created") ? (
+                  <Td className="whitespace-nowrap">
+                    <SiteTime at={c.createdAt} zone={zone} />
+                  </Td>
+                ) : null}
+                {cols.has("updated") ? (
+                  <Td className="whitespace-nowrap">
+                    <SiteTime at={c.updatedAt} zone={zone} />
+                  </Td>
+                ) : null}
               </tr>
             );
           })}
           {items.length === 0 ? (
             <tr>
-              <Td colSpan={10} className="py-6 text-center text-slate-600">
+              <Td colSpan={6 + cols.size} className="py-6 text-center text-slate-600">
                 No changes match these filters.
               </Td>
             </tr>

@@ -13,6 +13,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
+import { rolesAllowed } from "@/lib/auth/permissions";
+import { RoleRequired } from "@/components/shell/role-required";
 import { auditSites } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
@@ -36,7 +38,16 @@ export default async function CompliancePage({
 }) {
   const actor = await requireActor();
   const sites = await auditSites(actor);
-  if (sites.length === 0) notFound();
+  if (sites.length === 0)
+    return (
+      <RoleRequired
+        title="Compliance"
+        what="the compliance figures of your sites"
+        roles={rolesAllowed("audit.view")}
+        isAdmin={actor.isAdmin}
+        email={actor.email}
+      />
+    );
   const p = readPeriodParams(await searchParams);
   let report: ComplianceReport | null = null;
   let error: string | undefined;

@@ -231,6 +231,7 @@ const listQuery = paginationQuery.extend({
   class: csv(CHANGE_CLASSES),
   risk: csv(RISK_LEVELS),
   requester: z.string().optional().describe("The requester's email"),
+  asset: z.uuid().optional().describe("An asset id: changes that affect that asset"),
   from: instant.optional().describe("With `to`: changes whose planned slot overlaps [from, to)"),
   to: instant.optional(),
   q: z

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssetAdvisories } from "@/components/advisories/asset-advisories";
+import { AssetChanges } from "@/components/assets/asset-changes";
 import { AssetDetails } from "@/components/assets/asset-details";
 import { AssetHistory } from "@/components/assets/asset-history";
 import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
@@ -14,6 +15,7 @@ import { advisoriesForAsset } from "@/lib/services/advisories/for-asset";
 import { getAsset } from "@/lib/services/assets/get";
 import { assetHistory } from "@/lib/services/assets/history";
 import { isServiceError } from "@/lib/services/base/errors";
+import { listChanges } from "@/lib/services/changes/list";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -26,6 +28,7 @@ async function load(id: string) {
       asset,
       history: await assetHistory(actor, id),
       advisories: await advisoriesForAsset(actor, id),
+      changes: await listChanges(actor, { asset: id, limit: 20 }),
     };
   } catch (e) {
     if (isServiceError(e) && e.code === "not_found") notFound();
@@ -35,7 +38,7 @@ async function load(id: string) {
 
 export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, asset, history, advisories } = await load(id);
+  const { actor, asset, history, advisories, changes } = await load(id);
   const canEdit = hasSitePermission(actor, "asset.edit", asset.siteId);
   return (
     <>
@@ -69,6 +72,15 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             description={`Times in ${asset.siteCode} site time (${asset.siteTimeZone.replace(/_/g, " ")}).`}
           />
           <AssetDetails asset={asset} />
+        </Card>
+        <Card>
+          <CardHeader title="Changes" description="Changes that affect this asset, newest first." />
+          <AssetChanges
+            items={changes.items}
+            zone={asset.siteTimeZone}
+            more={changes.nextCursor !== null}
+            canCreate={hasSitePermission(actor, "change.create", asset.siteId)}
+          />
         </Card>
         <Card>
           <CardHeader

@@ -75,6 +75,7 @@ export default async function ChangePage({
       ["requester", "operations", "safety", "security", "change_manager", "quality"],
     ),
   ]);
+  const helpers = contacts.filter((c) => c.email !== actor.email);
   const notice = (NOTICES as readonly string[]).includes(done ?? "") ? (done as NoticeKind) : null;
   const zone = change.sites[0]?.timeZone ?? "UTC";
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
@@ -82,9 +83,9 @@ export default async function ChangePage({
   return (
     <>
       {notice ? <ActionNotice kind={notice} change={change} /> : null}
-      <ChangeHeader change={change} zone={zone} />
+      <ChangeHeader change={change} zone={zone} contacts={helpers} />
       <ActionBar
-        contacts={contacts.filter((c) => c.email !== actor.email)}
+        contacts={helpers}
         change={change}
         zone={zone}
         signerName={actor.name}

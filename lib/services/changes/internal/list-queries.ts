@@ -20,7 +20,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { changes, sites, users } from "@/db/schema";
+import { changeAssets, changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
 import { UUID_RE } from "./load";
 
@@ -114,6 +114,11 @@ export async function filterConditions(
     const [user] = await ex.select({ id: users.id }).from(users).where(eq(users.email, f.requester));
     if (!user) return null;
     conds.push(eq(changes.requesterId, user.id));
+  }
+  if (f.asset) {
+    conds.push(
+      sql`exists (select 1 from ${changeAssets} where ${changeAssets.changeId} = ${changes.id} and ${changeAssets.assetId} = ${f.asset})`,
+    );
   }
   // A date range selects changes whose planned slot overlaps it; changes without a slot drop
   // out. Written as a range overlap so that the partial GiST index changes_slot_gist answers it.
