@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
@@ -73,7 +74,7 @@ export async function appendAudit(
     .limit(1);
   const id = (last?.id ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = new Date();
+  const at = currentTime();
   const event = {
     id,
     at,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,7 +17,7 @@ export async function decideApplicability(actor: Actor, advisoryId: string, inpu
   return db.transaction(async (tx) => {
     const advisory = await loadAdvisoryRow(tx, advisoryId);
     const { site, review } = await lockSiteReview(tx, actor, advisoryId, data.siteCode, "advisory.assess");
-    const now = new Date();
+    const now = currentTime();
     await saveSiteReview(tx, advisoryId, site.id, {
       applicable: data.applicable,
       decisionReason: data.reason,

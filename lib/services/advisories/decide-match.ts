@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { advisoryMatchDecisions, assets } from "@/db/schema";
@@ -50,7 +51,7 @@ export async function decideMatch(actor: Actor, advisoryId: string, input: Decid
         ),
       )
       .for("update");
-    const now = new Date();
+    const now = currentTime();
     const values = {
       advisoryId,
       assetId: data.assetId,

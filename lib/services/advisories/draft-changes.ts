@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { advisoryChanges, advisories, advisorySiteReviews } from "@/db/schema";
@@ -115,7 +116,7 @@ export async function draftChanges(actor: Actor, advisoryId: string): Promise<Dr
     );
     const out: DraftResult = { changes: [], skipped: [] };
     const drafted: { siteId: string; siteCode: string; change: ChangeView }[] = [];
-    const now = new Date();
+    const now = currentTime();
     for (const [siteId, siteMatches] of bySite) {
       const siteCode = siteMatches[0]!.siteCode;
       if (!hasSitePermission(actor, "change.create", siteId)) {

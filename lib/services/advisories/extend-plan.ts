@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { advisoryPlanExtensions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -62,7 +63,7 @@ export async function extendMitigationPlan(
       throw invalid("An extension must move the target date later.", [
         { path: "targetDate", message: "Must be after the current target date." },
       ]);
-    const now = new Date();
+    const now = currentTime();
     const [ext] = await tx
       .insert(advisoryPlanExtensions)
       .values({

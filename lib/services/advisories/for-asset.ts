@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { advisories, assets } from "@/db/schema";
@@ -14,7 +15,7 @@ import { combineMatches, decisionsFor, inventoryAt } from "./matches";
 export async function advisoriesForAsset(
   actor: Actor,
   assetId: string,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<AssetAdvisory[]> {
   const db = await getDb();
   const [asset] = await db.select({ siteId: assets.siteId }).from(assets).where(eq(assets.id, assetId));

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { advisories, advisoryRevisions } from "@/db/schema";
@@ -104,7 +105,7 @@ export async function loadAdvisoryRow(db: Executor, id: string) {
   return row;
 }
 
-export async function getAdvisory(actor: Actor, id: string, now = new Date()): Promise<AdvisoryDetail> {
+export async function getAdvisory(actor: Actor, id: string, now = currentTime()): Promise<AdvisoryDetail> {
   const db = await getDb();
   const siteIds = await visibleSiteIds(db, actor);
   if (!siteIds.length && actor.kind !== "system") throw notFound("Advisory");

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { advisories, advisoryRevisions } from "@/db/schema";
@@ -69,7 +70,7 @@ export async function importAdvisory(actor: Actor, doc: unknown): Promise<Adviso
       .from(advisories)
       .where(eq(advisories.trackingId, facts.trackingId))
       .for("update");
-    const now = new Date();
+    const now = currentTime();
     const columns = {
       revision: facts.revision,
       title: facts.title,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { desc, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { kevCatalogs, kevEntries } from "@/db/schema";
@@ -61,7 +62,7 @@ export async function importKevCatalog(actor: Actor, input: unknown): Promise<Ke
       catalogVersion: catalog.catalogVersion,
     }));
     for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(kevEntries).values(rows.slice(i, i + CHUNK));
-    const now = new Date();
+    const now = currentTime();
     const [row] = await tx
       .insert(kevCatalogs)
       .values({

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { desc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { advisories } from "@/db/schema";
@@ -69,7 +70,7 @@ const SORTS: Record<AdvisoryListQuery["sort"], (a: AdvisorySummary, b: AdvisoryS
 export async function listAdvisories(
   actor: Actor,
   query: unknown = {},
-  now = new Date(),
+  now = currentTime(),
 ): Promise<AdvisorySummary[]> {
   const q = parseInput(advisoryListQuerySchema, query, "The filter");
   const db = await getDb();
@@ -135,7 +136,7 @@ export async function listAdvisories(
 }
 
 /** The advisories past a CIP-007 R2 due date at the actor's sites (dashboard). */
-export async function overdueAdvisories(actor: Actor, now = new Date()): Promise<OverdueAdvisory[]> {
+export async function overdueAdvisories(actor: Actor, now = currentTime()): Promise<OverdueAdvisory[]> {
   const list = await listAdvisories(actor, { due: "overdue", sort: "due" }, now);
   return list.flatMap((a) =>
     a.clock?.due && a.status !== "no_match"

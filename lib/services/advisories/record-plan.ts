@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roleGrants, users } from "@/db/schema";
@@ -19,7 +20,7 @@ export async function recordMitigationPlan(
   actor: Actor,
   advisoryId: string,
   input: MitigationPlanInput,
-  now = new Date(),
+  now = currentTime(),
 ) {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can record a mitigation plan.");
   const data = parseInput(mitigationPlanSchema, input, "The mitigation plan");

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
@@ -116,7 +117,7 @@ export async function updateAsset(
           ...columns,
           ...(areaId !== undefined ? { areaId } : {}),
           rowVersion: sql`${assets.rowVersion} + 1`,
-          updatedAt: new Date(),
+          updatedAt: currentTime(),
         })
         .where(eq(assets.id, id));
     } catch (e) {
@@ -141,7 +142,7 @@ export async function updateAsset(
       { id, tag: next.tag },
       policyFields,
       requiredBefore,
-      new Date(),
+      currentTime(),
     );
   });
   const [row] = await selectAssets(db).where(eq(assets.id, id));

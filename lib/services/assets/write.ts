@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { areas, assets } from "@/db/schema";
@@ -47,12 +48,20 @@ export async function insertAssets(
   opts: { reason?: string | null; audit?: "each" | "caller" } = {},
 ): Promise<{ id: string; tag: string }[]> {
   const created: { id: string; tag: string }[] = [];
+  const now = currentTime();
   try {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const inserted = await tx
         .insert(assets)
-        .values(chunk.map(({ areaCode: _areaCode, ...r }) => ({ ...r, siteId: site.id })))
+        .values(
+          chunk.map(({ areaCode: _areaCode, ...r }) => ({
+            ...r,
+            siteId: site.id,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
         .returning({ id: assets.id, tag: assets.tag });
       created.push(...inserted);
     }

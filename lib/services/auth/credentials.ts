@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, count, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { loginAttempts, users } from "@/db/schema";
@@ -47,7 +48,7 @@ export async function checkCredentials(
   context: string,
 ): Promise<CredentialCheck> {
   const email = emailRaw.trim().toLowerCase();
-  const now = new Date();
+  const now = currentTime();
   const since = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
   const who = (user: { id: string } | undefined) => ({ actorId: user?.id ?? null, actorEmail: email, ip });
 
@@ -73,7 +74,7 @@ export async function checkCredentials(
     if (locked) return refuse(tx, user, "locked");
     const [attempt] = await tx
       .insert(loginAttempts)
-      .values({ email, ip, success: false })
+      .values({ email, ip, success: false, at: now })
       .returning({ id: loginAttempts.id });
     return { user, attemptId: attempt!.id };
   });

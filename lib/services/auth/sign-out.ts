@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users } from "@/db/schema";
@@ -11,7 +12,7 @@ export async function signOut(sessionId: string, ip: string | null): Promise<voi
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(sessions)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: currentTime() })
       .where(and(eq(sessions.id, sha256(sessionId)), isNull(sessions.revokedAt)))
       .returning({ userId: sessions.userId });
     if (!row) return;

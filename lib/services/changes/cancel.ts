@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -24,7 +25,7 @@ export async function cancelChange(
     requireManage(actor, locked.siteIds);
     const t = canTransition(locked.state, "cancel");
     if (!t.ok) throw conflict(t.reason);
-    const now = new Date();
+    const now = currentTime();
     const row = await writeTransition(tx, actor, locked, t.to, "change.cancel", {
       now,
       reason: reason || null,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { eq, inArray, asc } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
@@ -87,7 +88,7 @@ export async function closeChange(actor: Actor, id: string, input: CloseChangeIn
     if (!t.ok) throw conflict(t.reason);
     const blockers = closeBlockers(ctx);
     if (blockers.length) throw conflict(`The change cannot be closed yet: ${blockers.join("; ")}.`);
-    const now = new Date();
+    const now = currentTime();
     const baselines = await updateBaselines(tx, actor, ctx, data.baselineUpdates, now);
     const row = await writeTransition(tx, actor, locked, t.to, "change.close", {
       now,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -32,7 +33,7 @@ export async function completeChange(
     if (who) throw forbidden(who);
     const t = canTransition(locked.state, completionAction(data.outcome));
     if (!t.ok) throw conflict(t.reason);
-    const now = new Date();
+    const now = currentTime();
     const actualStart = data.actualStart ?? locked.actualStart ?? now;
     const actualEnd = data.actualEnd ?? now;
     if (actualEnd.getTime() > now.getTime() + CLOCK_SKEW_MS) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
@@ -50,7 +51,7 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
   const assetRows = await resolveAssets(tx, actor, data.assetIds);
   const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
   const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);
-  const now = new Date();
+  const now = currentTime();
   const number = await nextChangeNumber(tx, now);
   const risk = riskOfContent(data, assetRows, await redundancyMembers(tx, assetRows));
   const values = {

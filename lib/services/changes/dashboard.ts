@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, count, eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, sites } from "@/db/schema";
@@ -20,7 +21,7 @@ function zeroCounts(): Record<ChangeState, number> {
  * each of its sites), emergency changes whose retrospective sign-offs are overdue, and how many
  * sign-offs await the user.
  */
-export async function changeDashboard(actor: Actor, now = new Date()): Promise<ChangeDashboard> {
+export async function changeDashboard(actor: Actor, now = currentTime()): Promise<ChangeDashboard> {
   const visible = visibleSiteIds(actor);
   if (visible.length === 0) return { sites: [], overdueRetrospective: [], myPendingApprovals: 0 };
   const db = await getDb();

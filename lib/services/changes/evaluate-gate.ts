@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import { recordGateCheck } from "@/lib/audit/gate-checks";
@@ -21,7 +22,7 @@ export async function evaluateGateFor(
   client: ClientInfo = {},
 ): Promise<GateResult> {
   const parsed = parseInput(gateQuerySchema, { at: at ?? undefined }, "The gate query");
-  const now = new Date();
+  const now = currentTime();
   const when = parsed.at ?? now;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 // Read-only: which of the listed changes owe an emergency retrospective sign-off past its due
 // time, so the change list can flag them (PRODUCT.md rule 7).
 import { and, arrayContained, eq, inArray, isNotNull } from "drizzle-orm";
@@ -12,7 +13,7 @@ import { UUID_RE, loadContexts } from "./internal/load";
 export async function overdueRetrospectiveIds(
   actor: Actor,
   ids: readonly string[],
-  now = new Date(),
+  now = currentTime(),
 ): Promise<Set<string>> {
   const visible = visibleSiteIds(actor);
   const wanted = [...new Set(ids.filter((id) => UUID_RE.test(id)))];

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes, signoffs, sites, users } from "@/db/schema";
@@ -47,7 +48,7 @@ function isRetrospective(ctx: ChangeContext, role: string, siteId: string | null
  * PSSRs owed after implementation. What the user may sign is decided by canSign, so the inbox
  * never offers a sign-off that separation of duties would refuse.
  */
-export async function approvalsInbox(actor: Actor, now = new Date()): Promise<InboxItem[]> {
+export async function approvalsInbox(actor: Actor, now = currentTime()): Promise<InboxItem[]> {
   if (!actor.userId) return [];
   const me = actor.userId;
   const visible = visibleSiteIds(actor);

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -30,7 +31,7 @@ export async function reviseChange(
     requireManage(actor, locked.siteIds);
     const t = canTransition(locked.state, "revise");
     if (!t.ok) throw conflict(t.reason);
-    const now = new Date();
+    const now = currentTime();
     const round = t.newRound ? locked.approvalRound + 1 : locked.approvalRound;
     const row = await writeTransition(tx, actor, locked, t.to, "change.revise", {
       now,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb, type Tx } from "@/db/client";
 import { signoffs } from "@/db/schema";
@@ -122,7 +123,7 @@ export async function signChange(
     const ctx = await loadContext(tx, row);
     const siteId = eligibility(actor, ctx, data.role, data.siteCode);
     await requireShownContent(tx, ctx, data.contentHash);
-    const now = new Date();
+    const now = currentTime();
     const siteName =
       data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
     const retrospective = row.class === "emergency" && data.role !== "pssr" && row.state !== "submitted";

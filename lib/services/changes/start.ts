@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
@@ -41,7 +42,7 @@ export async function startChange(actor: Actor, id: string, client: ClientInfo =
           .where(or(inArray(assets.id, assetIds), ...groups))
           .orderBy(asc(assets.id))
           .for("update");
-      const now = new Date();
+      const now = currentTime();
       const decision = await decideGate(tx, actor, ctx, now);
       await auditGateDecision(tx, actor, ctx, decision, { at: now, client });
       if (!decision.allowed) {

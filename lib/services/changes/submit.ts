@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
@@ -28,7 +29,7 @@ export async function submitChange(actor: Actor, id: string): Promise<ChangeView
     requireManage(actor, locked.siteIds);
     const t = canTransition(locked.state, "submit");
     if (!t.ok) throw conflict(t.reason);
-    const now = new Date();
+    const now = currentTime();
     let ctx = await loadContext(tx, locked);
     if (ctx.risk.level !== locked.risk) {
       const [row] = await tx

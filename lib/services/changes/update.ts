@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { eq } from "drizzle-orm";
@@ -115,7 +116,7 @@ export async function updateChange(
     const diff = diffFields(before, after);
     if (!diff) return buildChangeView(tx, actor, ctx);
     const changed = Object.keys(diff.after);
-    const now = new Date();
+    const now = currentTime();
 
     const assetsChanged = changed.includes("assetIds");
     const assetRows = assetsChanged ? await resolveAssets(tx, actor, data.assetIds ?? []) : ctx.assets;

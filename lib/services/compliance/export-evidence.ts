@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { createHash } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -47,7 +48,7 @@ function nodeStream(body: string | ReadableStream<Uint8Array>): Readable {
 export async function exportEvidence(
   actor: Actor,
   input: CompliancePeriodInput,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<EvidencePack> {
   const db = await getDb();
   const scope = await resolveComplianceScope(db, actor, input, "audit.export");

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { changes } from "@/db/schema";
@@ -30,7 +31,7 @@ const iso = (d: Date | null) => (d ? isoUtc(d) : null);
 export async function getCompliance(
   actor: Actor,
   input: CompliancePeriodInput,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<ComplianceReport> {
   const db = await getDb();
   const scope = await resolveComplianceScope(db, actor, input);

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
@@ -45,7 +46,7 @@ export function assetVersions(change: ChangeView, history: readonly ChangeHistor
  * Everything the change record shows, for anyone who may see the change: the change, its whole
  * history (every page), the versions of its assets and its newest audit event with the hash.
  */
-export async function getChangeRecord(actor: Actor, id: string, now = new Date()): Promise<ChangeRecord> {
+export async function getChangeRecord(actor: Actor, id: string, now = currentTime()): Promise<ChangeRecord> {
   const change = await getChange(actor, id);
   const history: ChangeHistoryEvent[] = [];
   let cursor: string | undefined;

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, arrayContained, arrayContains, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets, changeAssets, changes, windows } from "@/db/schema";
@@ -27,7 +28,7 @@ export async function calendarIcs(
 ): Promise<string> {
   const db = await getDb();
   const site = await siteFor(db, actor, siteCode, "window.view");
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const since = new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS);
   const windowRows = await db
     .select()

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { localToUtc, type Conflict } from "@/lib/domain/schedule";
@@ -15,7 +16,7 @@ import { visibleAssets } from "./visible-assets";
 export async function checkSlot(
   actor: Actor,
   input: CheckSlotInput,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Promise<{ conflicts: Conflict[]; blocking: boolean }> {
   const data = checkSlotSchema.parse(input);
   const db = await getDb();

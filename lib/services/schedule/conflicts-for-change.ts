@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 // The scheduling rules as the change services need them: at submit (is the planned slot
 // acceptable?) and at the deployment gate (may it start now?). Both load the facts inside
 // the caller's transaction and judge with the same pure detectConflicts.
@@ -35,7 +36,7 @@ export function needsDowntime(
 export async function scheduleFindingsForChange(
   ex: Executor,
   change: ChangeForScheduling,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Promise<Conflict[]> {
   const { plannedStart: start, plannedEnd: end } = change;
   if (!start || !end || end.getTime() <= start.getTime() || change.assetIds.length === 0) return [];
@@ -61,6 +62,6 @@ export async function scheduleConflictsForChange(
   change: ChangeForScheduling,
   at?: Date,
 ): Promise<Conflict[]> {
-  const found = await scheduleFindingsForChange(tx, change, at ?? new Date());
+  const found = await scheduleFindingsForChange(tx, change, at ?? currentTime());
   return found.filter((c) => c.blocking);
 }

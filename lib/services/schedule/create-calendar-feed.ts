@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { calendarFeeds, sites } from "@/db/schema";
@@ -37,7 +38,7 @@ export async function createCalendarFeed(
       .from(calendarFeeds)
       .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
       .for("update");
-    const now = new Date();
+    const now = currentTime();
     for (const feed of old) {
       await tx.update(calendarFeeds).set({ revokedAt: now }).where(eq(calendarFeeds.id, feed.id));
       await appendAudit(tx, actor, {

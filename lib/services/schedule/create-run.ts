@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -27,6 +28,8 @@ export async function createRun(actor: Actor, input: RunCreateInput): Promise<Ru
         start,
         end,
         createdBy: actor.userId,
+        createdAt: currentTime(),
+        updatedAt: currentTime(),
       })
       .returning();
     const view = runView(row!, site);

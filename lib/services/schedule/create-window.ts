@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { windows } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -9,6 +10,7 @@ import { checkedBounds, windowDef, windowView, type WindowView } from "./window-
 
 export async function createWindow(actor: Actor, input: WindowCreateInput): Promise<WindowView> {
   const data = windowCreateSchema.parse(input);
+  const now = currentTime();
   const db = await getDb();
   return db.transaction(async (tx) => {
     const site = await siteFor(tx, actor, data.siteCode, "window.manage");
@@ -26,7 +28,7 @@ export async function createWindow(actor: Actor, input: WindowCreateInput): Prom
     const bounds = checkedBounds(windowDef({ id: "new", ...values }, site.timeZone));
     const [row] = await tx
       .insert(windows)
-      .values({ ...values, ...bounds, createdBy: actor.userId })
+      .values({ ...values, ...bounds, createdBy: actor.userId, createdAt: now, updatedAt: now })
       .returning();
     const view = windowView(row!, site);
     await appendAudit(tx, actor, {

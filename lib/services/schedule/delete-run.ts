@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
@@ -13,7 +14,7 @@ export async function deleteRun(actor: Actor, id: string): Promise<{ id: string;
     const { row, site } = await lockedRunFor(tx, actor, id);
     await tx
       .update(productionRuns)
-      .set({ deletedAt: new Date(), sequence: row.sequence + 1, updatedAt: new Date() })
+      .set({ deletedAt: currentTime(), sequence: row.sequence + 1, updatedAt: currentTime() })
       .where(eq(productionRuns.id, row.id));
     await appendAudit(tx, actor, {
       action: "production_run.delete",

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { windows } from "@/db/schema";
@@ -32,7 +33,7 @@ export async function deleteWindow(
     }
     await tx
       .update(windows)
-      .set({ deletedAt: new Date(), sequence: row.sequence + 1, updatedAt: new Date() })
+      .set({ deletedAt: currentTime(), sequence: row.sequence + 1, updatedAt: currentTime() })
       .where(eq(windows.id, row.id));
     await appendAudit(tx, actor, {
       action: "window.delete",

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 // RFC 5545 rendering of a site's schedule. Windows are exported as recurring events in the
 // site's TZID (RRULE, EXDATE), which calendar clients expand in local time just as
 // expandWindow does; expanding them here instead would send thousands of events and lose
@@ -137,7 +138,7 @@ export function buildIcs(params: {
 }): string {
   const { site } = params;
   const tz = site.timeZone;
-  const stamp = params.now ?? new Date();
+  const stamp = params.now ?? currentTime();
   const cal = ical({
     name: `Interlock ${site.code} – ${site.name}`,
     description: `Maintenance windows, blackouts and scheduled changes at ${site.name} (${tz})`,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -169,8 +170,8 @@ export async function importRunsCsv(actor: Actor, input: RunImportInput): Promis
           sequence: 0,
           deletedAt: null,
           createdBy: actor.userId,
-          createdAt: new Date(),
-          updatedAt: new Date(),
+          createdAt: currentTime(),
+          updatedAt: currentTime(),
         },
         site,
       );

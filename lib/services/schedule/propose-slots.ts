@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { changeAssets, changes } from "@/db/schema";
@@ -56,7 +57,7 @@ async function draftOfChange(ex: Executor, actor: Actor, changeId: string): Prom
 export async function proposeSlotsForChange(
   actor: Actor,
   input: ProposeSlotsInput,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Promise<{ slots: ProposedSlot[]; from: Date; until: Date; durationMinutes: number }> {
   const data = proposeSlotsSchema.parse(input);
   const db = await getDb();

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { calendarFeeds } from "@/db/schema";
@@ -17,7 +18,7 @@ export async function revokeCalendarFeeds(actor: Actor): Promise<{ revoked: numb
       .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
       .for("update");
     for (const feed of live) {
-      await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(eq(calendarFeeds.id, feed.id));
+      await tx.update(calendarFeeds).set({ revokedAt: currentTime() }).where(eq(calendarFeeds.id, feed.id));
       await appendAudit(tx, actor, {
         action: "calendar_feed.revoke",
         objectType: "calendar_feed",

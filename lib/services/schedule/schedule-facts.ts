@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, inArray, isNotNull, lt, ne, or, gt, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assets, changeAssets, changes, sites, windows, productionRuns } from "@/db/schema";
@@ -91,7 +92,7 @@ export async function loadScheduleFacts(
   params: { changeId: string | null; assetIds: readonly string[]; from: Date; to: Date; now?: Date },
 ): Promise<ScheduleFacts & { assetRows: AssetRow[] }> {
   const { changeId, from, to } = params;
-  const now = params.now ?? new Date();
+  const now = params.now ?? currentTime();
   const ids = [...new Set(params.assetIds)];
   const empty = {
     changeId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, sites } from "@/db/schema";
@@ -87,7 +88,7 @@ export function readRange(
   site: SiteContext,
   from: WhenInput | undefined,
   to: WhenInput | undefined,
-  now = new Date(),
+  now = currentTime(),
 ): { from: Date; to: Date } {
   const start = from ? toInstant(from, site.timeZone) : now;
   const end = to ? toInstant(to, site.timeZone) : new Date(start.getTime() + 31 * DAY_MS);

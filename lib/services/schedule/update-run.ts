@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { productionRuns } from "@/db/schema";
@@ -38,7 +39,7 @@ export async function updateRun(
     checkRunSpan(patch.start ?? row.start, patch.end ?? row.end);
     const [saved] = await tx
       .update(productionRuns)
-      .set({ ...patch, sequence: row.sequence + 1, updatedAt: new Date() })
+      .set({ ...patch, sequence: row.sequence + 1, updatedAt: currentTime() })
       .where(eq(productionRuns.id, row.id))
       .returning();
     const after = runView(saved!, site);

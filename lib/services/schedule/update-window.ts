@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { windows } from "@/db/schema";
@@ -50,7 +51,7 @@ export async function writeWindow(
   const bounds = checkedBounds(windowDef(next, site.timeZone));
   const [saved] = await tx
     .update(windows)
-    .set({ ...patch, ...bounds, sequence: row.sequence + 1, updatedAt: new Date() })
+    .set({ ...patch, ...bounds, sequence: row.sequence + 1, updatedAt: currentTime() })
     .where(eq(windows.id, row.id))
     .returning();
   const before = windowView(row, site);

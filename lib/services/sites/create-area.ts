@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { areas, sites } from "@/db/schema";
@@ -28,7 +29,7 @@ export async function createArea(actor: Actor, siteCode: string, input: CreateAr
     if (dupe) throw conflict(`Site ${site.code} already has an area ${data.code}.`);
     const [area] = await tx
       .insert(areas)
-      .values({ siteId: site.id, ...data })
+      .values({ siteId: site.id, ...data, createdAt: currentTime() })
       .returning();
     await appendAudit(tx, actor, {
       action: "area.create",

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sites } from "@/db/schema";
@@ -19,7 +20,10 @@ export async function createSite(actor: Actor, input: CreateSiteInput) {
       .where(eq(sites.code, data.code))
       .for("update");
     if (existing) throw conflict(`A site with code ${data.code} already exists.`);
-    const [site] = await tx.insert(sites).values(data).returning();
+    const [site] = await tx
+      .insert(sites)
+      .values({ ...data, createdAt: currentTime() })
+      .returning();
     await appendAudit(tx, actor, {
       action: "site.create",
       objectType: "site",

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens } from "@/db/schema";
@@ -32,7 +33,7 @@ export async function listTokens(
     .where(where)
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
     .limit(limit + 1);
-  const now = new Date();
+  const now = currentTime();
   const items = rows.slice(0, limit).map((r) => tokenView(r, now));
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor([last.id]) : null };

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
@@ -23,7 +24,7 @@ export async function revokeToken(actor: Actor, id: string): Promise<TokenView> 
     const mayRevoke = row && (row.userId === actor.userId || hasAdminPermission(actor, "user.manage"));
     if (!row || !mayRevoke) throw notFound("Token");
     if (row.revokedAt) return tokenView(row);
-    const now = new Date();
+    const now = currentTime();
     const [updated] = await tx
       .update(apiTokens)
       .set({ revokedAt: now })

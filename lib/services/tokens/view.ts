@@ -1,9 +1,10 @@
+import { currentTime } from "@/lib/clock";
 import type { apiTokens } from "@/db/schema";
 import { normaliseScopes } from "@/lib/domain/token-scopes";
 import type { TokenStatus, TokenView, CreatedToken } from "@/lib/types/tokens";
 export type { TokenStatus, TokenView, CreatedToken };
 
-export function tokenView(row: typeof apiTokens.$inferSelect, now = new Date()): TokenView {
+export function tokenView(row: typeof apiTokens.$inferSelect, now = currentTime()): TokenView {
   return {
     id: row.id,
     name: row.name,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, roleGrants, sites, users } from "@/db/schema";
@@ -49,7 +50,7 @@ export async function getUserAdminView(actor: Actor, email: string): Promise<Use
     .where(eq(apiTokens.userId, user.id))
     .orderBy(desc(apiTokens.createdAt))
     .limit(200);
-  const now = new Date();
+  const now = currentTime();
   return {
     id: user.id,
     email: user.email,

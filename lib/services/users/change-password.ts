@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -40,7 +41,7 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput): 
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("User");
-    const now = new Date();
+    const now = currentTime();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
     const revoked = await revokeAccess(tx, userId, now, actor.sessionId);
     await appendAudit(tx, actor, {

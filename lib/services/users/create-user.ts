@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roleGrants, sites, users } from "@/db/schema";
@@ -14,6 +15,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   const db = await getDb();
+  const now = currentTime();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
     if (existing) throw conflict(`A user with email ${data.email} already exists.`);
@@ -26,13 +28,21 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
       ]);
     const [user] = await tx
       .insert(users)
-      .values({ email: data.email, name: data.name, passwordHash, isAdmin: data.isAdmin })
+      .values({
+        email: data.email,
+        name: data.name,
+        passwordHash,
+        isAdmin: data.isAdmin,
+        createdAt: now,
+        passwordChangedAt: now,
+      })
       .returning();
     const grants = data.grants.map((g) => ({
       userId: user!.id,
       siteId: siteRows.find((s) => s.code === g.siteCode)!.id,
       role: g.role,
       grantedBy: actor.userId,
+      grantedAt: now,
     }));
     if (grants.length) await tx.insert(roleGrants).values(grants).onConflictDoNothing();
     await appendAudit(tx, actor, {

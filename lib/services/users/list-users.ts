@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import {
   and,
   asc,
@@ -36,7 +37,7 @@ export interface UserRow {
 
 export function userStatus(
   u: { disabledAt: Date | null; lockedUntil: Date | null },
-  now = new Date(),
+  now = currentTime(),
 ): UserStatus {
   if (u.disabledAt) return "disabled";
   if (u.lockedUntil && u.lockedUntil > now) return "locked";
@@ -54,7 +55,7 @@ const SORT_SQL = { email: sql`c.email`, name: sql`c.name`, created: sql`c.create
 export async function listUsers(actor: Actor, query: UserListQuery = {}): Promise<Page<UserRow>> {
   requireAdmin(actor, "user.manage");
   const { q, status, sort, dir, limit, cursor } = userListQuerySchema.parse(query);
-  const now = new Date();
+  const now = currentTime();
   const filters: (SQL | undefined)[] = [];
   if (q) filters.push(or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`)));
   if (status === "disabled") filters.push(isNotNull(users.disabledAt));

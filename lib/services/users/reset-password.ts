@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -23,7 +24,7 @@ export async function resetPassword(actor: Actor, email: string, input: { passwo
       user.id,
       "You cannot reset your own password here; change it on your profile page with your current password, or ask another administrator.",
     );
-    const now = new Date();
+    const now = currentTime();
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null })

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users } from "@/db/schema";
@@ -18,7 +19,7 @@ export async function setUserDisabled(actor: Actor, email: string, disabled: boo
       throw new ServiceError("conflict", "You cannot disable your own account.");
     if (!disabled)
       refuseOwnAccount(actor, user.id, "You cannot re-enable your own account; another administrator must.");
-    const now = new Date();
+    const now = currentTime();
     await tx
       .update(users)
       .set({ disabledAt: disabled ? now : null, failedLoginCount: 0, lockedUntil: null })

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { sites, users } from "@/db/schema";
@@ -83,7 +84,7 @@ export async function buildChangeView(
   tx: Tx,
   actor: Actor,
   ctx: ChangeContext,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<ChangeView> {
   const { row } = ctx;
   const people = await namesOf(tx, [row.requesterId, row.implementerId, row.updatedBy]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { changes } from "@/db/schema";
@@ -28,7 +29,7 @@ export async function writeTransition(
   action: AuditAction,
   opts: { set?: ChangeUpdate; reason?: string | null; details?: Record<string, unknown>; now?: Date } = {},
 ): Promise<ChangeRow> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? currentTime();
   const [updated] = await tx
     .update(changes)
     .set({ ...opts.set, state: to, version: row.version + 1, updatedAt: now, updatedBy: actor.userId })
