@@ -14,10 +14,11 @@ export async function register() {
     process.exit(1);
   }
   const { demoMode } = await import("./lib/demo-accounts");
-  const { seedDemo } = await import("./lib/seed/demo");
+  const { describeDemoSeed, seedDemo } = await import("./lib/seed/demo");
   if (demoMode()) {
-    const { seeded } = await seedDemo();
-    if (seeded) console.log("[interlock] demo plant seeded (sign-in page lists the demo accounts)");
+    const result = await seedDemo();
+    if (result.seeded)
+      console.log(`[interlock] ${describeDemoSeed(result)} (the sign-in page lists the demo accounts)`);
   }
   const { startHourlyCheckpoints } = await import("./lib/audit/hourly");
   startHourlyCheckpoints();

@@ -53,7 +53,7 @@ async function timed(label: string, target: number, run: () => Promise<string>) 
 async function main() {
   await freshDatabase();
   await getDb();
-  await seedDemo();
+  await seedDemo({ plantOnly: true });
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

@@ -43,10 +43,22 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     label: "Change manager, refinery",
   },
   {
+    email: "ray.castillo@gcr.demo",
+    name: "Ray Castillo",
+    grants: ["GCR:requester"],
+    label: "Technician (implements changes), refinery",
+  },
+  {
     email: "jonas.weber@rhp.demo",
     name: "Jonas Weber",
     grants: ["RHP:requester"],
     label: "Requester, pharma",
+  },
+  {
+    email: "mia.hoffmann@rhp.demo",
+    name: "Mia Hoffmann",
+    grants: ["RHP:requester"],
+    label: "Technician (implements changes), pharma",
   },
   {
     email: "katrin.vogel@rhp.demo",
@@ -67,6 +79,30 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Felix Braun",
     grants: ["RHP:change_manager"],
     label: "Change manager, pharma",
+  },
+  {
+    email: "noor.haddad@corp.demo",
+    name: "Noor Haddad",
+    grants: ["GCR:requester", "RHP:requester"],
+    label: "OT network engineer, both sites",
+  },
+  {
+    email: "hannah.lindqvist@corp.demo",
+    name: "Hannah Lindqvist",
+    grants: ["GCR:operations", "RHP:operations"],
+    label: "Corporate operations (Americas), both sites",
+  },
+  {
+    email: "pieter.devries@corp.demo",
+    name: "Pieter de Vries",
+    grants: ["GCR:operations", "RHP:operations"],
+    label: "Corporate operations (Europe), both sites",
+  },
+  {
+    email: "omar.siddiqui@corp.demo",
+    name: "Omar Siddiqui",
+    grants: ["GCR:security", "RHP:security"],
+    label: "OT security lead, both sites",
   },
   {
     email: "grace.okafor@corp.demo",

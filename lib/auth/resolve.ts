@@ -125,3 +125,27 @@ export function cliActor(): Actor {
     ip: null,
   });
 }
+
+/**
+ * The command line acting as one named account: the demo seed files, signs and implements each
+ * demo person's work as that person, so the trail names them (with the command line as the channel).
+ * Signatures still re-enter the person's password through the sign-in check.
+ */
+export async function cliActorAs(email: string): Promise<Actor> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!user) throw new Error(`No account ${email}`);
+  return makeActor({
+    kind: "user",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    grants: await grantsOf(user.id),
+    via: "cli",
+    sessionId: null,
+    tokenId: null,
+    scopes: null,
+    ip: null,
+  });
+}

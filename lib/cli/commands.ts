@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import { getDb } from "@/db/client";
-import { seedDemo } from "@/lib/seed/demo";
+import { describeDemoSeed, seedDemo } from "@/lib/seed/demo";
 import { cliActor } from "@/lib/auth/resolve";
 import { SITE_ROLES } from "@/lib/domain/constants";
 import { parseGrant } from "@/lib/schemas/users";
@@ -52,11 +52,12 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   "seed:demo": {
-    usage: "seed the demo plant into an empty database",
-    options: {},
-    async run() {
-      const { seeded } = await seedDemo();
-      console.log(seeded ? "demo plant seeded" : "database already has sites; nothing seeded");
+    usage: "[--now ISO-INSTANT] seed the demo plant into an empty database",
+    options: { now: { type: "string" } },
+    async run(v) {
+      const at = typeof v.now === "string" ? new Date(v.now) : undefined;
+      if (at && Number.isNaN(at.getTime())) throw new Error(`--now: not an instant: ${v.now}`);
+      console.log(describeDemoSeed(await seedDemo({ now: at })));
     },
   },
   "site:create": {
