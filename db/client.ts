@@ -41,7 +41,7 @@ async function openPglite(): Promise<Handle> {
     release = lockDataDir(root);
     client = await PGlite.create(path.join(/*turbopackIgnore: true*/ root, "pgdata"));
   }
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = withCommitHooks(drizzle({ client, schema, casing: "snake_case" }) as unknown as Db);
   await migrate(db as never, { migrationsFolder: MIGRATIONS });
   return {
     db,
@@ -63,7 +63,7 @@ async function openPostgres(url: string): Promise<Handle> {
     onnotice: () => {},
     connection: { application_name: "interlock" },
   });
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = withCommitHooks(drizzle({ client, schema, casing: "snake_case" }) as unknown as Db);
   // Several app instances may start at once: one migrates, the others wait on the lock.
   const lockClient = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -76,6 +76,40 @@ async function openPostgres(url: string): Promise<Handle> {
     await lockClient.end();
   }
   return { db, kind: "postgres", close: () => client.end() };
+}
+
+/** Work a transaction does last, after its callback and just before COMMIT (see withCommitHooks). */
+type CommitHook = () => Promise<void>;
+const commitHooks = new WeakMap<object, CommitHook[]>();
+
+/**
+ * Runs `hook` at the end of the transaction, just before it commits (not on rollback). Returns
+ * false when `tx` is not a top-level transaction opened through getDb()'s `transaction` (a
+ * savepoint, or the database itself): the caller must then do the work at once.
+ */
+export function beforeCommit(tx: Executor, hook: CommitHook): boolean {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
+/**
+ * Lets code inside a transaction defer work to its end: the audit chain is appended there, so
+ * its lock is held only for the append and the commit, not for the rest of the transaction.
+ */
+function withCommitHooks(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+    transaction(async (tx) => {
+      const hooks: CommitHook[] = [];
+      commitHooks.set(tx, hooks);
+      const result = await work(tx);
+      for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+      commitHooks.delete(tx);
+      return result;
+    }, config as never)) as Db["transaction"];
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { __interlockDb?: Promise<Handle> };

@@ -1,14 +1,9 @@
 import "server-only";
-import { currentTime } from "@/lib/clock";
-import { desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AUDIT_ACTIONS, type AuditAction } from "./actions";
-import { GENESIS_HASH, chainHash } from "./hash";
-
-const AUDIT_CHAIN_LOCK = 8142002;
+import { chainAtCommit } from "./chain-write";
 
 const eventSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
@@ -49,15 +44,12 @@ function toJson(v: unknown): unknown {
 }
 
 /**
- * Appends one event inside the caller's transaction. It fails closed: an invalid event throws
- * and rolls the whole mutation back. A transaction-scoped advisory lock serialises appenders so
- * that id order is chain order on PostgreSQL as on PGlite.
+ * Appends one event to the caller's transaction. It fails closed: an invalid event throws at once
+ * and rolls the whole mutation back. The event is chained (id, previous hash, hash) at the end of
+ * the transaction, just before COMMIT (./chain-write.ts): the chain's lock is then held only for
+ * that write and the commit, not for whatever the transaction does after this call.
  */
-export async function appendAudit(
-  tx: Tx,
-  who: Actor | AuditActorInfo | null,
-  input: AuditInput,
-): Promise<number> {
+export async function appendAudit(tx: Tx, who: Actor | AuditActorInfo | null, input: AuditInput): Promise<void> {
   const parsed = eventSchema.parse({
     action: input.action,
     objectType: input.objectType,
@@ -66,18 +58,7 @@ export async function appendAudit(
     reason: input.reason ?? null,
   });
   const info = who && "kind" in who ? actorInfo(who) : (who ?? { actorId: null, actorEmail: null, ip: null });
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ id: auditEvents.id, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  const id = (last?.id ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = currentTime();
-  const event = {
-    id,
-    at,
+  await chainAtCommit(tx, {
     actorId: info.actorId,
     actorEmail: info.actorEmail,
     action: parsed.action,
@@ -88,10 +69,7 @@ export async function appendAudit(
     after: toJson(input.after),
     reason: parsed.reason,
     ip: info.ip,
-  };
-  const hash = chainHash(prevHash, event);
-  await tx.insert(auditEvents).values({ ...event, prevHash, hash });
-  return id;
+  });
 }
 
 /** Field-level difference for edit events: only what changed, old and new. */
