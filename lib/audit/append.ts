@@ -49,7 +49,11 @@ function toJson(v: unknown): unknown {
  * the transaction, just before COMMIT (./chain-write.ts): the chain's lock is then held only for
  * that write and the commit, not for whatever the transaction does after this call.
  */
-export async function appendAudit(tx: Tx, who: Actor | AuditActorInfo | null, input: AuditInput): Promise<void> {
+export async function appendAudit(
+  tx: Tx,
+  who: Actor | AuditActorInfo | null,
+  input: AuditInput,
+): Promise<void> {
   const parsed = eventSchema.parse({
     action: input.action,
     objectType: input.objectType,
