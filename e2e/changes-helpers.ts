@@ -134,6 +134,8 @@ export interface SignSpec {
   decision?: "approve" | "reject";
   comment?: string;
   trigger?: string;
+  /** Tick the acknowledgement a security approval of an unqualified patch or firmware needs. */
+  acknowledge?: boolean;
   /** Run an axe scan with the dialog open. */
   axe?: (page: Page) => Promise<void>;
 }
@@ -152,6 +154,8 @@ export async function signAs(
   await expect(dialog.getByTestId("sign-meaning")).toBeVisible();
   if (s.decision === "reject") await dialog.getByRole("radio", { name: "Reject" }).check();
   if (s.comment) await dialog.getByLabel(/^Comment/).fill(s.comment);
+  if (s.acknowledge)
+    await dialog.getByLabel("I acknowledge that the vendor has not qualified this fix").check();
   await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
   if (s.axe) await s.axe(page);
   await dialog

@@ -1,4 +1,4 @@
-import { PEOPLE } from "./accounts";
+import { DEMO_PASSWORD, PEOPLE } from "./accounts";
 import {
   expectState,
   fillChangeForm,
@@ -80,9 +80,35 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
   await expect(marcus.getByTestId("inbox-row").filter({ hasText: number })).toBeVisible();
   await expectNoAxeViolations(marcus);
 
-  await signAs(browser, PEOPLE.gcrSecurity, id);
+  // The vendor has not qualified the firmware: security approves only by acknowledging it.
+  const security = await pageAs(browser, PEOPLE.gcrSecurity);
+  await security.goto(`/changes/${id}`);
+  await security.getByRole("button", { name: "Sign", exact: true }).click();
+  const sign = security.getByRole("dialog");
+  await expect(sign).toContainText("The vendor has not qualified this patch or firmware for these assets");
+  await sign.getByLabel("Password").fill(DEMO_PASSWORD);
+  await sign.getByRole("button", { name: "Approve and sign" }).click();
+  await expect(sign.getByRole("alert")).toContainText("Acknowledge the warning to sign");
+  await sign.getByLabel("I acknowledge that the vendor has not qualified this fix").check();
+  await expect(sign.getByTestId("sign-meaning")).toContainText(
+    "acknowledging that the vendor has not qualified the fix",
+  );
+  await expectNoAxeViolations(security);
+  await sign.getByLabel("Password").fill(DEMO_PASSWORD);
+  await sign.getByRole("button", { name: "Approve and sign" }).click();
+  await expect(sign).toBeHidden();
   const ops = await signAs(browser, PEOPLE.gcrOperations, id);
   await expectState(ops, "Approved");
+  await ops.getByRole("tab", { name: /Sign-offs/ }).click();
+  await expect(ops.getByRole("table", { name: "Sign-offs of this change" })).toContainText(
+    "Approved as IT/OT security authority, acknowledging that the vendor has not qualified the fix",
+  );
+  await ops.getByRole("tab", { name: "Deployment gate" }).click();
+  await ops.getByRole("button", { name: "Evaluate now" }).click();
+  await expect(ops.getByTestId("gate-warnings")).toContainText(
+    "Warning (acknowledged): The vendor has not qualified this patch or firmware",
+  );
+  await expect(ops.getByTestId("gate-warnings")).toContainText("Tomasz Nowak acknowledged this when signing");
 });
 
 test("an emergency change shows its retrospective sign-off deadline", async ({ browser, baseURL }) => {
@@ -111,7 +137,7 @@ test("an emergency change shows its retrospective sign-off deadline", async ({ b
 
   // Operations and security suffice to approve an emergency change; the change board follows.
   await signAs(browser, PEOPLE.gcrOperations, id);
-  const tomasz = await signAs(browser, PEOPLE.gcrSecurity, id);
+  const tomasz = await signAs(browser, PEOPLE.gcrSecurity, id, { acknowledge: true });
   await expectState(tomasz, "Approved");
   await expect(tomasz.getByTestId("retrospective-deadline")).toContainText("remaining sign-offs due by");
 

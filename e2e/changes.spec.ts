@@ -17,7 +17,8 @@ test("a firmware update on a safety-related controller runs from draft to closed
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  // The longest journey: seven people, the gate, the integrity check and the PSSR (3 min under load).
+  test.setTimeout(300_000);
   const tag = `e2e-${Date.now().toString(36)}`;
   await openGcrWindowAroundNow(browser, baseURL!, `Change story window ${tag}`);
 
@@ -96,9 +97,31 @@ test("a firmware update on a safety-related controller runs from draft to closed
   await completeDialog
     .getByLabel(/^Notes/)
     .fill("Firmware 11.8 loaded on both main processors; diagnostics clean.");
+  // CIP-010 R1.6: success needs the integrity check of the installed file, and a mismatch is refused.
+  await completeDialog.getByRole("button", { name: "Record success" }).click();
+  await expect(completeDialog).toContainText(
+    "Record how the installed file was checked before reporting success.",
+  );
+  await completeDialog.getByLabel("File installed").fill("Tricon_CX_11.8.0.bin");
+  await completeDialog.getByLabel("SHA-256 as computed").fill("ab".repeat(32));
+  await completeDialog.getByLabel("SHA-256 the vendor published").fill("AB".repeat(31) + "AC");
+  await expect(completeDialog.getByTestId("integrity-verdict")).toContainText("does not match");
+  await expectNoAxeViolations(dana);
+  await completeDialog.getByRole("button", { name: "Record success" }).click();
+  await expect(completeDialog.getByRole("alert")).toContainText(
+    "The SHA-256 of Tricon_CX_11.8.0.bin does not match the vendor's published value",
+  );
+  await expectState(dana, "In progress");
+  await completeDialog.getByLabel("SHA-256 the vendor published").fill("AB".repeat(32));
+  await expect(completeDialog.getByTestId("integrity-verdict")).toContainText("matches the vendor's");
   await completeDialog.getByRole("button", { name: "Record success" }).click();
   await expect(completeDialog).toBeHidden();
   await expectState(dana, "PSSR pending");
+  await dana.getByRole("tab", { name: "Overview" }).click();
+  await expect(dana.getByTestId("integrity-check")).toContainText(
+    "Passed: Tricon_CX_11.8.0.bin: SHA-256 matches the vendor's published value",
+  );
+  await expect(dana.getByTestId("integrity-check")).toContainText("ab".repeat(32));
 
   const priyaPssr = await signAs(browser, PEOPLE.gcrSafety, id, { trigger: "Sign PSSR" });
   await expectState(priyaPssr, "PSSR pending");
@@ -123,6 +146,7 @@ test("a firmware update on a safety-related controller runs from draft to closed
     "change.approve",
     "gate.decision",
     "change.start",
+    "change.integrity_refused",
     "change.complete",
     "change.pssr",
     "change.close",

@@ -61,6 +61,7 @@ export function signChoices(change: ChangeView): SignChoice[] {
           approve: signoffMeaning(o.role, "approve", meaningSite),
           reject: signoffMeaning(o.role, "reject", meaningSite),
         },
+        acknowledge: o.acknowledge,
       };
     });
 }
@@ -127,7 +128,12 @@ export function ActionBar({
           </Button>
         ) : null}
         {can("complete") ? (
-          <CompleteDialog number={change.number} pssrRequired={change.pssrRequired} act={actions.complete} />
+          <CompleteDialog
+            number={change.number}
+            pssrRequired={change.pssrRequired}
+            integrityRequired={change.integrityRequired}
+            act={actions.complete}
+          />
         ) : null}
         {can("close") ? (
           <CloseDialog

@@ -1,5 +1,6 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ChangeView } from "@/lib/types/changes";
+import type { ChangeView, IntegrityCheckView } from "@/lib/types/changes";
 import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "./vocab";
 
 // The change's facts as label/value lists, shared by the overview tab and the printable record
@@ -21,6 +22,9 @@ export function requestFacts(change: ChangeView): FactList {
     ["Description", <Prose key="d" text={change.description} />],
     ["Justification / technical basis", <Prose key="j" text={change.justification} />],
     ["References", change.references.length ? change.references.join(", ") : "—"],
+    ...(change.advisories.length
+      ? ([["Drafted from advisory", <AdvisoryLinks key="a" items={change.advisories} />]] as FactList)
+      : []),
     ["Requester", person(change.requesterName, change.requesterEmail)],
   ];
 }
@@ -65,9 +69,53 @@ export function scheduleFacts(change: ChangeView, t: ShowTime): FactList {
     ["Actual end", t(change.actualEnd)],
     ["Outcome", change.outcome ? OUTCOME_LABELS[change.outcome] : "—"],
     ["Outcome notes", <Prose key="o" text={change.outcomeNotes} />],
+    ...(change.integrityRequired || change.integrityCheck
+      ? ([
+          ["Integrity check (CIP-010 R1.6)", <Integrity key="c" check={change.integrityCheck} t={t} />],
+        ] as FactList)
+      : []),
     ["Security controls verified", yesNo(change.pirSecurityVerified)],
     ["Asset baseline updated", yesNo(change.pirBaselineUpdated)],
     ["Review notes", <Prose key="p" text={change.pirNotes} />],
     ["Closed", t(change.closedAt)],
   ];
+}
+
+/** What was installed, checked against the vendor's value; the hashes in full, as an auditor compares them. */
+function Integrity({ check, t }: { check: IntegrityCheckView | null; t: ShowTime }) {
+  if (!check)
+    return <span className="text-slate-500">Not recorded yet: it is recorded with the outcome.</span>;
+  const hash = (label: string, value: string | null) =>
+    value ? (
+      <span className="block">
+        {label} <code className="font-mono text-xs break-all">{value}</code>
+      </span>
+    ) : null;
+  return (
+    <div className="space-y-0.5" data-testid="integrity-check">
+      <span className={`block font-medium ${check.passed ? "text-emerald-800" : "text-red-800"}`}>
+        {check.passed ? "Passed" : "Failed"}: {check.summary}
+      </span>
+      {hash("Computed SHA-256", check.computedSha256)}
+      {hash("Vendor's SHA-256", check.publishedSha256)}
+      <span className="block text-xs text-slate-600">
+        Checked by {check.recordedByName} ({check.recordedByEmail}), {t(check.recordedAt)}
+      </span>
+    </div>
+  );
+}
+
+function AdvisoryLinks({ items }: { items: ChangeView["advisories"] }) {
+  return (
+    <ul data-testid="change-advisories">
+      {items.map((a) => (
+        <li key={a.id}>
+          <Link href={`/advisories/${a.id}`} className="font-medium">
+            {a.trackingId}
+          </Link>{" "}
+          <span className="text-slate-700">{a.title}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { CheckCircle2, ShieldX } from "lucide-react";
+import { CheckCircle2, ShieldX, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -28,6 +28,19 @@ export function GateDecisionView({ result, zone }: { result: GateResult; zone: s
         Evaluated for you at {formatInZone(result.evaluatedAt, zone)}
       </p>
       {result.reasons.length > 0 ? <GateReasonList reasons={result.reasons} zone={zone} /> : null}
+      {result.warnings.length > 0 ? (
+        <ul aria-label="Warnings" className="mt-2 space-y-1" data-testid="gate-warnings">
+          {result.warnings.map((w) => (
+            <li key={w.code} className="flex items-start gap-2 text-sm text-amber-950">
+              <TriangleAlert className="mt-0.5 size-4 shrink-0 text-amber-700" aria-hidden="true" />
+              <span>
+                <span className="font-medium">Warning{w.acknowledged ? " (acknowledged)" : ""}: </span>
+                {w.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { actionLabel, actorLabel } from "@/lib/audit/labels";
+import { integritySummary, type IntegrityCheck } from "@/lib/domain/changes/supply-chain";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
@@ -67,6 +68,11 @@ function Details({ e }: { e: ChangeHistoryEvent }) {
         ))}
       </ul>
     ) : null;
+  }
+  if ((e.action === "change.complete" || e.action === "change.integrity_refused") && after.integrity) {
+    return (
+      <p className="mt-1 text-xs text-slate-700">{integritySummary(after.integrity as IntegrityCheck)}</p>
+    );
   }
   if (e.action === "signoff.sign") {
     return <p className="mt-1 text-xs text-slate-700">{show(after.meaning ?? after.role)}</p>;

@@ -31,6 +31,8 @@ export const signoffs = pgTable(
     /** Which fields the hashes cover (lib/domain/changes/content.ts); rows from before version 2 are 1. */
     hashVersion: integer().notNull().default(1),
     retrospective: boolean().notNull().default(false),
+    /** Warnings the signer acknowledged to sign (lib/domain/changes/supply-chain.ts), e.g. an unqualified fix. */
+    acknowledged: text().array().notNull().default([]),
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),
   },

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "change.cancel",
   "change.start",
   "change.complete",
+  "change.integrity_refused",
   "change.pssr",
   "change.close",
   "change.reevaluate",

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "change.cancel": "Change cancelled",
   "change.start": "Implementation started",
   "change.complete": "Implementation completed",
+  "change.integrity_refused": "Completion refused: integrity check failed",
   "change.pssr": "Pre-startup safety review recorded",
   "change.close": "Change closed",
   "signoff.sign": "Sign-off given",

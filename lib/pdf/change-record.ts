@@ -11,10 +11,22 @@ import {
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";
-import type { ChangeHistoryEvent } from "@/lib/types/changes";
+import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
 import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
+
+/** CIP-010 R1.6: the hashes in full, so the paper record can be compared with the vendor's page. */
+function integrityFacts(change: ChangeView, t: (at: string | null) => string): [string, string][] {
+  const c = change.integrityCheck;
+  if (!c) return change.integrityRequired ? [["Integrity check", "Not recorded yet"]] : [];
+  return [
+    ["Integrity check", `${c.passed ? "Passed" : "Failed"}: ${c.summary}`],
+    ...(c.computedSha256 ? ([["Computed SHA-256", c.computedSha256]] as [string, string][]) : []),
+    ...(c.publishedSha256 ? ([["Vendor's SHA-256", c.publishedSha256]] as [string, string][]) : []),
+    ["Integrity checked by", `${c.recordedByName} (${c.recordedByEmail}), ${t(c.recordedAt)}`],
+  ];
+}
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const show = (v: unknown): string => {
@@ -153,6 +165,7 @@ export async function changeRecordPdf(record: ChangeRecord): Promise<Buffer> {
     ["Actual end", t(change.actualEnd)],
     ["Outcome", change.outcome ? OUTCOME_LABELS[change.outcome] : "—"],
     ["Outcome notes", change.outcomeNotes ?? ""],
+    ...integrityFacts(change, t),
     ["Security controls verified", yesNo(change.pirSecurityVerified)],
     ["Asset baseline updated", yesNo(change.pirBaselineUpdated)],
     ["Review notes", change.pirNotes ?? ""],

@@ -11,8 +11,10 @@ import {
   SIGNOFF_DECISIONS,
   SIGNOFF_ROLES,
 } from "@/lib/domain/constants";
+import { SIGNING_ACKNOWLEDGEMENTS } from "@/lib/domain/changes/supply-chain";
 import { emailSchema } from "./auth";
 import { code, line, paginationSchema, requiredLine, text, uuid } from "./common";
+import { integrityCheckSchema } from "./integrity";
 
 export const CVE_PATTERN = /^CVE-\d{4}-\d{4,}$/;
 export const MAX_REFERENCES = 50;
@@ -212,6 +214,11 @@ export const signoffInputSchema = z
       .string({ message: "Re-enter your password to sign." })
       .min(1, "Re-enter your password to sign.")
       .max(1_024, "Password is too long."),
+    /** Warnings the signer acknowledges (shown in the sign dialog), e.g. a fix the vendor has not qualified. */
+    acknowledged: z
+      .array(z.enum(SIGNING_ACKNOWLEDGEMENTS, { message: "Unknown warning to acknowledge." }))
+      .max(SIGNING_ACKNOWLEDGEMENTS.length)
+      .default([]),
     /** The change's contentHash as the signer was shown it: a signature approves that content only. */
     contentHash: z
       .string({ message: "Send the contentHash of the change as you were shown it." })
@@ -232,6 +239,8 @@ export const completeChangeSchema = z
       .default(""),
     actualStart: instantSchema.optional(),
     actualEnd: instantSchema.optional(),
+    /** CIP-010 R1.6: required to report a patch or firmware update successful (the service decides by type). */
+    integrity: integrityCheckSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== "success" && !v.notes) {

@@ -3,6 +3,13 @@ import { z } from "zod";
 import { requiredLine } from "./common";
 
 const SHA256 = /^[0-9a-f]{64}$/i;
+// Stored in lower case, as sha256sum prints it; vendors often publish upper case.
+const sha256 = (label: string) =>
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .regex(SHA256, `${label} must be 64 hexadecimal digits.`)
+    .transform((s) => s.toLowerCase());
 
 /** CIP-010 R1.6: what the implementer checked before reporting a patch or firmware change installed. */
 export const integrityCheckSchema = z.discriminatedUnion(
@@ -11,8 +18,8 @@ export const integrityCheckSchema = z.discriminatedUnion(
     z.object({
       method: z.literal("sha256"),
       fileName: requiredLine(300, "File name"),
-      computedSha256: z.string().trim().regex(SHA256, "The computed SHA-256 must be 64 hexadecimal digits."),
-      publishedSha256: z.string().trim().regex(SHA256, "The vendor's SHA-256 must be 64 hexadecimal digits."),
+      computedSha256: sha256("The computed SHA-256"),
+      publishedSha256: sha256("The vendor's published SHA-256"),
     }),
     z.object({
       method: z.literal("signature"),

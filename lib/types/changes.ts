@@ -74,6 +74,8 @@ export interface SignoffView {
   comment: string;
   contentHash: string;
   retrospective: boolean;
+  /** Warnings the signer acknowledged to sign, e.g. "vendor_not_qualified". */
+  acknowledged: string[];
   superseded: boolean;
   supersededAt: string | null;
   supersededReason: string | null;
@@ -110,6 +112,25 @@ export interface SignOption {
   siteCode: string | null;
   available: boolean;
   reason: string | null;
+  /** What an approval in this role must acknowledge (the sign dialog asks for each). */
+  acknowledge: { code: string; message: string }[];
+}
+
+/** CIP-010 R1.6: the integrity check of what a patch or firmware change installed. */
+export interface IntegrityCheckView {
+  method: "sha256" | "signature";
+  fileName: string;
+  computedSha256: string | null;
+  publishedSha256: string | null;
+  signatureValid: boolean | null;
+  signatureDetail: string | null;
+  /** Equal hashes, or a verified vendor signature. */
+  passed: boolean;
+  /** One line: the file and how the check came out. */
+  summary: string;
+  recordedByName: string;
+  recordedByEmail: string;
+  recordedAt: string;
 }
 
 export interface ChangeView {
@@ -163,11 +184,16 @@ export interface ChangeView {
   actualEnd: string | null;
   outcome: Outcome | null;
   outcomeNotes: string | null;
+  /** A patch or firmware update: reporting it successful needs an integrity check first. */
+  integrityRequired: boolean;
+  integrityCheck: IntegrityCheckView | null;
   pirSecurityVerified: boolean | null;
   pirBaselineUpdated: boolean | null;
   pirNotes: string | null;
   closedAt: string | null;
   followsChangeId: string | null;
+  /** The advisories this change was drafted from (issue 10: linked both ways). */
+  advisories: { id: string; trackingId: string; title: string }[];
   createdAt: string;
   updatedAt: string;
   updatedByEmail: string | null;
@@ -219,6 +245,8 @@ export interface GateResult {
     message: string;
     data?: Record<string, string | number | null>;
   }[];
+  /** Shown with the decision, never refusing: e.g. a fix the vendor has not qualified. */
+  warnings: { code: string; message: string; acknowledged: boolean }[];
   evaluatedAt: string;
 }
 

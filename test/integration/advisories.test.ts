@@ -15,6 +15,7 @@ import { importKevCatalog } from "@/lib/services/advisories/import-kev";
 import { advisoriesForAsset } from "@/lib/services/advisories/for-asset";
 import { listAdvisories, overdueAdvisories } from "@/lib/services/advisories/list";
 import { recordMitigationPlan } from "@/lib/services/advisories/record-plan";
+import { getChange } from "@/lib/services/changes/get";
 import { useTestDatabase } from "../db";
 import { PASSWORD, makeUser } from "../fixtures";
 import { csaf, kevText, nextRevision } from "./advisories-helpers";
@@ -186,8 +187,19 @@ describe("decisions, drafts and clocks", () => {
       );
       expect(c.implementationPlan).toMatch(/2023 Patch 1/);
     }
+    // The change links back to its advisory…
+    for (const c of result.changes)
+      expect((await getChange(requester, c.id)).advisories).toEqual([
+        { id: row!.id, trackingId: "ICSA-24-018-01", title: row!.title },
+      ]);
+    // …and the advisory says which change covers which asset, in which state.
     const detail = await getAdvisory(requester, row!.id);
     expect(detail.changes.map((c) => c.number).sort()).toEqual(result.changes.map((c) => c.number).sort());
+    for (const c of result.changes)
+      expect(detail.changes.find((d) => d.changeId === c.id)).toMatchObject({
+        state: "draft",
+        assetIds: expect.arrayContaining(c.assetIds),
+      });
     expect(detail.sites.every((s) => s.applicable === true)).toBe(true);
     const again = await draftChanges(requester, row!.id);
     expect(again.changes).toHaveLength(0);

@@ -10,7 +10,7 @@ import { updateChange } from "@/lib/services/changes/update";
 import { getChangeRecord } from "@/lib/services/records/get-change-record";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
-import { changeWorld, codeOf, draft, sign, type World } from "./changes-helpers";
+import { CHECKED_IMAGE, changeWorld, codeOf, draft, sign, type World } from "./changes-helpers";
 
 let w: World;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe("change record PDF", () => {
     await sign(securityA.actor, c.id, "security");
     await sign(safetyA.actor, c.id, "safety");
     await startChange(implementer.actor, c.id);
-    await completeChange(implementer.actor, c.id, { outcome: "success" });
+    await completeChange(implementer.actor, c.id, { outcome: "success", integrity: CHECKED_IMAGE });
     await sign(safetyA.actor, c.id, "pssr");
     await closeChange(implementer.actor, c.id, {
       securityControlsVerified: true,
@@ -69,6 +69,11 @@ describe("change record PDF", () => {
     expect(text).toContain("Version after: 11.3");
     expect(text).toContain("Flash 11.2 from the vault copy.");
     expect(text).toContain("Start attempt: allowed");
+    expect(text).toContain(
+      "Integrity check: Passed: fw-11.3.bin: SHA-256 matches the vendor's published value",
+    );
+    expect(text).toContain(`Vendor's SHA-256: ${"3f".repeat(32)}`);
+    expect(text).toContain("Integrity checked by: Ivan Implementer");
     expect(text).toContain(record.lastEvent!.hash);
     expect(text).toContain(`#${record.lastEvent!.id}`);
     expect(text).toMatch(/Signed \(site time\): \d{4}-\d\d-\d\d \d\d:\d\d:\d\d C[SD]T \(America\/Chicago\)/);

@@ -174,7 +174,7 @@ describe("authorization", () => {
     await submitChange(requester.actor, c.id);
     const forOps = await getChange(opsA.actor, c.id);
     expect(forOps.signOptions).toEqual([
-      { role: "operations", siteCode: "PLA", available: true, reason: null },
+      { role: "operations", siteCode: "PLA", available: true, reason: null, acknowledge: [] },
     ]);
     expect(forOps.availableActions.find((a) => a.action === "edit")).toMatchObject({
       available: false,

@@ -16,7 +16,7 @@ import { createToken } from "@/lib/services/tokens/create-token";
 import { useTestDatabase } from "../db";
 import { PASSWORD } from "../fixtures";
 import { MALFORMED_BODIES, WRONG_SHAPES, call, expectJson, expectProblem, type Handler } from "./api-helpers";
-import { HOUR, changeWorld, draft, type World } from "./changes-helpers";
+import { CHECKED_IMAGE, HOUR, changeWorld, draft, type World } from "./changes-helpers";
 
 let w: World;
 const tokens: Record<string, string> = {};
@@ -221,10 +221,31 @@ describe("change REST API", () => {
       await post(complete.POST, "/complete", tokens.implementer!, { outcome: "failed" }),
       422,
     );
+    // CIP-010 R1.6: a firmware update is reported successful only with a passing integrity check.
+    const missing = await expectProblem(
+      await post(complete.POST, "/complete", tokens.implementer!, { outcome: "success" }),
+      422,
+    );
+    expect(missing.errors?.map((e) => e.path)).toEqual(["integrity"]);
+    const mismatch = await expectProblem(
+      await post(complete.POST, "/complete", tokens.implementer!, {
+        outcome: "success",
+        integrity: { ...CHECKED_IMAGE, publishedSha256: "0".repeat(64) },
+      }),
+      422,
+    );
+    expect(mismatch.detail).toMatch(/SHA-256 of fw-11\.3\.bin does not match the vendor's published value/);
+    expect((mismatch as unknown as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual([
+      "integrity_mismatch",
+    ]);
     expect(
       (
         await expectJson(
-          await post(complete.POST, "/complete", tokens.implementer!, { outcome: "success", notes: "Done" }),
+          await post(complete.POST, "/complete", tokens.implementer!, {
+            outcome: "success",
+            notes: "Done",
+            integrity: CHECKED_IMAGE,
+          }),
         )
       ).state,
     ).toBe("implemented");

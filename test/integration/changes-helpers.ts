@@ -92,6 +92,14 @@ export function draft(
   };
 }
 
+/** An integrity check that passed (CIP-010 R1.6): what reporting a patch or firmware success needs. */
+export const CHECKED_IMAGE = {
+  method: "sha256",
+  fileName: "fw-11.3.bin",
+  computedSha256: "3f".repeat(32),
+  publishedSha256: "3F".repeat(32),
+} as const;
+
 /** Signs as the signer would from the change page: over the content hash the change shows them now. */
 export async function sign(
   actor: Actor,

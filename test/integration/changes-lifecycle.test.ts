@@ -15,7 +15,16 @@ import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { useTestDatabase } from "../db";
-import { HOUR, changeWorld, codeOf, draft, errorOf, sign, type World } from "./changes-helpers";
+import {
+  CHECKED_IMAGE,
+  HOUR,
+  changeWorld,
+  codeOf,
+  draft,
+  errorOf,
+  sign,
+  type World,
+} from "./changes-helpers";
 
 let db: Db;
 let w: World;
@@ -63,6 +72,7 @@ describe("change lifecycle", () => {
     const implemented = await completeChange(implementer.actor, created.id, {
       outcome: "success",
       notes: "Flashed 11.3",
+      integrity: CHECKED_IMAGE,
     });
     expect(implemented.state).toBe("pssr_pending");
     expect(
@@ -174,7 +184,8 @@ describe("change lifecycle", () => {
     ]);
     await submitChange(requester.actor, c.id);
     await sign(opsA.actor, c.id, "operations");
-    await sign(securityA.actor, c.id, "security");
+    // Not vendor-qualified: security approves by acknowledging it (changes-supply-chain.test.ts).
+    await sign(securityA.actor, c.id, "security", { acknowledged: ["vendor_not_qualified"] });
     const approved = await sign(safetyA.actor, c.id, "safety");
     expect(approved.state).toBe("approved");
     const due = approved.requiredSignoffs.find((r) => r.role === "change_board")!;

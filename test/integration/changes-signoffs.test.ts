@@ -176,7 +176,8 @@ describe("superseding on edit", () => {
     expect(c.risk).toBe("high");
     expect(c.requiredSignoffs.map((r) => r.role)).toEqual(["operations", "security", "change_board"]);
     await sign(opsA.actor, c.id, "operations");
-    await sign(securityA.actor, c.id, "security");
+    // Not vendor-qualified: security approves by acknowledging it (changes-supply-chain.test.ts).
+    await sign(securityA.actor, c.id, "security", { acknowledged: ["vendor_not_qualified"] });
     const approved = await sign(boardA.actor, c.id, "change_board");
     expect(approved.state).toBe("approved");
 

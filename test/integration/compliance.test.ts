@@ -18,7 +18,16 @@ import type { ComplianceReport } from "@/lib/types/compliance";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
 import { readZip } from "./zip";
-import { HOUR, changeWorld, codeOf, draft, errorOf, sign, type World } from "./changes-helpers";
+import {
+  CHECKED_IMAGE,
+  HOUR,
+  changeWorld,
+  codeOf,
+  draft,
+  errorOf,
+  sign,
+  type World,
+} from "./changes-helpers";
 
 let db: Db;
 let w: World;
@@ -50,7 +59,7 @@ beforeAll(async () => {
   await submitChange(requester.actor, a.id);
   await signOpsAndSecurity(a.id);
   await startChange(implementer.actor, a.id);
-  await completeChange(implementer.actor, a.id, { outcome: "success" });
+  await completeChange(implementer.actor, a.id, { outcome: "success", integrity: CHECKED_IMAGE });
   await closeChange(implementer.actor, a.id, { securityControlsVerified: true, baselineUpdated: true });
   ids.a = a;
 

@@ -10,6 +10,7 @@ import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/ch
 import type { FormResult } from "@/lib/schemas/form-result";
 import { OUTCOME_LABELS } from "../vocab";
 import { FailureAlert } from "./failure-alert";
+import { EMPTY_INTEGRITY, IntegrityFields, integrityErrors, integrityInput } from "./integrity-fields";
 import { useChangeAction } from "./use-action";
 
 const HINTS = {
@@ -21,13 +22,18 @@ const HINTS = {
 export function CompleteDialog({
   number,
   pssrRequired,
+  integrityRequired,
   act,
 }: {
   number: string;
   pssrRequired: boolean;
+  /** A patch or firmware update: success needs the integrity check of what was installed. */
+  integrityRequired: boolean;
   act: (input: CompleteChangeInput) => Promise<FormResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
+  const [integrity, setIntegrity] = useState(EMPTY_INTEGRITY);
+  const [integrityErrs, setIntegrityErrs] = useState<Record<string, string>>({});
   const { run, failure, pending, clear } = useChangeAction<unknown>();
   const { register, handleSubmit, control, reset, getValues, setError, formState } =
     useForm<CompleteChangeInput>({
@@ -37,12 +43,24 @@ export function CompleteDialog({
   const outcome = useWatch({ control, name: "outcome" });
 
   async function onSubmit() {
-    const result = await run(() => act(getValues()));
+    const values = getValues();
+    const check = integrityRequired ? integrityInput(integrity) : undefined;
+    const local = integrityErrors(check);
+    if (integrityRequired && values.outcome === "success" && !check)
+      local.integrity = "Record how the installed file was checked before reporting success.";
+    setIntegrityErrs(local);
+    if (Object.keys(local).length) return;
+    const result = await run(() => act({ ...values, ...(check ? { integrity: check } : {}) }));
     if (result?.ok) {
       setOpen(false);
       reset();
-    } else if (result && !result.ok && result.fieldErrors?.notes)
-      setError("notes", { message: result.fieldErrors.notes });
+      setIntegrity(EMPTY_INTEGRITY);
+    } else if (result && !result.ok && result.fieldErrors) {
+      if (result.fieldErrors.notes) setError("notes", { message: result.fieldErrors.notes });
+      setIntegrityErrs(
+        Object.fromEntries(Object.entries(result.fieldErrors).filter(([k]) => k.startsWith("integrity"))),
+      );
+    }
   }
 
   return (
@@ -81,6 +99,14 @@ export function CompleteDialog({
           >
             <Textarea rows={4} {...register("notes")} />
           </Field>
+          {integrityRequired ? (
+            <IntegrityFields
+              draft={integrity}
+              onChange={setIntegrity}
+              errors={integrityErrs}
+              required={outcome === "success"}
+            />
+          ) : null}
           {pssrRequired && outcome === "success" ? (
             <p className="text-xs text-amber-900">
               Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).

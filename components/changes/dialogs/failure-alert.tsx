@@ -16,12 +16,14 @@ export function FailureAlert({
 }) {
   if (!failure) return null;
   const help = (failure.reasons ?? []).flatMap((r) => helpRolesFor(r));
+  // A refusal with one reason says it once (its message is the reason).
+  const reasons = failure.reasons?.filter((r) => r.message !== failure.message) ?? [];
   return (
     <Alert title={title ?? failure.message}>
       {title ? <p>{failure.message}</p> : null}
-      {failure.reasons?.length ? (
+      {reasons.length ? (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          {failure.reasons.map((r, i) => (
+          {reasons.map((r, i) => (
             <li key={`${r.code}-${i}`} title={`Reason code: ${r.code}`}>
               {r.message}
             </li>

@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
+import { acknowledgedMeaning, type SigningAcknowledgement } from "@/lib/domain/changes/supply-chain";
 import { formatInZone } from "@/lib/domain/site-time";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
@@ -22,6 +23,8 @@ export interface SignChoice {
   siteCode: string | null;
   label: string;
   meaning: Record<SignoffDecision, string>;
+  /** Warnings an approval must acknowledge (e.g. the vendor has not qualified the fix). */
+  acknowledge: { code: string; message: string }[];
 }
 
 const keyOf = (role: string, siteCode: string | null | undefined) => `${role}:${siteCode ?? ""}`;
@@ -64,24 +67,31 @@ export function SignDialog({
   const role = useWatch({ control, name: "role" });
   const siteCode = useWatch({ control, name: "siteCode" }) as string | undefined;
   const decision: SignoffDecision = useWatch({ control, name: "decision" }) ?? "approve";
+  const [acks, setAcks] = useState<SigningAcknowledgement[]>([]);
+  const [ackError, setAckError] = useState<string | null>(null);
   const chosen = options.find((o) => keyOf(o.role, o.siteCode) === keyOf(role, siteCode)) ?? first;
   if (!first || !chosen) return null;
+  const warnings = decision === "approve" ? chosen.acknowledge : [];
+  const acknowledged = acks.filter((c) => warnings.some((w) => w.code === c));
 
   async function onSubmit() {
     // The raw values: the server parses them with the same schema.
     const v = getValues();
+    setAckError(null);
     const result = await run(
-      () => sign({ ...v, contentHash }),
+      () => sign({ ...v, acknowledged, contentHash }),
       v.decision === "reject" ? "rejected" : "signed",
     );
     if (result?.ok) {
       setOpen(false);
       reset(defaults);
+      setAcks([]);
     } else {
       setValue("password", "");
       if (result && !result.ok && result.fieldErrors) {
         for (const [path, message] of Object.entries(result.fieldErrors)) {
           if (path === "comment" || path === "password") setError(path, { message });
+          if (path === "acknowledged") setAckError(message);
         }
       }
     }
@@ -177,13 +187,42 @@ export function SignDialog({
             data-testid="sign-meaning"
           >
             <p className="text-xs font-medium text-slate-600">Meaning of this signature</p>
-            <p className="mt-0.5 font-medium text-slate-900">{chosen.meaning[decision]}</p>
+            <p className="mt-0.5 font-medium text-slate-900">
+              {acknowledgedMeaning(chosen.meaning[decision], decision === "approve" ? acknowledged : [])}
+            </p>
             {contentHash ? (
               <p className="mt-1 text-xs text-slate-600">
                 Content hash <code className="font-mono">{contentHash.slice(0, 12)}</code>
               </p>
             ) : null}
           </div>
+          {warnings.map((w) => (
+            <Alert key={w.code} tone="warning" title="Acknowledge before approving">
+              <p>{w.message}</p>
+              <label className="mt-2 flex items-start gap-2 font-medium">
+                <input
+                  type="checkbox"
+                  className="mt-0.5"
+                  checked={acks.includes(w.code as SigningAcknowledgement)}
+                  aria-invalid={ackError ? true : undefined}
+                  aria-describedby={ackError ? "sign-ack-error" : undefined}
+                  onChange={(e) =>
+                    setAcks((a) =>
+                      e.target.checked
+                        ? [...a, w.code as SigningAcknowledgement]
+                        : a.filter((c) => c !== w.code),
+                    )
+                  }
+                />
+                I acknowledge that the vendor has not qualified this fix
+              </label>
+              {ackError ? (
+                <p id="sign-ack-error" className="mt-1 text-xs text-red-700">
+                  {ackError}
+                </p>
+              ) : null}
+            </Alert>
+          ))}
           <Field
             id="sign-password"
             label="Password"

@@ -29,7 +29,7 @@ describe("evaluateGate: policy details", () => {
       IN_SLOT,
       implementer,
     );
-    expect(d).toEqual({ allowed: true, reasons: [], evaluatedAt: IN_SLOT });
+    expect(d).toEqual({ allowed: true, reasons: [], warnings: [], evaluatedAt: IN_SLOT });
   });
 
   it("still stops an emergency change on a retrospective rejection", () => {

@@ -6,6 +6,7 @@ import { requiredSignoffs } from "./policy";
 import { evaluateSignoffs, signoffMatches } from "./evaluation";
 import { countedSignoffs } from "./signing";
 import type { ApprovalContent } from "./content";
+import { gateWarnings, type GateWarning } from "./supply-chain";
 import {
   CHANGE_STATE_LABELS,
   SIGNER_TITLES,
@@ -44,6 +45,8 @@ export interface GateContext {
 export interface GateDecision {
   allowed: boolean;
   reasons: GateReason[];
+  /** Shown with the decision, never refusing: e.g. a fix the vendor has not qualified. */
+  warnings: GateWarning[];
   evaluatedAt: Date;
 }
 
@@ -241,5 +244,10 @@ export function evaluateGate(
     ...busyReasons(change, context.otherChangesInProgress),
     ...context.scheduleConflicts.map((c): GateReason => ({ ...c })),
   ];
-  return { allowed: reasons.length === 0, reasons, evaluatedAt: new Date(now.getTime()) };
+  return {
+    allowed: reasons.length === 0,
+    reasons,
+    warnings: gateWarnings(change, signoffs),
+    evaluatedAt: new Date(now.getTime()),
+  };
 }

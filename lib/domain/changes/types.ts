@@ -75,6 +75,8 @@ export interface SignoffFacts {
   contentHash: string;
   scopeHash: string | null;
   hashVersion: number;
+  /** Warnings the signer acknowledged (supply-chain.ts SIGNING_ACKNOWLEDGEMENTS). */
+  acknowledged?: readonly string[];
 }
 
 export interface SiteGrant {

@@ -51,6 +51,9 @@ const signoff = named(
     comment: z.string(),
     contentHash: z.string().describe("SHA-256 of the approval-relevant content the signer approved"),
     retrospective: z.boolean().describe("Emergency sign-off given after approval"),
+    acknowledged: z
+      .array(z.string())
+      .describe("Warnings the signer acknowledged to sign, e.g. vendor_not_qualified"),
     superseded: z.boolean(),
     supersededAt: instant.nullable(),
     supersededReason: z.string().nullable(),
@@ -139,6 +142,11 @@ const change = named(
         siteCode: z.string().nullable(),
         available: z.boolean(),
         reason: z.string().nullable(),
+        acknowledge: z
+          .array(z.object({ code: z.string(), message: z.string() }))
+          .describe(
+            "Warnings an approval in this role must acknowledge (send their codes as `acknowledged`)",
+          ),
       }),
     ),
     sites: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), timeZone: z.string() })),
@@ -163,11 +171,35 @@ const change = named(
     actualEnd: instant.nullable(),
     outcome: z.enum(OUTCOMES).nullable(),
     outcomeNotes: z.string().nullable(),
+    integrityRequired: z
+      .boolean()
+      .describe(
+        "A patch or firmware update: reporting it successful needs an integrity check (CIP-010 R1.6)",
+      ),
+    integrityCheck: z
+      .object({
+        method: z.enum(["sha256", "signature"]),
+        fileName: z.string(),
+        computedSha256: z.string().nullable(),
+        publishedSha256: z.string().nullable(),
+        signatureValid: z.boolean().nullable(),
+        signatureDetail: z.string().nullable(),
+        passed: z.boolean().describe("Equal hashes, or a verified vendor signature"),
+        summary: z.string().describe("The file and how the check came out, in words"),
+        recordedByName: z.string(),
+        recordedByEmail: z.string(),
+        recordedAt: instant,
+      })
+      .nullable()
+      .describe("What the implementer checked before recording the outcome; null until then"),
     pirSecurityVerified: z.boolean().nullable(),
     pirBaselineUpdated: z.boolean().nullable(),
     pirNotes: z.string().nullable(),
     closedAt: instant.nullable(),
     followsChangeId: z.uuid().nullable(),
+    advisories: z
+      .array(z.object({ id: z.uuid(), trackingId: z.string(), title: z.string() }))
+      .describe("The ICS advisories this change was drafted from (GET /api/v1/advisories/{id})"),
     updatedByEmail: z.string().nullable(),
   }),
 );
@@ -182,6 +214,11 @@ const gateDecision = named(
   z.object({
     allowed: z.boolean(),
     reasons: z.array(reason.extend({ data: z.record(z.string(), z.unknown()).optional() })),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string(), acknowledged: z.boolean() }))
+      .describe(
+        "Shown, never refusing: vendor_not_qualified when the vendor has not qualified the patch or firmware, and whether the current security sign-off acknowledged it",
+      ),
     evaluatedAt: instant,
   }),
 );
@@ -319,7 +356,7 @@ export default definePaths(
     ),
     "/api/v1/changes/{id}/complete": transition(
       "Record the outcome",
-      "Notes are required when the outcome is failed or rolled_back.",
+      "Notes are required when the outcome is failed or rolled_back. A security patch or firmware update reported as success needs `integrity` (NERC CIP-010 R1.6): the installed file's name and its SHA-256 as computed against the vendor's published SHA-256, or the result of the vendor signature check. Missing → 422 (errors path `integrity`); a SHA-256 that does not match or a signature that did not verify → 422 with reasons [{code: integrity_mismatch}], recorded in the audit trail as `change.integrity_refused`, and the change stays in progress.",
       completeChangeSchema,
     ),
     "/api/v1/changes/{id}/close": transition(
@@ -334,7 +371,8 @@ export default definePaths(
           "The password re-authenticates the signer; a wrong one is refused (422) and counts toward the account lockout (429 when locked). " +
           "Breaking change of the v1 body: `contentHash` is required and must be the change's `contentHash` as the signer was shown it (422 when missing). " +
           "When the change was edited since, the answer is 409 with type `https://interlock.invalid/problems/stale-content`, a detail naming who edited it and when, `updatedBy`, `updatedAt` and `currentContentHash`; nothing is recorded. " +
-          "The assigned implementer, the requester and anyone who edited the scope after submission are refused (403).",
+          "The assigned implementer, the requester and anyone who edited the scope after submission are refused (403). " +
+          'A security approval of a security patch or firmware update whose `vendorQualified` is false must acknowledge it: `acknowledged: ["vendor_not_qualified"]` (the change\'s `signOptions[].acknowledge` lists what to acknowledge); without it 422 (errors path `acknowledged`), checked before the password. The acknowledgement is stored with the sign-off, in its meaning and in the audit trail.',
         path: idPath,
         body: signoffInputSchema,
         responses: { 201: { description: "The change with the new sign-off", schema: change } },

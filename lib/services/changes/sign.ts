@@ -14,7 +14,8 @@ import {
   signoffMeaning,
   type CanSignResult,
 } from "@/lib/domain/changes";
-import type { SignoffRole } from "@/lib/domain/constants";
+import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
+import { acknowledgedMeaning, signingWarnings } from "@/lib/domain/changes/supply-chain";
 import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
 import { requireScope } from "@/lib/services/authorize";
@@ -54,6 +55,21 @@ function refusal(verdict: Exclude<CanSignResult, { ok: true }>): ServiceError {
   }
 }
 
+/**
+ * The warnings this sign-off must acknowledge (an unqualified patch for security), refused as a
+ * form error naming each one when the signer did not tick it.
+ */
+function acknowledgements(ctx: ChangeContext, role: SignoffRole, decision: SignoffDecision, given: string[]) {
+  const owed = signingWarnings(ctx.facts, role, decision);
+  const missing = owed.filter((w) => !given.includes(w.code));
+  if (missing.length) {
+    throw invalid(`Acknowledge the warning to sign: ${missing.map((w) => w.message).join(" ")}`, [
+      { path: "acknowledged", message: "Acknowledge the warning above to sign." },
+    ]);
+  }
+  return owed.map((w) => w.code);
+}
+
 function eligibility(
   actor: Actor,
   ctx: ChangeContext,
@@ -79,8 +95,10 @@ function eligibility(
  * stale content); then the password is re-entered through the same check as sign-in (a wrong
  * one counts toward the account's lockout); then, under the change's row lock, the rules and
  * the shown hash are checked again and the signature is written with the printed name,
- * meaning, UTC time and the hashes of the content it approves. A submitted change then approves or rejects
- * itself when the sign-offs say so.
+ * meaning, UTC time and the hashes of the content it approves. A security approval of a patch or
+ * firmware the vendor has not qualified must acknowledge that (checked before the password and
+ * again under the lock); the acknowledgement is stored with the signature, in its meaning and in
+ * the trail. A submitted change then approves or rejects itself when the sign-offs say so.
  */
 export async function signChange(
   actor: Actor,
@@ -98,6 +116,7 @@ export async function signChange(
     const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
     eligibility(actor, ctx, data.role, data.siteCode);
     await requireShownContent(tx, ctx, data.contentHash);
+    acknowledgements(ctx, data.role, data.decision, data.acknowledged);
   });
 
   const check = await checkCredentials(
@@ -123,6 +142,7 @@ export async function signChange(
     const ctx = await loadContext(tx, row);
     const siteId = eligibility(actor, ctx, data.role, data.siteCode);
     await requireShownContent(tx, ctx, data.contentHash);
+    const acknowledged = acknowledgements(ctx, data.role, data.decision, data.acknowledged);
     const now = currentTime();
     const siteName =
       data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
@@ -140,7 +160,8 @@ export async function signChange(
         signerId: signer.id,
         signerName: signer.name,
         signerEmail: signer.email,
-        meaning: signoffMeaning(data.role, data.decision, siteName),
+        meaning: acknowledgedMeaning(signoffMeaning(data.role, data.decision, siteName), acknowledged),
+        acknowledged,
         signedAt: now,
         comment: data.comment,
         contentHash: hash,
@@ -169,6 +190,7 @@ export async function signChange(
         scopeHash: scope,
         hashVersion: CONTENT_HASH_VERSION,
         retrospective,
+        acknowledged,
         via: actor.via,
       },
       reason: data.comment || null,

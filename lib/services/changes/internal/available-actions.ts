@@ -11,6 +11,7 @@ import {
   pssrRequired,
   type GateDecision,
 } from "@/lib/domain/changes";
+import { signingWarnings } from "@/lib/domain/changes/supply-chain";
 import { SIGNOFF_ROLES, type ChangeState } from "@/lib/domain/constants";
 import { implementRefusal, closeRefusal, manageRefusal } from "./access";
 import { closeBlockers, submitIssues } from "./preconditions";
@@ -48,7 +49,12 @@ export function signOptions(actor: Actor, ctx: ChangeContext): SignOption[] {
       const verdict = canSign(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
       if (!verdict.ok && verdict.code === "not_required") continue;
       const code = verdict.ok ? (sites.find(([id]) => id === verdict.siteId)?.[1] ?? siteCode) : siteCode;
-      out.push({ role, siteCode: code, ...option(verdict.ok, verdict.ok ? null : verdict.reason) });
+      out.push({
+        role,
+        siteCode: code,
+        ...option(verdict.ok, verdict.ok ? null : verdict.reason),
+        acknowledge: signingWarnings(ctx.facts, role, "approve"),
+      });
     }
   }
   return out;

@@ -1,8 +1,8 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import { inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { sites, users } from "@/db/schema";
+import { advisories, advisoryChanges, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import {
   contentHash,
@@ -13,8 +13,10 @@ import {
   retrospectiveDueAt,
   signoffMatches,
 } from "@/lib/domain/changes";
+import { INSTALLS_VENDOR_SOFTWARE } from "@/lib/domain/changes/supply-chain";
 import { changeActions, signOptions } from "./available-actions";
 import { decideGate } from "./decide-gate";
+import { loadIntegrityCheck } from "./integrity-check";
 import type { ChangeContext } from "./load";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 
@@ -94,6 +96,14 @@ export async function buildChangeView(
   const siteRows = siteIds.length ? await tx.select().from(sites).where(inArray(sites.id, siteIds)) : [];
   const siteCode = new Map(siteRows.map((s) => [s.id, s.code]));
   const gate = row.state === "approved" ? await decideGate(tx, actor, ctx, now) : null;
+  // Recorded only at completion, so a change still before it needs no query.
+  const integrityCheck = row.outcome ? await loadIntegrityCheck(tx, row.id) : null;
+  const fromAdvisories = await tx
+    .select({ id: advisories.id, trackingId: advisories.trackingId, title: advisories.title })
+    .from(advisoryChanges)
+    .innerJoin(advisories, eq(advisories.id, advisoryChanges.advisoryId))
+    .where(eq(advisoryChanges.changeId, row.id))
+    .orderBy(asc(advisories.trackingId));
   const signing = signOptions(actor, ctx);
   const dueAt = retrospectiveDueAt(ctx.facts);
   const evaluation = evaluateSignoffs(ctx.required, ctx.counted, row.approvalRound, {
@@ -116,6 +126,7 @@ export async function buildChangeView(
     comment: s.comment,
     contentHash: s.contentHash,
     retrospective: s.retrospective,
+    acknowledged: s.acknowledged,
     superseded: s.supersededAt !== null,
     supersededAt: iso(s.supersededAt),
     supersededReason: s.supersededReason,
@@ -188,11 +199,14 @@ export async function buildChangeView(
     actualEnd: iso(row.actualEnd),
     outcome: row.outcome,
     outcomeNotes: row.outcomeNotes,
+    integrityRequired: INSTALLS_VENDOR_SOFTWARE.has(row.type),
+    integrityCheck,
     pirSecurityVerified: row.pirSecurityVerified,
     pirBaselineUpdated: row.pirBaselineUpdated,
     pirNotes: row.pirNotes,
     closedAt: iso(row.closedAt),
     followsChangeId: row.followsChangeId,
+    advisories: fromAdvisories,
     createdAt: isoUtc(row.createdAt),
     updatedAt: isoUtc(row.updatedAt),
     updatedByEmail: row.updatedBy ? (people.get(row.updatedBy)?.email ?? null) : null,

@@ -84,6 +84,11 @@ export function gateResult(decision: GateDecision): GateResult {
       message: r.message,
       ...(r.data ? { data: r.data } : {}),
     })),
+    warnings: decision.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      acknowledged: w.data.acknowledged,
+    })),
     evaluatedAt: isoUtc(decision.evaluatedAt),
   };
 }

@@ -200,6 +200,7 @@ export function signoffFacts(s: SignoffRow): SignoffFacts {
     contentHash: s.contentHash,
     scopeHash: s.scopeHash,
     hashVersion: s.hashVersion,
+    acknowledged: s.acknowledged,
   };
 }
 
