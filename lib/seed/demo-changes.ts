@@ -18,6 +18,14 @@ import { zoneOf } from "./demo-schedule";
 import { SIGN_ORDER, signPssr, signRole, type SignPlan } from "./demo-signing";
 import { type Slot, filedAt, resolveSlot, siteOfTag } from "./demo-slots";
 import { DateTime } from "luxon";
+import { createHash } from "node:crypto";
+
+/** CIP-010 R1.6: the implementer's check of the installed file (a patch or firmware success needs one). */
+function demoIntegrityCheck(v: ChangeView) {
+  const fileName = `${v.type === "firmware_update" ? "firmware" : "patch"}-${v.number}.bin`;
+  const sha = createHash("sha256").update(fileName).digest("hex");
+  return { method: "sha256" as const, fileName, computedSha256: sha, publishedSha256: sha.toUpperCase() };
+}
 
 type SiteCode = "GCR" | "RHP";
 export interface Plant {
@@ -207,6 +215,7 @@ export function planDemoChanges(clock: SeedClock, plant: Plant): { steps: Step[]
         await completeChange(who(c.implementer), id(), {
           outcome,
           notes: c.outcomeNotes ?? (outcome === "success" ? "Done as planned; checks passed." : ""),
+          ...(view().integrityRequired ? { integrity: demoIntegrityCheck(view()) } : {}),
         }),
       );
     });

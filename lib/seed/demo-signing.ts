@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { SignoffRole } from "@/lib/domain/constants";
+import { signingWarnings } from "@/lib/domain/changes/supply-chain";
 import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { signChange } from "@/lib/services/changes/sign";
 import type { ChangeView } from "@/lib/types/changes";
@@ -68,10 +69,13 @@ export async function signRole(
     const signer = people[SIGNERS[site]![role]!];
     if (!signer) throw new Error(`No demo signer for ${role} at ${site}`);
     const reject = plan.reject?.role === role ? plan.reject : null;
+    const decision = reject ? "reject" : "approve";
     view = await signChange(signer, view.id, {
       role,
       siteCode: req.siteCode ?? undefined,
-      decision: reject ? "reject" : "approve",
+      decision,
+      // The demo's security approvers knowingly approve a fix the vendor has not qualified.
+      acknowledged: signingWarnings(view, role, decision).map((w) => w.code),
       comment: reject ? reject.comment : COMMENTS[role],
       password: DEMO_PASSWORD,
       contentHash: view.contentHash,
