@@ -1,5 +1,7 @@
 import { Nav } from "@/components/shell/nav";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/components/notifications/bell";
+import { unreadCount } from "@/lib/services/notifications/list-notifications";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/inbox";
@@ -20,8 +22,8 @@ export default async function PortalLayout({ children }: { children: React.React
       <header className="relative border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-4 py-2">
           <Nav actor={actor} approvals={approvals} />
-          {/* Right-hand tools: the notifications bell goes beside the user menu. */}
           <div className="flex shrink-0 items-center gap-2">
+            <NotificationBell initialUnread={await unreadCount(actor)} />
             <UserMenu name={actor.name} email={actor.email} roles={roles} />
           </div>
         </div>

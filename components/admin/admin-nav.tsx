@@ -11,6 +11,8 @@ const LINKS = [
     label: "Unknown-account sign-ins",
     match: (p: string) => p.startsWith("/admin/sign-ins"),
   },
+  { href: "/admin/webhooks", label: "Webhooks", match: (p: string) => p.startsWith("/admin/webhooks") },
+  { href: "/admin/mail", label: "Mail", match: (p: string) => p.startsWith("/admin/mail") },
 ];
 
 export function AdminNav() {

@@ -30,12 +30,12 @@ function message(e: unknown): string {
 export async function runDueJobs(
   db: Db,
   handlers: Readonly<Record<string, JobHandler>>,
-  opts: { worker: string; now?: Date; limit?: number },
+  opts: { worker: string; now?: Date; limit?: number; concurrency?: number },
 ): Promise<RunSummary> {
   const now = opts.now ?? new Date();
   const batch = await claimJobs(db, opts.worker, now, opts.limit ?? 50);
   const summary: RunSummary = { claimed: batch.length, done: 0, retried: 0, dead: 0 };
-  for (const job of batch) {
+  const runOne = async (job: JobRow) => {
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new PermanentJobError(`No handler for jobs of kind "${job.kind}"`);
@@ -49,6 +49,12 @@ export async function runDueJobs(
       if (state === "dead") summary.dead++;
       else summary.retried++;
     }
-  }
+  };
+  // A few at a time: waits on the database and on receivers overlap, the pool is not exhausted.
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(opts.concurrency ?? 4, batch.length) }, async () => {
+    while (next < batch.length) await runOne(batch[next++]!);
+  });
+  await Promise.all(lanes);
   return summary;
 }

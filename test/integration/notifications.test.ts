@@ -10,6 +10,7 @@ import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
 import { setNotificationPreference } from "@/lib/services/notifications/set-preference";
+import { createWindow } from "@/lib/services/schedule/create-window";
 import { useTestDatabase } from "../db";
 import { HOUR, changeWorld, draft, sign, type World } from "./changes-helpers";
 import { deadJobs, drainJobs, emails, mailsTo, schedule, told } from "./notify-helpers";
@@ -188,5 +189,34 @@ describe("preferences", () => {
     );
     expect(digests).toHaveLength(1);
     expect(digests[0]!.text).toContain(c.number);
+  });
+});
+
+describe("a blackout declared over an approved slot", () => {
+  // Last in the file: the blackout closes area U2 of PLA for the tests above.
+  it("tells the requester, the implementer and the site's change managers, once", async () => {
+    const { requester, implementer, opsA, securityA, safetyA, boardA } = w.people;
+    const c = await createChange(requester.actor, draft(w, [w.assets.sis.id], { title: "Blocked later" }));
+    await submitChange(requester.actor, c.id);
+    await sign(opsA.actor, c.id, "operations");
+    await sign(securityA.actor, c.id, "security");
+    expect((await sign(safetyA.actor, c.id, "safety")).state).toBe("approved");
+    await drainJobs(db);
+    await schedule(db, new Date());
+    expect(await told(db, "schedule_conflict", c.id)).toEqual([]);
+    await createWindow(boardA.actor, {
+      siteCode: "PLA",
+      kind: "blackout",
+      title: "Turnaround freeze",
+      areaCodes: ["U2"],
+      start: new Date(Math.floor(Date.now() / 60_000) * 60_000 - HOUR).toISOString(),
+      durationMinutes: 24 * 60,
+    });
+    await schedule(db, new Date());
+    await schedule(db, new Date(Date.now() + 60_000));
+    const toldNow = await told(db, "schedule_conflict", c.id);
+    expect(toldNow).toEqual(expect.arrayContaining(emails(requester, implementer, boardA)));
+    expect(toldNow).not.toContain(opsA.email);
+    expect(new Set(toldNow).size).toBe(toldNow.length);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { changes, sites } from "@/db/schema";
+import { and, eq, gt, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { changeAssets, changes, productionRuns, sites, windows } from "@/db/schema";
 import { OWING_STATES, retrospectiveDueAt } from "@/lib/domain/changes";
 import {
   baselineReminderAt,
@@ -11,10 +11,11 @@ import {
 } from "@/lib/domain/notifications/reminders";
 import type { EnqueueInput } from "@/lib/jobs/queue";
 import type { DueFinder } from "@/lib/jobs/scheduler";
+import { loadScheduleConflicts } from "@/lib/services/changes/internal/schedule-seam";
 
 export const REMINDER_JOB = "notify.reminder";
 export type ReminderKind =
-  "slot_opening" | "retrospective_due" | "retrospective_overdue" | "baseline_overdue";
+  "slot_opening" | "retrospective_due" | "retrospective_overdue" | "baseline_overdue" | "schedule_conflict";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -95,4 +96,61 @@ const baseline: DueFinder = async (tx, now) => {
   return out;
 };
 
-export const REMINDER_FINDERS: readonly DueFinder[] = [slotOpening, retrospective, baseline];
+/** How far ahead approved slots are checked against blackouts and critical runs declared since. */
+const CONFLICT_HORIZON = 60 * DAY;
+
+/**
+ * Approved changes whose slot a blackout or a critical production run now covers (declared after
+ * the approval): told once per change and per blackout or run, whoever declared it and however.
+ */
+const scheduleConflicts: DueFinder = async (tx, now) => {
+  const rows = await tx
+    .select()
+    .from(changes)
+    .where(
+      and(
+        eq(changes.state, "approved"),
+        gt(changes.plannedEnd, now),
+        lte(changes.plannedStart, new Date(now.getTime() + CONFLICT_HORIZON)),
+        // Only a blackout or critical run declared or edited since the approval can newly block the
+        // slot (one there before would have refused the submission): the full check is for those.
+        or(
+          sql`exists (select 1 from ${windows} where ${windows.kind} = 'blackout' and ${windows.siteId} = any(${changes.siteIds}) and ${windows.updatedAt} > ${changes.approvedAt})`,
+          sql`exists (select 1 from ${productionRuns} where ${productionRuns.criticality} = 'critical' and ${productionRuns.siteId} = any(${changes.siteIds}) and ${productionRuns.updatedAt} > ${changes.approvedAt})`,
+        ),
+      ),
+    )
+    .limit(2000);
+  const out: EnqueueInput[] = [];
+  for (const row of rows) {
+    const assetIds = (
+      await tx
+        .select({ id: changeAssets.assetId })
+        .from(changeAssets)
+        .where(eq(changeAssets.changeId, row.id))
+    ).map((a) => a.id);
+    for (const c of await loadScheduleConflicts(tx, row, assetIds)) {
+      if (c.code !== "blackout_active" && c.code !== "production_conflict") continue;
+      const what = String(c.data?.objectId ?? c.message);
+      out.push({
+        kind: REMINDER_JOB,
+        payload: {
+          reminder: "schedule_conflict",
+          changeId: row.id,
+          dueAt: row.plannedStart!.toISOString(),
+          message: c.message,
+        },
+        idempotencyKey: `reminder:schedule_conflict:${row.id}:${what}`,
+        runAt: now,
+      });
+    }
+  }
+  return out;
+};
+
+export const REMINDER_FINDERS: readonly DueFinder[] = [
+  slotOpening,
+  retrospective,
+  baseline,
+  scheduleConflicts,
+];

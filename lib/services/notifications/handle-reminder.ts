@@ -71,7 +71,15 @@ async function slotReminder(
   ];
 }
 
-async function plan(tx: Tx, kind: ReminderKind, ctx: ChangeContext, now: Date, dueAt: Date, zone: string) {
+async function plan(
+  tx: Tx,
+  kind: ReminderKind,
+  ctx: ChangeContext,
+  now: Date,
+  dueAt: Date,
+  zone: string,
+  message: string | null,
+) {
   const r = ctx.row;
   const name = `${r.number} "${r.title}"`;
   switch (kind) {
@@ -96,6 +104,18 @@ async function plan(tx: Tx, kind: ReminderKind, ctx: ChangeContext, now: Date, d
         },
       ] as [string[], Draft];
     }
+    case "schedule_conflict":
+      if (r.state !== "approved") return null;
+      return [
+        [...changeOwners(ctx), ...(await changeManagersAt(tx, r.siteIds))],
+        {
+          kind,
+          title: `${r.number}: its approved slot is now blocked`,
+          body: `${message ?? "A blackout or a critical production run now covers the slot"}. ${name} cannot start in this slot; move it (which needs operations to sign again) or settle the schedule.`,
+          dueAt,
+          dueLabel: "Planned start",
+        },
+      ] as [string[], Draft];
     case "baseline_overdue":
       if (r.state !== "implemented" && r.state !== "pssr_pending") return null;
       return [
@@ -113,17 +133,18 @@ async function plan(tx: Tx, kind: ReminderKind, ctx: ChangeContext, now: Date, d
 
 /** Sends one reminder the scheduler found due, if it still applies when the job runs. */
 export const handleReminder: JobHandler = async (job, { db, now }) => {
-  const { reminder, changeId, dueAt } = job.payload as {
+  const { reminder, changeId, dueAt, message } = job.payload as {
     reminder: ReminderKind;
     changeId: string;
     dueAt: string;
+    message?: string;
   };
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(changes).where(eq(changes.id, changeId));
     if (!row) return;
     const ctx = await loadContext(tx, row);
     const zone = ctx.assets[0]?.timeZone ?? "UTC";
-    const planned = await plan(tx, reminder, ctx, now, new Date(dueAt), zone);
+    const planned = await plan(tx, reminder, ctx, now, new Date(dueAt), zone, message ?? null);
     if (!planned) return;
     const [userIds, draft] = planned;
     await notifyUsers(

@@ -10,7 +10,7 @@ export const MAIL_JOB = "mail.send";
 
 export interface NotificationDraft {
   kind: NotificationKind;
-  objectType: "change" | "advisory";
+  objectType: "change";
   objectId: string;
   siteId: string | null;
   timeZone: string;

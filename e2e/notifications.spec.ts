@@ -1,0 +1,83 @@
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, PEOPLE } from "./accounts";
+import { fillChangeForm, minutesFromNow, openGcrWindowAroundNow, saveDraft, submit } from "./changes-helpers";
+import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+
+/** The bell's count, read from its accessible name ("Notifications, 3 unread"). */
+async function bellCount(page: Page): Promise<number> {
+  const label = (await page.getByTestId("notification-bell").getAttribute("aria-label")) ?? "";
+  return Number(/(\d+) unread/.exec(label)?.[1] ?? 0);
+}
+
+// Issue 13: nobody has to poll Interlock to learn that it is their turn.
+test("an approver sees the bell count rise after a submission in another browser, opens the notification and signs", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const tag = `e2e-${Date.now().toString(36)}`;
+  await openGcrWindowAroundNow(browser, baseURL!, `Bell window ${tag}`);
+
+  const tomasz = await pageAs(browser, PEOPLE.gcrSecurity);
+  await tomasz.goto("/");
+  const before = await bellCount(tomasz);
+
+  const dana = await pageAs(browser, PEOPLE.gcrRequester);
+  const title = `Workstation patch (${tag})`;
+  await fillChangeForm(dana, {
+    title,
+    type: "security_patch",
+    cls: "normal",
+    // Its own asset: no other spec plans on this engineering workstation.
+    assetSearch: "EWS-GCR-02",
+    assetTag: "EWS-GCR-02",
+    start: minutesFromNow(-5),
+    end: minutesFromNow(120),
+  });
+  const { id, number } = await saveDraft(dana);
+  await submit(dana);
+
+  // Without reloading: the bell polls, the job queue delivers.
+  await expect
+    .poll(() => bellCount(tomasz), { timeout: 60_000, intervals: [1_000, 2_000, 5_000] })
+    .toBeGreaterThan(before);
+  await tomasz.getByTestId("notification-bell").click();
+  await expect(tomasz.getByRole("heading", { name: "Notifications" })).toBeVisible();
+  await expectNoAxeViolations(tomasz);
+  const item = tomasz.getByRole("link", { name: new RegExp(`${number} needs your sign-off`) });
+  await expect(item).toBeVisible();
+  await item.click();
+  await tomasz.waitForURL(new RegExp(`/changes/${id}$`));
+  await expect(tomasz.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  await expect.poll(() => bellCount(tomasz)).toBe(before);
+
+  await tomasz.getByRole("button", { name: "Sign", exact: true }).click();
+  const dialog = tomasz.getByRole("dialog");
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByRole("button", { name: "Approve and sign" }).click();
+  await expect(dialog).toBeHidden();
+  const signed = await tomasz.request.get(`/api/v1/changes/${id}`);
+  const view = (await signed.json()) as {
+    signoffs: { role: string; signerEmail: string; superseded: boolean }[];
+  };
+  expect(view.signoffs).toContainEqual(
+    expect.objectContaining({ role: "security", signerEmail: PEOPLE.gcrSecurity, superseded: false }),
+  );
+  await tomasz.context().close();
+  await dana.context().close();
+});
+
+test("a user chooses how they are told, and the choice stays", async ({ browser }) => {
+  const elena = await pageAs(browser, PEOPLE.gcrChangeManager);
+  await elena.goto("/notifications");
+  await elena.getByRole("link", { name: "How you are told" }).click();
+  await expect(elena.getByRole("heading", { name: "How you are told" })).toBeVisible();
+  await expectNoAxeViolations(elena);
+  const select = elena.getByLabel("How you are told: An emergency sign-off is overdue");
+  const next = (await select.inputValue()) === "digest" ? "in_app" : "digest";
+  await select.selectOption(next);
+  await expect(elena.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await elena.reload();
+  await expect(elena.getByLabel("How you are told: An emergency sign-off is overdue")).toHaveValue(next);
+  await elena.context().close();
+});
