@@ -81,3 +81,33 @@ test("a user chooses how they are told, and the choice stays", async ({ browser 
   await expect(elena.getByLabel("How you are told: An emergency sign-off is overdue")).toHaveValue(next);
   await elena.context().close();
 });
+
+test("an administrator registers a webhook, sends a test and reads the delivery log", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const sam = await pageAs(browser, PEOPLE.admin);
+  await sam.goto("/admin/webhooks");
+  await expectNoAxeViolations(sam);
+  // The portal's own health endpoint answers a POST with 405: a failed delivery, logged as such.
+  const url = `${baseURL}/api/v1/health?hook=${Date.now().toString(36)}`;
+  await sam.getByRole("button", { name: "Register webhook" }).click();
+  const dialog = sam.getByRole("dialog");
+  await dialog.getByLabel("Site").selectOption("GCR");
+  await dialog.getByLabel("URL").fill(url);
+  await expect(dialog.getByLabel("Secret")).not.toHaveValue("");
+  await dialog.getByRole("button", { name: "Register" }).click();
+  await expect(dialog).toBeHidden();
+  await sam.getByRole("button", { name: `Send a test to ${url}` }).click();
+  await expect(sam.getByText("Test queued")).toBeVisible();
+  await sam.getByRole("link", { name: url }).click();
+  await expect(sam.getByRole("heading", { name: "Deliveries" })).toBeVisible();
+  await expect(async () => {
+    await sam.reload();
+    await expect(sam.getByText("HTTP 405").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(sam.getByRole("cell", { name: "ping" })).toBeVisible();
+  await expectNoAxeViolations(sam);
+  await sam.context().close();
+});

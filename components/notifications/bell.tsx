@@ -19,7 +19,10 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     const refresh = async () => {
       if (document.visibilityState === "hidden") return;
       try {
-        const res = await fetch("/api/v1/notifications?limit=1", { cache: "no-store" });
+        const res = await fetch("/api/v1/notifications?limit=1", {
+          cache: "no-store",
+          headers: { "x-interlock-poll": "1" },
+        });
         if (res.ok && alive) setUnread(((await res.json()) as { unread: number }).unread);
       } catch {
         // Offline for a moment: keep the last count.

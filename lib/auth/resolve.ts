@@ -28,7 +28,11 @@ export function sessionIdleMinutes(): number {
  * signing out takes effect on the very next request of a live session. The cookie carries the
  * session's secret; the table holds only its hash. A session unused for the idle time is over.
  */
-export async function actorFromSession(sessionId: string, ip: string | null): Promise<Actor | null> {
+export async function actorFromSession(
+  sessionId: string,
+  ip: string | null,
+  opts: { touch?: boolean } = {},
+): Promise<Actor | null> {
   const db = await getDb();
   const now = new Date();
   const idleSince = new Date(now.getTime() - sessionIdleMinutes() * 60_000);
@@ -49,7 +53,8 @@ export async function actorFromSession(sessionId: string, ip: string | null): Pr
     .limit(1);
   if (!row) return null;
   // As with tokens: a minute's resolution keeps reads from all becoming writes.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
+  // A page's background poll (the notification bell) is not use: it must not keep an idle session open.
+  if (opts.touch !== false && now.getTime() - row.lastSeenAt.getTime() > 60_000)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   return makeActor({
     kind: "user",

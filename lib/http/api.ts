@@ -39,7 +39,9 @@ async function resolveActor(req: NextRequest): Promise<Actor | Response> {
     );
   }
   const sid = await sessionIdFrom(await cookies());
-  const actor = sid ? await actorFromSession(sid, ip) : null;
+  // X-Interlock-Poll: a page polling in the background (the bell), which does not count as use.
+  const poll = SAFE.has(req.method) && req.headers.get("x-interlock-poll") === "1";
+  const actor = sid ? await actorFromSession(sid, ip, { touch: !poll }) : null;
   if (!actor)
     return problemResponse(
       { status: 401, detail: "Sign in, or send Authorization: Bearer <token>." },

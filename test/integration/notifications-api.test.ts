@@ -1,4 +1,10 @@
+import { sha256 } from "@/lib/auth/secrets";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sessions } from "@/db/schema";
+import { actorFromSession } from "@/lib/auth/resolve";
+import { signIn } from "@/lib/services/auth/sign-in";
+import { PASSWORD } from "../fixtures";
 import type { Db } from "@/db/client";
 import { GET as listRoute } from "@/app/api/v1/notifications/route";
 import { POST as readRoute } from "@/app/api/v1/notifications/[id]/read/route";
@@ -25,6 +31,24 @@ beforeAll(async () => {
 }, 180_000);
 
 const h = (x: unknown) => x as Handler;
+
+describe("the bell's background poll", () => {
+  it("does not keep an idle session alive, while a real request does", async () => {
+    const session = await signIn(
+      { email: w.people.auditor.email, password: PASSWORD },
+      { ip: "127.0.0.1", userAgent: "vitest" },
+    );
+    const id = sha256(session.sessionId);
+    const back = new Date(Date.now() - 10 * 60_000);
+    const seen = async () =>
+      (await db.select().from(sessions).where(eq(sessions.id, id)))[0]!.lastSeenAt.getTime();
+    await db.update(sessions).set({ lastSeenAt: back }).where(eq(sessions.id, id));
+    expect(await actorFromSession(session.sessionId, "127.0.0.1", { touch: false })).not.toBeNull();
+    expect(await seen()).toBe(back.getTime());
+    expect(await actorFromSession(session.sessionId, "127.0.0.1")).not.toBeNull();
+    expect(await seen()).toBeGreaterThan(back.getTime());
+  });
+});
 
 describe("notifications API", () => {
   it("lists the caller's own notifications with the unread count, and marks one read", async () => {

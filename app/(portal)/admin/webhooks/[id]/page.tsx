@@ -35,7 +35,10 @@ export default async function WebhookDeliveriesPage({ params }: { params: Promis
         title="Deliveries"
         description={
           <>
-            {hook.url} ({hook.siteCode}). Times in UTC. <Link href="/admin/webhooks">All webhooks</Link>
+            {hook.url} ({hook.siteCode}). Times in UTC.{" "}
+            <Link href="/admin/webhooks" className="underline">
+              All webhooks
+            </Link>
           </>
         }
       />
