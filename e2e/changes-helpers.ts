@@ -12,48 +12,6 @@ export function gcrLocal(at: Date): string {
 
 export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000);
 
-/** A maintenance window around now at GCR, created by the change manager through the API. */
-export async function openGcrWindowAroundNow(
-  browser: Browser,
-  baseURL: string,
-  title: string,
-): Promise<void> {
-  const page = await pageAs(browser, PEOPLE.gcrChangeManager);
-  const start = new Date(Math.floor(minutesFromNow(-60).getTime() / 60_000) * 60_000);
-  const res = await page.request.post("/api/v1/windows", {
-    data: {
-      site: "GCR",
-      kind: "maintenance",
-      title,
-      start: start.toISOString().replace(".000Z", "Z"),
-      durationMinutes: 6 * 60,
-    },
-    headers: { origin: baseURL, "content-type": "application/json" },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  await page.context().close();
-}
-
-/** A daily maintenance window at GCR for the next week (site-local 02:00–06:00), through the API. */
-export async function openGcrDailyWindows(browser: Browser, baseURL: string, title: string): Promise<void> {
-  const page = await pageAs(browser, PEOPLE.gcrChangeManager);
-  const today = DateTime.now().setZone(GCR_ZONE);
-  const res = await page.request.post("/api/v1/windows", {
-    data: {
-      site: "GCR",
-      kind: "maintenance",
-      title,
-      start: `${today.toFormat("yyyy-MM-dd")}T02:00`,
-      durationMinutes: 240,
-      rrule: "FREQ=DAILY",
-      until: today.plus({ days: 8 }).toFormat("yyyy-MM-dd"),
-    },
-    headers: { origin: baseURL, "content-type": "application/json" },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  await page.context().close();
-}
-
 export interface DraftSpec {
   title: string;
   type: string;

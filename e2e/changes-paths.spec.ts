@@ -1,29 +1,30 @@
+import { DateTime } from "luxon";
 import { DEMO_PASSWORD, PEOPLE } from "./accounts";
 import {
+  GCR_ZONE,
   expectState,
   fillChangeForm,
   minutesFromNow,
-  openGcrDailyWindows,
-  openGcrWindowAroundNow,
   saveDraft,
   signAs,
   submit,
 } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { copyDemoAssets, createOwnArea, openWindow, openWindowAroundNow } from "./own-data";
 
 test("a rejected change is revised and resubmitted in a new approval round", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrWindowAroundNow(browser, baseURL!, `Rejection path window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Rejection path e2e");
+  const { "PLC-HTU-H2C": plc } = await copyDemoAssets(browser, baseURL!, area, ["PLC-HTU-H2C"]);
+  await openWindowAroundNow(browser, baseURL!, area, `Rejection path window ${tag}`);
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
     title: `Hydrogen compressor PLC firmware (${tag})`,
     type: "firmware_update",
     cls: "normal",
-    // The hydrocracker (HTU) is this test's own area: the calendar specs freeze the tank farm
-    // around now, which would refuse the resubmit when both run at once.
-    assetSearch: "PLC-HTU-H2C",
-    assetTag: "PLC-HTU-H2C",
+    assetSearch: plc!.tag,
+    assetTag: plc!.tag,
     start: minutesFromNow(30),
     end: minutesFromNow(150),
     tested: false,
@@ -114,14 +115,16 @@ test("a rejected change is revised and resubmitted in a new approval round", asy
 test("an emergency change shows its retrospective sign-off deadline", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrWindowAroundNow(browser, baseURL!, `Emergency window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Emergency path e2e");
+  const { "PLC-FCC-PRT1": plc } = await copyDemoAssets(browser, baseURL!, area, ["PLC-FCC-PRT1"]);
+  await openWindowAroundNow(browser, baseURL!, area, `Emergency window ${tag}`);
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
     title: `Emergency patch on the power recovery train (${tag})`,
     type: "security_patch",
     cls: "emergency",
-    assetSearch: "PLC-FCC-PRT1",
-    assetTag: "PLC-FCC-PRT1",
+    assetSearch: plc!.tag,
+    assetTag: plc!.tag,
     start: minutesFromNow(-5),
     end: minutesFromNow(100),
     downtime: 300,
@@ -165,14 +168,23 @@ test("slot proposals, server-side list filters and sorting, and a stale edit tha
 }) => {
   test.setTimeout(120_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrDailyWindows(browser, baseURL!, `Nightly window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Slot proposals e2e");
+  const { "HIS-GCR-PI": historian } = await copyDemoAssets(browser, baseURL!, area, ["HIS-GCR-PI"]);
+  const today = DateTime.now().setZone(GCR_ZONE);
+  await openWindow(browser, baseURL!, area, {
+    title: `Nightly window ${tag}`,
+    start: `${today.toFormat("yyyy-MM-dd")}T02:00`,
+    durationMinutes: 240,
+    rrule: "FREQ=DAILY",
+    until: today.plus({ days: 8 }).toFormat("yyyy-MM-dd"),
+  });
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
     title: `Historian antivirus signatures (${tag})`,
     type: "security_patch",
     cls: "normal",
-    assetSearch: "HIS-GCR-PI",
-    assetTag: "HIS-GCR-PI",
+    assetSearch: historian!.tag,
+    assetTag: historian!.tag,
     start: minutesFromNow(24 * 60),
     end: minutesFromNow(25 * 60),
   });

@@ -4,12 +4,12 @@ import {
   fillChangeForm,
   gcrLocal,
   minutesFromNow,
-  openGcrWindowAroundNow,
   saveDraft,
   signAs,
   submit,
 } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { copyDemoAssets, createOwnArea, openWindowAroundNow } from "./own-data";
 
 // The whole story of a firmware update on a safety instrumented system, each role in its
 // own signed-in browser: draft → submitted → three sign-offs → gate → implementation → PSSR → closed.
@@ -20,15 +20,17 @@ test("a firmware update on a safety-related controller runs from draft to closed
   // The longest journey: seven people, the gate, the integrity check and the PSSR (3 min under load).
   test.setTimeout(300_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrWindowAroundNow(browser, baseURL!, `Change story window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Change story e2e");
+  const { "SIS-CDU-TRI01": sis } = await copyDemoAssets(browser, baseURL!, area, ["SIS-CDU-TRI01"]);
+  await openWindowAroundNow(browser, baseURL!, area, `Change story window ${tag}`);
 
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   await fillChangeForm(dana, {
-    title: `Triconex firmware 11.8 on SIS-CDU-TRI01 (${tag})`,
+    title: `Triconex firmware 11.8 on ${sis!.tag} (${tag})`,
     type: "firmware_update",
     cls: "normal",
-    assetSearch: "Triconex",
-    assetTag: "SIS-CDU-TRI01",
+    assetSearch: sis!.tag,
+    assetTag: sis!.tag,
     start: minutesFromNow(-5),
     end: minutesFromNow(120),
     downtime: 30,
@@ -132,7 +134,7 @@ test("a firmware update on a safety-related controller runs from draft to closed
   await expect(closeDialog).toContainText("signed by Priya Natarajan");
   await closeDialog.getByLabel("Security controls verified after the change").check();
   await closeDialog.getByLabel("Asset baseline updated (versions below are current)").check();
-  await closeDialog.getByLabel(/^SIS-CDU-TRI01/).fill("11.8.0");
+  await closeDialog.getByLabel(new RegExp(`^${sis!.tag}`)).fill("11.8.0");
   await closeDialog.getByRole("button", { name: "Close change" }).click();
   await expect(closeDialog).toBeHidden();
   await expectState(dana, "Closed");

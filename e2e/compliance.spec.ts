@@ -2,8 +2,9 @@ import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { readZip } from "../test/integration/zip";
 import { DEMO_PASSWORD, PEOPLE } from "./accounts";
-import { openGcrWindowAroundNow, minutesFromNow } from "./changes-helpers";
+import { minutesFromNow } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { api, copyDemoAssets, createOwnArea, openWindowAroundNow } from "./own-data";
 
 interface ApiChange {
   id: string;
@@ -13,32 +14,15 @@ interface ApiChange {
   state: string;
 }
 
-async function api(page: Page, baseURL: string, method: "POST" | "GET", path: string, data?: unknown) {
-  const res = await page.request.fetch(path, {
-    method,
-    data,
-    headers: { origin: baseURL, "content-type": "application/json" },
-  });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
-
-/** A normal change at GCR on a supporting asset, signed by operations and security and started, all through the API. */
+/**
+ * A normal change at GCR on a supporting asset (a copy of the PHD historian in an area of its
+ * own), signed by operations and security and started, all through the API.
+ */
 async function startedChange(browser: Browser, baseURL: string, title: string): Promise<ApiChange> {
-  await openGcrWindowAroundNow(browser, baseURL, `Window for ${title}`);
+  const area = await createOwnArea(browser, baseURL, "GCR", "Compliance e2e");
+  const { "HIS-GCR-PHD": asset } = await copyDemoAssets(browser, baseURL, area, ["HIS-GCR-PHD"]);
+  await openWindowAroundNow(browser, baseURL, area, `Window for ${title}`);
   const requester = await pageAs(browser, PEOPLE.gcrRequester);
-  const assets = (await api(requester, baseURL, "GET", "/api/v1/assets?site=GCR&limit=500")) as {
-    items: {
-      id: string;
-      criticality: string;
-      safetyRelated: boolean;
-      gxp: boolean;
-      redundancyGroup: string | null;
-    }[];
-  };
-  const asset = assets.items.find(
-    (a) => a.criticality === "supporting" && !a.safetyRelated && !a.gxp && !a.redundancyGroup,
-  )!;
   let change = (await api(requester, baseURL, "POST", "/api/v1/changes", {
     type: "security_patch",
     class: "normal",
@@ -46,7 +30,7 @@ async function startedChange(browser: Browser, baseURL: string, title: string): 
     description: "Apply the vendor's patch.",
     justification: "Closes a published vulnerability.",
     references: ["CVE-2024-12345"],
-    assetIds: [asset.id],
+    assetIds: [asset!.id],
     implementationPlan: "Install, reboot, verify.",
     backoutPlan: "Uninstall the patch.",
     testedOnTestBench: true,

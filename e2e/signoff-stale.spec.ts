@@ -1,13 +1,7 @@
 import { DEMO_PASSWORD, PEOPLE } from "./accounts";
-import {
-  expectState,
-  fillChangeForm,
-  minutesFromNow,
-  openGcrWindowAroundNow,
-  saveDraft,
-  submit,
-} from "./changes-helpers";
+import { expectState, fillChangeForm, minutesFromNow, saveDraft, submit } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { copyDemoAssets, createOwnArea, openWindowAroundNow } from "./own-data";
 
 // Issue 8 item 1: a signature approves the content its signer was shown. The requester edits the
 // change in her browser while the security approver has the sign dialog open in his.
@@ -17,7 +11,9 @@ test("an approver's sign dialog shows the stale-content refusal after the change
 }) => {
   test.setTimeout(180_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrWindowAroundNow(browser, baseURL!, `Stale sign window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Stale sign-off e2e");
+  const { "HIS-GCR-PHD": historian } = await copyDemoAssets(browser, baseURL!, area, ["HIS-GCR-PHD"]);
+  await openWindowAroundNow(browser, baseURL!, area, `Stale sign window ${tag}`);
 
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
   const title = `Historian patch (${tag})`;
@@ -25,9 +21,8 @@ test("an approver's sign dialog shows the stale-content refusal after the change
     title,
     type: "security_patch",
     cls: "normal",
-    // Its own asset: changes-paths.spec.ts plans on the PI server at the same time.
-    assetSearch: "HIS-GCR-PHD",
-    assetTag: "HIS-GCR-PHD",
+    assetSearch: historian!.tag,
+    assetTag: historian!.tag,
     start: minutesFromNow(-5),
     end: minutesFromNow(120),
   });
