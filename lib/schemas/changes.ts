@@ -45,24 +45,25 @@ const referencesSchema = z
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+const INSTANT_MESSAGE = "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.";
+
 /**
- * An instant: a Date (from server code) or an ISO 8601 string with Z or an offset. A local
+ * An instant: an ISO 8601 string with Z or an offset, or a Date from server code. A local
  * time without offset is refused here; a change can span sites in different zones, so the
- * form converts the site-local input to UTC before sending it.
+ * form converts the site-local input to UTC before sending it. A Date is read as its ISO text
+ * first, so the API's document shows the one thing a client sends: a string, format date-time.
  */
 export const instantSchema = z
-  .union([z.date(), z.string()], {
-    message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.",
-  })
+  .preprocess(
+    (v) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? "" : v.toISOString()) : v),
+    z
+      .string({ message: INSTANT_MESSAGE })
+      .trim()
+      .regex(OFFSET_INSTANT, INSTANT_MESSAGE)
+      .meta({ format: "date-time", examples: ["2027-03-14T08:00:00Z"] }),
+  )
   .transform((v, ctx) => {
-    if (typeof v === "string" && !OFFSET_INSTANT.test(v.trim())) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Give a date and time with Z or an offset, for example 2027-03-14T08:00:00Z.",
-      });
-      return z.NEVER;
-    }
-    const d = typeof v === "string" ? new Date(v.trim()) : v;
+    const d = new Date(v);
     if (Number.isNaN(d.getTime())) {
       ctx.addIssue({ code: "custom", message: "Not a valid date and time." });
       return z.NEVER;

@@ -21,9 +21,18 @@ function realCalendarDate(date: string): boolean {
   return y >= 1970 && y <= 9000 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+// Not `format: date-time` in the document: RFC 3339 needs an offset, and site time has none.
+const SITE_OR_INSTANT = {
+  description:
+    "Site time without offset (2027-03-14T01:00), or an instant with Z or an offset (2027-03-14T07:00Z)",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:?\\d{2})?$",
+  examples: ["2027-03-14T01:00", "2027-03-14T07:00:00Z"],
+};
+
 export const dateTimeSchema = (label: string) =>
   z
     .string({ message: `${label} is required.` })
+    .meta(SITE_OR_INSTANT)
     .trim()
     .transform((value, ctx): WhenInput => {
       const m = DATE_TIME_RE.exec(value);
@@ -53,6 +62,11 @@ export const dateTimeSchema = (label: string) =>
 /** End of a series: a whole local day ("2027-03-31"), a local date-time, or an instant. */
 const untilSchema = z
   .string()
+  .meta({
+    description:
+      "A whole site-local day (2027-03-31, inclusive), site time without offset (2027-03-31T06:00), or an instant with Z or an offset",
+    examples: ["2027-03-31", "2027-03-31T06:00"],
+  })
   .trim()
   .transform((value, ctx): WhenInput | { date: string } => {
     if (DATE_RE.test(value)) {

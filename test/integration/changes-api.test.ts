@@ -12,6 +12,7 @@ import * as start from "@/app/api/v1/changes/[id]/start/route";
 import * as submit from "@/app/api/v1/changes/[id]/submit/route";
 import * as collection from "@/app/api/v1/changes/route";
 import type { Actor } from "@/lib/auth/actor";
+import { changeListItemResponse, changeResponse } from "@/lib/openapi/paths/changes";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { useTestDatabase } from "../db";
 import { PASSWORD } from "../fixtures";
@@ -257,6 +258,10 @@ describe("change REST API", () => {
       }),
     );
     expect(closed.state).toBe("closed");
+    // What the API sends is what the document says a Change is: every field, nothing more. Closed,
+    // it carries sign-offs, the outcome and the review, so the nullable fields are filled too.
+    expect(changeResponse.parse(closed)).toEqual(closed);
+    expect(Object.keys(closed).sort()).toEqual(Object.keys(changeResponse.shape).sort());
 
     const events = await expectJson(
       await call(h(history.GET), {
@@ -296,6 +301,9 @@ describe("change REST API", () => {
     );
     expect((list.items as { id: string }[]).map((i) => i.id)).toContain(c.id);
     expect(list.nextCursor).toBeNull();
+    const item = (list.items as { id: string }[]).find((i) => i.id === c.id)!;
+    expect(changeListItemResponse.parse(item)).toEqual(item);
+    expect(Object.keys(item).sort()).toEqual(Object.keys(changeListItemResponse.shape).sort());
   });
 
   it("lists the approvals inbox, and cancels with an empty body", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADVISORY_STATUSES, decideApplicabilitySchema, decideMatchSchema } from "@/lib/schemas/advisories";
+import { changeResponse } from "./changes";
 import { definePaths, instant, named } from "../registry";
 
 const id = z.object({ id: z.uuid().describe("Advisory id") });
@@ -107,7 +108,20 @@ const advisory = named(
       }),
     ),
     references: z.array(z.object({ url: z.string(), summary: z.string(), category: z.string().nullable() })),
-    revisions: z.array(z.object({ revision: z.string(), importedAt: instant, delta: z.unknown() })),
+    revisions: z.array(
+      z.object({
+        revision: z.string(),
+        importedAt: instant,
+        delta: z
+          .object({
+            newProducts: z.array(z.string()).describe("Product leaves by full name and version"),
+            newCves: z.array(z.string()),
+            newRemediations: z.array(z.string()).describe('"category: details" of each new remediation'),
+          })
+          .nullable()
+          .describe("What this revision added to the previous one; null for the first"),
+      }),
+    ),
     dueAt: instant.nullable(),
     overdue: z.boolean(),
     status: reviewStatus,
@@ -183,7 +197,9 @@ export default definePaths(
         description:
           "Validated with the CSAF schema and mandatory tests. The same tracking id and revision again: 200, nothing changes. A newer revision: 201, the old one is kept and `delta` says what changed. An older revision: 409. Not JSON, not CSAF, truncated, no products: 422 naming the problem. Over 10 MB: 413. Security approvers only.",
         bodyContentType: "application/json",
-        body: z.record(z.string(), z.unknown()).describe("The CSAF 2.0 document"),
+        body: z
+          .record(z.string(), z.unknown().describe("Any member the CSAF 2.0 schema allows"))
+          .describe("The CSAF 2.0 document"),
         headers: [{ name: "Idempotency-Key", description: "Replays the first answer on retry" }],
         responses: {
           200: { description: "That revision was already imported", schema: importResult },
@@ -231,14 +247,14 @@ export default definePaths(
           200: {
             description: "Nothing to draft",
             schema: z.object({
-              changes: z.array(z.unknown()),
+              changes: z.array(changeResponse),
               skipped: z.array(z.object({ siteCode: z.string(), reason: z.string() })),
             }),
           },
           201: {
             description: "Changes drafted (Change resources)",
             schema: z.object({
-              changes: z.array(z.unknown()),
+              changes: z.array(changeResponse),
               skipped: z.array(z.object({ siteCode: z.string(), reason: z.string() })),
             }),
           },
@@ -328,7 +344,9 @@ export default definePaths(
           catalogVersion: z.string(),
           dateReleased: instant,
           count: z.number().int(),
-          vulnerabilities: z.array(z.record(z.string(), z.unknown())),
+          vulnerabilities: z.array(
+            z.record(z.string(), z.unknown().describe("A member of the catalog entry, as CISA publishes it")),
+          ),
         }),
         responses: {
           200: {

@@ -91,7 +91,8 @@ const changeFields = {
   updatedAt: instant,
 };
 
-const change = named(
+/** The Change resource; test/openapi-change.test.ts holds it equal to lib/types ChangeView. */
+export const changeResponse = named(
   "Change",
   z.object({
     ...changeFields,
@@ -204,7 +205,7 @@ const change = named(
   }),
 );
 
-const changeListItem = named(
+export const changeListItemResponse = named(
   "ChangeListItem",
   z.object({ ...changeFields, siteCodes: z.array(z.string()), requesterName: z.string() }),
 );
@@ -213,7 +214,7 @@ const gateDecision = named(
   "GateDecision",
   z.object({
     allowed: z.boolean(),
-    reasons: z.array(reason.extend({ data: z.record(z.string(), z.unknown()).optional() })),
+    reasons: z.array(reason),
     warnings: z
       .array(z.object({ code: z.string(), message: z.string(), acknowledged: z.boolean() }))
       .describe(
@@ -250,8 +251,8 @@ const historyEvent = named(
     at: instant,
     actorEmail: z.string().nullable(),
     action: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
+    before: z.unknown().describe("Field values before the event (edits: only the fields that changed)."),
+    after: z.unknown().describe("Field values after the event."),
     reason: z.string().nullable(),
   }),
 );
@@ -280,7 +281,7 @@ const listQuery = paginationQuery.extend({
 });
 
 const idPath = z.object({ id: z.uuid().describe("The change id") });
-const ok = { 200: { description: "The change after the transition", schema: change } };
+const ok = { 200: { description: "The change after the transition", schema: changeResponse } };
 const transition = (
   summary: string,
   description: string,
@@ -299,7 +300,7 @@ export default definePaths(
         description:
           "A change is visible when the caller holds a role at every site of its assets. Keyset-paginated and sorted on the server.",
         query: listQuery,
-        responses: { 200: { description: "A page of changes", schema: page(changeListItem) } },
+        responses: { 200: { description: "A page of changes", schema: page(changeListItemResponse) } },
         errors: [422],
       },
       post: {
@@ -313,7 +314,7 @@ export default definePaths(
           },
         ],
         body: createChangeSchema,
-        responses: { 201: { description: "The draft, with id, number and version", schema: change } },
+        responses: { 201: { description: "The draft, with id, number and version", schema: changeResponse } },
         errors: [400, 403, 409, 413, 422],
       },
     },
@@ -321,7 +322,7 @@ export default definePaths(
       get: {
         summary: "A change with its required sign-offs, sign-offs and available actions",
         path: idPath,
-        responses: { 200: { description: "The change", schema: change } },
+        responses: { 200: { description: "The change", schema: changeResponse } },
         errors: [404],
       },
       patch: {
@@ -332,7 +333,7 @@ export default definePaths(
         path: idPath,
         headers: [{ name: "If-Match", description: 'The version you read, e.g. "3"', required: true }],
         body: updateChangeSchema,
-        responses: { 200: { description: "The edited change", schema: change } },
+        responses: { 200: { description: "The edited change", schema: changeResponse } },
         errors: [400, 403, 404, 409, 413, 422, 428],
       },
     },
@@ -375,7 +376,7 @@ export default definePaths(
           'A security approval of a security patch or firmware update whose `vendorQualified` is false must acknowledge it: `acknowledged: ["vendor_not_qualified"]` (the change\'s `signOptions[].acknowledge` lists what to acknowledge); without it 422 (errors path `acknowledged`), checked before the password. The acknowledgement is stored with the sign-off, in its meaning and in the audit trail.',
         path: idPath,
         body: signoffInputSchema,
-        responses: { 201: { description: "The change with the new sign-off", schema: change } },
+        responses: { 201: { description: "The change with the new sign-off", schema: changeResponse } },
         errors: [400, 403, 404, 409, 422, 429],
       },
     },

@@ -2,14 +2,15 @@ import { z } from "zod";
 import { MAX_PERIOD_DAYS } from "@/lib/schemas/compliance";
 import { definePaths, instant, named } from "../registry";
 
+/** A whole UTC day or an instant, as the period's bounds accept. */
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
 const period = z.object({
   site: z.string().optional().describe("Site code; without it, every site where the caller audits."),
-  from: z
-    .string()
+  from: dateOrInstant
     .optional()
     .describe("A date (2027-01-01, UTC) or an instant; the period's start. Default: 90 days before `to`."),
-  to: z
-    .string()
+  to: dateOrInstant
     .optional()
     .describe(
       `A date (inclusive: the end of that day, UTC) or an instant. Default: now. At most ${MAX_PERIOD_DAYS} days.`,

@@ -78,7 +78,9 @@ export default definePaths(
         responses: {
           200: {
             description: "The OpenAPI 3.1 description of the API",
-            schema: z.object({ openapi: z.string() }).passthrough(),
+            schema: z
+              .object({ openapi: z.string() })
+              .catchall(z.unknown().describe("The rest of the document, as OpenAPI 3.1 defines it")),
           },
         },
       },

@@ -99,17 +99,32 @@ const conflict = named(
 const rangeQuery = z.object({
   site: z.string().describe("Site code, e.g. GCR"),
   from: z.string().optional().describe("Instant (with Z/offset) or site-local time; default now"),
-  to: z.string().optional().describe(`Default from + 31 days; at most ${MAX_RANGE_DAYS} days after from`),
+  to: z
+    .string()
+    .optional()
+    .describe(
+      `Instant (with Z/offset) or site-local time; default from + 31 days; at most ${MAX_RANGE_DAYS} days after from`,
+    ),
   ...paginationQuery.shape,
 });
 const idPath = z.object({ id: z.uuid() });
-const etag = { ETag: { description: 'The sequence, quoted: "3"', schema: { type: "string" } } };
-const ifMatch = [{ name: "If-Match", description: "The sequence last read; 409 when it changed since" }];
 const rowError = z.object({
   line: z.number().int().describe("Line in the file; the header is line 1"),
   column: z.string(),
   message: z.string(),
 });
+const runImport = named(
+  "ProductionRunImport",
+  z.object({
+    dryRun: z.boolean(),
+    valid: z.boolean(),
+    count: z.number().int(),
+    errors: z.array(rowError),
+    runs: z.array(runResponse),
+  }),
+);
+const etag = { ETag: { description: 'The sequence, quoted: "3"', schema: { type: "string" } } };
+const ifMatch = [{ name: "If-Match", description: "The sequence last read; 409 when it changed since" }];
 
 export default definePaths(
   "schedule",
@@ -223,20 +238,8 @@ export default definePaths(
         bodyContentType: "text/csv",
         body: z.string(),
         responses: {
-          200: {
-            description: "Dry run: what would be imported, or every problem",
-            schema: named(
-              "ProductionRunImport",
-              z.object({
-                dryRun: z.boolean(),
-                valid: z.boolean(),
-                count: z.number().int(),
-                errors: z.array(rowError),
-                runs: z.array(runResponse),
-              }),
-            ),
-          },
-          201: { description: "Imported" },
+          200: { description: "Dry run: what would be imported, or every problem", schema: runImport },
+          201: { description: "Imported: the stored runs", schema: runImport },
         },
         errors: [400, 403, 404, 413, 422],
       },
