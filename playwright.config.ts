@@ -9,7 +9,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // Eight engineers share two cores here, and CI machines are small: a page under load can take
+  // longer than 10 s to render. An assertion still has to come true; it is given time to.
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: BASE_URL,

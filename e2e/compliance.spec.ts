@@ -73,7 +73,8 @@ test("an auditor opens the record and its PDF, follows a dashboard figure to its
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Sets up its own area, asset and window, then a whole change through the API: more than the default.
+  test.setTimeout(180_000);
   const change = await startedChange(browser, baseURL!, `Compliance journey ${Date.now()}`);
   const page = await pageAs(browser, PEOPLE.auditor);
 
