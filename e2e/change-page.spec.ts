@@ -3,9 +3,10 @@ import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, PEOPLE } from "./accounts";
 import { GCR_ZONE } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { copyDemoAssets, createOwnArea, openWindow } from "./own-data";
 
-// The change page tells a newcomer where a change stands and what holds it up. Its own asset
-// (HMI-CDU-02) and a slot ten weeks out, past the demo calendar, inside a window made for it.
+// The change page tells a newcomer where a change stands and what holds it up. Its own area and
+// copy of HMI-CDU-02, and a slot ten weeks out inside a window made for it.
 const json = (baseURL: string) => ({ origin: baseURL, "content-type": "application/json" });
 
 async function api<T>(page: Page, baseURL: string, method: "get" | "post", path: string, data?: object) {
@@ -26,30 +27,21 @@ async function draftWithWindow(browser: Browser, baseURL: string, tag: string, d
     .setZone(GCR_ZONE)
     .plus({ days })
     .set({ hour: 3, minute: 0, second: 0, millisecond: 0 });
-  const elena = await pageAs(browser, PEOPLE.gcrChangeManager);
-  await api(elena, baseURL, "post", "/api/v1/windows", {
-    site: "GCR",
-    kind: "maintenance",
+  const area = await createOwnArea(browser, baseURL, "GCR", "Change page e2e");
+  const { "HMI-CDU-02": asset } = await copyDemoAssets(browser, baseURL, area, ["HMI-CDU-02"]);
+  await openWindow(browser, baseURL, area, {
     title: `Change page window ${tag}`,
     start: start.minus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"),
     durationMinutes: 240,
   });
-  await elena.context().close();
   const dana = await pageAs(browser, PEOPLE.gcrRequester);
-  const assets = await api<{ items: { id: string; tag: string }[] }>(
-    dana,
-    baseURL,
-    "get",
-    "/api/v1/assets?site=GCR&q=HMI-CDU-02",
-  );
-  const asset = assets.items.find((a) => a.tag === "HMI-CDU-02")!;
   const change = await api<Change>(dana, baseURL, "post", "/api/v1/changes", {
     type: "security_patch",
     class: "normal",
     title: `Operator station patch (${tag})`,
     description: "Apply the vendor's cumulative security patch to the operator station.",
     justification: "Vendor advisory for a remotely exploitable flaw.",
-    assetIds: [asset.id],
+    assetIds: [asset!.id],
     implementationPlan: "1. Move the operator to HMI-CDU-01. 2. Patch. 3. Verify the displays.",
     backoutPlan: "Restore the station image taken before the patch.",
     testedOnTestBench: true,

@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, PEOPLE } from "./accounts";
-import { fillChangeForm, minutesFromNow, openGcrWindowAroundNow, saveDraft, submit } from "./changes-helpers";
+import { fillChangeForm, minutesFromNow, saveDraft, submit } from "./changes-helpers";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
+import { copyDemoAssets, createOwnArea, openWindowAroundNow } from "./own-data";
 
 /** The bell's count, read from its accessible name ("Notifications, 3 unread"). */
 async function bellCount(page: Page): Promise<number> {
@@ -16,7 +17,9 @@ test("an approver sees the bell count rise after a submission in another browser
 }) => {
   test.setTimeout(240_000);
   const tag = `e2e-${Date.now().toString(36)}`;
-  await openGcrWindowAroundNow(browser, baseURL!, `Bell window ${tag}`);
+  const area = await createOwnArea(browser, baseURL!, "GCR", "Notifications e2e");
+  const { "EWS-GCR-02": workstation } = await copyDemoAssets(browser, baseURL!, area, ["EWS-GCR-02"]);
+  await openWindowAroundNow(browser, baseURL!, area, `Bell window ${tag}`);
 
   const tomasz = await pageAs(browser, PEOPLE.gcrSecurity);
   await tomasz.goto("/");
@@ -28,9 +31,8 @@ test("an approver sees the bell count rise after a submission in another browser
     title,
     type: "security_patch",
     cls: "normal",
-    // Its own asset: no other spec plans on this engineering workstation.
-    assetSearch: "EWS-GCR-02",
-    assetTag: "EWS-GCR-02",
+    assetSearch: workstation!.tag,
+    assetTag: workstation!.tag,
     start: minutesFromNow(-5),
     end: minutesFromNow(120),
   });
