@@ -1,5 +1,6 @@
+import { readAuditPayload, type AuditPayload } from "@/lib/audit/events";
 import { actionLabel, actorLabel } from "@/lib/audit/labels";
-import { integritySummary, type IntegrityCheck } from "@/lib/domain/changes/supply-chain";
+import { integritySummary } from "@/lib/domain/changes/supply-chain";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 
@@ -29,22 +30,16 @@ function show(v: unknown): string {
   return s.length > 120 ? `${s.slice(0, 117)}…` : s;
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** "Dry run: allowed" for a gate decision; nothing for other events. */
+function gateSummary(p: AuditPayload | null): string | null {
+  if (p?.action !== "gate.decision") return null;
+  return `${p.after.dryRun ? "Dry run: " : ""}${p.after.allowed ? "allowed" : "refused"}`;
 }
 
-function gateSummary(e: ChangeHistoryEvent): string | null {
-  if (e.action !== "gate.decision") return null;
-  const a = asRecord(e.after);
-  const verdict = a.allowed ? "allowed" : "refused";
-  return `${a.dryRun ? "Dry run: " : ""}${verdict}`;
-}
-
-function Details({ e }: { e: ChangeHistoryEvent }) {
-  const before = asRecord(e.before);
-  const after = asRecord(e.after);
-  if (e.action === "change.update") {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+function Details({ p }: { p: AuditPayload | null }) {
+  if (p?.action === "change.update") {
+    const { before, after } = p;
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])] as (keyof typeof after)[];
     return (
       <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
         {keys.map((k) => (
@@ -55,13 +50,10 @@ function Details({ e }: { e: ChangeHistoryEvent }) {
       </ul>
     );
   }
-  if (e.action === "gate.decision") {
-    const reasons = Array.isArray(after.reasons)
-      ? (after.reasons as { code: string; message: string }[])
-      : [];
-    return reasons.length ? (
+  if (p?.action === "gate.decision") {
+    return p.after.reasons.length ? (
       <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
-        {reasons.map((r, i) => (
+        {p.after.reasons.map((r, i) => (
           <li key={i}>
             <code className="font-mono">{r.code}</code> {r.message}
           </li>
@@ -69,13 +61,11 @@ function Details({ e }: { e: ChangeHistoryEvent }) {
       </ul>
     ) : null;
   }
-  if ((e.action === "change.complete" || e.action === "change.integrity_refused") && after.integrity) {
-    return (
-      <p className="mt-1 text-xs text-slate-700">{integritySummary(after.integrity as IntegrityCheck)}</p>
-    );
+  if ((p?.action === "change.complete" || p?.action === "change.integrity_refused") && p.after.integrity) {
+    return <p className="mt-1 text-xs text-slate-700">{integritySummary(p.after.integrity)}</p>;
   }
-  if (e.action === "signoff.sign") {
-    return <p className="mt-1 text-xs text-slate-700">{show(after.meaning ?? after.role)}</p>;
+  if (p?.action === "signoff.sign") {
+    return <p className="mt-1 text-xs text-slate-700">{show(p.after.meaning)}</p>;
   }
   return null;
 }
@@ -89,30 +79,33 @@ export function HistoryList({ events, zone }: { events: ChangeHistoryEvent[]; zo
       data-testid="history"
     >
       {events.map((e) => (
-        <li
-          key={e.id}
-          className="grid gap-1 px-4 py-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]"
-          data-action={e.action}
-        >
-          <span className="text-xs text-slate-600">
-            <SiteTime at={e.at} zone={zone} />
-            <span className="block" title={e.actorEmail ?? undefined}>
-              {actorLabel(e.actorEmail)}
-            </span>
-          </span>
-          <div className="min-w-0">
-            <p className="font-medium text-slate-900">
-              {ACTION_LABELS[e.action] ?? actionLabel(e.action)}
-              {gateSummary(e) ? (
-                <span className="font-normal text-slate-700"> — {gateSummary(e)}</span>
-              ) : null}
-              <code className="ml-2 font-mono text-xs font-normal text-slate-500">{e.action}</code>
-            </p>
-            {e.reason ? <p className="text-slate-800">{e.reason}</p> : null}
-            <Details e={e} />
-          </div>
-        </li>
+        <Entry key={e.id} e={e} zone={zone} />
       ))}
     </ol>
+  );
+}
+
+function Entry({ e, zone }: { e: ChangeHistoryEvent; zone: string }) {
+  // Narrowed on its type; an event an older version wrote in another shape shows its words only.
+  const p = readAuditPayload({ ...e, objectType: "change" });
+  const summary = gateSummary(p);
+  return (
+    <li className="grid gap-1 px-4 py-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]" data-action={e.action}>
+      <span className="text-xs text-slate-600">
+        <SiteTime at={e.at} zone={zone} />
+        <span className="block" title={e.actorEmail ?? undefined}>
+          {actorLabel(e.actorEmail)}
+        </span>
+      </span>
+      <div className="min-w-0">
+        <p className="font-medium text-slate-900">
+          {ACTION_LABELS[e.action] ?? actionLabel(e.action)}
+          {summary ? <span className="font-normal text-slate-700"> — {summary}</span> : null}
+          <code className="ml-2 font-mono text-xs font-normal text-slate-500">{e.action}</code>
+        </p>
+        {e.reason ? <p className="text-slate-800">{e.reason}</p> : null}
+        <Details p={p} />
+      </div>
+    </li>
   );
 }

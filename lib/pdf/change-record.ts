@@ -1,4 +1,5 @@
 import "server-only";
+import { readAuditPayload } from "@/lib/audit/events";
 import { actionLabel } from "@/lib/audit/labels";
 import {
   CHANGE_CLASS_LABELS,
@@ -27,8 +28,6 @@ function integrityFacts(change: ChangeView, t: (at: string | null) => string): [
     ["Integrity checked by", `${c.recordedByName} (${c.recordedByEmail}), ${t(c.recordedAt)}`],
   ];
 }
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const show = (v: unknown): string => {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "string") return v.length > 200 ? `${v.slice(0, 197)}...` : v;
@@ -38,26 +37,26 @@ const show = (v: unknown): string => {
 };
 
 function eventDetails(e: ChangeHistoryEvent): string[] {
-  const before = obj(e.before);
-  const after = obj(e.after);
-  if (e.action === "change.update") {
-    return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-      .filter((k) => k !== "version")
-      .map((k) => `${k}: ${show(before[k])} -> ${show(after[k])}`);
+  const p = readAuditPayload({ ...e, objectType: "change" });
+  switch (p?.action) {
+    case "change.update": {
+      const { before, after } = p;
+      return ([...new Set([...Object.keys(before), ...Object.keys(after)])] as (keyof typeof after)[])
+        .filter((k) => k !== "version")
+        .map((k) => `${k}: ${show(before[k])} -> ${show(after[k])}`);
+    }
+    case "gate.decision":
+      return [
+        `${p.after.dryRun ? "Dry run" : "Start attempt"}: ${p.after.allowed ? "allowed" : "refused"}`,
+        ...p.after.reasons.map((r) => `${r.message} (${r.code})`),
+      ];
+    case "signoff.sign":
+      return [p.after.meaning];
+    case "change.close":
+      return p.after.baselineUpdates.map((u) => `Baseline ${u.tag}: ${u.from} -> ${u.to}`);
+    default:
+      return [];
   }
-  if (e.action === "gate.decision") {
-    const reasons = Array.isArray(after.reasons) ? after.reasons.map(obj) : [];
-    return [
-      `${after.dryRun ? "Dry run" : "Start attempt"}: ${after.allowed ? "allowed" : "refused"}`,
-      ...reasons.map((r) => `${show(r.message)} (${show(r.code)})`),
-    ];
-  }
-  if (e.action === "signoff.sign") return [show(after.meaning)];
-  if (e.action === "change.close" && Array.isArray(after.baselineUpdates))
-    return after.baselineUpdates
-      .map(obj)
-      .map((u) => `Baseline ${show(u.tag)}: ${show(u.from)} -> ${show(u.to)}`);
-  return [];
 }
 
 function signatures(doc: Pdf, record: ChangeRecord, zoneOf: (siteCode: string | null) => string) {

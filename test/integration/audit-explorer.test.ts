@@ -57,6 +57,8 @@ describe("the explorer finds objects by what people call them", () => {
         objectType: "change",
         objectId: changeId,
         siteId: w.siteA.id,
+        before: { state: "draft", version: 1 },
+        after: { number, state: "cancelled", version: 2 },
         reason: "Vendor says 100% UNSAFE on rev B",
       }),
     );

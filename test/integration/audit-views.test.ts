@@ -33,6 +33,33 @@ const CHANGE_A = "0f6b1f0e-8a53-4d8c-9f43-0d6c1a2b3c4d";
 const CHANGE_B = "1f6b1f0e-8a53-4d8c-9f43-0d6c1a2b3c4d";
 const PAGED = 23;
 
+/** A change.create payload as the service writes it (lib/audit/events/changes), with only the title varied. */
+const created = (number: string, title: string) => ({
+  number,
+  state: "draft" as const,
+  risk: "low" as const,
+  type: "security_patch" as const,
+  class: "normal" as const,
+  title,
+  description: "",
+  justification: "",
+  references: [],
+  assetIds: [],
+  implementationPlan: "",
+  backoutPlan: "",
+  testedOnTestBench: false,
+  vendorQualified: false,
+  testNotes: "",
+  expectedDowntimeMinutes: 0,
+  productionImpact: "none" as const,
+  safetyImpact: "none" as const,
+  safetyBypassRequired: false,
+  plannedStart: null,
+  plannedEnd: null,
+  implementerEmail: null,
+  followsChangeId: null,
+});
+
 async function event(actor: Actor, input: Parameters<typeof appendAudit>[2]) {
   return db.transaction((tx) => appendAudit(tx, actor, input));
 }
@@ -69,22 +96,22 @@ beforeAll(async () => {
     objectType: "change",
     objectId: CHANGE_A,
     siteId: siteA.id,
-    after: { title: "Patch PLC" },
+    after: created("CHG-2026-09001", "Patch PLC"),
   });
   await event(requesterA.actor, {
     action: "change.update",
     objectType: "change",
     objectId: CHANGE_A,
     siteId: siteA.id,
-    before: { title: "Patch PLC" },
-    after: { title: "Patch PLC-201A" },
+    before: { version: 1, title: "Patch PLC" },
+    after: { version: 2, title: "Patch PLC-201A" },
   });
   await event(requesterB.actor, {
     action: "change.create",
     objectType: "change",
     objectId: CHANGE_B,
     siteId: siteB.id,
-    after: { title: "Secret B" },
+    after: created("CHG-2026-09002", "Secret B"),
   });
   for (let i = 0; i < PAGED; i++)
     await event(requesterA.actor, {
@@ -92,6 +119,8 @@ beforeAll(async () => {
       objectType: "asset",
       objectId: `A-${i}`,
       siteId: siteA.id,
+      before: { version: `${i}` },
+      after: { version: `${i + 1}` },
     });
   await checkCredentials(db, "nobody@nowhere.test", "wrong", "10.9.9.9", "sign-in");
   await checkCredentials(db, requesterA.email, "wrong", "10.9.9.9", "sign-in");

@@ -84,11 +84,11 @@ export async function extendMitigationPlan(
       objectType: "advisory",
       objectId: advisoryId,
       siteId: site.id,
-      before: { targetDate: previous },
+      before: { targetDate: previous.toISOString() },
       after: {
         trackingId: advisory.trackingId,
         siteCode: site.code,
-        targetDate: data.targetDate,
+        targetDate: data.targetDate.toISOString(),
         signerName: check.user.name,
         meaning: EXTENSION_MEANING,
       },

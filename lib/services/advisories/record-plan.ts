@@ -69,7 +69,7 @@ export async function recordMitigationPlan(
         trackingId: advisory.trackingId,
         siteCode: site.code,
         actions: data.actions,
-        targetDate: data.targetDate,
+        targetDate: data.targetDate.toISOString(),
         approver: approver.email,
       },
     });

@@ -68,7 +68,7 @@ export async function exportAssetsCsv(actor: Actor, query: unknown): Promise<str
       objectId: null,
       siteId: filterSite,
       after: {
-        filters: { ...filters, cursor: undefined },
+        filters,
         rows: all.length,
         sites: siteCodes,
         format: "csv",

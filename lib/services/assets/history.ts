@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
+import { readAuditPayload } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { getAsset } from "./get";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
@@ -57,9 +58,11 @@ export async function assetHistory(
     ...own.map((r) => ({ ...r, before: asRecord(r.before), after: asRecord(r.after) })),
     // Of an import, only this asset's own entry matters here.
     ...imports.map((r) => {
-      const list = (asRecord(r.after)?.assets as Record<string, unknown>[] | undefined) ?? [];
-      const { id: _id, ...entry } = list.find((a) => a.id === asset.id) ?? {};
-      return { ...r, before: null, after: entry };
+      const p = readAuditPayload({ ...r, objectType: "site" });
+      const entry = p?.action === "asset.import" ? p.after.assets.find((a) => a.id === asset.id) : undefined;
+      if (!entry) return { ...r, before: null, after: {} };
+      const { id: _id, ...fields } = entry;
+      return { ...r, before: null, after: fields };
     }),
   ];
   return events.sort((a, b) => b.id - a.id).slice(0, limit);

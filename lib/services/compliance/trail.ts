@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { readAuditPayload } from "@/lib/audit/events";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes";
 import { startsFromTrail, type TrailEvent, type TrailStart } from "@/lib/domain/compliance/started";
 import { idRangeFor } from "@/lib/services/audit/conditions";
@@ -72,9 +73,14 @@ async function historyOf(db: Executor, changeIds: readonly string[], upToId: num
   return out;
 }
 
-const siteIdsOf = (e: { siteId: string | null; after: unknown }): string[] => {
-  const listed = (e.after as { siteIds?: unknown } | null)?.siteIds;
-  if (Array.isArray(listed)) return listed.filter((s): s is string => typeof s === "string");
+/** The trail's events here are all about changes; each is read as its type. */
+const typed = (e: { action: string; before?: unknown; after: unknown }) =>
+  readAuditPayload({ before: null, ...e, objectType: "change" });
+
+/** The sites a start named (starts before that field existed name the event's own site). */
+const siteIdsOf = (e: { action: string; siteId: string | null; after: unknown }): string[] => {
+  const p = typed(e);
+  if (p?.action === "change.start") return p.after.siteIds;
   return e.siteId ? [e.siteId] : [];
 };
 
@@ -123,18 +129,10 @@ export async function lastStartEvents(
 /** Real start attempts the gate refused in the period (dry runs are tools asking, not attempts). */
 export async function gateRefusals(db: Executor, scope: ComplianceScope) {
   const rows = await periodEvents(db, scope, "gate.decision");
-  return rows
-    .filter((e) => e.siteId && inQuestion(scope, [e.siteId]))
-    .map((e) => ({
-      ...e,
-      after: (e.after ?? {}) as { allowed?: unknown; dryRun?: unknown; reasons?: unknown },
-    }))
-    .filter((e) => e.after.allowed === false && e.after.dryRun === false)
-    .map((e) => ({
-      changeId: e.objectId!,
-      at: e.at,
-      codes: Array.isArray(e.after.reasons)
-        ? [...new Set(e.after.reasons.map((r) => String((r as { code?: unknown }).code ?? "unknown")))]
-        : [],
-    }));
+  return rows.flatMap((e) => {
+    const p = typed(e);
+    if (p?.action !== "gate.decision" || !e.siteId || !inQuestion(scope, [e.siteId])) return [];
+    if (p.after.allowed || p.after.dryRun) return [];
+    return [{ changeId: e.objectId!, at: e.at, codes: [...new Set(p.after.reasons.map((r) => r.code))] }];
+  });
 }

@@ -3,6 +3,7 @@ import { currentTime } from "@/lib/clock";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { readAuditPayload } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { getChange } from "@/lib/services/changes/get";
@@ -26,18 +27,14 @@ export interface ChangeRecord {
   generatedBy: string;
 }
 
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-
 /** Before and after of each asset's version: the closing review's baseline updates, else the inventory's. */
 export function assetVersions(change: ChangeView, history: readonly ChangeHistoryEvent[]): AssetVersions[] {
   const close = history.findLast((e) => e.action === "change.close");
-  const updates = Array.isArray(obj(close?.after).baselineUpdates)
-    ? (obj(close?.after).baselineUpdates as unknown[]).map(obj)
-    : [];
+  const p = close ? readAuditPayload({ ...close, objectType: "change" }) : null;
+  const updates = p?.action === "change.close" ? p.after.baselineUpdates : [];
   return change.assets.map((a) => {
     const u = updates.find((x) => x.assetId === a.id);
-    if (u) return { assetId: a.id, before: String(u.from ?? ""), after: String(u.to ?? "") };
+    if (u) return { assetId: a.id, before: u.from, after: u.to };
     return { assetId: a.id, before: a.version, after: close ? a.version : null };
   });
 }

@@ -70,8 +70,8 @@ export function auditRun(v: RunView) {
     title: v.title,
     kind: v.kind,
     criticality: v.criticality,
-    start: v.start,
-    end: v.end,
+    start: v.start.toISOString(),
+    end: v.end.toISOString(),
     localStart: v.localStart,
     localEnd: v.localEnd,
   };

@@ -4,7 +4,6 @@ import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { windows } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
-import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { windowUpdateSchema, type WindowUpdateInput } from "@/lib/schemas/schedule";
 import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
@@ -35,7 +34,7 @@ export async function writeWindow(
   actor: Actor,
   current: { row: WindowRow; site: SiteContext },
   patch: Patch,
-  action: AuditAction,
+  action: "window.update" | "window.cancel_occurrence" | "window.end_series",
   options: WriteOptions = {},
   reason: string | null = null,
 ): Promise<WindowView> {

@@ -51,7 +51,7 @@ export async function createToken(actor: Actor, input: CreateTokenInput): Promis
         userEmail: actor.email,
         name: row.name,
         prefix: row.tokenPrefix,
-        expiresAt: row.expiresAt,
+        expiresAt: row.expiresAt.toISOString(),
         scopes: row.scopes,
         parentTokenId: row.parentTokenId,
       },

@@ -38,7 +38,7 @@ export async function mintTokenFor(actor: Actor, input: MintTokenInput): Promise
         userEmail: user.email,
         name: row.name,
         prefix: row.tokenPrefix,
-        expiresAt: row.expiresAt,
+        expiresAt: row.expiresAt.toISOString(),
         scopes: row.scopes,
       },
       reason: `Issued for ${user.email} by ${actor.email}`,
