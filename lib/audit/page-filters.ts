@@ -79,3 +79,6 @@ export function pageHref(filters: PageFilters, cursor?: string): string {
 export function exportHref(format: "csv" | "json", input: Record<string, string>): string {
   return `/api/v1/audit/export?${query({ format, ...input })}`;
 }
+
+/** The trail filtered to one object: a change number, an asset tag or an id. */
+export const trailHref = (ref: string): string => `/audit?${query({ ref })}`;

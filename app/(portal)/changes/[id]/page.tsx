@@ -9,7 +9,9 @@ import { GatePanel } from "@/components/changes/gate-panel";
 import { HistoryList } from "@/components/changes/history-list";
 import { Overview } from "@/components/changes/overview";
 import { SignoffsPanel } from "@/components/changes/signoffs-panel";
+import { TrailLink } from "@/components/changes/trail-link";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
@@ -78,6 +80,8 @@ export default async function ChangePage({
   const helpers = contacts.filter((c) => c.email !== actor.email);
   const notice = (NOTICES as readonly string[]).includes(done ?? "") ? (done as NoticeKind) : null;
   const zone = change.sites[0]?.timeZone ?? "UTC";
+  // The trail shows a change's events to readers of every site it touches (lib/services/audit/scope).
+  const readsTrail = change.sites.every((s) => sitesWithPermission(actor, "audit.view").includes(s.id));
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
 
   return (
@@ -125,6 +129,7 @@ export default async function ChangePage({
           />
         </TabsContent>
         <TabsContent value="history">
+          {readsTrail ? <TrailLink number={change.number} /> : null}
           <HistoryList events={history.items} zone={zone} />
         </TabsContent>
       </Tabs>
