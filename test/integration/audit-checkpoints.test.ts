@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { asc, gte, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -6,10 +7,12 @@ import { sealChainHead } from "@/lib/audit/checkpoint";
 import { chainHash } from "@/lib/audit/hash";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { createCheckpoint } from "@/lib/services/audit/create-checkpoint";
+import { exportEvidence } from "@/lib/services/compliance/export-evidence";
 import { listCheckpoints } from "@/lib/services/audit/list-checkpoints";
 import { verifyAudit } from "@/lib/services/audit/verify-audit";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";
+import { readZip } from "./zip";
 
 process.env.INTERLOCK_AUDIT_KEY = "test-checkpoint-key-0123456789abcdefghijklmnop";
 
@@ -133,5 +136,43 @@ describe("audit checkpoints", () => {
     });
     const r = await verifyAuditChain(db);
     expect(r.broken).toMatchObject({ kind: "checkpoint_signature", eventId: head!.id });
+  });
+
+  it("puts every checkpoint in the evidence pack, each with its own verdict, listed in the manifest", async () => {
+    // A seal taken after the rewrite holds for the trail as it now is.
+    const fresh = await createCheckpoint(auditor.actor);
+    const pack = await exportEvidence(auditor.actor, {
+      site: "CKP",
+      from: new Date(Date.now() - 86_400_000).toISOString(),
+      to: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const files = await readZip(Buffer.from(await new Response(pack.body).arrayBuffer()));
+    const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as {
+      files: { path: string; sha256: string }[];
+      checkpoints: { count: number; holding: number };
+      verification: { ok: boolean };
+    };
+    for (const path of ["audit/checkpoints.json", "audit/checkpoints.csv"]) {
+      const listed = manifest.files.find((f) => f.path === path);
+      expect(listed?.sha256, path).toBe(createHash("sha256").update(files.get(path)!).digest("hex"));
+    }
+    const stored = await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.id));
+    const checked = JSON.parse(files.get("audit/checkpoints.json")!.toString("utf8")) as {
+      id: number;
+      mac: string;
+      signature: string;
+      sealedEvent: string;
+      ok: boolean;
+    }[];
+    expect(checked.map((c) => [c.id, c.mac])).toEqual(stored.map((c) => [c.id, c.mac]));
+    // The seals from before the rewrite expose it, the forged one its signature; the fresh one holds.
+    expect(checked[0]).toMatchObject({ signature: "valid", sealedEvent: "differs", ok: false });
+    expect(checked.at(-2)).toMatchObject({ signature: "invalid", sealedEvent: "matches", ok: false });
+    expect(checked.filter((c) => c.ok).map((c) => c.id)).toEqual([fresh.id]);
+    expect(manifest.checkpoints).toMatchObject({ count: stored.length, holding: 1 });
+    expect(manifest.verification.ok).toBe(false);
+    const csv = files.get("audit/checkpoints.csv")!.toString("utf8");
+    expect(csv.split("\r\n")[0]).toContain("sealedEvent");
+    expect(csv).toContain("the trail was rewritten");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { CSV_BOM, toSafeCsv, type CsvValue } from "@/lib/csv/write";
+import type { CheckedCheckpoint } from "@/lib/audit/check-checkpoints";
 import type { ComplianceReport } from "@/lib/types/compliance";
 
 type Cell = CsvValue;
@@ -93,5 +94,27 @@ export function startsWithoutSignoffsCsv(r: ComplianceReport): string {
       startedUtc: s.startedAt,
       problems: s.problems.join("; "),
     })),
+  );
+}
+
+/** The trail's checkpoints, each with its own verdict, so a reader sees which seals still hold. */
+export function checkpointsCsv(list: readonly CheckedCheckpoint[]): string {
+  const columns = [
+    "id",
+    "at",
+    "eventId",
+    "eventHash",
+    "keyId",
+    "mac",
+    "reason",
+    "actorEmail",
+    "signature",
+    "sealedEvent",
+    "ok",
+    "message",
+  ];
+  return csv(
+    columns,
+    list.map((c) => ({ ...c, ok: c.ok ? "yes" : "no" })),
   );
 }

@@ -8,6 +8,7 @@ import { ZipFile } from "yazl";
 import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
+import { checkCheckpoints } from "@/lib/audit/check-checkpoints";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { changeRecordPdf } from "@/lib/pdf/change-record";
@@ -15,7 +16,7 @@ import type { CompliancePeriodInput } from "@/lib/schemas/compliance";
 import { exportAuditEvents } from "@/lib/services/audit";
 import { verifyAudit } from "@/lib/services/audit/verify-audit";
 import { getChangeRecord } from "@/lib/services/records/get-change-record";
-import { figuresCsv, mismatchesCsv, startsWithoutSignoffsCsv } from "./evidence-csv";
+import { checkpointsCsv, figuresCsv, mismatchesCsv, startsWithoutSignoffsCsv } from "./evidence-csv";
 import { complianceFor } from "./get-compliance";
 import { resolveComplianceScope } from "./scope";
 import { changesWhere, inPeriod } from "./tables";
@@ -41,8 +42,8 @@ function nodeStream(body: string | ReadableStream<Uint8Array>): Readable {
 /**
  * The evidence pack of a period: one ZIP, streamed, holding the dashboard's figures as CSV (and
  * the whole report as JSON), the record PDF of every change started or closed in the period, the
- * period's audit events as CSV, the chain verification, and manifest.json with the SHA-256 of
- * every file. Auditors only (it exports the trail); the pack is itself an audit event, committed
+ * period's audit events as CSV, the chain verification, the trail's checkpoints each with its own
+ * verdict (JSON, and CSV to read), and manifest.json with the SHA-256 of every file. Auditors only (it exports the trail); the pack is itself an audit event, committed
  * before the first byte leaves.
  */
 export async function exportEvidence(
@@ -54,6 +55,8 @@ export async function exportEvidence(
   const scope = await resolveComplianceScope(db, actor, input, "audit.export");
   const report = await complianceFor(db, scope, now);
   const verification = await verifyAudit(actor);
+  const checkpoints = await checkCheckpoints(db);
+  const newest = checkpoints.at(-1);
 
   const recordRows = await changesWhere(
     db,
@@ -74,6 +77,8 @@ export async function exportEvidence(
     { path: "compliance/starts-without-signoffs.csv", data: Buffer.from(startsWithoutSignoffsCsv(report)) },
     { path: "compliance/report.json", data: Buffer.from(JSON.stringify(report, null, 2)) },
     { path: "audit/verification.json", data: Buffer.from(JSON.stringify(verification, null, 2)) },
+    { path: "audit/checkpoints.json", data: Buffer.from(JSON.stringify(checkpoints, null, 2)) },
+    { path: "audit/checkpoints.csv", data: Buffer.from(checkpointsCsv(checkpoints)) },
   ];
   const numberOf = (id: string) =>
     recordRows.find((r) => r.id === id)?.number ?? report.changes[id]?.number ?? id;
@@ -122,6 +127,16 @@ export async function exportEvidence(
       generatedBy: actor.email,
       period: report.period,
       sites: report.sites,
+      verification: {
+        ok: verification.ok,
+        checked: verification.checked,
+        firstBrokenId: verification.firstBrokenId,
+      },
+      checkpoints: {
+        count: checkpoints.length,
+        holding: checkpoints.filter((c) => c.ok).length,
+        newest: newest ? { id: newest.id, eventId: newest.eventId, at: newest.at } : null,
+      },
       files: manifest,
     };
     zip.addBuffer(Buffer.from(JSON.stringify(body, null, 2)), "manifest.json", { mtime });
