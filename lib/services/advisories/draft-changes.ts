@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/db/client";
 import { advisoryChanges, advisories, advisorySiteReviews } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { hasSitePermission } from "@/lib/auth/permissions";
+import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { draftPlan, type DraftPlan } from "@/lib/domain/advisories/draft-plan";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import { CHANGE_TYPE_LABELS } from "@/components/changes/vocab";
@@ -101,6 +101,9 @@ async function markApplicable(
  */
 export async function draftChanges(actor: Actor, advisoryId: string): Promise<DraftResult> {
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can draft changes.");
+  // Someone who may request changes nowhere (an auditor) is refused outright, not answered 200 with every site skipped.
+  if (sitesWithPermission(actor, "change.create").length === 0)
+    throw forbidden("Drafting changes needs the requester or change manager role at a site.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(8142013, hashtext(${advisoryId}))`);
