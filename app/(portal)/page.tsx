@@ -8,6 +8,14 @@ import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import { changeDashboard } from "@/lib/services/changes/dashboard";
 import { overdueAdvisories } from "@/lib/services/advisories/list";
 import { assetSummary } from "@/lib/services/assets/summary";
+import { RoleDashboard } from "@/components/dashboard/role-dashboard";
+import { sitesWithPermission } from "@/lib/auth/permissions";
+import { getCompliance } from "@/lib/services/compliance/get-compliance";
+import { approverPanel } from "@/lib/services/dashboard/approver-panel";
+import { changeTrends } from "@/lib/services/dashboard/change-trends";
+import { implementerPanel } from "@/lib/services/dashboard/implementer-panel";
+import { managerPanel } from "@/lib/services/dashboard/manager-panel";
+import { requesterPanel } from "@/lib/services/dashboard/requester-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -19,14 +27,31 @@ const BAR: Record<string, string> = {
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [summary, changes, overdue] = await Promise.all([
-    assetSummary(actor),
-    changeDashboard(actor),
-    overdueAdvisories(actor),
-  ]);
+  const oversees = sitesWithPermission(actor, "audit.view").length > 0;
+  const [summary, changes, overdue, requester, approver, implementer, manager, trends, report] =
+    await Promise.all([
+      assetSummary(actor),
+      changeDashboard(actor),
+      overdueAdvisories(actor),
+      requesterPanel(actor),
+      approverPanel(actor),
+      implementerPanel(actor),
+      managerPanel(actor),
+      oversees ? changeTrends(actor) : null,
+      oversees ? getCompliance(actor, {}) : null,
+    ]);
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${actor.name}`} />
+      <RoleDashboard
+        requester={requester}
+        approver={approver}
+        implementer={implementer}
+        manager={manager}
+        trends={trends}
+        report={report}
+        auditor={actor.grants.some((g) => g.role === "auditor")}
+      />
       {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? (
         <ChangeDashboardSection data={changes} />
       ) : null}
