@@ -10,7 +10,7 @@ import { SiteTime } from "./site-time";
 export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
   const zoneOf = new Map(data.sites.map((s) => [s.siteCode, s.timeZone]));
   return (
-    <div className="mb-4 grid gap-4 lg:grid-cols-3">
+    <div className="mb-4 grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
       <Card>
         <CardHeader title="My pending approvals" actions={<Link href="/approvals">Open inbox</Link>} />
         <p className="p-4 text-sm text-slate-700" data-testid="pending-approvals">
@@ -49,7 +49,7 @@ export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
         )}
       </Card>
       {data.sites.length > 0 ? (
-        <Card className="lg:col-span-3">
+        <Card className="min-w-0 lg:col-span-3">
           <CardHeader title="Changes by state" actions={<Link href="/changes">All changes</Link>} />
           <div className="overflow-x-auto">
             <table className="w-full text-sm">

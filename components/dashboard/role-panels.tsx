@@ -7,7 +7,7 @@ import { CHANGE_STATES, type GateReasonCode } from "@/lib/domain/constants";
 import type { ApproverPanel, ImplementerPanel, ManagerPanel, RequesterPanel } from "@/lib/types/dashboard";
 import { WeekTimeline } from "./week-timeline";
 
-const item = "flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 px-4 py-2 text-sm";
+const item = "flex items-start justify-between gap-3 px-4 py-2 text-sm [&>:last-child]:shrink-0";
 const changeLink = (c: { id: string; number: string; title: string }) => (
   <Link href={`/changes/${c.id}`}>
     <span className="font-mono text-xs">{c.number}</span> {c.title}
@@ -22,16 +22,20 @@ export function RequesterCard({ data }: { data: RequesterPanel }) {
         description="Your requests by state, and what holds each open one up."
         actions={<Link href="/changes/new">New change</Link>}
       />
-      <p className="flex flex-wrap gap-2 px-4 pt-3" aria-label="My changes by state">
+      <ul className="flex flex-wrap gap-2 px-4 pt-3" aria-label="My changes by state">
         {CHANGE_STATES.filter((s) => data.counts[s]).map((s) => (
-          <span key={s} className="flex items-center gap-1 text-sm">
+          <li key={s} className="flex items-center gap-1 text-sm">
             <StateBadge state={s} /> <span className="font-semibold tabular-nums">{data.counts[s]}</span>
-          </span>
+          </li>
         ))}
-      </p>
+      </ul>
       {data.open.length === 0 ? (
         <p className="p-4 text-sm text-slate-700">
-          Nothing open. <Link href="/changes/new">Request a change</Link> when work is due.
+          Nothing open.{" "}
+          <Link href="/changes/new" className="underline">
+            Request a change
+          </Link>{" "}
+          when work is due.
         </p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100" aria-label="My open changes">
@@ -127,7 +131,10 @@ export function ApproverCard({ data }: { data: ApproverPanel }) {
                 <SiteTime at={s.signedAt} zone={s.timeZone} />:{" "}
                 {s.decision === "approve" ? "approved" : "rejected"} as{" "}
                 {SIGNOFF_ROLE_LABELS[s.role].toLowerCase()}{" "}
-                <Link href={`/changes/${s.changeId}`}>{s.number}</Link> {s.title}
+                <Link href={`/changes/${s.changeId}`} className="underline">
+                  {s.number}
+                </Link>{" "}
+                {s.title}
               </li>
             ))}
           </ul>
@@ -202,14 +209,17 @@ export function ManagerCard({ data }: { data: ManagerPanel }) {
               timeZone={s.timeZone}
               from={s.from}
               to={s.to}
+              days={s.days}
               items={s.items}
             />
             {s.conflicts.length ? (
               <ul className="mt-2 space-y-1 text-sm" aria-label={`Conflicts at ${s.siteCode}`}>
                 {s.conflicts.map((c) => (
                   <li key={c.changeId}>
-                    <Link href={`/changes/${c.changeId}`}>{c.number}</Link> {c.title}:{" "}
-                    <span className="text-slate-700">{c.messages.join("; ")}</span>
+                    <Link href={`/changes/${c.changeId}`} className="underline">
+                      {c.number}
+                    </Link>{" "}
+                    {c.title}: <span className="text-slate-700">{c.messages.join("; ")}</span>
                   </li>
                 ))}
               </ul>

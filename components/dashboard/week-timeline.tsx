@@ -12,7 +12,6 @@ const LANES: { kind: TimelineItem["kind"]; label: string; fill: string }[] = [
 const W = 720;
 const LABEL = 130;
 const ROW = 16;
-const DAY_MS = 86_400_000;
 
 function kindWords(i: TimelineItem): string {
   if (i.kind === "change") return `Change, ${i.state ? CHANGE_STATE_LABELS[i.state].toLowerCase() : ""}`;
@@ -29,12 +28,14 @@ export function WeekTimeline({
   timeZone,
   from,
   to,
+  days,
   items,
 }: {
   siteCode: string;
   timeZone: string;
   from: string;
   to: string;
+  days: { at: string; label: string }[];
   items: TimelineItem[];
 }) {
   const t0 = new Date(from).getTime();
@@ -58,8 +59,6 @@ export function WeekTimeline({
     y += lane.rows.length * ROW + 6;
     return { ...lane, top };
   });
-  const days = Array.from({ length: 8 }, (_, i) => t0 + i * DAY_MS);
-  const dayFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", timeZone });
   const sorted = [...items].sort((a, b) => a.start.localeCompare(b.start));
   const titleId = `week-${siteCode}`;
   return (
@@ -77,19 +76,11 @@ export function WeekTimeline({
         </desc>
         <g aria-hidden="true">
           {days.map((d) => (
-            <g key={d}>
-              <line
-                x1={x(new Date(d).toISOString())}
-                x2={x(new Date(d).toISOString())}
-                y1={12}
-                y2={y}
-                className="stroke-slate-200"
-              />
-              {d < t1 ? (
-                <text x={x(new Date(d).toISOString()) + 3} y={10} className="fill-slate-600 text-[9px]">
-                  {dayFmt.format(d)}
-                </text>
-              ) : null}
+            <g key={d.at}>
+              <line x1={x(d.at)} x2={x(d.at)} y1={12} y2={y} className="stroke-slate-200" />
+              <text x={x(d.at) + 3} y={10} className="fill-slate-600 text-[9px]">
+                {d.label}
+              </text>
             </g>
           ))}
           {placed.map((lane) => (

@@ -74,6 +74,8 @@ export interface ManagerPanel {
     timeZone: string;
     from: string;
     to: string;
+    /** The site's midnights within the range, with the day's name. */
+    days: { at: string; label: string }[];
     items: TimelineItem[];
     conflicts: { changeId: string; number: string; title: string; messages: string[] }[];
   }[];

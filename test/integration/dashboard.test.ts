@@ -23,7 +23,12 @@ describe("the dashboards per role on the demo plant", () => {
     const roc = p.open.find((c) => c.title.startsWith("ROC800"))!;
     expect(roc.blockers).toEqual(["Waiting for the operations sign-off (GCR)"]);
     expect(p.open.every((c) => c.siteCodes.includes("GCR"))).toBe(true);
-    expect(p.nextWindows[0]).toMatchObject({ title: "Weekly maintenance window", siteCode: "GCR" });
+    // The outage window open now comes first, then the first Saturday (5 December) and the weekly window.
+    expect(p.nextWindows.map((w) => w.title).slice(0, 3)).toEqual([
+      "HTU exchanger E-204 outage",
+      "Monthly extended maintenance (first Saturday)",
+      "Weekly maintenance window",
+    ]);
     // Not a requester: no requester panel.
     expect(await requesterPanel(await as("grace.okafor@corp.demo"), NOW)).toBeNull();
     expect(await requesterPanel(await as("elena.brooks@gcr.demo"), NOW)).toBeNull();
@@ -48,6 +53,8 @@ describe("the dashboards per role on the demo plant", () => {
   it("shows a change manager the week ahead at their site only, and conflicts", async () => {
     const p = (await managerPanel(await as("elena.brooks@gcr.demo"), NOW))!;
     expect(p.sites.map((s) => s.siteCode)).toEqual(["GCR"]);
+    // Day ticks at the refinery's midnights (CST is UTC-6).
+    expect(p.sites[0]!.days[0]).toEqual({ at: "2026-12-03T06:00:00.000Z", label: "Thu 3" });
     const kinds = new Set(p.sites[0]!.items.map((i) => i.kind));
     expect([...kinds].sort()).toEqual(["change", "maintenance", "run"]);
     expect(p.sites[0]!.items.some((i) => i.title.includes("DeltaV 14.3.1 hotfix"))).toBe(true);

@@ -1,4 +1,5 @@
 import "server-only";
+import { DateTime } from "luxon";
 import { currentTime } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { calendarData } from "@/lib/services/schedule/calendar-data";
@@ -49,8 +50,14 @@ export async function managerPanel(actor: Actor, now = currentTime()): Promise<M
         conflict: c.conflicts.some((x) => x.blocking),
       })),
     ].filter((i) => i.end > now.toISOString() && i.start < to.toISOString());
+    // Ticks at the site's midnights, so a day's label sits over that day as the plant lives it.
+    const first = DateTime.fromJSDate(now, { zone: cal.site.timeZone }).startOf("day");
+    const days = Array.from({ length: 8 }, (_, i) => first.plus({ days: i + 1 }))
+      .filter((d) => d.toMillis() < to.getTime())
+      .map((d) => ({ at: d.toUTC().toISO()!, label: d.toFormat("ccc d") }));
     sites.push({
       siteCode: cal.site.code,
+      days,
       siteName: cal.site.name,
       timeZone: cal.site.timeZone,
       from: now.toISOString(),
