@@ -184,7 +184,7 @@ test("a requester sees the blackout conflict while planning, submits a clean slo
   await page
     .getByLabel("Backout plan")
     .fill("Flash the previous firmware and restore the configuration backup.");
-  await page.getByLabel("Implementer's email").fill(PEOPLE.gcrRequester);
+  await page.getByLabel(/^Implementer's email/).fill(PEOPLE.gcrRequester);
 
   const assistant = page.getByTestId("slot-assistant");
   // Inside the window on the first Sunday: clean.

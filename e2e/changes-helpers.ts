@@ -56,7 +56,7 @@ export async function fillChangeForm(page: Page, d: DraftSpec): Promise<void> {
   await page.getByLabel("Production impact").selectOption(d.productionImpact ?? "none");
   await page.getByLabel(/^Planned start/).fill(gcrLocal(d.start));
   await page.getByLabel(/^Planned end/).fill(gcrLocal(d.end));
-  await page.getByLabel("Implementer's email").fill(PEOPLE.gcrRequester);
+  await page.getByLabel(/^Implementer's email/).fill(PEOPLE.gcrRequester);
 }
 
 /** Saves the filled form; returns the new change's id and number. */

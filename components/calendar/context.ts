@@ -5,6 +5,8 @@ import type { CalendarItem } from "@/lib/calendar/items";
 export interface CalendarContext {
   siteCode: string;
   timeZone: string;
+  /** The instant the page was drawn, for the "now" line. */
+  now: Date;
   /** Area code → name. */
   areaNames: Record<string, string>;
   /** Manager controls for a window or run inside its details dialog; null when the viewer may not act. */

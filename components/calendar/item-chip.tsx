@@ -37,9 +37,12 @@ export function ItemChip({
   timeLabel,
   className,
   style,
+  wrap,
 }: {
   item: CalendarItem;
   ctx: CalendarContext;
+  /** Tall chips (the week grid): the change's title wraps over several lines, its number only in the label. */
+  wrap?: boolean;
   /** Short visible time ("01:00", "cont."); omitted when the position already shows it. */
   timeLabel?: string;
   className?: string;
@@ -51,7 +54,11 @@ export function ItemChip({
     <>
       <Icon item={item} />
       {timeLabel ? <span className="shrink-0 tabular-nums">{timeLabel}</span> : null}{" "}
-      <span className="truncate">{itemTitle(item)}</span>
+      {wrap ? (
+        <span className="line-clamp-3 min-w-0 basis-full break-words">{item.title}</span>
+      ) : (
+        <span className="truncate">{itemTitle(item)}</span>
+      )}
       {conflictCount ? (
         <>
           {" "}

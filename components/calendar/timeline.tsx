@@ -7,6 +7,7 @@ import type { CalendarContext } from "./context";
 import { ItemChip } from "./item-chip";
 
 const LANE_PX = 26;
+const HOUR_MS = 3_600_000;
 
 export interface TimelineRow {
   id: string;
@@ -47,6 +48,7 @@ export function Timeline({
   const from = range.from.getTime();
   const total = range.to.getTime() - from;
   const pct = (d: Date) => `${((d.getTime() - from) / total) * 100}%`;
+  const nowInView = ctx.now.getTime() >= from && ctx.now.getTime() < range.to.getTime();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <div className="min-w-[46rem]">
@@ -71,7 +73,8 @@ export function Timeline({
           </div>
         </div>
         {rows.map((row) => {
-          const placed = placeOnTrack(row.items, range.from, range.to, 1 / 16);
+          // Bars as long as the item lasts; an hour at least, so a short one can still be clicked.
+          const placed = placeOnTrack(row.items, range.from, range.to, HOUR_MS / total);
           const lanes = placed[0]?.lanes ?? 1;
           return (
             <section
@@ -101,6 +104,14 @@ export function Timeline({
                     }}
                   />
                 ))}
+                {nowInView ? (
+                  <div
+                    aria-hidden="true"
+                    className="pointer-events-none absolute top-0 h-full border-l-2 border-red-600"
+                    style={{ left: pct(ctx.now) }}
+                    data-testid="now-line"
+                  />
+                ) : null}
                 {placed.length ? (
                   <ol aria-label={`${row.label} schedule`}>
                     {placed.map(({ item, offset, size, lane }) => (

@@ -23,6 +23,12 @@ function clock(item: CalendarItem, day: CalendarDay, tz: string): string {
   return startsToday ? `from ${hhmm(item.start, tz)}` : `until ${hhmm(item.end, tz)}`;
 }
 
+const isNowOn = (now: Date, d: CalendarDay) =>
+  now.getTime() >= d.start.getTime() && now.getTime() < d.end.getTime();
+/** Where now falls in the day, 0–1 (days of 23 or 25 hours included). */
+const nowOffset = (now: Date, d: CalendarDay) =>
+  (now.getTime() - d.start.getTime()) / (d.end.getTime() - d.start.getTime());
+
 export function WeekGrid({
   range,
   items,
@@ -104,6 +110,16 @@ export function WeekGrid({
               className="relative bg-[linear-gradient(to_bottom,rgb(241_245_249)_1px,transparent_1px)]"
               style={{ height: HOUR_PX * 24, backgroundSize: `100% ${HOUR_PX}px` }}
             >
+              {isNowOn(ctx.now, day) ? (
+                <li
+                  aria-hidden="true"
+                  className="pointer-events-none absolute inset-x-0 z-10 border-t-2 border-red-600"
+                  style={{ top: `${nowOffset(ctx.now, day) * 100}%` }}
+                  data-testid="now-line"
+                >
+                  <span className="absolute -top-1.5 -left-1 size-2.5 rounded-full bg-red-600" />
+                </li>
+              ) : null}
               {timed.map(({ item, offset, size, lane, lanes }) => (
                 <li
                   key={item.key}
@@ -120,6 +136,7 @@ export function WeekGrid({
                     ctx={ctx}
                     timeLabel={clock(item, day, ctx.timeZone)}
                     className="h-full flex-wrap content-start items-start"
+                    wrap
                   />
                 </li>
               ))}

@@ -36,7 +36,9 @@ export function WindowsTable({
           <tr>
             <Td colSpan={5} className="py-6 text-center text-slate-600">
               No windows or blackouts at {siteCode} yet.
-              {canManage ? " Create the first one to open the site for changes." : ""}
+              {canManage
+                ? " Create the first one to open the site for changes."
+                : " Ask a change manager at this site to open one."}
             </Td>
           </tr>
         ) : (

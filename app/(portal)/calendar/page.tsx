@@ -67,6 +67,7 @@ export default async function CalendarPage({
   const items = itemsFromData(data).filter((i) => matchesFilters(i, filters));
   const areas = data.site.areas.map((a) => ({ code: a.code, name: a.name }));
   const ctx: CalendarContext = {
+    now,
     siteCode: site.code,
     timeZone: tz,
     areaNames: Object.fromEntries(areas.map((a) => [a.code, a.name])),
@@ -129,7 +130,8 @@ export default async function CalendarPage({
         </section>
         <ConflictList changes={shownChanges} />
         <p className="text-xs text-slate-600">
-          Drafts, rejected and cancelled changes are not shown. Now at the site: {formatLocal(now, tz)}.
+          Drafts, rejected and cancelled changes are not shown. Now at the site: {formatLocal(now, tz)} (the
+          red line in the week and timeline views).
         </p>
       </div>
     </>

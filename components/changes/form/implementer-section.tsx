@@ -1,6 +1,7 @@
 "use client";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
+import { implementerEmailOf } from "@/lib/domain/changes/implementer-input";
 import type { ChangeFormValues, ImplementerCandidate } from "./form-types";
 import { FormSection } from "./sections";
 
@@ -21,24 +22,23 @@ export function ImplementerSection({
     >
       <Field
         id="implementerEmail"
-        label="Implementer's email"
+        label="Implementer's email or name"
         error={errors.implementerEmail?.message}
-        hint="Start typing to pick a requester at the change's sites."
+        hint="Type a name or an email and pick a requester at the change's sites."
       >
         <Input
-          type="email"
+          type="text"
+          inputMode="email"
           list="implementer-candidates"
           autoComplete="off"
           {...register("implementerEmail", {
-            setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null),
+            setValueAs: (v: unknown) => implementerEmailOf(v, candidates),
           })}
         />
       </Field>
       <datalist id="implementer-candidates">
         {candidates.map((c) => (
-          <option key={c.email} value={c.email}>
-            {c.name} ({c.siteCodes.join(", ")})
-          </option>
+          <option key={c.email} value={c.email} label={`${c.name} (${c.siteCodes.join(", ")})`} />
         ))}
       </datalist>
     </FormSection>

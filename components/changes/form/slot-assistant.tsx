@@ -2,11 +2,14 @@
 // Planning help from the scheduling rules: conflicts of the chosen slot, checked as it changes,
 // and proposals of conflict-free slots (the same rules the gate applies at the start).
 import { AlertTriangle, CalendarClock, CheckCircle2 } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { formatUtc } from "@/lib/domain/site-time";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { SiteContact } from "@/lib/types/sites";
+import { WhoCanHelp } from "../who-can-help";
 
 export interface SlotFinding {
   code: string;
@@ -31,6 +34,25 @@ export interface SlotTools {
   propose: (
     input: SlotDraft & { durationMinutes: number },
   ) => Promise<FormResult<{ slots: { start: string; end: string; localLabel: string }[] }>>;
+  /** Who opens windows at the requester's sites, named when no window covers the slot. */
+  help?: { contacts: SiteContact[]; mayOpenWindow: boolean };
+}
+
+/** "Ask a change manager at this site to open one: Elena Brooks", or a link for those who may. */
+function WindowHelp({ help }: { help: SlotTools["help"] }) {
+  if (!help) return null;
+  return (
+    <div className="mt-1 space-y-0.5 text-xs text-slate-800" data-testid="window-help">
+      {help.mayOpenWindow ? (
+        <p>
+          You may open one: <Link href="/schedule/windows/new">new maintenance window</Link>.
+        </p>
+      ) : (
+        <p>Ask a change manager at this site to open a maintenance window for it.</p>
+      )}
+      <WhoCanHelp help={[{ role: "change_manager", siteCode: null }]} contacts={help.contacts} />
+    </div>
+  );
 }
 
 function minutesBetween(a: string | null, b: string | null): number | null {
@@ -124,6 +146,9 @@ export function SlotAssistant({
             ))}
           </ul>
         )}
+        {current?.ok && current.data.conflicts.some((c) => c.code === "outside_window") ? (
+          <WindowHelp help={tools.help} />
+        ) : null}
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <Field id="slot-duration" label="Duration (minutes)" className="w-40">
@@ -145,10 +170,10 @@ export function SlotAssistant({
       {proposals && !proposals.ok ? <p className="text-xs text-red-800">{proposals.message}</p> : null}
       {proposals?.ok ? (
         proposals.data.slots.length === 0 ? (
-          <p className="text-sm text-slate-700">
-            No conflict-free slot of {wanted} minutes in the next 90 days. Ask the change manager for a
-            maintenance window.
-          </p>
+          <div className="text-sm text-slate-700">
+            <p>No conflict-free slot of {wanted} minutes in the next 90 days.</p>
+            <WindowHelp help={tools.help} />
+          </div>
         ) : (
           <ul
             className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white"

@@ -3,6 +3,7 @@ import { ChangeForm } from "@/components/changes/form/change-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { windowHelp } from "../window-help";
 import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { checkSlotAction, createChangeAction, proposeSlotsAction, searchAssetsAction } from "../actions";
@@ -36,7 +37,7 @@ export default async function NewChangePage() {
         candidates={candidates}
         search={searchAssetsAction}
         save={createChangeAction}
-        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction }}
+        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction, help: await windowHelp(actor) }}
       />
     </>
   );

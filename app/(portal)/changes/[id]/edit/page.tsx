@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeForm } from "@/components/changes/form/change-form";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
+import { windowHelp } from "../../window-help";
 import { getChange } from "@/lib/services/changes/get";
 import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
 import { isServiceError } from "@/lib/services/base/errors";
@@ -80,7 +81,7 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
         search={searchAssetsAction}
         save={updateChangeAction.bind(null, change.id)}
         reload={loadForEditAction}
-        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction }}
+        slotTools={{ check: checkSlotAction, propose: proposeSlotsAction, help: await windowHelp(actor) }}
       />
     </>
   );
