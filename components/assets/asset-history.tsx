@@ -1,5 +1,6 @@
 import { actionLabel, actorLabel } from "@/lib/audit/labels";
 import { SiteTime } from "@/components/changes/site-time";
+import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/constants";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -27,10 +28,18 @@ const FIELD_LABELS: Record<string, string> = {
   redundancyGroup: "Redundancy group",
 };
 
-function show(v: unknown): string {
+/** Coded fields in words, as the asset page shows them. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  kind: ASSET_KIND_LABELS,
+  criticality: CRITICALITY_LABELS,
+  exposure: EXPOSURE_LABELS,
+};
+
+function show(v: unknown, field?: string): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "boolean") return v ? "yes" : "no";
-  return typeof v === "string" ? v : JSON.stringify(v);
+  if (typeof v === "string") return (field && VALUE_LABELS[field]?.[v]) ?? v;
+  return JSON.stringify(v);
 }
 
 /** The asset's trail, newest first: edits list each changed field with old and new value. */
@@ -63,13 +72,13 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
                     <dd className="font-mono break-all text-slate-900">
                       {edit ? (
                         <>
-                          <del className="text-red-800">{show(e.before?.[f])}</del>
+                          <del className="text-red-800">{show(e.before?.[f], f)}</del>
                           <span aria-hidden="true"> → </span>
                           <span className="sr-only"> changed to </span>
-                          <ins className="text-green-800 no-underline">{show(e.after?.[f])}</ins>
+                          <ins className="text-green-800 no-underline">{show(e.after?.[f], f)}</ins>
                         </>
                       ) : (
-                        show(e.after?.[f])
+                        show(e.after?.[f], f)
                       )}
                     </dd>
                   </div>

@@ -2,7 +2,7 @@
 // carries a kind label (and an icon in the chip) so it reads the same in greyscale.
 import type { CSSProperties } from "react";
 import type { ChangeState, RunCriticality, RunKind } from "@/lib/domain/constants";
-import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
+import { CHANGE_STATE_FAMILY, CHANGE_STATE_LABELS, type StateFamily } from "@/lib/domain/changes/labels";
 import type { CalendarItem } from "@/lib/calendar/items";
 
 export const RUN_KIND_LABELS: Record<RunKind, string> = {
@@ -17,19 +17,20 @@ export const CRITICALITY_LABELS: Record<RunCriticality, string> = {
   low: "Low",
 };
 
-const CHANGE_CLASSES: Record<ChangeState, string> = {
-  draft: "border-slate-400 bg-white text-slate-800 border-dashed",
-  submitted: "border-blue-600 bg-blue-50 text-blue-900",
-  approved: "border-indigo-600 bg-indigo-50 text-indigo-900",
-  in_progress: "border-purple-700 bg-purple-100 text-purple-950",
-  implemented: "border-teal-600 bg-teal-50 text-teal-900",
-  pssr_pending: "border-amber-600 bg-amber-50 text-amber-950",
-  closed: "border-slate-400 bg-slate-100 text-slate-800",
-  rejected: "border-slate-400 bg-slate-50 text-slate-700",
-  cancelled: "border-slate-400 bg-slate-50 text-slate-700",
-  failed: "border-red-600 bg-red-50 text-red-900",
-  rolled_back: "border-red-600 bg-red-50 text-red-900",
+/** The badge families' colours (components/changes/badges.tsx), as chip borders and fills. */
+const FAMILY_CLASSES: Record<StateFamily, string> = {
+  preparing: "border-slate-400 bg-white text-slate-800 border-dashed",
+  approval: "border-blue-600 bg-blue-50 text-blue-900",
+  ready: "border-teal-600 bg-teal-50 text-teal-900",
+  work: "border-purple-700 bg-purple-50 text-purple-950",
+  // White inside, unlike the green maintenance windows behind them.
+  done: "border-green-700 bg-white text-green-900",
+  stopped: "border-red-600 bg-red-50 text-red-900",
+  withdrawn: "border-slate-400 bg-slate-50 text-slate-700",
 };
+const CHANGE_CLASSES = Object.fromEntries(
+  Object.entries(CHANGE_STATE_FAMILY).map(([state, family]) => [state, FAMILY_CLASSES[family]]),
+) as Record<ChangeState, string>;
 
 const RUN_CLASSES: Record<RunCriticality, string> = {
   critical: "border-orange-700 bg-orange-100 text-orange-950",

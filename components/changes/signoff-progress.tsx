@@ -63,7 +63,7 @@ export function SignoffProgress({
           );
         })}
       </ul>
-      <Link href="?tab=signoffs" className="text-xs">
+      <Link href="?tab=signoffs" className="text-xs print:hidden">
         Details
       </Link>
     </section>

@@ -16,7 +16,15 @@ import { listSites } from "@/lib/services/sites/list-sites";
 import { formFailure } from "@/lib/http/form-result";
 import { ChangeFilters } from "./filters";
 import { ColumnChooser } from "@/components/changes/column-chooser";
-import { OPTIONAL_COLUMNS, chosenColumns, dayStart, listHref, one, type Search } from "./list-query";
+import {
+  FILTER_KEYS,
+  OPTIONAL_COLUMNS,
+  chosenColumns,
+  dayStart,
+  listHref,
+  one,
+  type Search,
+} from "./list-query";
 
 export const metadata: Metadata = { title: "Changes" };
 
@@ -160,7 +168,17 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           {items.length === 0 ? (
             <tr>
               <Td colSpan={6 + cols.size} className="py-6 text-center text-slate-600">
-                No changes match these filters.
+                {FILTER_KEYS.some((k) => one(sp[k])) ? (
+                  <>
+                    No changes match these filters. <Link href="/changes">Clear the filters</Link>
+                  </>
+                ) : canCreate ? (
+                  <>
+                    No changes at your sites yet. <Link href="/changes/new">Draft the first one</Link>
+                  </>
+                ) : (
+                  "No changes at your sites yet."
+                )}
               </Td>
             </tr>
           ) : null}
