@@ -65,4 +65,8 @@ test("security imports an advisory, decides an unknown match; a requester drafts
   await expect(requester.getByText(number, { exact: true })).toBeVisible();
   await expect(requester.getByText("ICSA-23-194-06").first()).toBeVisible();
   await expect(requester.getByText("HMI-FCC-01").first()).toBeVisible();
+  // The change links back to the advisory it was drafted from.
+  await requester.getByTestId("change-advisories").getByRole("link", { name: "ICSA-23-194-06" }).click();
+  await expect(requester).toHaveURL(advisoryUrl);
+  await expect(requester.getByRole("cell", { name: new RegExp(`${number}`) })).toBeVisible();
 });
