@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts"],
     pool: "forks",
+    // The identity provider single sign-on is tested against: a real one, in its own process.
+    globalSetup: ["test/idp/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
