@@ -6,6 +6,7 @@ import { cn } from "@/lib/cn";
 const LINKS = [
   { href: "/admin", label: "Users", match: (p: string) => p === "/admin" || p.startsWith("/admin/users") },
   { href: "/admin/sites", label: "Sites and areas", match: (p: string) => p.startsWith("/admin/sites") },
+  { href: "/admin/sso", label: "Single sign-on", match: (p: string) => p.startsWith("/admin/sso") },
   {
     href: "/admin/sign-ins",
     label: "Unknown-account sign-ins",

@@ -15,7 +15,7 @@ import type { SiteContact } from "@/lib/types/sites";
 import { CloseDialog } from "./dialogs/close-dialog";
 import { CompleteDialog } from "./dialogs/complete-dialog";
 import { ReasonDialog } from "./dialogs/reason-dialog";
-import { SignDialog, type SignChoice } from "./dialogs/sign-dialog";
+import { SignDialog, type SignChoice, type SsoSigning } from "./dialogs/sign-dialog";
 import { StartDialog } from "./dialogs/start-dialog";
 import { SubmitDialog } from "./dialogs/submit-dialog";
 import { GateReasonList } from "./gate-reasons";
@@ -73,6 +73,7 @@ export function ActionBar({
   signerName,
   actions,
   contacts,
+  ssoSigning = null,
 }: {
   change: ChangeView;
   zone: string;
@@ -80,6 +81,8 @@ export function ActionBar({
   actions: ChangeActions;
   /** People at the change's sites, named where a refusal says who can help. */
   contacts: readonly SiteContact[];
+  /** For a single sign-on signer: signing goes through the identity provider. */
+  ssoSigning?: SsoSigning | null;
 }) {
   const avail = new Map(change.availableActions.map((a) => [a.action, a]));
   const can = (a: ChangeUiAction) => avail.get(a)?.available === true;
@@ -115,6 +118,7 @@ export function ActionBar({
             contentHash={change.contentHash}
             zone={zone}
             sign={actions.sign}
+            sso={ssoSigning}
             triggerLabel={onlyPssr ? "Sign PSSR" : "Sign"}
           />
         ) : null}

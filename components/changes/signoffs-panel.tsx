@@ -149,6 +149,9 @@ export function SignoffRecordTable({
                 {s.siteCode ? ` (${s.siteCode})` : ""}
               </span>
               {s.retrospective ? <span className="text-xs text-amber-900"> · retrospective</span> : null}
+              {s.method === "oidc-reauth" ? (
+                <span className="text-xs text-slate-600"> · re-authenticated at the identity provider</span>
+              ) : null}
               <span className={`block ${s.decision === "reject" ? "font-medium text-red-800" : ""}`}>
                 {s.meaning}
               </span>

@@ -12,7 +12,7 @@ import { signInSchema } from "@/lib/schemas/auth";
 
 type Values = z.input<typeof signInSchema>;
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, autoFocus = true }: { callbackUrl: string; autoFocus?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<Values>({
@@ -41,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
       {error ? <Alert title="Sign-in failed">{error}</Alert> : null}
       <Field id="email" label="Email" error={formState.errors.email?.message}>
-        <Input type="email" autoComplete="username" autoFocus {...register("email")} />
+        <Input type="email" autoComplete="username" autoFocus={autoFocus} {...register("email")} />
       </Field>
       <Field id="password" label="Password" error={formState.errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...register("password")} />

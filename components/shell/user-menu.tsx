@@ -1,8 +1,8 @@
 "use client";
 import { DropdownMenu } from "radix-ui";
 import { ChevronDown } from "lucide-react";
-import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { signOutEverywhere } from "./sign-out";
 
 export function UserMenu({ name, email, roles }: { name: string; email: string; roles: string[] }) {
   return (
@@ -33,7 +33,7 @@ export function UserMenu({ name, email, roles }: { name: string; email: string; 
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className="rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100"
-            onSelect={() => void signOut({ callbackUrl: "/login" })}
+            onSelect={() => void signOutEverywhere()}
           >
             Sign out
           </DropdownMenu.Item>

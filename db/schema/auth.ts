@@ -18,7 +18,8 @@ export const users = pgTable("users", {
   id: uuid().primaryKey().defaultRandom(),
   email: text().notNull().unique(),
   name: text().notNull(),
-  passwordHash: text().notNull(),
+  /** Null for an account made by single sign-on, which has no password of its own. */
+  passwordHash: text(),
   isAdmin: boolean().notNull().default(false),
   disabledAt: timestamp({ withTimezone: true }),
   failedLoginCount: integer().notNull().default(0),
@@ -39,6 +40,10 @@ export const roleGrants = pgTable(
     role: text().$type<SiteRole>().notNull(),
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     grantedBy: uuid().references(() => users.id),
+    /** "manual": granted in Interlock and kept; "idp": from the provider's claims, replaced at each sign-in. */
+    source: text().$type<"manual" | "idp">().notNull().default("manual"),
+    /** For an IdP grant, the claim that gave it (e.g. "groups=ot-safety-gcr"). */
+    idpClaim: text(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.siteId, t.role] }),
@@ -63,6 +68,8 @@ export const sessions = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     ip: text(),
     userAgent: text(),
+    /** How the session was opened; an electronic signature re-verifies the same way. */
+    authMethod: text().$type<"password" | "oidc">().notNull().default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -8,3 +8,4 @@ export * from "./advisories";
 export * from "./gate-checks";
 export * from "./jobs";
 export * from "./notifications";
+export * from "./sso";

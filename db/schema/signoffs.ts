@@ -33,6 +33,8 @@ export const signoffs = pgTable(
     retrospective: boolean().notNull().default(false),
     /** Warnings the signer acknowledged to sign (lib/domain/changes/supply-chain.ts), e.g. an unqualified fix. */
     acknowledged: text().array().notNull().default([]),
+    /** How the signer proved who they were: their password, or a fresh login at the OIDC provider. */
+    method: text().$type<"password" | "oidc-reauth">().notNull().default("password"),
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),
   },

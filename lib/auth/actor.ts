@@ -24,6 +24,8 @@ export interface Actor extends PermissionSubject {
   readonly grants: readonly ActorGrant[];
   readonly via: "session" | "token" | "cli";
   readonly sessionId: string | null;
+  /** How a browser session was opened; an electronic signature re-verifies the same way. */
+  readonly authMethod?: "password" | "oidc";
   readonly tokenId: string | null;
   /** What a token may do; null for a session or the command line, which are not limited. */
   readonly scopes: readonly TokenScope[] | null;

@@ -38,7 +38,7 @@ export async function actorFromSession(
   const idleSince = new Date(now.getTime() - sessionIdleMinutes() * 60_000);
   const id = sha256(sessionId);
   const [row] = await db
-    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt, authMethod: sessions.authMethod })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -65,6 +65,7 @@ export async function actorFromSession(
     grants: await grantsOf(row.user.id),
     via: "session",
     sessionId,
+    authMethod: row.authMethod,
     tokenId: null,
     scopes: null,
     ip,

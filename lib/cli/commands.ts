@@ -15,6 +15,7 @@ import { ServiceError } from "@/lib/services/base/errors";
 import { ADVISORY_COMMANDS } from "./advisory-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { DATABASE_COMMANDS } from "./database-commands";
+import { SSO_COMMANDS } from "./sso-commands";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 export interface Command {
@@ -161,4 +162,5 @@ export const COMMANDS: Record<string, Command> = {
   ...AUDIT_COMMANDS,
   ...DATABASE_COMMANDS,
   ...ADVISORY_COMMANDS,
+  ...SSO_COMMANDS,
 };

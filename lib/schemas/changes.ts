@@ -197,6 +197,12 @@ export const changeListQuerySchema = paginationSchema
 export type ChangeListQuery = z.input<typeof changeListQuerySchema>;
 export type ChangeListFilters = z.output<typeof changeListQuerySchema>;
 
+function rejectionNeedsComment(v: { decision: string; comment: string }, ctx: z.RefinementCtx) {
+  if (v.decision === "reject" && !v.comment) {
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why you reject the change." });
+  }
+}
+
 export const signoffInputSchema = z
   .object({
     role: enumOf(SIGNOFF_ROLES, "Role"),
@@ -225,12 +231,16 @@ export const signoffInputSchema = z
       .string({ message: "Send the contentHash of the change as you were shown it." })
       .regex(/^[0-9a-f]{64}$/, "contentHash must be the 64 hex digits the change returned."),
   })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.comment) {
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why you reject the change." });
-    }
-  });
+  .superRefine(rejectionNeedsComment);
 export type SignoffInput = z.input<typeof signoffInputSchema>;
+
+const { password: _password, ...intentShape } = signoffInputSchema.shape;
+/**
+ * A single sign-on signer's sign-off: the identity provider's fresh login stands for the password
+ * (the same fields and rules otherwise).
+ */
+export const signoffIntentSchema = z.object(intentShape).superRefine(rejectionNeedsComment);
+export type SignoffIntent = z.input<typeof signoffIntentSchema>;
 
 export const completeChangeSchema = z
   .object({

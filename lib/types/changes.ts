@@ -76,6 +76,8 @@ export interface SignoffView {
   retrospective: boolean;
   /** Warnings the signer acknowledged to sign, e.g. "vendor_not_qualified". */
   acknowledged: string[];
+  /** How the signer proved who they were: their password, or a fresh login at the identity provider. */
+  method: "password" | "oidc-reauth";
   superseded: boolean;
   supersededAt: string | null;
   supersededReason: string | null;

@@ -4,6 +4,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoMode } from "@/lib/demo-accounts";
 import { currentActor } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/domain/safe-redirect";
 import { LoginForm } from "@/components/shell/login-form";
+import { SsoButton } from "@/components/shell/sso-button";
+import { Alert } from "@/components/ui/card";
+import { OIDC_PROVIDER_ID, oidcConfig, passwordLoginMode } from "@/lib/auth/oidc/config";
+import { ssoRefusalMessage } from "@/lib/domain/sso/refusals";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,6 +20,10 @@ export default async function LoginPage({
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const demo = demoMode();
+  const sso = oidcConfig();
+  const passwords = passwordLoginMode();
+  const error = typeof params.error === "string" ? params.error : undefined;
+  const ssoError = ssoRefusalMessage(error);
   return (
     <main className="mx-auto flex min-h-screen max-w-5xl flex-col items-center justify-center gap-8 px-4 py-10 lg:flex-row lg:items-start lg:justify-center">
       <div className="w-full max-w-sm">
@@ -24,7 +32,33 @@ export default async function LoginPage({
         <p className="mt-1 mb-5 text-sm text-slate-600">
           Governed security changes to operational technology.
         </p>
-        <LoginForm callbackUrl={callbackUrl} />
+        {ssoError ? (
+          <div className="mb-3">
+            <Alert title="Single sign-on refused">{ssoError}</Alert>
+          </div>
+        ) : null}
+        {sso ? (
+          <SsoButton providerId={OIDC_PROVIDER_ID} name={sso.displayName} callbackUrl={callbackUrl} />
+        ) : null}
+        {sso && passwords !== "on" ? (
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer text-slate-700">
+              {passwords === "admins"
+                ? "Administrators: sign in with a password"
+                : "Emergency administrator sign-in"}
+            </summary>
+            <div className="mt-3">
+              <LoginForm callbackUrl={callbackUrl} />
+            </div>
+          </details>
+        ) : (
+          <>
+            {sso ? (
+              <p className="my-4 text-center text-xs text-slate-600">or with your Interlock password</p>
+            ) : null}
+            <LoginForm callbackUrl={callbackUrl} autoFocus={!sso} />
+          </>
+        )}
       </div>
       {demo ? (
         <section

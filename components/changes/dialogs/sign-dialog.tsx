@@ -1,11 +1,12 @@
 "use client";
 // Electronic signature (PRODUCT.md "Electronic signatures"): the signer sees exactly what the
-// signature will mean before giving it, and re-enters their password to give it.
+// signature will mean before giving it, and re-enters their password to give it; a single sign-on
+// signer signs in again at the identity provider instead, and comes back to this dialog as they left it.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { PenLine, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -13,8 +14,14 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
 import { acknowledgedMeaning, type SigningAcknowledgement } from "@/lib/domain/changes/supply-chain";
 import { formatInZone } from "@/lib/domain/site-time";
-import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
+import {
+  signoffInputSchema,
+  signoffIntentSchema,
+  type SignoffInput,
+  type SignoffIntent,
+} from "@/lib/schemas/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { ReauthResume } from "@/lib/types/sso";
 import { FailureAlert } from "./failure-alert";
 import { useChangeAction } from "./use-action";
 
@@ -27,6 +34,13 @@ export interface SignChoice {
   acknowledge: { code: string; message: string }[];
 }
 
+export interface SsoSigning {
+  provider: string;
+  begin: (input: SignoffIntent) => Promise<FormResult<{ url: string }>>;
+  /** Back from the provider without a signature: what was entered, and why. */
+  resume: ReauthResume | null;
+}
+
 const keyOf = (role: string, siteCode: string | null | undefined) => `${role}:${siteCode ?? ""}`;
 
 export function SignDialog({
@@ -36,6 +50,7 @@ export function SignDialog({
   contentHash,
   zone,
   sign,
+  sso = null,
   triggerLabel = "Sign",
 }: {
   number: string;
@@ -45,9 +60,11 @@ export function SignDialog({
   contentHash: string;
   zone: string;
   sign: (input: SignoffInput) => Promise<FormResult<unknown>>;
+  sso?: SsoSigning | null;
   triggerLabel?: string;
 }) {
-  const [open, setOpen] = useState(false);
+  const resume = sso?.resume ?? null;
+  const [open, setOpen] = useState(resume !== null);
   const router = useRouter();
   const { run, failure, pending, clear } = useChangeAction<unknown>();
   const first = options[0];
@@ -59,10 +76,16 @@ export function SignDialog({
     password: "",
     contentHash,
   };
+  const initial: SignoffInput = resume
+    ? { ...defaults, ...resume.input, password: "", contentHash }
+    : defaults;
   const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } =
     useForm<SignoffInput>({
-      resolver: zodResolver(signoffInputSchema),
-      defaultValues: defaults,
+      // The SSO schema is the same without the password (which the form then leaves empty).
+      resolver: sso
+        ? (zodResolver(signoffIntentSchema) as unknown as Resolver<SignoffInput>)
+        : zodResolver(signoffInputSchema),
+      defaultValues: initial,
     });
   const role = useWatch({ control, name: "role" });
   const siteCode = useWatch({ control, name: "siteCode" }) as string | undefined;
@@ -78,6 +101,13 @@ export function SignDialog({
     // The raw values: the server parses them with the same schema.
     const v = getValues();
     setAckError(null);
+    if (sso) {
+      // What was entered stays on the server under the OAuth state; the provider asks for the login.
+      const { password: _none, ...intent } = v;
+      const started = await run(() => sso.begin({ ...intent, acknowledged, contentHash }));
+      if (started?.ok) window.location.assign((started.data as { url: string }).url);
+      return;
+    }
     const result = await run(
       () => sign({ ...v, acknowledged, contentHash }),
       v.decision === "reject" ? "rejected" : "signed",
@@ -141,6 +171,11 @@ export function SignDialog({
           ) : (
             <FailureAlert failure={failure} title="Not signed" />
           )}
+          {resume && !failure ? (
+            <Alert tone="warning" title="Not signed">
+              {resume.message}
+            </Alert>
+          ) : null}
           {options.length > 1 ? (
             <Field id="sign-role" label="Sign as">
               <Select
@@ -223,14 +258,21 @@ export function SignDialog({
               ) : null}
             </Alert>
           ))}
-          <Field
-            id="sign-password"
-            label="Password"
-            hint="Re-enter your password: it is your signature."
-            error={formState.errors.password?.message}
-          >
-            <Input type="password" autoComplete="current-password" {...register("password")} />
-          </Field>
+          {sso ? (
+            <p className="text-sm text-slate-700" data-testid="sign-reauth">
+              Signing takes you to {sso.provider}: sign in there again, as yourself. That fresh sign-in is
+              your signature; you come back here afterwards.
+            </p>
+          ) : (
+            <Field
+              id="sign-password"
+              label="Password"
+              hint="Re-enter your password: it is your signature."
+              error={formState.errors.password?.message}
+            >
+              <Input type="password" autoComplete="current-password" {...register("password")} />
+            </Field>
+          )}
           <div className="flex justify-end gap-2 pt-1">
             <Button onClick={() => setOpen(false)}>Cancel</Button>
             <Button
@@ -238,7 +280,11 @@ export function SignDialog({
               variant={decision === "reject" ? "danger" : "primary"}
               disabled={pending || formState.isSubmitting}
             >
-              {pending ? "Signing…" : decision === "reject" ? "Reject and sign" : "Approve and sign"}
+              {pending
+                ? sso
+                  ? `Opening ${sso.provider}…`
+                  : "Signing…"
+                : `${decision === "reject" ? "Reject and sign" : "Approve and sign"}${sso ? ` with ${sso.provider}` : ""}`}
             </Button>
           </div>
         </form>

@@ -164,11 +164,13 @@ export const CHANGE_EVENTS = {
       scopeHash: z.string(),
       hashVersion: z.number().int(),
       retrospective: z.boolean(),
+      method: z.enum(["password", "oidc-reauth"]),
       /** Warnings the signer acknowledged (an unqualified patch, for security): their codes. */
       acknowledged: z.array(z.string()),
       via: z.string(),
     }),
   }),
+  "signoff.reauth_refused": event("change"),
   "signoff.supersede": event("change", {
     before: z.strictObject({ signoffId: id, superseded: z.literal(false) }),
     after: z.strictObject({

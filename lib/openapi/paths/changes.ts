@@ -54,6 +54,9 @@ const signoff = named(
     acknowledged: z
       .array(z.string())
       .describe("Warnings the signer acknowledged to sign, e.g. vendor_not_qualified"),
+    method: z
+      .enum(["password", "oidc-reauth"])
+      .describe("How the signer proved who they were: password, or a fresh login at the identity provider"),
     superseded: z.boolean(),
     supersededAt: instant.nullable(),
     supersededReason: z.string().nullable(),

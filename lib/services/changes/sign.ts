@@ -1,5 +1,6 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
+import type { z } from "zod";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb, type Tx } from "@/db/client";
 import { signoffs } from "@/db/schema";
@@ -16,7 +17,12 @@ import {
 } from "@/lib/domain/changes";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
 import { acknowledgedMeaning, signingWarnings } from "@/lib/domain/changes/supply-chain";
-import { signoffInputSchema, type SignoffInput } from "@/lib/schemas/changes";
+import {
+  signoffInputSchema,
+  signoffIntentSchema,
+  type SignoffInput,
+  type SignoffIntent,
+} from "@/lib/schemas/changes";
 import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
 import { requireScope } from "@/lib/services/authorize";
 import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
@@ -25,6 +31,32 @@ import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "
 import { requireShownContent } from "./internal/stale-content";
 import type { ClientInfo, ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
+import type { ReauthProof } from "./internal/reauth-proof";
+
+/** The password half of a signature: the same check as sign-in, counted toward the lockout. */
+async function passwordSigner(
+  db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
+  password: string,
+  client: ClientInfo,
+) {
+  const check = await checkCredentials(
+    db,
+    actor.email,
+    password,
+    client.ip ?? actor.ip ?? "unknown",
+    "Electronic signature",
+  );
+  if (!check.ok) {
+    if (check.reason === "invalid") {
+      throw invalid("The password is not correct; nothing was signed.", [
+        { path: "password", message: "Wrong password." },
+      ]);
+    }
+    throw credentialError(check);
+  }
+  return check.user;
+}
 
 function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
   if (!siteCode) return null;
@@ -89,6 +121,28 @@ function eligibility(
 }
 
 /**
+ * What can be refused before the signer proves who they are (a password attempt spent, or a trip
+ * to the identity provider): separation of duties, stale content, unacknowledged warnings.
+ * Checked again under the lock.
+ */
+export async function checkBeforeProof(
+  db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
+  id: string,
+  data: Pick<
+    z.output<typeof signoffIntentSchema>,
+    "role" | "siteCode" | "contentHash" | "decision" | "acknowledged"
+  >,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
+    eligibility(actor, ctx, data.role, data.siteCode);
+    await requireShownContent(tx, ctx, data.contentHash);
+    acknowledgements(ctx, data.role, data.decision, data.acknowledged);
+  });
+}
+
+/**
  * An electronic signature (approve or reject, or the PSSR with role "pssr"). Separation of
  * duties is checked first, so a signer who may not sign is told so without spending a
  * password attempt, and so is a signer who was shown content that has been edited since (409
@@ -103,38 +157,25 @@ function eligibility(
 export async function signChange(
   actor: Actor,
   id: string,
-  input: SignoffInput,
+  input: SignoffInput | SignoffIntent,
   client: ClientInfo = {},
+  reauth: ReauthProof | null = null,
 ): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId)
     throw forbidden("Only a person can sign, with their own password.");
   requireScope(actor, "sign");
-  const data = parseInput(signoffInputSchema, input, "The sign-off");
+  if (!reauth && actor.authMethod === "oidc")
+    throw forbidden(
+      "You signed in with single sign-on: signing asks the identity provider to confirm it is you.",
+    );
+  const data = parseInput(reauth ? signoffIntentSchema : signoffInputSchema, input, "The sign-off");
   const db = await getDb();
 
-  await db.transaction(async (tx) => {
-    const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
-    eligibility(actor, ctx, data.role, data.siteCode);
-    await requireShownContent(tx, ctx, data.contentHash);
-    acknowledgements(ctx, data.role, data.decision, data.acknowledged);
-  });
+  await checkBeforeProof(db, actor, id, data);
 
-  const check = await checkCredentials(
-    db,
-    actor.email,
-    data.password,
-    client.ip ?? actor.ip ?? "unknown",
-    "Electronic signature",
-  );
-  if (!check.ok) {
-    if (check.reason === "invalid") {
-      throw invalid("The password is not correct; nothing was signed.", [
-        { path: "password", message: "Wrong password." },
-      ]);
-    }
-    throw credentialError(check);
-  }
-  const signer = check.user;
+  const signer = reauth
+    ? reauth.signer
+    : await passwordSigner(db, actor, "password" in data ? String(data.password) : "", client);
   if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
 
   return db.transaction(async (tx: Tx) => {
@@ -168,6 +209,7 @@ export async function signChange(
         scopeHash: scope,
         hashVersion: CONTENT_HASH_VERSION,
         retrospective,
+        method: reauth ? "oidc-reauth" : "password",
       })
       .returning();
     await appendAudit(tx, actor, {
@@ -186,6 +228,7 @@ export async function signChange(
         signerEmail: signoff!.signerEmail,
         meaning: signoff!.meaning,
         signedAt: isoUtc(now),
+        method: signoff!.method,
         contentHash: hash,
         scopeHash: scope,
         hashVersion: CONTENT_HASH_VERSION,

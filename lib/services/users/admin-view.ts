@@ -22,7 +22,15 @@ export interface UserAdminView {
   lockedUntil: Date | null;
   createdAt: Date;
   passwordChangedAt: Date;
-  grants: { siteCode: string; siteName: string; role: SiteRole; grantedAt: Date }[];
+  grants: {
+    siteCode: string;
+    siteName: string;
+    role: SiteRole;
+    grantedAt: Date;
+    /** "manual" (granted in Interlock) or "idp" (from the provider's claim, replaced at each sign-in). */
+    source: "manual" | "idp";
+    idpClaim: string | null;
+  }[];
   tokens: TokenView[];
 }
 
@@ -39,6 +47,8 @@ export async function getUserAdminView(actor: Actor, email: string): Promise<Use
       siteName: sites.name,
       role: roleGrants.role,
       grantedAt: roleGrants.grantedAt,
+      source: roleGrants.source,
+      idpClaim: roleGrants.idpClaim,
     })
     .from(roleGrants)
     .innerJoin(sites, eq(sites.id, roleGrants.siteId))

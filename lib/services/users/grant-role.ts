@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roleGrants } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
@@ -22,7 +23,12 @@ export async function grantRole(actor: Actor, email: string, input: { siteCode: 
     const inserted = await tx
       .insert(roleGrants)
       .values({ userId: user.id, siteId: site.id, role: grant.role, grantedBy: actor.userId })
-      .onConflictDoNothing()
+      // A role held from the identity provider becomes a manual grant, which sign-ins leave alone.
+      .onConflictDoUpdate({
+        target: [roleGrants.userId, roleGrants.siteId, roleGrants.role],
+        set: { source: "manual", idpClaim: null, grantedBy: actor.userId, grantedAt: new Date() },
+        setWhere: eq(roleGrants.source, "idp"),
+      })
       .returning();
     if (inserted.length)
       await appendAudit(tx, actor, {

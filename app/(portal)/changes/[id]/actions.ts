@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { formFailure } from "@/lib/http/form-result";
+import { attempt, formFailure } from "@/lib/http/form-result";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { requireActor } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
@@ -8,6 +8,7 @@ import type {
   CloseChangeInput,
   CompleteChangeInput,
   SignoffInput,
+  SignoffIntent,
   TransitionReasonInput,
 } from "@/lib/schemas/changes";
 import { cancelChange } from "@/lib/services/changes/cancel";
@@ -18,6 +19,7 @@ import { reviseChange } from "@/lib/services/changes/revise";
 import { signChange } from "@/lib/services/changes/sign";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
+import { beginSsoSignature } from "@/lib/services/sso/begin-sso-signature";
 import type { ChangeView, ClientInfo, GateResult } from "@/lib/types/changes";
 
 async function client(): Promise<ClientInfo> {
@@ -45,6 +47,15 @@ export async function signAction(id: string, input: SignoffInput): Promise<Done>
   const actor = await requireActor();
   const info = await client();
   return run(() => signChange(actor, id, input, info), "Signed.");
+}
+
+/** An SSO signer's sign-off starts at the identity provider: the answer is its login page. */
+export async function beginSsoSignAction(
+  id: string,
+  input: SignoffIntent,
+): Promise<FormResult<{ url: string }>> {
+  const actor = await requireActor();
+  return attempt("changes", () => beginSsoSignature(actor, id, input));
 }
 
 export async function reviseAction(id: string, input: TransitionReasonInput): Promise<Done> {

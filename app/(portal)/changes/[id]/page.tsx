@@ -12,6 +12,7 @@ import { SignoffsPanel } from "@/components/changes/signoffs-panel";
 import { TrailLink } from "@/components/changes/trail-link";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { sitesWithPermission } from "@/lib/auth/permissions";
+import { oidcConfig } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
@@ -20,11 +21,13 @@ import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { GateCheckTable } from "@/components/audit/gate-check-table";
 import type { GateCheckView } from "@/lib/types/audit";
 import { listSiteContacts } from "@/lib/services/sites/list-contacts";
+import { getReauthResume } from "@/lib/services/sso/get-reauth-resume";
 import {
   cancelAction,
   closeAction,
   completeAction,
   evaluateGateAction,
+  beginSsoSignAction,
   reviseAction,
   signAction,
   startAction,
@@ -63,9 +66,9 @@ export default async function ChangePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ tab?: string; done?: string }>;
+  searchParams: Promise<{ tab?: string; done?: string; reauth?: string }>;
 }) {
-  const [{ id }, { tab, done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { tab, done, reauth }] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
   const change = await loadChange(id);
   const [history, checks, contacts] = await Promise.all([
@@ -82,6 +85,15 @@ export default async function ChangePage({
   const zone = change.sites[0]?.timeZone ?? "UTC";
   // The trail shows a change's events to readers of every site it touches (lib/services/audit/scope).
   const readsTrail = change.sites.every((s) => sitesWithPermission(actor, "audit.view").includes(s.id));
+  // A single sign-on signer signs by signing in again at the provider (and may be back from it).
+  const ssoSigning =
+    actor.authMethod === "oidc"
+      ? {
+          provider: oidcConfig()?.displayName ?? "your identity provider",
+          begin: beginSsoSignAction.bind(null, change.id),
+          resume: await getReauthResume(actor, change.id, reauth),
+        }
+      : null;
   const initialTab = (TABS as readonly string[]).includes(tab ?? "") ? tab! : "overview";
 
   return (
@@ -93,6 +105,7 @@ export default async function ChangePage({
         change={change}
         zone={zone}
         signerName={actor.name}
+        ssoSigning={ssoSigning}
         actions={{
           submit: submitAction.bind(null, change.id),
           sign: signAction.bind(null, change.id),

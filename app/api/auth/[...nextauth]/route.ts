@@ -1,5 +1,10 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import type { NextRequest } from "next/server";
+import { authOptionsFor } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(req: NextRequest, ctx: Context) {
+  return NextAuth(req, ctx, authOptionsFor(req.headers)) as Promise<Response>;
+}
 export { handler as GET, handler as POST };

@@ -127,6 +127,7 @@ export async function buildChangeView(
     contentHash: s.contentHash,
     retrospective: s.retrospective,
     acknowledged: s.acknowledged,
+    method: s.method,
     superseded: s.supersededAt !== null,
     supersededAt: iso(s.supersededAt),
     supersededReason: s.supersededReason,

@@ -125,6 +125,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                 <tr>
                   <Th>Site</Th>
                   <Th>Role</Th>
+                  <Th>Source</Th>
                   <Th>Granted</Th>
                   <Th>
                     <span className="sr-only">Actions</span>
@@ -134,7 +135,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
               <tbody>
                 {user.grants.length === 0 ? (
                   <tr>
-                    <Td colSpan={4} className="text-slate-600">
+                    <Td colSpan={5} className="text-slate-600">
                       No site roles: this person sees no site data.
                     </Td>
                   </tr>
@@ -147,6 +148,15 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                       </Td>
                       <Td>{ROLE_LABELS[g.role]}</Td>
                       <Td>
+                        {g.source === "idp" ? (
+                          <Badge tone="purple">
+                            Identity provider <span className="ml-1 font-mono">{g.idpClaim}</span>
+                          </Badge>
+                        ) : (
+                          <Badge>Manual</Badge>
+                        )}
+                      </Td>
+                      <Td>
                         <time dateTime={isoInstant(g.grantedAt)}>{formatUtc(g.grantedAt)}</time>
                       </Td>
                       <Td className="text-right">
@@ -154,7 +164,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
                           label="Revoke"
                           triggerLabel={`Revoke ${ROLE_LABELS[g.role]} at ${g.siteCode}`}
                           title={`Revoke ${ROLE_LABELS[g.role]} at ${g.siteCode}?`}
-                          description={`${user.email} loses this role at ${g.siteName} from their next request. Sign-offs already given stay on record.`}
+                          description={`${user.email} loses this role at ${g.siteName} from their next request. Sign-offs already given stay on record.${g.source === "idp" ? " The identity provider gives it back at their next sign-in unless the mapping changes." : ""}`}
                           confirmLabel="Revoke role"
                           action={revokeRoleAction.bind(null, user.email, g.siteCode, g.role)}
                         />
