@@ -34,7 +34,6 @@ test("an SSO safety approver signs in through the provider, sees the change at t
   const mappings = admin.getByRole("table", { name: "Claim values and the site roles they give" });
   await expect(mappings.getByRole("row", { name: /ot-safety-gcr/ })).toContainText("GCR");
   await expectNoAxeViolations(admin);
-  await admin.screenshot({ path: test.info().outputPath("admin-sso.png"), fullPage: true });
   await admin.context().close();
 
   // A change at the refinery waiting for safety (a burner management system is safety-related).
@@ -61,7 +60,6 @@ test("an SSO safety approver signs in through the provider, sees the change at t
   const sam = await context.newPage();
   await sam.goto("/login");
   await expectNoAxeViolations(sam);
-  await sam.screenshot({ path: test.info().outputPath("login-page.png") });
   await sam.getByRole("button", { name: "Continue with Corporate SSO" }).click();
   await loginAtIdp(sam, "sam.safety");
   await expect(sam.getByRole("heading", { name: "Dashboard" })).toBeVisible();
