@@ -112,7 +112,13 @@ const changeFields = {
 };
 
 function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
-  if (v.plannedStart && v.plannedEnd && v.plannedEnd.getTime() <= v.plannedStart.getTime()) {
+  // The refinement also runs when a bound failed its own check (it is then still the raw input):
+  // compare only two instants, so a malformed bound reports its own error and nothing else.
+  if (
+    v.plannedStart instanceof Date &&
+    v.plannedEnd instanceof Date &&
+    v.plannedEnd.getTime() <= v.plannedStart.getTime()
+  ) {
     ctx.addIssue({
       code: "custom",
       path: ["plannedEnd"],
@@ -190,7 +196,7 @@ export const changeListQuerySchema = paginationSchema
     dir: z.preprocess(blankToUndefined, enumOf(["asc", "desc"] as const, "Direction").default("desc")),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.to.getTime() <= v.from.getTime()) {
+    if (v.from instanceof Date && v.to instanceof Date && v.to.getTime() <= v.from.getTime()) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "'to' must be after 'from'." });
     }
   });
@@ -261,7 +267,11 @@ export const completeChangeSchema = z
         message: "Describe what happened when the change failed or was rolled back.",
       });
     }
-    if (v.actualStart && v.actualEnd && v.actualEnd.getTime() < v.actualStart.getTime()) {
+    if (
+      v.actualStart instanceof Date &&
+      v.actualEnd instanceof Date &&
+      v.actualEnd.getTime() < v.actualStart.getTime()
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["actualEnd"],

@@ -15,12 +15,17 @@ import { submitChange } from "@/lib/services/changes/submit";
 import { createRun } from "@/lib/services/schedule/create-run";
 import { createWindow } from "@/lib/services/schedule/create-window";
 import { createToken } from "@/lib/services/tokens/create-token";
+import { createWebhook } from "@/lib/services/webhooks/create-webhook";
+import { sendTestWebhook } from "@/lib/services/webhooks/send-test";
 import { useTestDatabase } from "../db";
 import { PASSWORD, makeUser } from "../fixtures";
 import { csaf } from "./advisories-helpers";
 import { call, type Handler } from "./api-helpers";
 import { HOUR, changeWorld, draft } from "./changes-helpers";
 
+// Never delivered: the test runs no job poller.
+const HOOK_URL = "http://127.0.0.1:9/hooks/interlock";
+const HOOK_SECRET = "auditor-refused-test-secret-0123456789";
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -31,6 +36,8 @@ const AUDITOR_MAY: Record<string, string> = {
   "DELETE /calendar-feeds": "revoking their own calendar feed URLs",
   "POST /audit/checkpoints": "sealing the trail's head is part of the auditor's job (audit.verify)",
   "POST /schedule/check": "a question, not a change: it checks a proposed slot and writes nothing",
+  "POST /notifications/{id}/read": "marking their own notifications read",
+  "PUT /notifications/preferences": "how they themselves are told (their own preferences only)",
 };
 
 interface Operation {
@@ -174,7 +181,18 @@ beforeAll(async () => {
     "POST /windows/{id}/end-series": { body: { until: later(40).slice(0, 10) } },
     "POST /sites": { body: { code: "AUX", name: "x", timeZone: "UTC" } },
     "POST /sites/{code}/areas": { body: { code: "U9", name: "x" } },
+    "POST /webhooks": {
+      body: { siteCode: "PLA", url: HOOK_URL, events: ["gate.refused"], secret: HOOK_SECRET },
+    },
+    "POST /webhooks/{id}/secret": { body: { secret: `${HOOK_SECRET}-rotated` } },
   };
+  const hook = await createWebhook(w.people.admin.actor, {
+    siteCode: "PLA",
+    url: HOOK_URL,
+    events: ["gate.refused"],
+    secret: HOOK_SECRET,
+  });
+  const ping = await sendTestWebhook(w.people.admin.actor, hook.id);
   Object.assign(objects, {
     "changes/{id}": change.id,
     "assets/{id}": w.assets.plc.id,
@@ -183,6 +201,8 @@ beforeAll(async () => {
     "advisories/{id}": advisory.advisory.id,
     "tokens/{id}": someoneElses.id,
     "sites/{code}": "PLA",
+    "webhooks/{id}": hook.id,
+    "deliveries/{id}": ping.deliveryId,
   });
   token = (await createToken(auditor.actor, { name: "audit", days: 30, scopes: ["read", "write", "sign"] }))
     .token;

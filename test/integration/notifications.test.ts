@@ -12,7 +12,7 @@ import { updateChange } from "@/lib/services/changes/update";
 import { setNotificationPreference } from "@/lib/services/notifications/set-preference";
 import { createWindow } from "@/lib/services/schedule/create-window";
 import { useTestDatabase } from "../db";
-import { HOUR, changeWorld, draft, sign, type World } from "./changes-helpers";
+import { CHECKED_IMAGE, HOUR, changeWorld, draft, sign, type World } from "./changes-helpers";
 import { deadJobs, drainJobs, emails, mailsTo, schedule, told } from "./notify-helpers";
 
 let db: Db;
@@ -94,7 +94,12 @@ describe("change events reach exactly the people who act on them", () => {
     await sign(securityA.actor, c.id, "security");
     await sign(safetyA.actor, c.id, "safety");
     await startChange(implementer.actor, c.id);
-    await completeChange(implementer.actor, c.id, { outcome: "success", notes: "" });
+    // A patch is reported successful only with its integrity check (CIP-010 R1.6).
+    await completeChange(implementer.actor, c.id, {
+      outcome: "success",
+      notes: "",
+      integrity: CHECKED_IMAGE,
+    });
     await drainJobs(db);
     expect(await told(db, "pssr_pending", c.id)).toEqual(emails(safetyA));
   });
