@@ -20,7 +20,11 @@ export function AssetChanges({
     return (
       <p className="p-4 text-sm text-slate-700">
         No change has touched this asset yet.{" "}
-        {canCreate ? <Link href="/changes/new">Request a change</Link> : null}
+        {canCreate ? (
+          <Link href="/changes/new" className="text-sky-800 underline">
+            Request a change
+          </Link>
+        ) : null}
       </p>
     );
   return (
