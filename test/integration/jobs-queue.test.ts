@@ -62,6 +62,7 @@ describe("job queue", () => {
     expect(states.every((s) => s.state === "done")).toBe(true);
   });
 
+  // PostgreSQL only: PGlite has one connection per process, so there is no second claimer to race.
   it.runIf(usingPostgres())("claims on two PostgreSQL connections at once are disjoint", async () => {
     await enqueue(
       db,
@@ -154,6 +155,8 @@ describe("scheduler", () => {
     expect(await db.select().from(jobs).where(like(jobs.idempotencyKey, "r:c1:%"))).toHaveLength(1);
   });
 
+  // PostgreSQL only: PGlite admits one process, which is always the leader (the advisory lock is
+  // PostgreSQL's; the embedded database's folder lock already keeps a second instance out).
   it.runIf(usingPostgres())("only the instance holding the leader lock scans", async () => {
     let inner: Awaited<ReturnType<typeof runScheduler>> | undefined;
     await runScheduler(
