@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import type { TokenStatus, TokenView } from "@/lib/types/tokens";
@@ -43,11 +43,7 @@ export function TokenTable({
       </thead>
       <tbody>
         {tokens.length === 0 ? (
-          <tr>
-            <Td colSpan={8} className="text-slate-600">
-              No API tokens yet.
-            </Td>
-          </tr>
+          <EmptyRow colSpan={8}>No API tokens yet.</EmptyRow>
         ) : (
           tokens.map((t) => (
             <tr key={t.id}>

@@ -99,6 +99,17 @@ export function Td({
   );
 }
 
+/** The one row of a table that has nothing to list: what it means, or what to do next. */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: React.ReactNode }) {
+  return (
+    <tr>
+      <Td colSpan={colSpan} className="text-slate-600">
+        {children}
+      </Td>
+    </tr>
+  );
+}
+
 export function Pager({
   nextHref,
   firstHref,

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { Pager, SortTh, Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Pager, SortTh, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
@@ -120,11 +120,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </thead>
         <tbody>
           {page.items.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="text-slate-600">
-                No users match.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={5}>No users match.</EmptyRow>
           ) : (
             page.items.map((u) => (
               <tr key={u.id}>

@@ -4,7 +4,7 @@ import { CreateTokenDialog } from "@/components/profile/create-token-dialog";
 import { TokenTable } from "@/components/profile/token-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { zoneAbbreviation } from "@/lib/domain/site-time";
@@ -58,11 +58,7 @@ export default async function ProfilePage() {
               </thead>
               <tbody>
                 {actor.grants.length === 0 ? (
-                  <tr>
-                    <Td colSpan={3} className="text-slate-600">
-                      You hold no site roles. An administrator grants them.
-                    </Td>
-                  </tr>
+                  <EmptyRow colSpan={3}>You hold no site roles. An administrator grants them.</EmptyRow>
                 ) : (
                   actor.grants.map((g) => {
                     const site = siteOf.get(g.siteCode);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Alert, PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { formatUtc } from "@/lib/domain/site-time";
 import { listMail } from "@/lib/services/notifications/list-mail";
@@ -47,11 +47,7 @@ export default async function AdminMailPage({
         </thead>
         <tbody>
           {page.items.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="text-slate-600">
-                No mail yet.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={5}>No mail yet.</EmptyRow>
           ) : (
             page.items.map((m) => (
               <tr key={m.id}>

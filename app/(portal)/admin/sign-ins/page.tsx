@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { listUnknownAccountFailures } from "@/lib/services/auth/unknown-account-failures";
@@ -30,11 +30,7 @@ export default async function UnknownSignInsPage() {
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr>
-              <Td colSpan={4} className="text-slate-600">
-                None recorded.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={4}>None recorded.</EmptyRow>
           ) : (
             rows.map((r) => (
               <tr key={r.id}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateAreaDialog, CreateSiteDialog } from "@/components/admin/site-dialogs";
 import { PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
@@ -40,11 +40,7 @@ export default async function AdminSitesPage() {
         </thead>
         <tbody>
           {sites.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="text-slate-600">
-                No sites yet.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={5}>No sites yet.</EmptyRow>
           ) : (
             sites.map((s) => (
               <tr key={s.code}>

@@ -3,7 +3,7 @@ import { RoleMappingForm } from "@/components/admin/role-mapping-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { oidcConfig, passwordLoginMode } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
@@ -67,11 +67,9 @@ export default async function AdminSsoPage() {
         </thead>
         <tbody>
           {mappings.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="text-slate-600">
-                No mappings: people signing in with single sign-on get no roles from the provider.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={5}>
+              No mappings: people signing in with single sign-on get no roles from the provider.
+            </EmptyRow>
           ) : (
             mappings.map((m) => (
               <tr key={m.id}>
@@ -119,11 +117,7 @@ export default async function AdminSsoPage() {
         </thead>
         <tbody>
           {held.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="text-slate-600">
-                Nothing is waiting.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={5}>Nothing is waiting.</EmptyRow>
           ) : (
             held.map((h) => (
               <tr key={h.id}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { CreateWebhookDialog, RotateSecretDialog } from "@/components/webhooks/create-webhook-dialog";
 import { RowAction } from "@/components/webhooks/row-action";
 import { requireActor } from "@/lib/auth/session";
@@ -41,11 +41,9 @@ export default async function AdminWebhooksPage() {
         </thead>
         <tbody>
           {hooks.length === 0 ? (
-            <tr>
-              <Td colSpan={6} className="text-slate-600">
-                No webhooks yet. Register one for each tool that should hear of changes.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={6}>
+              No webhooks yet. Register one for each tool that should hear of changes.
+            </EmptyRow>
           ) : (
             hooks.map((h) => (
               <tr key={h.id}>

@@ -8,7 +8,7 @@ import { TokenTable } from "@/components/profile/token-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
@@ -134,11 +134,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ emai
               </thead>
               <tbody>
                 {user.grants.length === 0 ? (
-                  <tr>
-                    <Td colSpan={5} className="text-slate-600">
-                      No site roles: this person sees no site data.
-                    </Td>
-                  </tr>
+                  <EmptyRow colSpan={5}>No site roles: this person sees no site data.</EmptyRow>
                 ) : (
                   user.grants.map((g) => (
                     <tr key={`${g.siteCode}:${g.role}`}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { RowAction } from "@/components/webhooks/row-action";
 import { requireActor } from "@/lib/auth/session";
 import { formatUtc } from "@/lib/domain/site-time";
@@ -57,11 +57,9 @@ export default async function WebhookDeliveriesPage({ params }: { params: Promis
         </thead>
         <tbody>
           {deliveries.length === 0 ? (
-            <tr>
-              <Td colSpan={6} className="text-slate-600">
-                Nothing delivered yet. Use “Send test” on the webhooks page to try the endpoint.
-              </Td>
-            </tr>
+            <EmptyRow colSpan={6}>
+              Nothing delivered yet. Use “Send test” on the webhooks page to try the endpoint.
+            </EmptyRow>
           ) : (
             deliveries.map((d) => (
               <tr key={d.id}>
