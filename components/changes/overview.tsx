@@ -6,7 +6,7 @@ import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 import { RiskLines, impactFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS } from "./vocab";
+import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
 
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (

@@ -8,7 +8,7 @@ import {
   PRODUCTION_IMPACT_LABELS,
   RISK_LABELS,
   SAFETY_IMPACT_LABELS,
-} from "@/components/changes/vocab";
+} from "@/lib/domain/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";

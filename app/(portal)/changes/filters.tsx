@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
 import { CHANGE_CLASSES, CHANGE_STATES, CHANGE_TYPES, RISK_LEVELS } from "@/lib/domain/constants";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/components/changes/vocab";
+import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
 import { one, type Search } from "./list-query";
 
 function Choice({

@@ -9,7 +9,7 @@ import {
   CHANGE_TYPE_LABELS,
   PRODUCTION_IMPACT_LABELS,
   SAFETY_IMPACT_LABELS,
-} from "../vocab";
+} from "@/lib/domain/changes/vocab";
 import type { ChangeFormValues } from "./form-types";
 
 type Props = { register: UseFormRegister<ChangeFormValues>; errors: FieldErrors<ChangeFormValues> };

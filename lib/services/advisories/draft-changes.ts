@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { draftPlan, type DraftPlan } from "@/lib/domain/advisories/draft-plan";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
-import { CHANGE_TYPE_LABELS } from "@/components/changes/vocab";
+import { CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
 import type { ChangeState } from "@/lib/domain/constants";
 import { createChangeIn } from "@/lib/services/changes/create";
 import type { ChangeView } from "@/lib/types/changes";

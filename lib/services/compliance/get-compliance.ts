@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { CHANGE_TYPE_LABELS, OUTCOME_LABELS, RISK_LABELS } from "@/components/changes/vocab";
+import { CHANGE_TYPE_LABELS, OUTCOME_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
 import { GATE_REASON_LABELS, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
 import {
   baselineDelay,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StateBadge, RiskBadge } from "@/components/changes/badges";
-import { CHANGE_TYPE_LABELS } from "@/components/changes/vocab";
+import { CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
 import { dashboardHref, figureLabel } from "@/components/compliance/figure-href";
 import { readPeriodParams } from "@/components/compliance/period-params";
 import { PageHeader } from "@/components/ui/card";

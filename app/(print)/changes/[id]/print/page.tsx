@@ -14,7 +14,7 @@ import { PrintButton } from "@/components/changes/print-button";
 import { RecordPdfLink } from "@/components/changes/record-pdf-link";
 import { SignoffRecordTable, awaitedWho } from "@/components/changes/signoffs-panel";
 import { SiteTime } from "@/components/changes/site-time";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/components/changes/vocab";
+import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatUtc } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";

@@ -1,4 +1,5 @@
-// Display words for the change vocabularies that lib/domain does not label itself.
+// Display words for the change vocabularies that lib/domain/changes/labels does not hold (pure data:
+// services, PDFs and components read the same words).
 import type {
   ChangeClass,
   ChangeType,
