@@ -88,12 +88,30 @@ export default tseslint.config(
                 "next/*",
                 "@/lib/services/*",
                 "@/lib/auth/*",
+                "@/components/*",
                 "node:fs",
                 "fs",
                 "postgres",
                 "@electric-sql/*",
               ],
               message: "lib/domain holds pure rules only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The layers under the pages never reach up into the UI: words and rules live in lib/domain.
+    files: ["lib/services/**", "lib/pdf/**", "lib/audit/**", "lib/seed/**", "lib/jobs/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components", "@/components/*", "@/app/*"],
+              message: "lib does not import components or pages; shared words belong in lib/domain.",
             },
           ],
         },
