@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiFallbackResponse } from "@/lib/http/api-fallback";
 
 /**
  * A strict Content-Security-Policy with a fresh nonce per page: scripts run only when Next.js
@@ -10,6 +11,9 @@ import { NextResponse, type NextRequest } from "next/server";
  * need the nonce.
  */
 export function proxy(request: NextRequest) {
+  // The API: an unknown path or method gets problem+json here; everything else goes to its route.
+  if (request.nextUrl.pathname === "/api/v1" || request.nextUrl.pathname.startsWith("/api/v1/"))
+    return apiFallbackResponse(request.method, request.nextUrl.pathname) ?? NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -35,6 +39,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    "/api/v1",
+    "/api/v1/:path*",
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [
