@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiFallback, matchApiRoute } from "@/lib/http/api-fallback";
 import { openApiDocument } from "@/lib/openapi";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -70,6 +71,19 @@ describe("OpenAPI document", () => {
       undocumented: s.filter((x) => !d.includes(x)),
       notServed: d.filter((x) => !s.includes(x)),
     }).toEqual({ undocumented: [], notServed: [] });
+  });
+
+  it("lets every served method of every route file through the proxy to that route", () => {
+    // The proxy's 404/405 reads the document's paths; a route file it did not know would be
+    // unreachable, so check it against the route files themselves, not the document.
+    for (const entry of served()) {
+      const [method, template] = entry.split(" ") as [string, string];
+      const concrete = template.replace(/\{[^}]+\}/g, "x0");
+      expect(matchApiRoute(concrete)?.path, entry).toBe(template);
+      expect(apiFallback(method, concrete), entry).toBeNull();
+      expect(apiFallback("OPTIONS", concrete), `OPTIONS ${template}`).toBeNull();
+      if (method === "GET") expect(apiFallback("HEAD", concrete), `HEAD ${template}`).toBeNull();
+    }
   });
 
   it("is an OpenAPI 3.1 document with bearer auth, problem+json and resolvable references", () => {
