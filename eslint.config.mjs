@@ -14,9 +14,15 @@ const noDb = {
 // Use cases are called from pages, actions and routes only; the base module (errors, input
 // parsing, pages) and the authorization checks are the shared vocabulary, not use cases.
 const noServices = {
-  regex: "^@/lib/services/(?!base/|authorize$)",
+  // "@/lib/services/…", and the same module reached relatively ("../services/…", "../lib/services/…").
+  regex: "^(?:@/lib/|(?:\\.\\./)+(?:lib/)?)services/(?!base/|authorize$)",
   message: "lib/http and db/ do not call use cases; app/ and the CLI do.",
 };
+/** import("…") is not an import declaration: no-restricted-imports does not see it. */
+const noDynamicImport = (pattern, message) => ({
+  selector: `ImportExpression[source.value=${pattern}]`,
+  message,
+});
 
 export default tseslint.config(
   {
@@ -57,17 +63,27 @@ export default tseslint.config(
           patterns: [
             ...noDb.patterns,
             {
-              group: ["@/lib/services", "@/lib/services/*"],
+              regex: "^(?:@/|(?:\\.\\./)+)lib/services(?:/|$)",
               message: "Components take data as props; types come from lib/schemas or lib/types.",
             },
           ],
         },
       ],
+      "no-restricted-syntax": [
+        "error",
+        noDynamicImport("/lib.services/", "Components take data as props; they do not load use cases."),
+      ],
     },
   },
   {
     files: ["lib/http/**", "db/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noServices] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noServices] }],
+      "no-restricted-syntax": [
+        "error",
+        noDynamicImport("/(^|lib.)services.(?!base.|authorize$)/", noServices.message),
+      ],
+    },
   },
   {
     files: ["lib/http/**"],
