@@ -26,6 +26,7 @@ export const PEOPLE = {
   admin: "sam.admin@corp.demo",
 } as const;
 
+/** Per port, as the e2e server's database is: two runs from one checkout keep their sign-ins apart. */
 export function authFile(email: string): string {
-  return path.join(__dirname, ".auth", `${email}.json`);
+  return path.join(__dirname, ".auth", process.env.E2E_PORT ?? "3210", `${email}.json`);
 }
