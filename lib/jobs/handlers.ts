@@ -6,6 +6,11 @@ import { WEBHOOK_JOB } from "@/lib/services/notifications/internal/queue-webhook
 import { sendMail } from "@/lib/services/notifications/send-mail";
 import { deliverWebhook } from "@/lib/services/notifications/deliver-webhook";
 import { handleReminder } from "@/lib/services/notifications/handle-reminder";
+import { handleAdvisoryReminder } from "@/lib/services/notifications/handle-advisory-reminder";
+import {
+  ADVISORY_REMINDER_JOB,
+  advisoryReminders,
+} from "@/lib/services/notifications/find-advisory-reminders";
 import { DIGEST_JOB, digestFinder, sendDigest } from "@/lib/services/notifications/send-digests";
 import { REMINDER_FINDERS, REMINDER_JOB } from "@/lib/services/notifications/find-due-reminders";
 import type { DueFinder } from "./scheduler";
@@ -17,8 +22,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [MAIL_JOB]: sendMail,
   [WEBHOOK_JOB]: deliverWebhook,
   [REMINDER_JOB]: handleReminder,
+  [ADVISORY_REMINDER_JOB]: handleAdvisoryReminder,
   [DIGEST_JOB]: sendDigest,
 };
 
 /** What the scheduler looks for at each pass. */
-export const DUE_FINDERS: readonly DueFinder[] = [...REMINDER_FINDERS, digestFinder];
+export const DUE_FINDERS: readonly DueFinder[] = [...REMINDER_FINDERS, advisoryReminders, digestFinder];

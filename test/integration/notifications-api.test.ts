@@ -135,7 +135,7 @@ describe("notifications API", () => {
         token: tok.securityA,
       }),
     )) as { items: unknown[] };
-    expect(got.items.length).toBe(10);
+    expect(got.items.length).toBe(12);
   });
 
   it("webhooks and the mail log are for administrators; the secret never comes back", async () => {

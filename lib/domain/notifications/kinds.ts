@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   "retrospective_overdue",
   "pssr_pending",
   "baseline_overdue",
+  "advisory_due",
+  "advisory_overdue",
   "schedule_conflict",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -76,6 +78,16 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "An asset baseline is not updated 25 days after implementation",
     audience: "The change's requester and implementer (CIP-010 R1.3 allows 30 days)",
     defaultChannel: "in_app",
+  },
+  advisory_due: {
+    label: "An advisory's CIP-007 deadline is 7 days away",
+    audience: "Security approvers and change managers at the site, who decide applicability and plan the fix",
+    defaultChannel: "in_app",
+  },
+  advisory_overdue: {
+    label: "An advisory's CIP-007 deadline has passed",
+    audience: "Security approvers and change managers at the site, who decide applicability and plan the fix",
+    defaultChannel: "email",
   },
   schedule_conflict: {
     label: "A blackout or critical run now covers an approved change's slot",

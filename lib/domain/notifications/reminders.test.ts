@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { retryDelayMs, afterFailure } from "../jobs/backoff";
-import { baselineReminderAt, isDue, retrospectiveReminderAt, slotReminderAt } from "./reminders";
+import {
+  advisoryRemindersDue,
+  baselineReminderAt,
+  isDue,
+  retrospectiveReminderAt,
+  slotReminderAt,
+} from "./reminders";
 
 describe("reminder thresholds", () => {
   it("the slot reminder is 24 real hours before a start just after the spring-forward", () => {
@@ -43,5 +49,31 @@ describe("job back-off", () => {
     const now = new Date("2027-01-01T00:00:00Z");
     expect(afterFailure(2, 3, now)).toEqual({ state: "queued", runAt: new Date("2027-01-01T00:00:30Z") });
     expect(afterFailure(3, 3, now)).toEqual({ state: "dead" });
+  });
+});
+
+describe("advisory CIP-007 reminders", () => {
+  const clock = (at: string, overdue = false) =>
+    ({ status: "decision_due", due: { what: "decision", at: new Date(at) }, overdue }) as const;
+  const due = "2027-03-27T14:00:00.000Z"; // 27 Mar 09:00 CDT
+  const kinds = (now: string) =>
+    advisoryRemindersDue(clock(due), "America/Chicago", new Date(now)).map(
+      (r) => `${r.kind}@${r.runAt.toISOString()}`,
+    );
+
+  it("7 calendar days before on the plant's clock, across the spring change: 20 Mar 09:00 CDT", () => {
+    expect(kinds("2027-03-20T13:59:59Z")).toEqual([]);
+    expect(kinds("2027-03-20T14:00:00Z")).toEqual(["advisory_due@2027-03-20T14:00:00.000Z"]);
+  });
+
+  it("overdue from the due instant, and neither once the catch-up period is past", () => {
+    expect(kinds(due)).toEqual([`advisory_overdue@${due}`]);
+    expect(kinds("2027-04-10T13:59:59Z")).toEqual([`advisory_overdue@${due}`]);
+    expect(kinds("2027-04-10T14:00:00Z")).toEqual([]);
+  });
+
+  it("nothing once no step is due", () => {
+    const settled = { status: "resolved", due: null, overdue: false } as const;
+    expect(advisoryRemindersDue(settled, "UTC", new Date(due))).toEqual([]);
   });
 });

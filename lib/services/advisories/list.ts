@@ -10,8 +10,8 @@ import { advisoryListQuerySchema, type AdvisoryListQuery } from "@/lib/schemas/a
 import { parseInput } from "@/lib/services/base/parse-input";
 import { visibleSiteIds } from "./access";
 import { cvesOf, type AdvisoryCve } from "./get";
-import { kevMarks, linkedChanges, siteReviews } from "./load";
-import { combineMatches, decisionsFor, inventoryAt } from "./matches";
+import { kevMarks } from "./load";
+import { reviewAdvisories } from "./site-clocks";
 import { rankMatches, type Priority } from "./rank";
 import type { OverdueAdvisory } from "@/lib/types/advisories";
 
@@ -76,38 +76,18 @@ export async function listAdvisories(
   const db = await getDb();
   const siteIds = await visibleSiteIds(db, actor);
   const rows = await db.select().from(advisories).orderBy(desc(advisories.importedAt));
-  const [inventory, decisions, kev, links] = await Promise.all([
-    inventoryAt(db, siteIds),
-    decisionsFor(
-      db,
-      rows.map((r) => r.id),
-    ),
+  const [reviewed, kev] = await Promise.all([
+    reviewAdvisories(db, rows, siteIds, now),
     kevMarks(
       db,
       rows.flatMap((r) => r.cveIds),
-    ),
-    linkedChanges(
-      db,
-      rows.map((r) => r.id),
-      siteIds,
     ),
   ]);
   const out: AdvisorySummary[] = [];
   for (const row of rows) {
     const facts = row.facts as AdvisoryFacts;
-    const matches = combineMatches(
-      facts,
-      inventory,
-      decisions.filter((d) => d.advisoryId === row.id),
-    );
+    const { matches, reviews } = reviewed.get(row.id)!;
     const cves = cvesOf(facts, kev);
-    const reviews = await siteReviews(
-      db,
-      row,
-      matches,
-      links.filter((l) => l.advisoryId === row.id),
-      now,
-    );
     const clock = worstClock(reviews.map((r) => r.clock));
     const ranked = rankMatches(matches, cves).filter((m) => m.status !== "not_affected");
     const scores = cves.map((c) => c.cvss?.baseScore ?? 0);

@@ -4,6 +4,7 @@ import { changeAssets, changes, productionRuns, sites, windows } from "@/db/sche
 import { OWING_STATES, retrospectiveDueAt } from "@/lib/domain/changes";
 import {
   baselineReminderAt,
+  CATCH_UP_MS,
   isDue,
   retrospectiveReminderAt,
   SLOT_LEAD_HOURS,
@@ -19,8 +20,6 @@ export type ReminderKind =
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** How far back a missed reminder is still sent (a server that was down for a weekend). */
-const CATCH_UP = 14 * DAY;
 
 function reminder(kind: ReminderKind, changeId: string, dueAt: Date, stamp: Date, runAt: Date): EnqueueInput {
   return {
@@ -59,7 +58,7 @@ const retrospective: DueFinder = async (tx, now) => {
       and(
         eq(changes.class, "emergency"),
         inArray(changes.state, [...OWING_STATES]),
-        gt(changes.approvedAt, new Date(now.getTime() - CATCH_UP - 3 * DAY)),
+        gt(changes.approvedAt, new Date(now.getTime() - CATCH_UP_MS - 3 * DAY)),
       ),
     );
   const out: EnqueueInput[] = [];
@@ -68,7 +67,7 @@ const retrospective: DueFinder = async (tx, now) => {
     if (!due) continue;
     const soon = retrospectiveReminderAt(due);
     if (isDue(soon, now, due)) out.push(reminder("retrospective_due", r.id, due, r.approvedAt!, soon));
-    if (isDue(due, now, new Date(due.getTime() + CATCH_UP)))
+    if (isDue(due, now, new Date(due.getTime() + CATCH_UP_MS)))
       out.push(reminder("retrospective_overdue", r.id, due, r.approvedAt!, due));
   }
   return out;
@@ -85,7 +84,7 @@ const baseline: DueFinder = async (tx, now) => {
         inArray(changes.state, ["implemented", "pssr_pending"]),
         eq(changes.outcome, "success"),
         lte(changes.actualEnd, new Date(now.getTime() - 24 * DAY)),
-        gt(changes.actualEnd, new Date(now.getTime() - 30 * DAY - CATCH_UP)),
+        gt(changes.actualEnd, new Date(now.getTime() - 30 * DAY - CATCH_UP_MS)),
       ),
     );
   const out: EnqueueInput[] = [];

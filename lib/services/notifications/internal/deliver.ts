@@ -10,7 +10,7 @@ export const MAIL_JOB = "mail.send";
 
 export interface NotificationDraft {
   kind: NotificationKind;
-  objectType: "change";
+  objectType: "change" | "advisory";
   objectId: string;
   siteId: string | null;
   timeZone: string;
