@@ -2,9 +2,9 @@ import { Nav } from "@/components/shell/nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
 import { unreadCount } from "@/lib/services/notifications/list-notifications";
-import { ROLE_LABELS } from "@/lib/domain/constants";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();

@@ -4,7 +4,7 @@ import { OverdueAdvisoriesCard } from "@/components/advisories/dashboard-card";
 import { ChangeDashboardSection } from "@/components/changes/dashboard-section";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { CRITICALITIES, CRITICALITY_LABELS } from "@/lib/domain/constants";
+import { CRITICALITIES } from "@/lib/domain/constants";
 import { changeDashboard } from "@/lib/services/changes/dashboard";
 import { overdueAdvisories } from "@/lib/services/advisories/list";
 import { assetSummary } from "@/lib/services/assets/summary";
@@ -16,6 +16,7 @@ import { changeTrends } from "@/lib/services/dashboard/change-trends";
 import { implementerPanel } from "@/lib/services/dashboard/implementer-panel";
 import { managerPanel } from "@/lib/services/dashboard/manager-panel";
 import { requesterPanel } from "@/lib/services/dashboard/requester-panel";
+import { CRITICALITY_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

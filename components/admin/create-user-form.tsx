@@ -8,9 +8,10 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, SITE_ROLES } from "@/lib/domain/constants";
+import { SITE_ROLES } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { createUserSchema } from "@/lib/schemas/users";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;

@@ -5,8 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
-import { ROLE_LABELS, SITE_ROLES, type SiteRole } from "@/lib/domain/constants";
+import { SITE_ROLES, type SiteRole } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 /** Site and role selects; granting asks for confirmation, naming exactly what the person will be able to do where. */
 export function GrantRoleForm({

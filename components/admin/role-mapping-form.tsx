@@ -6,9 +6,10 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, SITE_ROLES } from "@/lib/domain/constants";
+import { SITE_ROLES } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { roleMappingSchema, type RoleMappingInput } from "@/lib/schemas/sso";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 /** "Whoever has VALUE in CLAIM gets ROLE at SITE", validated with the service's own schema. */
 export function RoleMappingForm({

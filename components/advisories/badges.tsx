@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PRIORITY_LEVEL_LABELS, type Priority } from "@/lib/domain/advisories/priority";
 import type { MatchStatus } from "@/lib/domain/advisories";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/domain/advisories/clocks";
+import { MATCH_LABELS } from "@/lib/domain/labels";
 
 const PRIORITY_TONES: Record<Priority["level"], BadgeTone> = {
   urgent: "red",
@@ -52,11 +53,6 @@ export function KevBadge({ ransomware }: { ransomware?: boolean }) {
   );
 }
 
-export const MATCH_LABELS: Record<MatchStatus, string> = {
-  affected: "Affected",
-  not_affected: "Not affected",
-  unknown: "Undecided",
-};
 const MATCH_TONES: Record<MatchStatus, BadgeTone> = {
   affected: "red",
   not_affected: "green",
@@ -66,12 +62,3 @@ const MATCH_TONES: Record<MatchStatus, BadgeTone> = {
 export function MatchBadge({ status }: { status: MatchStatus }) {
   return <Badge tone={MATCH_TONES[status]}>{MATCH_LABELS[status]}</Badge>;
 }
-
-export const REMEDIATION_LABELS: Record<string, string> = {
-  vendor_fix: "Vendor fix",
-  mitigation: "Mitigation",
-  workaround: "Workaround",
-  none_available: "No fix available",
-  no_fix_planned: "No fix planned",
-  other: "Other",
-};

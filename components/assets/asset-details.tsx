@@ -1,7 +1,7 @@
 import { SiteTime } from "@/components/changes/site-time";
-import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import type { AssetView } from "@/lib/types/assets";
 import { CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
+import { ASSET_KIND_LABELS } from "@/lib/domain/labels";
 
 function Item({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
   return (

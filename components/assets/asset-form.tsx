@@ -8,18 +8,11 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
-import {
-  ASSET_KINDS,
-  ASSET_KIND_LABELS,
-  CRITICALITIES,
-  CRITICALITY_LABELS,
-  EXPOSURES,
-  EXPOSURE_LABELS,
-  PURDUE_LEVELS,
-} from "@/lib/domain/constants";
+import { ASSET_KINDS, CRITICALITIES, EXPOSURES, PURDUE_LEVELS } from "@/lib/domain/constants";
 import { createAssetSchema } from "@/lib/schemas/assets";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { useHydrated } from "./use-hydrated";
+import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
 
 export type AssetFormValues = z.input<typeof createAssetSchema>;
 type Output = z.output<typeof createAssetSchema>;

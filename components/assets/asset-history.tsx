@@ -1,13 +1,12 @@
-import { actionLabel, actorLabel } from "@/lib/audit/labels";
 import { SiteTime } from "@/components/changes/site-time";
-import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/constants";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
-
-const ACTION_LABELS: Record<string, string> = {
-  "asset.create": "Created",
-  "asset.update": "Edited",
-  "asset.import": "Imported from CSV",
-};
+import {
+  actorLabel,
+  historyActionLabel,
+  ASSET_KIND_LABELS,
+  CRITICALITY_LABELS,
+  EXPOSURE_LABELS,
+} from "@/lib/domain/labels";
 
 const FIELD_LABELS: Record<string, string> = {
   siteCode: "Site",
@@ -56,7 +55,7 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
         return (
           <li key={e.id} className="px-4 py-3">
             <p className="text-sm text-slate-900">
-              <span className="font-medium">{ACTION_LABELS[e.action] ?? actionLabel(e.action)}</span> by{" "}
+              <span className="font-medium">{historyActionLabel(e.action)}</span> by{" "}
               {actorLabel(e.actorEmail, e.actorName)}
               <span className="text-slate-600">
                 {" · "}

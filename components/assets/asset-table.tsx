@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { SortTh, Table, Td, Th } from "@/components/ui/table";
-import { ASSET_KIND_LABELS } from "@/lib/domain/constants";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { AssetView } from "@/lib/types/assets";
 import { AssetFlags, CriticalityBadge, ExposureBadge, purdueLabel } from "./badges";
+import { ASSET_KIND_LABELS } from "@/lib/domain/labels";
 
 export function AssetTable({
   items,

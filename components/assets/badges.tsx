@@ -1,6 +1,7 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { CRITICALITY_LABELS, EXPOSURE_LABELS, type Criticality, type Exposure } from "@/lib/domain/constants";
+import { type Criticality, type Exposure } from "@/lib/domain/constants";
+import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
 
 const CRITICALITY_TONES: Record<Criticality, BadgeTone> = {
   safety_critical: "red",

@@ -1,14 +1,8 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import {
-  ASSET_KINDS,
-  ASSET_KIND_LABELS,
-  CRITICALITIES,
-  CRITICALITY_LABELS,
-  EXPOSURES,
-  EXPOSURE_LABELS,
-} from "@/lib/domain/constants";
+import { ASSET_KINDS, CRITICALITIES, EXPOSURES } from "@/lib/domain/constants";
+import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
 
 export interface FilterValues {
   q: string;

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { Collapsible } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
 import { fieldDiff } from "@/lib/audit/field-diff";
-import { actionLabel, actorLabel, isPersonActor } from "@/lib/audit/labels";
 import { actionTone } from "./vocab";
+import { actionLabel, actorLabel, isPersonActor } from "@/lib/domain/labels";
 
 /** One event, already formatted on the server (times in the site's zone) so the client only toggles. */
 export interface AuditRowData {

@@ -5,8 +5,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { PageFilters } from "@/lib/audit/page-filters";
 import { AUDIT_ACTION_GROUPS } from "@/lib/schemas/audit";
-import { actionLabel } from "@/lib/audit/labels";
 import { groupLabel } from "./vocab";
+import { actionLabel } from "@/lib/domain/labels";
 
 /** The site choice of the trail's filter forms: one of the reader's sites, or all of them. */
 export function SiteFilter({

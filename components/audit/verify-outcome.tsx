@@ -1,6 +1,6 @@
 import type { VerifyReport } from "@/lib/types/audit";
 import { auditTime } from "@/lib/audit/display-time";
-import { actionLabel } from "@/lib/audit/labels";
+import { actionLabel } from "@/lib/domain/labels";
 
 const n = (v: number) => v.toLocaleString("en-US");
 const utc = (iso: string) => auditTime(iso, null).utc;

@@ -3,7 +3,8 @@ import { formatUtc } from "@/lib/domain/site-time";
 import { formatLocalRange } from "@/lib/domain/schedule";
 import type { CalendarItem } from "@/lib/calendar/items";
 import { areaLabel, type CalendarContext } from "./context";
-import { CRITICALITY_LABELS, RUN_KIND_LABELS, kindLabel } from "./item-style";
+import { kindLabel } from "./item-style";
+import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
 
 function utcRange(start: Date, end: Date): string {
   return `${formatUtc(start)} – ${formatUtc(end)}`;
@@ -33,7 +34,7 @@ export function ItemDetails({ item, ctx }: { item: CalendarItem; ctx: CalendarCo
         {item.type === "run" ? (
           <>
             <Row term="Type">{RUN_KIND_LABELS[item.kind]}</Row>
-            <Row term="Criticality">{CRITICALITY_LABELS[item.criticality]}</Row>
+            <Row term="Criticality">{RUN_CRITICALITY_LABELS[item.criticality]}</Row>
           </>
         ) : null}
       </dl>

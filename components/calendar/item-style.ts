@@ -1,21 +1,16 @@
 // How each calendar item looks and reads. Colour is never the only signal: every item also
 // carries a kind label (and an icon in the chip) so it reads the same in greyscale.
 import type { CSSProperties } from "react";
-import type { ChangeState, RunCriticality, RunKind } from "@/lib/domain/constants";
-import { CHANGE_STATE_FAMILY, CHANGE_STATE_LABELS, type StateFamily } from "@/lib/domain/changes/labels";
+import type { ChangeState, RunCriticality } from "@/lib/domain/constants";
 import type { CalendarItem } from "@/lib/calendar/items";
-
-export const RUN_KIND_LABELS: Record<RunKind, string> = {
-  run: "Run",
-  campaign: "Campaign",
-  batch: "Batch",
-  turnaround: "Turnaround",
-};
-export const CRITICALITY_LABELS: Record<RunCriticality, string> = {
-  critical: "Critical",
-  normal: "Normal",
-  low: "Low",
-};
+import {
+  CHANGE_STATE_FAMILY,
+  CHANGE_STATE_LABELS,
+  RUN_CRITICALITY_LABELS,
+  RUN_KIND_LABELS,
+  WINDOW_KIND_LABELS,
+  type StateFamily,
+} from "@/lib/domain/labels";
 
 /** The badge families' colours (components/changes/badges.tsx), as chip borders and fills. */
 const FAMILY_CLASSES: Record<StateFamily, string> = {
@@ -66,11 +61,11 @@ export function itemStyle(item: CalendarItem): CSSProperties | undefined {
 export function kindLabel(item: CalendarItem): string {
   switch (item.type) {
     case "window":
-      return item.kind === "blackout" ? "Blackout" : "Maintenance window";
+      return WINDOW_KIND_LABELS[item.kind];
     case "run":
       return item.kind === "turnaround"
         ? "Turnaround (maintenance window)"
-        : `${CRITICALITY_LABELS[item.criticality]} ${RUN_KIND_LABELS[item.kind].toLowerCase()}`;
+        : `${RUN_CRITICALITY_LABELS[item.criticality]} ${RUN_KIND_LABELS[item.kind].toLowerCase()}`;
     case "change":
       return `Change ${CHANGE_STATE_LABELS[item.state].toLowerCase()}`;
   }

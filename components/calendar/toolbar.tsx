@@ -2,9 +2,9 @@ import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
 import { CALENDAR_STATES, calendarHref, type CalendarQuery } from "@/lib/calendar/query";
 import { CALENDAR_VIEWS, VIEW_LABELS, type ViewRange } from "@/lib/calendar/range";
+import { CHANGE_STATE_LABELS } from "@/lib/domain/labels";
 
 const selectCls = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900";
 

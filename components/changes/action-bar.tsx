@@ -1,7 +1,6 @@
 import { Pencil, Play } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { signoffMeaning } from "@/lib/domain/changes";
 import type {
   CloseChangeInput,
@@ -19,6 +18,7 @@ import { SignDialog, type SignChoice, type SsoSigning } from "./dialogs/sign-dia
 import { StartDialog } from "./dialogs/start-dialog";
 import { SubmitDialog } from "./dialogs/submit-dialog";
 import { GateReasonList } from "./gate-reasons";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 type R = Promise<FormResult<unknown>>;
 

@@ -1,7 +1,8 @@
 import { CheckCircle2 } from "lucide-react";
 import Link from "next/link";
-import { SIGNOFF_ROLE_LABELS, joinList } from "@/lib/domain/changes/labels";
 import type { ChangeView } from "@/lib/types/changes";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { joinList } from "@/lib/domain/changes/wording";
 
 export const NOTICES = ["submitted", "signed", "rejected"] as const;
 export type NoticeKind = (typeof NOTICES)[number];

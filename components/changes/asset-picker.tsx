@@ -4,9 +4,9 @@
 import { Search, ShieldAlert, X } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
-import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import type { PickedAsset } from "./picked-asset";
+import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/labels";
 
 export type AssetSearch = (q: string) => Promise<FormResult<PickedAsset[]>>;
 

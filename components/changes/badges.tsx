@@ -1,8 +1,13 @@
 import { AlertTriangle, Siren } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ChangeClass, ChangeState, RiskLevel } from "@/lib/domain/constants";
-import { CHANGE_STATE_FAMILY, CHANGE_STATE_LABELS, type StateFamily } from "@/lib/domain/changes/labels";
-import { CHANGE_CLASS_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
+import {
+  CHANGE_STATE_FAMILY,
+  CHANGE_STATE_LABELS,
+  type StateFamily,
+  CHANGE_CLASS_LABELS,
+  RISK_LABELS,
+} from "@/lib/domain/labels";
 
 const FAMILY_TONES: Record<StateFamily, BadgeTone> = {
   preparing: "gray",

@@ -10,7 +10,7 @@ import { ClassBadge, OverdueFlag, RiskBadge, StateBadge } from "./badges";
 import { LifecycleStepper } from "./lifecycle-stepper";
 import { SignoffProgress } from "./signoff-progress";
 import { SiteTime } from "./site-time";
-import { CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
+import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { CHANGE_STATES } from "@/lib/domain/constants";
 import type { ChangeDashboard } from "@/lib/types/changes";
 import { OverdueFlag, StateBadge } from "./badges";
 import { SiteTime } from "./site-time";
+import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 /** The change part of the dashboard: what awaits me, what is where, what is overdue. */
 export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {

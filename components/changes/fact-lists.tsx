@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ChangeView, IntegrityCheckView } from "@/lib/types/changes";
-import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "@/lib/domain/changes/vocab";
+import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "@/lib/domain/labels";
 
 // The change's facts as label/value lists, shared by the overview tab and the printable record
 // so that both state the same things in the same words; each surface lays them out its own way.

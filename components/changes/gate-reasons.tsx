@@ -1,10 +1,10 @@
 import { XCircle } from "lucide-react";
-import { GATE_REASON_LABELS } from "@/lib/domain/changes/labels";
 import { helpRolesFor } from "@/lib/domain/changes/who-can-help";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { GateResult } from "@/lib/types/changes";
 import type { SiteContact } from "@/lib/types/sites";
 import { WhoCanHelp } from "./who-can-help";
+import { GATE_REASON_LABELS } from "@/lib/domain/labels";
 
 type Reason = GateResult["reasons"][number];
 

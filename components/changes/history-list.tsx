@@ -1,26 +1,8 @@
 import { readAuditPayload, type AuditPayload } from "@/lib/audit/events";
-import { actionLabel, actorLabel } from "@/lib/audit/labels";
 import { integritySummary } from "@/lib/domain/changes/supply-chain";
 import type { ChangeHistoryEvent } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
-
-/** Short words for the change's own history; any other action reads as the trail names it. */
-const ACTION_LABELS: Record<string, string> = {
-  "change.create": "Created",
-  "change.update": "Edited",
-  "change.submit": "Submitted",
-  "change.approve": "Approved",
-  "change.reject": "Rejected",
-  "change.revise": "Revised (back to draft)",
-  "change.cancel": "Cancelled",
-  "change.start": "Implementation started",
-  "change.complete": "Outcome recorded",
-  "change.pssr": "PSSR requested",
-  "change.close": "Closed",
-  "signoff.sign": "Signed",
-  "signoff.supersede": "Sign-off superseded",
-  "gate.decision": "Gate decision",
-};
+import { actorLabel, historyActionLabel } from "@/lib/domain/labels";
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
@@ -99,7 +81,7 @@ function Entry({ e, zone }: { e: ChangeHistoryEvent; zone: string }) {
       </span>
       <div className="min-w-0">
         <p className="font-medium text-slate-900">
-          {ACTION_LABELS[e.action] ?? actionLabel(e.action)}
+          {historyActionLabel(e.action)}
           {summary ? <span className="font-normal text-slate-700"> — {summary}</span> : null}
           <code className="ml-2 font-mono text-xs font-normal text-slate-500">{e.action}</code>
         </p>

@@ -2,11 +2,15 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/constants";
 import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 import { RiskLines, impactFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
+import {
+  ASSET_KIND_LABELS,
+  CRITICALITY_LABELS,
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+} from "@/lib/domain/labels";
 
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (

@@ -7,10 +7,10 @@ import type { ChangeClass, ChangeType, ProductionImpact, SafetyImpact } from "@/
 import { RISK_MATRIX } from "@/lib/domain/changes/risk";
 import { assetFacts, groupMembersOf, riskOfContent } from "@/lib/domain/changes/facts";
 import { pssrRequired, requiredSignoffs, standardClassIssues } from "@/lib/domain/changes/policy";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import type { ChangeFacts } from "@/lib/domain/changes/types";
 import { RiskBadge } from "./badges";
 import type { PickedAsset } from "./picked-asset";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 export interface RiskInputs {
   type: ChangeType;

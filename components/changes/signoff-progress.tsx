@@ -1,11 +1,11 @@
 import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
 import Link from "next/link";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { helpRolesFor } from "@/lib/domain/changes/who-can-help";
 import type { ChangeView } from "@/lib/types/changes";
 import type { SiteContact } from "@/lib/types/sites";
 import { contactsFor } from "./who-can-help";
 import { statusOf } from "./signoffs-panel";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 function awaitedFrom(r: ChangeView["requiredSignoffs"][number], contacts: readonly SiteContact[]): string {
   const who = contactsFor(

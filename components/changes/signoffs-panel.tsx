@@ -2,9 +2,10 @@ import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { SIGNER_TITLES, SIGNOFF_ROLE_LABELS, joinList } from "@/lib/domain/changes/labels";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
+import { SIGNER_TITLES, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { joinList } from "@/lib/domain/changes/wording";
 
 type Status =
   { kind: "satisfied"; by: SignoffView } | { kind: "rejected"; by: SignoffView } | { kind: "missing" };

@@ -1,7 +1,8 @@
-import { ROLE_LABELS, type SiteRole } from "@/lib/domain/constants";
-import { withArticle } from "@/lib/domain/changes/labels";
+import { type SiteRole } from "@/lib/domain/constants";
 import type { HelpRole } from "@/lib/domain/changes/who-can-help";
 import type { SiteContact } from "@/lib/types/sites";
+import { ROLE_LABELS } from "@/lib/domain/labels";
+import { withArticle } from "@/lib/domain/changes/wording";
 
 /** The people behind help roles, one per person, at the named site or any site of the change. */
 export function contactsFor(help: readonly HelpRole[], contacts: readonly SiteContact[]): SiteContact[] {

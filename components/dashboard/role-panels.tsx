@@ -2,10 +2,10 @@ import Link from "next/link";
 import { StateBadge } from "@/components/changes/badges";
 import { SiteTime } from "@/components/changes/site-time";
 import { Card, CardHeader } from "@/components/ui/card";
-import { GATE_REASON_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { CHANGE_STATES, type GateReasonCode } from "@/lib/domain/constants";
 import type { ApproverPanel, ImplementerPanel, ManagerPanel, RequesterPanel } from "@/lib/types/dashboard";
 import { WeekTimeline } from "./week-timeline";
+import { GATE_REASON_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 const item = "flex items-start justify-between gap-3 px-4 py-2 text-sm [&>:last-child]:shrink-0";
 const changeLink = (c: { id: string; number: string; title: string }) => (

@@ -1,12 +1,8 @@
 import { CHANGE_CLASSES, type ChangeClass } from "@/lib/domain/constants";
 import type { WeekFigures } from "@/lib/domain/dashboard/trends";
+import { CHANGE_CLASS_LABELS } from "@/lib/domain/labels";
 import { ChartTable } from "./chart-table";
 
-const CLASS_LABEL: Record<ChangeClass, string> = {
-  standard: "Standard",
-  normal: "Normal",
-  emergency: "Emergency",
-};
 const CLASS_FILL: Record<ChangeClass, string> = {
   standard: "fill-emerald-600",
   normal: "fill-blue-600",
@@ -109,13 +105,13 @@ export function StartedPerWeekChart({ weeks }: { weeks: WeekFigures[] }) {
         {CHANGE_CLASSES.map((c) => (
           <span key={c} className="flex items-center gap-1">
             <span aria-hidden="true" className={`inline-block size-2 rounded-sm ${CLASS_SWATCH[c]}`} />
-            {CLASS_LABEL[c]}
+            {CHANGE_CLASS_LABELS[c]}
           </span>
         ))}
       </figcaption>
       <ChartTable
         caption="Changes started per week by class"
-        head={["Week of", ...CHANGE_CLASSES.map((c) => CLASS_LABEL[c]), "Total"]}
+        head={["Week of", ...CHANGE_CLASSES.map((c) => CHANGE_CLASS_LABELS[c]), "Total"]}
         rows={weeks.map((w, i) => [
           weekLabel(w.weekStart),
           ...CHANGE_CLASSES.map((c) => w.started[c]),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SiteTime } from "@/components/changes/site-time";
-import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
 import type { TimelineItem } from "@/lib/types/dashboard";
+import { CHANGE_STATE_LABELS } from "@/lib/domain/labels";
 
 const LANES: { kind: TimelineItem["kind"]; label: string; fill: string }[] = [
   { kind: "maintenance", label: "Maintenance windows", fill: "fill-emerald-500" },

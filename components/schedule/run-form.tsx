@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RUN_CRITICALITIES, RUN_KINDS } from "@/lib/domain/constants";
 import { runContentSchema, type RunContentInput } from "@/lib/schemas/schedule";
-import { CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/components/calendar/item-style";
 import type { FormResult } from "@/lib/schemas/form-result";
+import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
 
 const runFormSchema = runContentSchema;
 export type RunFormValues = RunContentInput;
@@ -93,7 +93,7 @@ export function RunForm({
           <Select {...register("criticality")}>
             {RUN_CRITICALITIES.map((c) => (
               <option key={c} value={c}>
-                {CRITICALITY_LABELS[c]}
+                {RUN_CRITICALITY_LABELS[c]}
               </option>
             ))}
           </Select>

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { RunCriticality, RunKind } from "@/lib/domain/constants";
+import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
 import type { FormResult } from "@/lib/schemas/form-result";
 
 export interface ImportReport {
@@ -15,8 +17,8 @@ export interface ImportReport {
   sample: {
     title: string;
     areaCode: string;
-    kind: string;
-    criticality: string;
+    kind: RunKind;
+    criticality: RunCriticality;
     localStart: string;
     localEnd: string;
   }[];
@@ -184,8 +186,8 @@ export function RunImport({
               <tr key={i}>
                 <Td>{r.areaCode}</Td>
                 <Td>{r.title}</Td>
-                <Td>{r.kind}</Td>
-                <Td>{r.criticality}</Td>
+                <Td>{RUN_KIND_LABELS[r.kind]}</Td>
+                <Td>{RUN_CRITICALITY_LABELS[r.criticality]}</Td>
                 <Td className="whitespace-nowrap">{r.localStart.slice(0, 16).replace("T", " ")}</Td>
                 <Td className="whitespace-nowrap">{r.localEnd.slice(0, 16).replace("T", " ")}</Td>
               </tr>

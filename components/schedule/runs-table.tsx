@@ -2,11 +2,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { formatLocal } from "@/lib/domain/schedule";
-import { CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/components/calendar/item-style";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { ConfirmAction } from "./confirm-action";
 import { RunDialog } from "./run-dialog";
 import type { RunFormValues } from "./run-form";
+import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
 
 export interface RunRowView {
   id: string;
@@ -76,7 +76,7 @@ export function RunsTable({
                 )}
               </Td>
               <Td>
-                <Badge tone={TONE[r.criticality]}>{CRITICALITY_LABELS[r.criticality]}</Badge>
+                <Badge tone={TONE[r.criticality]}>{RUN_CRITICALITY_LABELS[r.criticality]}</Badge>
               </Td>
               <Td className="whitespace-nowrap">{formatLocal(r.start, timeZone)}</Td>
               <Td className="whitespace-nowrap">{formatLocal(r.end, timeZone)}</Td>

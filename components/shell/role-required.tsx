@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { joinList, withArticle } from "@/lib/domain/changes/labels";
-import { ROLE_LABELS, type SiteRole } from "@/lib/domain/constants";
+import { type SiteRole } from "@/lib/domain/constants";
+import { ROLE_LABELS } from "@/lib/domain/labels";
+import { joinList, withArticle } from "@/lib/domain/changes/wording";
 
 /**
  * A page the reader holds no role for: which role opens it and who can grant it, rather than a

@@ -81,6 +81,34 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
 export const actionLabel = (action: string): string =>
   (ACTION_LABELS as Record<string, string>)[action] ?? action;
 
+/**
+ * Shorter words inside one object's own history (a change's, an asset's), where the object is
+ * implied: "Submitted" rather than "Change submitted for approval". Others read as actionLabel.
+ */
+export const HISTORY_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+  "asset.create": "Created",
+  "asset.update": "Edited",
+  "asset.import": "Imported from CSV",
+  "change.create": "Created",
+  "change.update": "Edited",
+  "change.submit": "Submitted",
+  "change.approve": "Approved",
+  "change.reject": "Rejected",
+  "change.revise": "Revised (back to draft)",
+  "change.cancel": "Cancelled",
+  "change.start": "Implementation started",
+  "change.complete": "Outcome recorded",
+  "change.pssr": "PSSR requested",
+  "change.close": "Closed",
+  "signoff.sign": "Signed",
+  "signoff.supersede": "Sign-off superseded",
+  "gate.decision": "Gate decision",
+};
+
+/** An action in an object's own history. */
+export const historyActionLabel = (action: string): string =>
+  (HISTORY_ACTION_LABELS as Record<string, string>)[action] ?? actionLabel(action);
+
 /** An actor as the trail stores one for the command line: "cli:user@host". */
 const CLI_ACTOR = /^cli:(?:[^@]*@)?(.*)$/;
 

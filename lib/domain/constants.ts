@@ -1,4 +1,4 @@
-// The vocabularies of the domain, shared by the database schema, zod schemas, rules and UI.
+// The vocabularies of the domain, shared by the database schema, zod schemas, rules and UI; their words are in ./labels.
 export const SITE_ROLES = [
   "requester",
   "operations",
@@ -9,16 +9,6 @@ export const SITE_ROLES = [
   "auditor",
 ] as const;
 export type SiteRole = (typeof SITE_ROLES)[number];
-
-export const ROLE_LABELS: Record<SiteRole, string> = {
-  requester: "Requester",
-  operations: "Operations approver",
-  safety: "Safety approver",
-  security: "Security approver",
-  change_manager: "Change manager",
-  quality: "Quality approver",
-  auditor: "Auditor",
-};
 
 export const ASSET_KINDS = [
   "plc",
@@ -36,28 +26,8 @@ export const ASSET_KINDS = [
 ] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
-export const ASSET_KIND_LABELS: Record<AssetKind, string> = {
-  plc: "PLC",
-  dcs_controller: "DCS controller",
-  sis_logic_solver: "SIS logic solver",
-  hmi: "HMI",
-  scada_server: "SCADA server",
-  historian: "Historian",
-  engineering_workstation: "Engineering workstation",
-  rtu: "RTU",
-  network_switch: "Network switch",
-  firewall: "Firewall",
-  bas_controller: "Building-automation controller",
-  other: "Other",
-};
-
 export const CRITICALITIES = ["safety_critical", "production_critical", "supporting"] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
-export const CRITICALITY_LABELS: Record<Criticality, string> = {
-  safety_critical: "Safety-critical",
-  production_critical: "Production-critical",
-  supporting: "Supporting",
-};
 
 /**
  * How far an asset can be reached from outside its zone, from least to most exposed: used by
@@ -65,12 +35,6 @@ export const CRITICALITY_LABELS: Record<Criticality, string> = {
  */
 export const EXPOSURES = ["isolated", "plant_network", "remote_access", "internet_facing"] as const;
 export type Exposure = (typeof EXPOSURES)[number];
-export const EXPOSURE_LABELS: Record<Exposure, string> = {
-  isolated: "Isolated",
-  plant_network: "Plant network",
-  remote_access: "Remote access",
-  internet_facing: "Internet-facing",
-};
 
 /** Purdue reference model levels; 3.5 is the industrial DMZ. */
 export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;

@@ -1,19 +1,20 @@
 import "server-only";
 import { readAuditPayload } from "@/lib/audit/events";
-import { actionLabel } from "@/lib/audit/labels";
+import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
+import type { ChangeRecord } from "@/lib/services/records/get-change-record";
+import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
+import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
 import {
+  actionLabel,
   CHANGE_CLASS_LABELS,
   CHANGE_TYPE_LABELS,
   OUTCOME_LABELS,
   PRODUCTION_IMPACT_LABELS,
   RISK_LABELS,
   SAFETY_IMPACT_LABELS,
-} from "@/lib/domain/changes/vocab";
-import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
-import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
-import type { ChangeRecord } from "@/lib/services/records/get-change-record";
-import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
-import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
+  CHANGE_STATE_LABELS,
+  SIGNOFF_ROLE_LABELS,
+} from "@/lib/domain/labels";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 

@@ -2,17 +2,15 @@ import "./zod-setup";
 import { z } from "zod";
 import {
   ASSET_KINDS,
-  ASSET_KIND_LABELS,
   CRITICALITIES,
-  CRITICALITY_LABELS,
   EXPOSURES,
-  EXPOSURE_LABELS,
   PURDUE_LEVELS,
   type AssetKind,
   type Criticality,
   type Exposure,
 } from "@/lib/domain/constants";
 import { code, line, paginationSchema, requiredLine } from "./common";
+import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
 
 /** Plant tag numbers: letters and digits, joined by - _ . or / ("PLC-201A", "FW-DMZ/01"). */
 export const TAG_PATTERN = /^[A-Za-z0-9]+(?:[-_./][A-Za-z0-9]+)*$/;

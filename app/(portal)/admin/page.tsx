@@ -8,10 +8,10 @@ import { Alert, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { EmptyRow, Pager, SortTh, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { userListQuerySchema } from "@/lib/schemas/users";
 import { listUsers } from "@/lib/services/users/list-users";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Users · Administration" };
 

@@ -5,10 +5,10 @@ import { SiteTime } from "@/components/changes/site-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/inbox";
 import { listSites } from "@/lib/services/sites/list-sites";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "My approvals" };
 

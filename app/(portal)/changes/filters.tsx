@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { CHANGE_STATE_LABELS } from "@/lib/domain/changes/labels";
 import { CHANGE_CLASSES, CHANGE_STATES, CHANGE_TYPES, RISK_LEVELS } from "@/lib/domain/constants";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
 import { one, type Search } from "./list-query";
+import {
+  CHANGE_STATE_LABELS,
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+  RISK_LABELS,
+} from "@/lib/domain/labels";
 
 function Choice({
   id,

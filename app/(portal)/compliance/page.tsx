@@ -10,7 +10,6 @@ import { StartedSection } from "@/components/compliance/started-section";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
 import { rolesAllowed } from "@/lib/auth/permissions";
@@ -19,6 +18,7 @@ import { auditSites } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
 import type { ComplianceReport } from "@/lib/types/compliance";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Compliance" };
 

@@ -6,11 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/constants";
 import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { listTokens } from "@/lib/services/tokens/list-tokens";
 import { changePasswordAction, createTokenAction, revokeOwnTokenAction } from "./actions";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Profile" };
 

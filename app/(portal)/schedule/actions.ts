@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { requireActor } from "@/lib/auth/session";
 import type { RunContentInput, WindowContentInput, WindowUpdateInput } from "@/lib/schemas/schedule";
 import type { FeedGrantView } from "@/components/schedule/feed-subscription";
@@ -139,8 +140,8 @@ export interface ImportOutcome {
   sample: {
     title: string;
     areaCode: string;
-    kind: string;
-    criticality: string;
+    kind: RunKind;
+    criticality: RunCriticality;
     localStart: string;
     localEnd: string;
   }[];

@@ -8,10 +8,10 @@ import { Field, Textarea } from "@/components/ui/field";
 import { OUTCOMES } from "@/lib/domain/constants";
 import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
-import { OUTCOME_LABELS } from "@/lib/domain/changes/vocab";
 import { FailureAlert } from "./failure-alert";
 import { EMPTY_INTEGRITY, IntegrityFields, integrityErrors, integrityInput } from "./integrity-fields";
 import { useChangeAction } from "./use-action";
+import { OUTCOME_LABELS } from "@/lib/domain/labels";
 
 const HINTS = {
   success: "The change is in place and works as planned.",

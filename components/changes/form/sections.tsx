@@ -3,14 +3,14 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { CHANGE_CLASSES, CHANGE_TYPES, PRODUCTION_IMPACTS, SAFETY_IMPACTS } from "@/lib/domain/constants";
+import type { ChangeFormValues } from "./form-types";
 import {
   CHANGE_CLASS_HINTS,
   CHANGE_CLASS_LABELS,
   CHANGE_TYPE_LABELS,
   PRODUCTION_IMPACT_LABELS,
   SAFETY_IMPACT_LABELS,
-} from "@/lib/domain/changes/vocab";
-import type { ChangeFormValues } from "./form-types";
+} from "@/lib/domain/labels";
 
 type Props = { register: UseFormRegister<ChangeFormValues>; errors: FieldErrors<ChangeFormValues> };
 

@@ -26,8 +26,8 @@
 // makes a finding look harmless; an "unknown" match is ranked like an affected one (a human
 // still has to decide it) and says so in its factors.
 import type { Criticality, Exposure } from "../constants";
-import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "../constants";
 import type { MatchStatus } from "./types";
+import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
 
 export const PRIORITY_LEVELS = ["urgent", "high", "medium", "low"] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];

@@ -7,14 +7,8 @@ import { evaluateSignoffs, signoffMatches } from "./evaluation";
 import { countedSignoffs } from "./signing";
 import type { ApprovalContent } from "./content";
 import { gateWarnings, type GateWarning } from "./supply-chain";
-import {
-  CHANGE_STATE_LABELS,
-  SIGNER_TITLES,
-  SIGNOFF_ROLE_LABELS,
-  distinctSites,
-  isoUtc,
-  joinList,
-} from "./labels";
+import { CHANGE_STATE_LABELS, SIGNER_TITLES, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { distinctSites, isoUtc, joinList } from "@/lib/domain/changes/wording";
 
 export type ScheduleConflictCode =
   "outside_window" | "blackout_active" | "asset_busy" | "redundancy_lost" | "production_conflict";

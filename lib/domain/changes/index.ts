@@ -1,6 +1,6 @@
 // Pure change rules: no database, no framework, no clock.
 export * from "./types";
-export * from "./labels";
+export * from "./wording";
 export * from "./risk";
 export * from "./facts";
 export * from "./policy";

@@ -2,7 +2,7 @@
 // main path as steps, and a side exit (rejected, cancelled, failed, rolled back) marked at the
 // step where the change left the path.
 import type { ChangeState } from "../constants";
-import { CHANGE_STATE_LABELS } from "./labels";
+import { CHANGE_STATE_LABELS } from "@/lib/domain/labels";
 
 /** The path a change takes when all goes well (CHANGE_STATES lists these first, then the exits). */
 export const MAIN_PATH = [

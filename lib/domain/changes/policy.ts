@@ -2,8 +2,8 @@
 // so the list shown on a change before anyone signs can be traced to a numbered rule.
 import type { ChangeClass, SignoffRole } from "../constants";
 import type { ChangeFacts, RequiredSignoff, RiskResult } from "./types";
-import { assetLabel, capitalize, distinctSites, joinList } from "./labels";
 import { EMERGENCY_RETRO_HOURS } from "./evaluation";
+import { assetLabel, capitalize, distinctSites, joinList } from "@/lib/domain/changes/wording";
 
 export { EMERGENCY_RETRO_HOURS };
 

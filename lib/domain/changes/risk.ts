@@ -8,9 +8,9 @@
 // and plant-network assets add nothing, so every change scored before keeps its score unless
 // it touches such an asset; the maximum rose from 15 to 17 and the thresholds are unchanged.
 import type { Criticality, Exposure, RiskLevel } from "../constants";
-import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "../constants";
 import type { AssetFacts, ChangeFacts, RiskFactor, RiskResult } from "./types";
-import { joinList } from "./labels";
+import { CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
+import { joinList } from "@/lib/domain/changes/wording";
 
 export const DOWNTIME_THRESHOLD_MINUTES = 240;
 

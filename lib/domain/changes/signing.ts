@@ -5,15 +5,14 @@ import { computeRisk } from "./risk";
 import { OWING_STATES } from "./evaluation";
 import { pssrRequired, requiredSignoffs } from "./policy";
 import { signatureCoversContent, type ApprovalContent } from "./content";
+import { SIGNER_TITLES, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 import {
-  SIGNER_TITLES,
-  SIGNOFF_ROLE_LABELS,
   distinctSites,
   joinList,
   stateInProse,
   withArticle,
   type SiteRef,
-} from "./labels";
+} from "@/lib/domain/changes/wording";
 
 /** The site role a signer must hold for each sign-off role. */
 export const SIGNOFF_GRANT_ROLE: Record<SignoffRole, SiteRole> = {

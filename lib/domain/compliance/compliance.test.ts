@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SIGNOFF_ROLE_LABELS } from "../changes/labels";
 import type { SignoffRole } from "../constants";
 import { baselineDelay, leadTime, percentile, retrospectiveStatus, startMismatches } from "./figures";
 import { startsFromTrail, type TrailEvent } from "./started";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 const H = 3_600_000;
 const T0 = Date.UTC(2027, 2, 1, 8);

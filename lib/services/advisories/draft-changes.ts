@@ -8,7 +8,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { draftPlan, type DraftPlan } from "@/lib/domain/advisories/draft-plan";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
-import { CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
 import type { ChangeState } from "@/lib/domain/constants";
 import { createChangeIn } from "@/lib/services/changes/create";
 import type { ChangeView } from "@/lib/types/changes";
@@ -17,6 +16,7 @@ import { cvesOf, loadAdvisoryRow, type AdvisoryCve } from "./get";
 import { kevMarks, linkedChanges } from "./load";
 import { matchesFor, type MatchView } from "./matches";
 import { saveSiteReview } from "./review-site";
+import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 
 /** A change in one of these states no longer covers its assets; a new draft may be made. */
 const ENDED: ReadonlySet<ChangeState> = new Set(["rejected", "cancelled", "failed", "rolled_back"]);

@@ -1,6 +1,6 @@
 import { CSV_BOM, safeCsvLines } from "@/lib/csv/write";
-import { actionLabel } from "@/lib/audit/labels";
 import type { AuditEventView } from "./view";
+import { actionLabel } from "@/lib/domain/labels";
 
 export const AUDIT_CSV_COLUMNS = [
   "id",

@@ -8,7 +8,6 @@ import { changeAssets, changes, users } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
-  SIGNOFF_ROLE_LABELS,
   approvalOutcome,
   evaluateSignoffs,
   riskOfContent,
@@ -41,6 +40,7 @@ import { loadScheduleConflicts } from "./internal/schedule-seam";
 import { supersedeSignoffs } from "./internal/supersede-signoffs";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {
   const [by] = row.updatedBy

@@ -4,8 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { CHANGE_TYPE_LABELS, OUTCOME_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
-import { GATE_REASON_LABELS, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
+import { evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
 import {
   baselineDelay,
   leadTime,
@@ -20,6 +19,7 @@ import { resolveComplianceScope, type ComplianceScope } from "./scope";
 import { changesById, changesWhere, inPeriod, pssrPending, refOf } from "./tables";
 import { gateRefusals, lastStartEvents, trailStarts } from "./trail";
 import type { Bucket, ComplianceReport } from "@/lib/types/compliance";
+import { CHANGE_TYPE_LABELS, OUTCOME_LABELS, RISK_LABELS, GATE_REASON_LABELS } from "@/lib/domain/labels";
 
 const iso = (d: Date | null) => (d ? isoUtc(d) : null);
 

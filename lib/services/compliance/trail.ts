@@ -3,10 +3,10 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { readAuditPayload } from "@/lib/audit/events";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes";
 import { startsFromTrail, type TrailEvent, type TrailStart } from "@/lib/domain/compliance/started";
 import { idRangeFor } from "@/lib/services/audit/conditions";
 import type { ComplianceScope } from "./scope";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 /** The events the replay needs; everything else about a change is left out of the read. */
 const REPLAYED = [

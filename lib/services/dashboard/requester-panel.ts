@@ -4,7 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { SIGNOFF_ROLE_LABELS, evaluateSignoffs } from "@/lib/domain/changes";
+import { evaluateSignoffs } from "@/lib/domain/changes";
 import type { ChangeState } from "@/lib/domain/constants";
 import { visibleSiteIds } from "@/lib/services/changes/internal/access";
 import { visibleTo } from "@/lib/services/changes/internal/list-queries";
@@ -15,6 +15,7 @@ import { calendarData } from "@/lib/services/schedule/calendar-data";
 import type { Tx } from "@/db/client";
 import type { RequesterPanel } from "@/lib/types/dashboard";
 import { dashboardChange, siteInfo } from "./internal/dashboard-change";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 const ENDED: ChangeState[] = ["closed", "cancelled"];
 const DAY_MS = 86_400_000;

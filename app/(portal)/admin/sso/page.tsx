@@ -6,11 +6,11 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { oidcConfig, passwordLoginMode } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { listHeldRoles, listRoleMappings } from "@/lib/services/sso/list-mappings";
 import { createMappingAction, decideHeldRoleAction, deleteMappingAction } from "./actions";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Single sign-on · Administration" };
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AssetMatchTable } from "@/components/advisories/asset-match-table";
-import { KevBadge, REMEDIATION_LABELS, ReviewBadge } from "@/components/advisories/badges";
+import { KevBadge, ReviewBadge } from "@/components/advisories/badges";
+import { REMEDIATION_LABELS } from "@/lib/domain/labels";
 import {
   ApplicabilityForm,
   DraftChangesButton,
@@ -156,7 +157,7 @@ export default async function AdvisoryPage({
                         : "gray"
                   }
                 >
-                  {REMEDIATION_LABELS[r.category] ?? "Other"}
+                  {(REMEDIATION_LABELS as Record<string, string>)[r.category] ?? "Other"}
                 </Badge>{" "}
                 <span className="whitespace-pre-line">{r.details}</span>
                 {r.url ? (

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StateBadge, RiskBadge } from "@/components/changes/badges";
-import { CHANGE_TYPE_LABELS } from "@/lib/domain/changes/vocab";
 import { dashboardHref, figureLabel } from "@/components/compliance/figure-href";
 import { readPeriodParams } from "@/components/compliance/period-params";
 import { PageHeader } from "@/components/ui/card";
@@ -11,6 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { auditSites } from "@/lib/services/audit";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
+import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Changes behind a figure" };
 

@@ -4,7 +4,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hasRoleAt } from "@/lib/auth/permissions";
 import {
-  CHANGE_STATE_LABELS,
   SIGNOFF_GRANT_ROLE,
   canSign,
   canTransition,
@@ -17,6 +16,7 @@ import { implementRefusal, closeRefusal, manageRefusal } from "./access";
 import { closeBlockers, submitIssues } from "./preconditions";
 import { actorFacts, type ChangeContext } from "./load";
 import type { ActionAvailability, SignOption } from "@/lib/types/changes";
+import { CHANGE_STATE_LABELS } from "@/lib/domain/labels";
 
 export const EDITABLE_STATES: readonly ChangeState[] = ["draft", "submitted", "approved"];
 

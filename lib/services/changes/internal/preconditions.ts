@@ -3,7 +3,6 @@ import "server-only";
 // why a button is unavailable), so both say the same thing.
 import {
   EMERGENCY_RETRO_HOURS,
-  SIGNOFF_ROLE_LABELS,
   evaluateSignoffs,
   pssrRequired,
   standardClassIssues,
@@ -11,6 +10,7 @@ import {
 } from "@/lib/domain/changes";
 import type { FieldError } from "@/lib/services/base/errors";
 import type { ChangeContext } from "./load";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 /** Missing mandatory fields, a slot already over (when `now` is given), and a "standard" change that is not one. */
 export function submitIssues(ctx: ChangeContext, now?: Date): FieldError[] {

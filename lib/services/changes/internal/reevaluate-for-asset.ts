@@ -8,7 +8,6 @@ import { changeAssets, changes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
-  SIGNOFF_ROLE_LABELS,
   approvalOutcome,
   evaluateSignoffs,
   standardClassIssues,
@@ -17,6 +16,7 @@ import {
 import type { ChangeState } from "@/lib/domain/constants";
 import { loadContext, type ChangeRow } from "./load";
 import { supersedeSignoffs } from "./supersede-signoffs";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 export const POLICY_ASSET_FIELDS = ["criticality", "safetyRelated", "gxp", "redundancyGroup", "areaCode"];
 const OPEN_STATES: ChangeState[] = ["submitted", "approved", "in_progress"];

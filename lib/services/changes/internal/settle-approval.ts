@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { SIGNOFF_ROLE_LABELS, approvalOutcome, evaluateSignoffs } from "@/lib/domain/changes";
+import { approvalOutcome, evaluateSignoffs } from "@/lib/domain/changes";
 import type { ChangeContext, ChangeRow } from "./load";
 import { writeTransition } from "./write-transition";
+import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
 /**
  * The automatic transitions of a submitted change: approved once every pre-start sign-off of

@@ -10,7 +10,6 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/constants";
 import { formatUtc, isoInstant } from "@/lib/domain/site-time";
 import { isServiceError } from "@/lib/services/base/errors";
 import { listSites } from "@/lib/services/sites/list-sites";
@@ -22,6 +21,7 @@ import {
   revokeUserTokenAction,
   setUserDisabledAction,
 } from "../../actions";
+import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "User · Administration" };
 

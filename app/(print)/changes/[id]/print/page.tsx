@@ -14,13 +14,18 @@ import { PrintButton } from "@/components/changes/print-button";
 import { RecordPdfLink } from "@/components/changes/record-pdf-link";
 import { SignoffRecordTable, awaitedWho } from "@/components/changes/signoffs-panel";
 import { SiteTime } from "@/components/changes/site-time";
-import { CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS, RISK_LABELS } from "@/lib/domain/changes/vocab";
-import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/changes/labels";
 import { formatInZone, formatUtc } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
 import { changeHistory } from "@/lib/services/changes/history";
 import { isServiceError } from "@/lib/services/base/errors";
+import {
+  CHANGE_CLASS_LABELS,
+  CHANGE_TYPE_LABELS,
+  RISK_LABELS,
+  CHANGE_STATE_LABELS,
+  SIGNOFF_ROLE_LABELS,
+} from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Change record" };
 
