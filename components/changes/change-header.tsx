@@ -11,6 +11,7 @@ import { LifecycleStepper } from "./lifecycle-stepper";
 import { SignoffProgress } from "./signoff-progress";
 import { SiteTime } from "./site-time";
 import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
+import { TemporaryNotice } from "./temporary-notice";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -82,6 +83,7 @@ export function ChangeHeader({
         <Fact label="Requested by">{change.requesterName}</Fact>
       </dl>
       <LifecycleStepper change={change} />
+      <TemporaryNotice change={change} zone={zone} />
       <SignoffProgress change={change} contacts={contacts} />
       {change.retrospectiveDueAt && change.class === "emergency" ? (
         <p

@@ -5,6 +5,7 @@ import type { ChangeDashboard } from "@/lib/types/changes";
 import { OverdueFlag, StateBadge } from "./badges";
 import { SiteTime } from "./site-time";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { TemporaryExpiryCard } from "./temporary-expiry-card";
 
 /** The change part of the dashboard: what awaits me, what is where, what is overdue. */
 export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
@@ -48,6 +49,7 @@ export function ChangeDashboardSection({ data }: { data: ChangeDashboard }) {
           </ul>
         )}
       </Card>
+      {data.temporaryExpiring.length > 0 ? <TemporaryExpiryCard items={data.temporaryExpiring} /> : null}
       {data.sites.length > 0 ? (
         <Card className="min-w-0 lg:col-span-3">
           <CardHeader title="Changes by state" actions={<Link href="/changes">All changes</Link>} />

@@ -62,6 +62,11 @@ export function scheduleFacts(change: ChangeView, t: ShowTime): FactList {
   return [
     ["Planned start", t(change.plannedStart)],
     ["Planned end", t(change.plannedEnd)],
+    ...(change.temporaryUntil
+      ? ([["Temporary: revert by", t(change.temporaryUntil)]] as FactList)
+      : change.temporary.reverts
+        ? ([["Reverts", `${change.temporary.reverts.number}, due by the expiry`]] as FactList)
+        : []),
     ["Implementer", person(change.implementerName, change.implementerEmail)],
     ["Submitted", t(change.submittedAt)],
     ["Approved", t(change.approvedAt)],

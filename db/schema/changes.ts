@@ -83,6 +83,10 @@ export const changes = pgTable(
     pirNotes: text(),
     closedAt: timestamp({ withTimezone: true }),
     followsChangeId: uuid(),
+    /** A temporary change (a vendor's firewall rule, a proof-test bypass) must be reverted by this instant. */
+    temporaryUntil: timestamp({ withTimezone: true }),
+    /** The revert Interlock drafted when the temporary change it names was completed. */
+    revertsChangeId: uuid(),
     /**
      * Words of the title and number for the change list's free-text filter. Stored, so that a
      * list walking the created_at index can test it cheaply row by row for common words.
@@ -101,6 +105,12 @@ export const changes = pgTable(
     index("changes_risk_idx").on(t.risk, t.createdAt),
     index("changes_type_idx").on(t.type, t.createdAt),
     index("changes_updated_idx").on(t.updatedAt, t.id),
+    index("changes_temporary_idx")
+      .on(t.temporaryUntil)
+      .where(sql`${t.temporaryUntil} is not null`),
+    index("changes_reverts_idx")
+      .on(t.revertsChangeId)
+      .where(sql`${t.revertsChangeId} is not null`),
     // Free text in the change list: words and word prefixes of the title and number.
     index("changes_search_gin").using("gin", t.search),
     // Date-range filter: planned slots overlapping [from, to). Changes without a slot are left

@@ -22,6 +22,7 @@ import {
   WINDOW_KINDS,
 } from "./constants";
 import * as L from "./labels";
+import { EXPIRY_STATUSES, EXPIRY_STATUS_LABELS } from "./changes/temporary";
 import {
   CHANNEL_LABELS,
   NOTIFICATION_CHANNELS,
@@ -64,6 +65,7 @@ const TABLES: [string, readonly string[], Table, { distinct?: boolean; sentenceC
   ["webhook event", WEBHOOK_EVENTS, WEBHOOK_EVENT_LABELS],
   ["token scope", TOKEN_SCOPES, SCOPE_LABELS],
   ["audit action", AUDIT_ACTIONS, L.ACTION_LABELS],
+  ["temporary change expiry", EXPIRY_STATUSES, EXPIRY_STATUS_LABELS],
 ];
 
 /** What a code looks like and a label must not: snake_case, dotted actions, a bare lower-case word. */

@@ -109,6 +109,8 @@ const changeFields = {
   implementerEmail: nullableEmail,
   /** A change that follows a failed or rolled-back one names it (PRODUCT.md "Change lifecycle"). */
   followsChangeId: uuid.nullable(),
+  /** A temporary change must be reverted by this instant (issue 15); null for a permanent one. */
+  temporaryUntil: instantSchema.nullable(),
 };
 
 function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
@@ -146,6 +148,7 @@ export const createChangeSchema = z
     plannedEnd: changeFields.plannedEnd.default(null),
     implementerEmail: changeFields.implementerEmail.default(null),
     followsChangeId: changeFields.followsChangeId.default(null),
+    temporaryUntil: changeFields.temporaryUntil.default(null),
   })
   .superRefine(slotOrder);
 export type CreateChangeInput = z.input<typeof createChangeSchema>;

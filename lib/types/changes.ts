@@ -135,6 +135,16 @@ export interface IntegrityCheckView {
   recordedAt: string;
 }
 
+/** Issue 15: a temporary change and its revert, linked both ways. */
+export interface TemporaryLinksView {
+  /** The revert drafted on completion (latest), on a temporary change. */
+  revert: { id: string; number: string; state: ChangeState } | null;
+  /** On a revert: the temporary change it undoes, and its expiry (the revert's due time). */
+  reverts: { id: string; number: string; state: ChangeState; dueBy: string | null } | null;
+  /** Completed and its revert not closed yet: the assets are in the temporary state. */
+  inPlace: boolean;
+}
+
 export interface ChangeView {
   id: string;
   number: string;
@@ -194,6 +204,9 @@ export interface ChangeView {
   pirNotes: string | null;
   closedAt: string | null;
   followsChangeId: string | null;
+  /** Expiry of a temporary change (issue 15), null for a permanent one. */
+  temporaryUntil: string | null;
+  temporary: TemporaryLinksView;
   /** The advisories this change was drafted from (issue 10: linked both ways). */
   advisories: { id: string; trackingId: string; title: string }[];
   createdAt: string;
@@ -262,6 +275,17 @@ export interface ChangeHistoryEvent {
   reason: string | null;
 }
 
+/** A temporary change in place on an asset, until its revert closes (issue 15). */
+export interface TemporaryOnAsset {
+  id: string;
+  number: string;
+  title: string;
+  temporaryUntil: string;
+  /** lib/domain/changes/temporary expiryStatus at the time of reading. */
+  status: "in_place" | "expiring" | "expired";
+  revert: { id: string; number: string; state: ChangeState } | null;
+}
+
 export interface ChangeDashboard {
   sites: {
     siteCode: string;
@@ -279,6 +303,16 @@ export interface ChangeDashboard {
     roles: { role: SignoffRole; siteCode: string | null }[];
   }[];
   myPendingApprovals: number;
+  /** Temporary changes in place whose expiry is within 3 local days or past (issue 15). */
+  temporaryExpiring: {
+    id: string;
+    number: string;
+    title: string;
+    timeZone: string;
+    temporaryUntil: string;
+    status: "expiring" | "expired";
+    revert: { id: string; number: string; state: ChangeState } | null;
+  }[];
 }
 
 export interface PickerAsset {

@@ -32,6 +32,7 @@ export async function editableFromView(actor: Actor, c: ChangeView): Promise<Edi
       plannedEnd: c.plannedEnd,
       implementerEmail: c.implementerEmail,
       followsChangeId: c.followsChangeId,
+      temporaryUntil: c.temporaryUntil,
     },
   };
 }

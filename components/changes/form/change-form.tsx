@@ -19,6 +19,7 @@ import type {
 import { ImplementerSection } from "./implementer-section";
 import { ScheduleSection, type FormZone } from "./schedule-section";
 import { SlotAssistant, type SlotTools } from "./slot-assistant";
+import { TemporaryField } from "./temporary-field";
 import { FormSection, ImpactSection, PlanSection, TestSection, WhatSection } from "./sections";
 import { StaleEditAlert, type StaleInfo } from "./stale-alert";
 import { WhySection } from "./why-section";
@@ -44,6 +45,7 @@ export const EMPTY_CHANGE: ChangeFormValues = {
   plannedEnd: null,
   implementerEmail: null,
   followsChangeId: null,
+  temporaryUntil: null,
 };
 
 function instantOf(v: unknown): string | null {
@@ -227,6 +229,7 @@ export function ChangeForm({
               }}
             />
           ) : null}
+          <TemporaryField control={control} errors={errors} zone={zone.zone} />
         </ScheduleSection>
         <ImplementerSection register={register} errors={errors} candidates={candidates} />
         <div className="flex items-center justify-end gap-2">

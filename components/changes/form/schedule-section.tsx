@@ -16,7 +16,7 @@ function asInstant(v: unknown): string | null {
   return typeof v === "string" && v ? v : null;
 }
 
-function SlotInput({
+export function SlotInput({
   id,
   label,
   zone,

@@ -40,6 +40,8 @@ const content = {
   plannedEnd: instant.nullable(),
   implementerEmail: z.string().nullable(),
   followsChangeId: id.nullable(),
+  /** Absent on events from before temporary changes existed. */
+  temporaryUntil: instant.nullable().optional(),
 };
 
 /** The integrity check of what was installed (CIP-010 R1.6), and whether it passed. */
@@ -68,7 +70,7 @@ const entered = <S extends z.ZodRawShape>(details: S) =>
 /** Changes, their sign-offs and the deployment gate. */
 export const CHANGE_EVENTS = {
   "change.create": event("change", {
-    after: z.strictObject({ number: z.string(), state, risk, ...content }),
+    after: z.strictObject({ number: z.string(), state, risk, ...content, revertsChangeId: id.optional() }),
   }),
   "change.update": event("change", {
     before: changed({ ...content, risk, state }).extend({ version }),

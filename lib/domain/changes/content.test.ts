@@ -120,17 +120,26 @@ describe("contentHash", () => {
 
   it("has a scope part without the slot", () => {
     const scope = JSON.parse(canonicalApprovalContent(content, "scope")) as Record<string, unknown>;
-    expect(Object.keys(scope).sort()).toEqual([...SCOPE_FIELDS].sort());
+    // A permanent change leaves the expiry out of the hash (so older signatures keep verifying).
+    expect(Object.keys(scope).sort()).toEqual(SCOPE_FIELDS.filter((f) => f !== "temporaryUntil").sort());
     expect(scopeHash({ ...content, plannedStart: new Date("2027-03-15T08:00:00Z") })).toBe(
       scopeHash(content),
     );
     expect(scopeHash({ ...content, testNotes: "changed" })).not.toBe(scopeHash(content));
   });
 
-  it("covers exactly the approval content fields", () => {
-    expect(Object.keys(JSON.parse(canonicalApprovalContent(content))).sort()).toEqual(
+  it("covers exactly the approval content fields, the expiry only on a temporary change", () => {
+    const temporary = { ...content, temporaryUntil: "2027-03-20T08:00:00-05:00" };
+    expect(Object.keys(JSON.parse(canonicalApprovalContent(temporary))).sort()).toEqual(
       [...APPROVAL_CONTENT_FIELDS].sort(),
     );
+    expect(JSON.parse(canonicalApprovalContent(temporary)).temporaryUntil).toBe("2027-03-20T13:00:00.000Z");
+    expect(contentHash({ ...content, temporaryUntil: null })).toBe(contentHash(content));
+    expect(contentHash(temporary)).not.toBe(contentHash(content));
+    // Extending the expiry is an edit of the approved scope: every role's signature stops covering it.
+    const extended = { ...temporary, temporaryUntil: "2027-03-27T13:00:00Z" };
+    expect(scopeHash(extended)).not.toBe(scopeHash(temporary));
+    expect(supersedeOnEdit(["temporaryUntil"])).toBe("all");
   });
 
   it.each<[string, ApprovalContent]>([
@@ -173,6 +182,7 @@ describe("contentHash", () => {
     ["testedOnTestBench", { testedOnTestBench: false }],
     ["vendorQualified", { vendorQualified: true }],
     ["testNotes", { testNotes: "Not tested" }],
+    ["temporaryUntil", { temporaryUntil: new Date("2027-03-20T08:00:00Z") }],
     ["plannedStart", { plannedStart: new Date("2027-03-14T08:00:01Z") }],
     ["plannedEnd", { plannedEnd: null }],
   ];

@@ -24,6 +24,8 @@ export const SCOPE_FIELDS = [
   "vendorQualified",
   // The security approver judges the test evidence, so its notes are approved content too.
   "testNotes",
+  // A temporary change's expiry (issue 15): extending it needs the same sign-offs as the original.
+  "temporaryUntil",
 ] as const;
 
 /** Moving the slot only concerns those who judged the timing. */
@@ -88,6 +90,8 @@ export interface ApprovalContent {
   testedOnTestBench: boolean;
   vendorQualified: boolean;
   testNotes: string | null;
+  /** Expiry of a temporary change; absent or null for a permanent one. */
+  temporaryUntil?: Date | string | null;
   /** A Date or an ISO string with offset; both hash as the same UTC instant. */
   plannedStart: Date | string | null;
   plannedEnd: Date | string | null;
@@ -153,6 +157,11 @@ export function canonicalApprovalContent(
   for (const field of fields) picked[field] = src[field];
   picked.assetIds = sortedUnique(content.assetIds);
   picked.references = sortedUnique(content.references);
+  // Hashed only when set: a permanent change hashes as it did before expiries existed, so no
+  // recorded signature changes meaning; making a change temporary (or moving its expiry) does.
+  const until = instant(src.temporaryUntil);
+  if (until === null) delete picked.temporaryUntil;
+  else picked.temporaryUntil = until;
   if (fields.includes("plannedStart")) {
     picked.plannedStart = instant(src.plannedStart);
     picked.plannedEnd = instant(src.plannedEnd);

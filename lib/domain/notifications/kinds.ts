@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   "advisory_due",
   "advisory_overdue",
   "schedule_conflict",
+  "temporary_expiring",
+  "temporary_expired",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -92,6 +94,16 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
   schedule_conflict: {
     label: "A blackout or critical run now covers an approved change's slot",
     audience: "The change's requester and implementer, and the site's change managers",
+    defaultChannel: "email",
+  },
+  temporary_expiring: {
+    label: "A temporary change expires within 3 days",
+    audience: "Its implementer and the site's change managers, until its revert closes",
+    defaultChannel: "email",
+  },
+  temporary_expired: {
+    label: "A temporary change has expired and is not reverted",
+    audience: "Its implementer and the site's change managers",
     defaultChannel: "email",
   },
 };

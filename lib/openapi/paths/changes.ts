@@ -201,6 +201,29 @@ export const changeResponse = named(
     pirNotes: z.string().nullable(),
     closedAt: instant.nullable(),
     followsChangeId: z.uuid().nullable(),
+    temporaryUntil: instant
+      .nullable()
+      .describe("A temporary change must be reverted by this instant; part of the signed content"),
+    temporary: z
+      .object({
+        revert: z
+          .object({ id: z.uuid(), number: z.string(), state: z.enum(CHANGE_STATES) })
+          .nullable()
+          .describe("The revert Interlock drafted when this temporary change was completed"),
+        reverts: z
+          .object({
+            id: z.uuid(),
+            number: z.string(),
+            state: z.enum(CHANGE_STATES),
+            dueBy: instant.nullable().describe("The temporary change's expiry: this revert is due by then"),
+          })
+          .nullable()
+          .describe("On a revert: the temporary change it undoes"),
+        inPlace: z
+          .boolean()
+          .describe("Completed, and its revert not closed: the assets are in the temporary state"),
+      })
+      .describe("A temporary change and its revert, linked both ways"),
     advisories: z
       .array(z.object({ id: z.uuid(), trackingId: z.string(), title: z.string() }))
       .describe("The ICS advisories this change was drafted from (GET /api/v1/advisories/{id})"),

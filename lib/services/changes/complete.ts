@@ -15,6 +15,7 @@ import { integrityAuditDetails, recordIntegrityCheck } from "./internal/integrit
 import { implementRefusal } from "./internal/access";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { writeTransition } from "./internal/write-transition";
+import { draftRevert } from "./internal/temporary";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 
@@ -98,6 +99,7 @@ export async function completeChange(
         });
       }
     }
+    await draftRevert(tx, actor, ctx, now);
     return buildChangeView(tx, actor, await loadContext(tx, row), now);
   });
   if ("code" in done) {

@@ -10,7 +10,8 @@ import { riskOfContent } from "@/lib/domain/changes";
 import { createChangeSchema, type CreateChangeInput } from "@/lib/schemas/changes";
 import { forbidden, invalid } from "@/lib/services/base/errors";
 import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
-import { loadContext, redundancyMembers, siteIdsOf } from "./internal/load";
+import { temporaryExpiryRefusal } from "@/lib/domain/changes/temporary";
+import { loadContext, redundancyMembers, siteIdsOf, type ChangeRow } from "./internal/load";
 import {
   editableSnapshot,
   resolveAssets,
@@ -35,6 +36,43 @@ export async function nextChangeNumber(tx: Tx, now: Date): Promise<string> {
   return `CHG-${year}-${String(row!.last).padStart(5, "0")}`;
 }
 
+/**
+ * Writes a new change, its assets and its "change.create" event (with `reason` and any extra
+ * trail facts, e.g. the temporary change a drafted revert undoes).
+ */
+export async function insertChange(
+  tx: Tx,
+  actor: Actor,
+  values: typeof changes.$inferInsert,
+  assetRows: readonly { id: string; siteId: string }[],
+  implementerEmail: string | null,
+  extra: { reason?: string; revertsChangeId?: string } = {},
+): Promise<ChangeRow> {
+  const [row] = await tx.insert(changes).values(values).returning();
+  await tx
+    .insert(changeAssets)
+    .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
+  await appendAudit(tx, actor, {
+    action: "change.create",
+    objectType: "change",
+    objectId: row!.id,
+    siteId: row!.siteIds[0] ?? null,
+    after: {
+      number: row!.number,
+      state: row!.state,
+      risk: row!.risk,
+      ...editableSnapshot(
+        row!,
+        assetRows.map((a) => a.id),
+        implementerEmail,
+      ),
+      ...(extra.revertsChangeId ? { revertsChangeId: extra.revertsChangeId } : {}),
+    },
+    reason: extra.reason ?? null,
+  });
+  return row!;
+}
+
 /** Creates a draft. The actor must be a requester or change manager at the site of every affected asset. */
 export async function createChange(actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
   const db = await getDb();
@@ -52,6 +90,8 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
   const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
   const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);
   const now = currentTime();
+  const expiryRefusal = temporaryExpiryRefusal(data.temporaryUntil, data.plannedEnd, now);
+  if (expiryRefusal) throw invalid(expiryRefusal, [{ path: "temporaryUntil", message: expiryRefusal }]);
   const number = await nextChangeNumber(tx, now);
   const risk = riskOfContent(data, assetRows, await redundancyMembers(tx, assetRows));
   const values = {
@@ -76,6 +116,7 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
     implementerId,
     requesterId,
     followsChangeId,
+    temporaryUntil: data.temporaryUntil,
     risk: risk.level,
     siteIds: siteIdsOf(assetRows),
     approvalRound: 1,
@@ -83,21 +124,6 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
     updatedAt: now,
     updatedBy: requesterId,
   };
-  const [row] = await tx.insert(changes).values(values).returning();
-  await tx
-    .insert(changeAssets)
-    .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
-  await appendAudit(tx, actor, {
-    action: "change.create",
-    objectType: "change",
-    objectId: row!.id,
-    siteId: row!.siteIds[0] ?? null,
-    after: {
-      number,
-      state: row!.state,
-      risk: risk.level,
-      ...editableSnapshot(row!, data.assetIds, data.implementerEmail),
-    },
-  });
-  return buildChangeView(tx, actor, await loadContext(tx, row!), now);
+  const row = await insertChange(tx, actor, values, assetRows, data.implementerEmail);
+  return buildChangeView(tx, actor, await loadContext(tx, row), now);
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import { and, count, eq, inArray, lt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, count, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { EXPIRY_WARNING_DAYS, expiryStatus } from "@/lib/domain/changes/temporary";
+import { temporaryInPlaceRows } from "./internal/temporary-in-place";
 import { changes, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { EMERGENCY_RETRO_HOURS, OWING_STATES, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
@@ -11,6 +13,34 @@ import { approvalsInbox } from "./inbox";
 import { loadContexts } from "./internal/load";
 import { visibleTo } from "./internal/list-queries";
 import type { ChangeDashboard } from "@/lib/types/changes";
+
+/** In place and within the warning (three local days) or past its expiry, soonest first. */
+async function temporaryExpiring(
+  db: Db,
+  inScope: SQL,
+  now: Date,
+): Promise<ChangeDashboard["temporaryExpiring"]> {
+  const rows = await temporaryInPlaceRows(db, {
+    scope: inScope,
+    before: new Date(now.getTime() + (EXPIRY_WARNING_DAYS + 1) * 86_400_000),
+    limit: 200,
+  });
+  return rows.flatMap((r) => {
+    const status = expiryStatus(r.temporaryUntil, now, r.timeZone);
+    if (status === "in_place") return [];
+    return [
+      {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        timeZone: r.timeZone,
+        temporaryUntil: isoUtc(r.temporaryUntil),
+        status,
+        revert: r.revert,
+      },
+    ];
+  });
+}
 
 function zeroCounts(): Record<ChangeState, number> {
   return Object.fromEntries(CHANGE_STATES.map((s) => [s, 0])) as Record<ChangeState, number>;
@@ -23,7 +53,8 @@ function zeroCounts(): Record<ChangeState, number> {
  */
 export async function changeDashboard(actor: Actor, now = currentTime()): Promise<ChangeDashboard> {
   const visible = visibleSiteIds(actor);
-  if (visible.length === 0) return { sites: [], overdueRetrospective: [], myPendingApprovals: 0 };
+  if (visible.length === 0)
+    return { sites: [], overdueRetrospective: [], myPendingApprovals: 0, temporaryExpiring: [] };
   const db = await getDb();
   const inScope = await visibleTo(db, visible);
 
@@ -83,6 +114,7 @@ export async function changeDashboard(actor: Actor, now = currentTime()): Promis
       };
     }),
     overdueRetrospective,
+    temporaryExpiring: await temporaryExpiring(db, inScope, now),
     myPendingApprovals: (await approvalsInbox(actor, now)).length,
   };
 }

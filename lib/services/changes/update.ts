@@ -1,6 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
+import { temporaryExpiryRefusal } from "@/lib/domain/changes/temporary";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
@@ -145,6 +146,12 @@ export async function updateChange(
       ]);
     }
 
+    const temporaryUntil = after.temporaryUntil ? new Date(after.temporaryUntil) : null;
+    if (changed.includes("temporaryUntil") || changed.includes("plannedEnd")) {
+      const refused = temporaryExpiryRefusal(temporaryUntil, plannedEnd, now);
+      if (refused) throw invalid(refused, [{ path: "temporaryUntil", message: refused }]);
+    }
+
     const members = await redundancyMembers(tx, assetRows);
     const risk = riskOfContent(after, assetRows, members);
     const values = {
@@ -167,6 +174,7 @@ export async function updateChange(
       plannedEnd,
       implementerId,
       followsChangeId,
+      temporaryUntil,
       risk: risk.level,
       siteIds: siteIdsOf(assetRows),
       scopeEditorIds,

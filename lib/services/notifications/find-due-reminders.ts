@@ -13,10 +13,18 @@ import {
 import type { EnqueueInput } from "@/lib/jobs/queue";
 import type { DueFinder } from "@/lib/jobs/scheduler";
 import { loadScheduleConflicts } from "@/lib/services/changes/internal/schedule-seam";
+import { temporaryInPlaceRows } from "@/lib/services/changes/internal/temporary-in-place";
+import { expiryWarningAt } from "@/lib/domain/changes/temporary";
 
 export const REMINDER_JOB = "notify.reminder";
 export type ReminderKind =
-  "slot_opening" | "retrospective_due" | "retrospective_overdue" | "baseline_overdue" | "schedule_conflict";
+  | "slot_opening"
+  | "retrospective_due"
+  | "retrospective_overdue"
+  | "baseline_overdue"
+  | "schedule_conflict"
+  | "temporary_expiring"
+  | "temporary_expired";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -147,9 +155,27 @@ const scheduleConflicts: DueFinder = async (tx, now) => {
   return out;
 };
 
+/**
+ * Temporary changes in place (revert not closed): "expiring" three local days before the expiry
+ * (same wall-clock time across a DST change), "expired" at it. Keyed by the expiry, so an
+ * extended one is told again about its new date.
+ */
+const temporaryExpiry: DueFinder = async (tx, now) => {
+  const out: EnqueueInput[] = [];
+  for (const r of await temporaryInPlaceRows(tx, { before: new Date(now.getTime() + 4 * DAY) })) {
+    const until = r.temporaryUntil;
+    const soon = expiryWarningAt(until, r.timeZone);
+    if (isDue(soon, now, until)) out.push(reminder("temporary_expiring", r.id, until, until, soon));
+    if (isDue(until, now, new Date(until.getTime() + CATCH_UP)))
+      out.push(reminder("temporary_expired", r.id, until, until, until));
+  }
+  return out;
+};
+
 export const REMINDER_FINDERS: readonly DueFinder[] = [
   slotOpening,
   retrospective,
   baseline,
   scheduleConflicts,
+  temporaryExpiry,
 ];

@@ -12,6 +12,7 @@ import { buildIcs } from "@/lib/services/schedule/ics-build";
 import { portalUrl, notifyUsers, type NotificationDraft } from "./internal/deliver";
 import { changeManagersAt, changeOwners, eligibleSigners, holdersAt } from "./internal/recipients";
 import type { ReminderKind } from "./find-due-reminders";
+import { temporaryInPlaceRows } from "@/lib/services/changes/internal/temporary-in-place";
 
 type Draft = Omit<NotificationDraft, "objectType" | "objectId" | "siteId" | "timeZone" | "dedupeKey">;
 
@@ -71,6 +72,39 @@ async function slotReminder(
   ];
 }
 
+/** A temporary change in place near or past its expiry: its implementer and the change managers. */
+async function temporaryReminder(
+  tx: Tx,
+  kind: "temporary_expiring" | "temporary_expired",
+  ctx: ChangeContext,
+  dueAt: Date,
+  zone: string,
+): Promise<[string[], Draft] | null> {
+  const r = ctx.row;
+  // Extended since it was found (a new expiry gets its own reminder), or reverted meanwhile.
+  if (!r.temporaryUntil || r.temporaryUntil.getTime() !== dueAt.getTime()) return null;
+  const [inPlace] = await temporaryInPlaceRows(tx, { scope: eq(changes.id, r.id), limit: 1 });
+  if (!inPlace) return null;
+  const revert = inPlace.revert ? `Its revert is ${inPlace.revert.number}.` : "No revert is drafted yet.";
+  const expired = kind === "temporary_expired";
+  return [
+    [...(r.implementerId ? [r.implementerId] : []), ...(await changeManagersAt(tx, r.siteIds))],
+    {
+      kind,
+      title: expired
+        ? `${r.number}: temporary change expired, not reverted`
+        : `${r.number}: temporary change expires ${formatInZone(dueAt, zone)}`,
+      body: `${r.number} "${r.title}" is temporary until ${formatInZone(dueAt, zone)}. ${revert} ${
+        expired
+          ? "The expiry has passed: the assets are still in the temporary state; revert it now."
+          : "Plan and submit the revert so that it closes before then."
+      }`,
+      dueAt,
+      dueLabel: expired ? "Expired" : "Expires",
+    },
+  ];
+}
+
 async function plan(
   tx: Tx,
   kind: ReminderKind,
@@ -116,6 +150,9 @@ async function plan(
           dueLabel: "Planned start",
         },
       ] as [string[], Draft];
+    case "temporary_expiring":
+    case "temporary_expired":
+      return temporaryReminder(tx, kind, ctx, dueAt, zone);
     case "baseline_overdue":
       if (r.state !== "implemented" && r.state !== "pssr_pending") return null;
       return [

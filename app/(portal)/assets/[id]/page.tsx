@@ -16,6 +16,8 @@ import { getAsset } from "@/lib/services/assets/get";
 import { assetHistory } from "@/lib/services/assets/history";
 import { isServiceError } from "@/lib/services/base/errors";
 import { listChanges } from "@/lib/services/changes/list";
+import { listTemporaryOnAsset } from "@/lib/services/changes/list-temporary-on-asset";
+import { AssetTemporaryState } from "@/components/assets/asset-temporary";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -29,6 +31,7 @@ async function load(id: string) {
       history: await assetHistory(actor, id),
       advisories: await advisoriesForAsset(actor, id),
       changes: await listChanges(actor, { asset: id, limit: 20 }),
+      temporary: await listTemporaryOnAsset(actor, id),
     };
   } catch (e) {
     if (isServiceError(e) && e.code === "not_found") notFound();
@@ -38,7 +41,7 @@ async function load(id: string) {
 
 export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, asset, history, advisories, changes } = await load(id);
+  const { actor, asset, history, advisories, changes, temporary } = await load(id);
   const canEdit = hasSitePermission(actor, "asset.edit", asset.siteId);
   return (
     <>
@@ -66,6 +69,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
         }
       />
       <div className="space-y-4">
+        <AssetTemporaryState items={temporary} zone={asset.siteTimeZone} />
         <Card>
           <CardHeader
             title="Details"

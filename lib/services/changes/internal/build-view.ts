@@ -17,6 +17,7 @@ import { INSTALLS_VENDOR_SOFTWARE } from "@/lib/domain/changes/supply-chain";
 import { changeActions, signOptions } from "./available-actions";
 import { decideGate } from "./decide-gate";
 import { loadIntegrityCheck } from "./integrity-check";
+import { loadTemporaryLinks } from "./temporary";
 import type { ChangeContext } from "./load";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 
@@ -207,6 +208,8 @@ export async function buildChangeView(
     pirNotes: row.pirNotes,
     closedAt: iso(row.closedAt),
     followsChangeId: row.followsChangeId,
+    temporaryUntil: iso(row.temporaryUntil),
+    temporary: await loadTemporaryLinks(tx, row),
     advisories: fromAdvisories,
     createdAt: isoUtc(row.createdAt),
     updatedAt: isoUtc(row.updatedAt),

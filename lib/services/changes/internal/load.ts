@@ -284,6 +284,7 @@ export function approvalContent(row: ChangeRow, assetIds: readonly string[]): Ap
     testedOnTestBench: row.testedOnTestBench,
     vendorQualified: row.vendorQualified,
     testNotes: row.testNotes,
+    temporaryUntil: row.temporaryUntil,
     plannedStart: row.plannedStart,
     plannedEnd: row.plannedEnd,
   };

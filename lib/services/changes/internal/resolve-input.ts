@@ -146,6 +146,7 @@ export function editableSnapshot(
     plannedEnd: row.plannedEnd ? isoUtc(row.plannedEnd) : null,
     implementerEmail,
     followsChangeId: row.followsChangeId,
+    temporaryUntil: row.temporaryUntil ? isoUtc(row.temporaryUntil) : null,
   };
 }
 export type EditableSnapshot = ReturnType<typeof editableSnapshot>;

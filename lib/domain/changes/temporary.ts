@@ -1,0 +1,74 @@
+// Temporary changes (issue 15, item 4): a firewall rule opened for a vendor's session, a bypass
+// for a proof test. Each must be reverted by its expiry. Time is a parameter, as everywhere here.
+import type { ChangeState, Outcome } from "../constants";
+import { addLocalDays } from "../notifications/reminders";
+import { formatInZone } from "../site-time";
+
+/** Expiry approaching: this many calendar days before it on the plant's clock (DST-correct). */
+export const EXPIRY_WARNING_DAYS = 3;
+
+/**
+ * Why an expiry cannot be accepted, or null. In the past: the change would be expired before
+ * it starts. Before the planned end: it would expire while it is being implemented.
+ */
+export function temporaryExpiryRefusal(
+  until: Date | null,
+  plannedEnd: Date | null,
+  now: Date,
+): string | null {
+  if (!until) return null;
+  if (until.getTime() <= now.getTime())
+    return "The expiry of a temporary change must be in the future. Choose a later date and time.";
+  if (plannedEnd && until.getTime() <= plannedEnd.getTime())
+    return "The expiry must be after the planned end: the temporary change would expire while it is being made.";
+  return null;
+}
+
+/** When "expiry approaching" starts: three local days before, at the same wall-clock time. */
+export const expiryWarningAt = (until: Date, timeZone: string): Date =>
+  addLocalDays(until, -EXPIRY_WARNING_DAYS, timeZone);
+
+/** Completed successfully and so in place on its assets (until its revert closes). */
+export function temporaryInPlace(c: { state: ChangeState; outcome: Outcome | null }): boolean {
+  return c.outcome === "success" && ["implemented", "pssr_pending", "closed"].includes(c.state);
+}
+
+export const EXPIRY_STATUSES = ["in_place", "expiring", "expired"] as const;
+export type ExpiryStatus = (typeof EXPIRY_STATUSES)[number];
+
+export function expiryStatus(until: Date, now: Date, timeZone: string): ExpiryStatus {
+  if (until.getTime() <= now.getTime()) return "expired";
+  if (expiryWarningAt(until, timeZone).getTime() <= now.getTime()) return "expiring";
+  return "in_place";
+}
+
+export const EXPIRY_STATUS_LABELS: Record<ExpiryStatus, string> = {
+  in_place: "Temporary, in place",
+  expiring: "Expiry approaching",
+  expired: "Expired: revert overdue",
+};
+
+interface Original {
+  number: string;
+  title: string;
+  implementationPlan: string;
+  backoutPlan: string;
+  temporaryUntil: Date;
+}
+
+/**
+ * The revert Interlock drafts when a temporary change is completed: its backout plan becomes the
+ * implementation plan, its implementation plan what to do if the revert itself must be backed out.
+ */
+export function revertDraft(o: Original, timeZone: string) {
+  const due = formatInZone(o.temporaryUntil, timeZone);
+  return {
+    title: `Revert ${o.number}: ${o.title}`.slice(0, 200),
+    description: `Reverts the temporary change ${o.number} "${o.title}", which expires ${due}. Drafted by Interlock when ${o.number} was completed; plan a slot before the expiry and submit it for sign-off.`,
+    justification: `${o.number} was approved as temporary until ${due}.`,
+    implementationPlan: o.backoutPlan,
+    backoutPlan: o.implementationPlan
+      ? `Re-apply the temporary change as ${o.number} did:\n${o.implementationPlan}`
+      : `Re-apply the temporary change as ${o.number} did.`,
+  };
+}
