@@ -166,7 +166,7 @@ const temporaryExpiry: DueFinder = async (tx, now) => {
     const until = r.temporaryUntil;
     const soon = expiryWarningAt(until, r.timeZone);
     if (isDue(soon, now, until)) out.push(reminder("temporary_expiring", r.id, until, until, soon));
-    if (isDue(until, now, new Date(until.getTime() + CATCH_UP)))
+    if (isDue(until, now, new Date(until.getTime() + CATCH_UP_MS)))
       out.push(reminder("temporary_expired", r.id, until, until, until));
   }
   return out;
