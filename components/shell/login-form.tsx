@@ -12,7 +12,16 @@ import { signInSchema } from "@/lib/schemas/auth";
 
 type Values = z.input<typeof signInSchema>;
 
-export function LoginForm({ callbackUrl, autoFocus = true }: { callbackUrl: string; autoFocus?: boolean }) {
+/** `primary` false when single sign-on is the page's main action: one primary button per page. */
+export function LoginForm({
+  callbackUrl,
+  autoFocus = true,
+  primary = true,
+}: {
+  callbackUrl: string;
+  autoFocus?: boolean;
+  primary?: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<Values>({
@@ -46,7 +55,12 @@ export function LoginForm({ callbackUrl, autoFocus = true }: { callbackUrl: stri
       <Field id="password" label="Password" error={formState.errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...register("password")} />
       </Field>
-      <Button type="submit" variant="primary" className="w-full" disabled={formState.isSubmitting}>
+      <Button
+        type="submit"
+        variant={primary ? "primary" : "secondary"}
+        className="w-full"
+        disabled={formState.isSubmitting}
+      >
         {formState.isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, signoffs } from "@/db/schema";
+import { auditEvents, signoffs, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { actorFromSession, cliActor } from "@/lib/auth/resolve";
+import { actorFromSession, actorFromToken, cliActor } from "@/lib/auth/resolve";
 import { createChange } from "@/lib/services/changes/create";
 import { submitChange } from "@/lib/services/changes/submit";
 import { beginSsoSignature } from "@/lib/services/sso/begin-sso-signature";
@@ -12,7 +12,10 @@ import { createRoleMapping } from "@/lib/services/sso/create-mapping";
 import { getReauthResume } from "@/lib/services/sso/get-reauth-resume";
 import { signInWithOidc } from "@/lib/services/sso/sign-in-oidc";
 import { createUser } from "@/lib/services/users/create-user";
+import { createToken } from "@/lib/services/tokens/create-token";
+import * as signoffsRoute from "@/app/api/v1/changes/[id]/signoffs/route";
 import { useTestDatabase } from "../db";
+import { call, expectProblem } from "./api-helpers";
 import { PASSWORD } from "../fixtures";
 import { IDP_USERS, idpSignIn, loginAtIdp, useTestIdp } from "../idp/drive";
 import { changeWorld, draft, errorOf, sign, shownHash, type World } from "./changes-helpers";
@@ -141,5 +144,43 @@ describe("electronic signatures by single sign-on users", () => {
       beginSsoSignature(sam, c.id, { ...(await intent(c.id)), role: "security" }),
     );
     expect(wrongRole.code).toBe("forbidden");
+  });
+
+  it("an SSO account without an Interlock password is told through the API to sign in the portal, not 'wrong password'", async () => {
+    await createRoleMapping(cliActor(), { value: "ot-security-rhp", siteCode: "PLA", role: "security" });
+    const claims = await idpSignIn("nina.new");
+    const session = await signInWithOidc(
+      { issuer: claims.iss, claims, autoProvision: true },
+      { ip: "203.0.113.6", userAgent: null },
+    );
+    const nina = (await actorFromSession(session.sessionId, "203.0.113.6"))!;
+    const { token } = await createToken(nina, { name: "ci", scopes: ["sign"] });
+    expect((await actorFromToken(token, null))?.authMethod).not.toBe("oidc");
+    const c = await waitingForSafety();
+    const res = await call(signoffsRoute.POST as never, {
+      method: "POST",
+      path: `/api/v1/changes/${c.id}/signoffs`,
+      params: { id: c.id },
+      token,
+      body: JSON.stringify({
+        role: "security",
+        decision: "approve",
+        password: "a guess",
+        contentHash: await shownHash(nina, c.id),
+      }),
+    });
+    const problem = await expectProblem(res, 403);
+    expect(problem.detail).toMatch(/single sign-on and has no Interlock password/);
+    expect(problem.detail).toMatch(/identity provider/);
+    expect(problem.detail).not.toMatch(/wrong password|not correct/i);
+    expect(await signoffsOf(c.id)).toHaveLength(0);
+    // No password attempt was spent: nothing counts toward the lockout.
+    const [row] = await db.select().from(users).where(eq(users.id, nina.userId!));
+    expect(row!.failedLoginCount).toBe(0);
+    const failed = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.login_failed"), eq(auditEvents.objectId, nina.userId!)));
+    expect(failed).toHaveLength(0);
   });
 });

@@ -48,7 +48,7 @@ export default async function LoginPage({
                 : "Emergency administrator sign-in"}
             </summary>
             <div className="mt-3">
-              <LoginForm callbackUrl={callbackUrl} />
+              <LoginForm callbackUrl={callbackUrl} primary={false} />
             </div>
           </details>
         ) : (
@@ -56,7 +56,7 @@ export default async function LoginPage({
             {sso ? (
               <p className="my-4 text-center text-xs text-slate-600">or with your Interlock password</p>
             ) : null}
-            <LoginForm callbackUrl={callbackUrl} autoFocus={!sso} />
+            <LoginForm callbackUrl={callbackUrl} autoFocus={!sso} primary={!sso} />
           </>
         )}
       </div>

@@ -399,6 +399,7 @@ export default definePaths(
           "Breaking change of the v1 body: `contentHash` is required and must be the change's `contentHash` as the signer was shown it (422 when missing). " +
           "When the change was edited since, the answer is 409 with type `https://interlock.invalid/problems/stale-content`, a detail naming who edited it and when, `updatedBy`, `updatedAt` and `currentContentHash`; nothing is recorded. " +
           "The assigned implementer, the requester and anyone who edited the scope after submission are refused (403). " +
+          "An account made by single sign-on has no Interlock password and signs only in the portal, through the identity provider's re-authentication: it is refused here (403) before any password is checked. " +
           'A security approval of a security patch or firmware update whose `vendorQualified` is false must acknowledge it: `acknowledged: ["vendor_not_qualified"]` (the change\'s `signOptions[].acknowledge` lists what to acknowledge); without it 422 (errors path `acknowledged`), checked before the password. The acknowledgement is stored with the sign-off, in its meaning and in the audit trail.',
         path: idPath,
         body: signoffInputSchema,

@@ -3,7 +3,8 @@ import { currentTime } from "@/lib/clock";
 import type { z } from "zod";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb, type Tx } from "@/db/client";
-import { signoffs } from "@/db/schema";
+import { signoffs, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -56,6 +57,25 @@ async function passwordSigner(
     throw credentialError(check);
   }
   return check.user;
+}
+
+/**
+ * An account made by single sign-on has no Interlock password, so a password signature (an API
+ * token, or any caller not signed in through the provider) can never succeed: say how it signs
+ * instead of answering "wrong password" and spending a lockout attempt.
+ */
+async function requireOwnPassword(db: Awaited<ReturnType<typeof getDb>>, actor: Actor) {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId!))
+    .limit(1);
+  if (row && !row.passwordHash)
+    throw new ServiceError(
+      "forbidden",
+      "Your account signs in through single sign-on and has no Interlock password, so it cannot sign with a password or an API token. Open the change in Interlock and sign there: the sign dialog asks your identity provider to confirm it is you.",
+      { refusal: "sso_account" },
+    );
 }
 
 function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
@@ -168,8 +188,9 @@ export async function signChange(
     throw forbidden(
       "You signed in with single sign-on: signing asks the identity provider to confirm it is you.",
     );
-  const data = parseInput(reauth ? signoffIntentSchema : signoffInputSchema, input, "The sign-off");
   const db = await getDb();
+  if (!reauth) await requireOwnPassword(db, actor);
+  const data = parseInput(reauth ? signoffIntentSchema : signoffInputSchema, input, "The sign-off");
 
   await checkBeforeProof(db, actor, id, data);
 

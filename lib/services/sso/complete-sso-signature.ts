@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reauthRequests, userIdentities, users } from "@/db/schema";
@@ -30,7 +31,7 @@ export async function completeSsoSignature(
   actor: Actor,
   params: Record<string, string>,
   client: ClientInfo = {},
-  now: () => Date = () => new Date(),
+  now: () => Date = currentTime,
 ): Promise<SsoSignatureOutcome> {
   const db = await getDb();
   const requestId = params.state ? sha256(params.state) : null;
@@ -38,7 +39,7 @@ export async function completeSsoSignature(
     return { changeId: null, requestId: null, signed: false, message: "This sign-in answer is not for you." };
   const [request] = await db
     .update(reauthRequests)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: currentTime() })
     .where(
       and(
         eq(reauthRequests.id, requestId),

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -36,7 +37,7 @@ export async function decideHeldRole(actor: Actor, id: string, input: { decision
       "You cannot approve roles for your own account; another administrator must decide.",
     );
     if (h.decidedAt) throw conflict(`This role was already ${h.decision}.`);
-    const now = new Date();
+    const now = currentTime();
     await tx
       .update(idpGrantApprovals)
       .set({ decidedAt: now, decidedBy: actor.userId, decision })

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
@@ -74,7 +75,7 @@ export async function signInWithOidc(
     }
     await tx
       .update(userIdentities)
-      .set({ lastSignInAt: new Date() })
+      .set({ lastSignInAt: currentTime() })
       .where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, claims.sub)));
     await applyIdpGrants(tx, user, input.claims, who(user));
     const sessionId = await openSession(tx, user, client, "oidc", { method: "oidc", issuer: input.issuer });

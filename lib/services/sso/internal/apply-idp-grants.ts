@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { idpGrantApprovals, idpRoleMappings, roleGrants, sites, type users } from "@/db/schema";
@@ -90,7 +91,7 @@ export async function applyIdpGrants(
   for (const p of open.filter((p) => !stillWanted(p)))
     await tx
       .update(idpGrantApprovals)
-      .set({ decidedAt: new Date(), decision: "withdrawn" })
+      .set({ decidedAt: currentTime(), decision: "withdrawn" })
       .where(eq(idpGrantApprovals.id, p.id));
 
   for (const g of plan.add) {
