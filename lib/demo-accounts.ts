@@ -43,6 +43,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     label: "Change manager, refinery",
   },
   {
+    email: "victor.alvarez@gcr.demo",
+    name: "Victor Alvarez",
+    grants: ["GCR:change_manager"],
+    label: "Change board member, refinery (signs catalog models)",
+  },
+  {
     email: "ray.castillo@gcr.demo",
     name: "Ray Castillo",
     grants: ["GCR:requester"],
@@ -79,6 +85,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Felix Braun",
     grants: ["RHP:change_manager"],
     label: "Change manager, pharma",
+  },
+  {
+    email: "ingrid.maier@rhp.demo",
+    name: "Ingrid Maier",
+    grants: ["RHP:change_manager"],
+    label: "Change board member, pharma (signs catalog models)",
   },
   {
     email: "noor.haddad@corp.demo",

@@ -2,6 +2,8 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { type changeListItemResponse, changeResponse } from "@/lib/openapi/paths/changes";
 import type { ChangeListItem, ChangeView } from "@/lib/types/changes";
+import type { modelResponse, modelSummaryResponse } from "@/lib/openapi/paths/catalog";
+import type { ModelSummary, ModelView } from "@/lib/types/catalog";
 
 describe("the Change resource", () => {
   it("is the same type in TypeScript (ChangeView) and in the OpenAPI document", () => {
@@ -17,5 +19,12 @@ describe("the Change resource", () => {
     const keys = Object.keys(changeResponse.shape).sort();
     expect(Object.keys(schemas.Change!.properties as object).sort()).toEqual(keys);
     expect([...(schemas.Change!.required as string[])].sort()).toEqual(keys);
+  });
+});
+
+describe("the StandardModel resource", () => {
+  it("is the same type in TypeScript and in the OpenAPI document", () => {
+    expectTypeOf<z.output<typeof modelResponse>>().toEqualTypeOf<ModelView>();
+    expectTypeOf<z.output<typeof modelSummaryResponse>>().toEqualTypeOf<ModelSummary>();
   });
 });

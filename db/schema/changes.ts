@@ -21,6 +21,7 @@ import type {
   SafetyImpact,
 } from "@/lib/domain/constants";
 import { users } from "./auth";
+import { standardModelVersions } from "./catalog";
 import { assets, sites } from "./sites-assets";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -87,6 +88,10 @@ export const changes = pgTable(
     temporaryUntil: timestamp({ withTimezone: true }),
     /** The revert Interlock drafted when the temporary change it names was completed. */
     revertsChangeId: uuid(),
+    /** A standard change names the approved catalog model version it follows (issue 15). */
+    standardModelVersionId: uuid().references(() => standardModelVersions.id),
+    /** A standard change from before the catalog: readable as it was, never bound to a model. */
+    standardLegacy: boolean().notNull().default(false),
     /**
      * Words of the title and number for the change list's free-text filter. Stored, so that a
      * list walking the created_at index can test it cheaply row by row for common words.

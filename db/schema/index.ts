@@ -1,6 +1,7 @@
 export * from "./sites-assets";
 export * from "./auth";
 export * from "./audit";
+export * from "./catalog";
 export * from "./changes";
 export * from "./signoffs";
 export * from "./windows";

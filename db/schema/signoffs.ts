@@ -1,17 +1,22 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
 import { users } from "./auth";
+import { standardModelVersions } from "./catalog";
 import { changes } from "./changes";
 import { sites } from "./sites-assets";
 
-/** An electronic signature over a change's approval-relevant content (contentHash). Never deleted. */
+/**
+ * An electronic signature over a change's approval-relevant content (contentHash), or over a
+ * standard change model version's content when the change board approves it for the catalog
+ * (exactly one of changeId and modelVersionId is set). Never deleted.
+ */
 export const signoffs = pgTable(
   "signoffs",
   {
     id: uuid().primaryKey().defaultRandom(),
-    changeId: uuid()
-      .notNull()
-      .references(() => changes.id),
+    changeId: uuid().references(() => changes.id),
+    modelVersionId: uuid().references(() => standardModelVersions.id),
     round: integer().notNull(),
     role: text().$type<SignoffRole>().notNull(),
     siteId: uuid().references(() => sites.id),
@@ -38,5 +43,10 @@ export const signoffs = pgTable(
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),
   },
-  (t) => [index("signoffs_change_idx").on(t.changeId, t.round), index("signoffs_signer_idx").on(t.signerId)],
+  (t) => [
+    index("signoffs_change_idx").on(t.changeId, t.round),
+    index("signoffs_signer_idx").on(t.signerId),
+    index("signoffs_model_version_idx").on(t.modelVersionId),
+    check("signoffs_one_subject", sql`num_nonnulls(${t.changeId}, ${t.modelVersionId}) = 1`),
+  ],
 );

@@ -36,6 +36,8 @@ const EXPECTED: Record<SitePermission, SiteRole[]> = {
   "advisory.import": ["security"],
   "advisory.assess": ["security", "change_manager"],
   "advisory.extend_plan": ["change_manager"],
+  "catalog.view": [...SITE_ROLES],
+  "catalog.manage": ["change_manager"],
 };
 
 const subject = (grants: { siteId: string; role: SiteRole }[], isAdmin = false) => ({ isAdmin, grants });

@@ -27,6 +27,9 @@ export const SITE_PERMISSIONS = {
   /** Settling unknown matches, applicability (CIP-007 R2) and mitigation plans. */
   "advisory.assess": ["security", "change_manager"],
   "advisory.extend_plan": ["change_manager"],
+  "catalog.view": SITE_ROLES,
+  /** Proposing, editing and retiring standard change models; approving them is the change board's sign-off. */
+  "catalog.manage": ["change_manager"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;

@@ -111,5 +111,6 @@ export const GATE_REASON_CODES = [
   "not_implementer",
   "signer_is_implementer",
   "wrong_state",
+  "outside_model",
 ] as const;
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];

@@ -23,6 +23,7 @@ import {
 } from "./constants";
 import * as L from "./labels";
 import { EXPIRY_STATUSES, EXPIRY_STATUS_LABELS } from "./changes/temporary";
+import { MODEL_VERSION_STATES, MODEL_VERSION_STATE_LABELS } from "./catalog/model";
 import {
   CHANNEL_LABELS,
   NOTIFICATION_CHANNELS,
@@ -66,6 +67,7 @@ const TABLES: [string, readonly string[], Table, { distinct?: boolean; sentenceC
   ["token scope", TOKEN_SCOPES, SCOPE_LABELS],
   ["audit action", AUDIT_ACTIONS, L.ACTION_LABELS],
   ["temporary change expiry", EXPIRY_STATUSES, EXPIRY_STATUS_LABELS],
+  ["standard change model version state", MODEL_VERSION_STATES, MODEL_VERSION_STATE_LABELS],
 ];
 
 /** What a code looks like and a label must not: snake_case, dotted actions, a bare lower-case word. */

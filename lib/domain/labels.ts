@@ -189,6 +189,7 @@ export const GATE_REASON_LABELS: Record<GateReasonCode, string> = {
   not_implementer: "Not the assigned implementer",
   signer_is_implementer: "Implementer gave a sign-off",
   wrong_state: "Change in the wrong state",
+  outside_model: "Outside its standard change model",
 };
 
 // ---- Schedule -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { buildDocument, type OpenApiDocument } from "./build";
 import advisories from "./paths/advisories";
 import assets from "./paths/assets";
 import audit from "./paths/audit";
+import catalog from "./paths/catalog";
 import changes from "./paths/changes";
 import compliance from "./paths/compliance";
 import gateChecks from "./paths/gate-checks";
@@ -20,6 +21,7 @@ export const FEATURES: FeaturePaths[] = [
   assets,
   schedule,
   changes,
+  catalog,
   gateChecks,
   compliance,
   advisories,

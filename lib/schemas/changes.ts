@@ -111,6 +111,8 @@ const changeFields = {
   followsChangeId: uuid.nullable(),
   /** A temporary change must be reverted by this instant (issue 15); null for a permanent one. */
   temporaryUntil: instantSchema.nullable(),
+  /** A standard change names the approved catalog model version it follows (issue 15). */
+  standardModelVersionId: uuid.nullable(),
 };
 
 function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
@@ -149,6 +151,7 @@ export const createChangeSchema = z
     implementerEmail: changeFields.implementerEmail.default(null),
     followsChangeId: changeFields.followsChangeId.default(null),
     temporaryUntil: changeFields.temporaryUntil.default(null),
+    standardModelVersionId: changeFields.standardModelVersionId.default(null),
   })
   .superRefine(slotOrder);
 export type CreateChangeInput = z.input<typeof createChangeSchema>;
@@ -212,6 +215,12 @@ function rejectionNeedsComment(v: { decision: string; comment: string }, ctx: z.
   }
 }
 
+/** The secret half of an electronic signature, re-entered for each one. */
+export const signingPasswordSchema = z
+  .string({ message: "Re-enter your password to sign." })
+  .min(1, "Re-enter your password to sign.")
+  .max(1_024, "Password is too long.");
+
 export const signoffInputSchema = z
   .object({
     role: enumOf(SIGNOFF_ROLES, "Role"),
@@ -226,10 +235,7 @@ export const signoffInputSchema = z
     comment: text(4_000, "Comment")
       .transform((s) => s.trim())
       .default(""),
-    password: z
-      .string({ message: "Re-enter your password to sign." })
-      .min(1, "Re-enter your password to sign.")
-      .max(1_024, "Password is too long."),
+    password: signingPasswordSchema,
     /** Warnings the signer acknowledges (shown in the sign dialog), e.g. a fix the vendor has not qualified. */
     acknowledged: z
       .array(z.enum(SIGNING_ACKNOWLEDGEMENTS, { message: "Unknown warning to acknowledge." }))

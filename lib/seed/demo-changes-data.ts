@@ -59,6 +59,8 @@ export interface DemoChange {
   retrospective?: "on_time" | "overdue";
   /** Days of lead between filing and the slot (default 8). */
   lead?: number;
+  /** A standard change names its catalog model (lib/seed/demo-catalog.ts DEMO_MODELS key). */
+  model?: string;
 }
 
 const DANA = "dana.ruiz@gcr.demo";
@@ -102,11 +104,12 @@ export const DEMO_CHANGES: DemoChange[] = [
     key: "g-std-fw-sig",
     ...g,
     class: "standard",
+    model: "gcr-ips-signatures",
     assets: ["FW-CDU-CELL"],
     type: "configuration",
     title: "Standard: FortiGate Rugged IPS signature update",
     summary: "Load the current IPS signature package on the CDU cell firewall.",
-    why: "Standard change model SC-04: monthly signature refresh.",
+    why: "Monthly signature refresh under standard change model SC-001.",
     slot: { week: -9, from: 2, hours: 1 },
     path: "closed",
   },
@@ -361,11 +364,12 @@ export const DEMO_CHANGES: DemoChange[] = [
     key: "r-std-hmi-pw",
     ...r,
     class: "standard",
+    model: "rhp-hmi-password",
     assets: ["HMI-WH-01"],
     type: "access",
     title: "Standard: rotate the local administrator password on the warehouse HMI",
     summary: "Quarterly rotation through the password vault.",
-    why: "Standard change model SC-02.",
+    why: "Quarterly rotation under standard change model SC-001.",
     slot: { week: -9, from: 2, hours: 1 },
     path: "closed",
   },
@@ -373,11 +377,12 @@ export const DEMO_CHANGES: DemoChange[] = [
     key: "r-std-pi",
     ...r,
     class: "standard",
+    model: "rhp-dmz-windows",
     assets: ["HIS-RHP-PIDMZ"],
     type: "security_patch",
     title: "Standard: monthly Windows updates on the PI DMZ server",
     summary: "Install the month's updates on the DMZ historian.",
-    why: "Standard change model SC-01.",
+    why: "Monthly updates under standard change model SC-002.",
     slot: { week: -7, from: 3, hours: 2 },
     path: "closed",
   },

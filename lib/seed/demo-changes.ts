@@ -76,7 +76,11 @@ const STARTED = new Set(Object.keys(OUTCOMES).concat("in_progress"));
 const iso = (d: Date) => d.toISOString();
 
 /** Every demo change as timed steps; the caller runs all steps in time order. */
-export function planDemoChanges(clock: SeedClock, plant: Plant): { steps: Step[]; ids: Map<string, string> } {
+export function planDemoChanges(
+  clock: SeedClock,
+  plant: Plant,
+  modelVersions: ReadonlyMap<string, string> = new Map(),
+): { steps: Step[]; ids: Map<string, string> } {
   const ids = new Map<string, string>();
   // The view each service call returned, so no step reads a change back before acting on it.
   const views = new Map<string, ChangeView>();
@@ -133,6 +137,7 @@ export function planDemoChanges(clock: SeedClock, plant: Plant): { steps: Step[]
         plannedEnd: iso(slot.end),
         implementerEmail: c.implementer,
         followsChangeId: c.follows ? (ids.get(c.follows) ?? null) : null,
+        standardModelVersionId: c.model ? (modelVersions.get(c.model) ?? null) : null,
       });
       ids.set(c.key, created.id);
       keep(created);

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_AREAS, DEMO_PASSWORD, DEMO_SITES } from "@/lib/demo
 import { type AdvisorySeed, seedDemoAdvisories } from "./demo-advisories";
 import { seedDemoAssets } from "./demo-assets";
 import { DEMO_CHANGES, type DemoPath } from "./demo-changes-data";
+import { planDemoCatalog } from "./demo-catalog";
 import { type Plant, planDemoChanges, runSteps } from "./demo-changes";
 import { SeedClock, days, plus } from "./demo-clock";
 import { seedDemoSchedule } from "./demo-schedule";
@@ -75,8 +76,10 @@ export async function seedDemo(opts: { now?: Date; plantOnly?: boolean } = {}): 
     if (opts.plantOnly) return { seeded: true, changes: 0 };
     const plant = await loadPlant();
     const later = await seedDemoSchedule(clock, plant.people, MANAGERS, OPERATIONS);
-    const { steps, ids } = planDemoChanges(clock, plant);
-    await runSteps(clock, [...later, ...steps]);
+    const modelVersions = new Map<string, string>();
+    const catalog = planDemoCatalog(clock, plant.people, modelVersions);
+    const { steps, ids } = planDemoChanges(clock, plant, modelVersions);
+    await runSteps(clock, [...catalog, ...later, ...steps]);
     await checkStory(ids);
     clock.set(plus(clock.now, -days(1)));
     const advisories = await seedDemoAdvisories({

@@ -1,5 +1,6 @@
 // What the change services return. Instants are ISO 8601 UTC strings (API.md), so the same
 // objects go straight into JSON responses and into client components.
+import type { ChangeModelRef } from "./catalog";
 import type {
   AssetKind,
   ChangeClass,
@@ -207,6 +208,11 @@ export interface ChangeView {
   /** Expiry of a temporary change (issue 15), null for a permanent one. */
   temporaryUntil: string | null;
   temporary: TemporaryLinksView;
+  /** The catalog model version a standard change follows (issue 15); null for other classes. */
+  standardModelVersionId: string | null;
+  standardModel: ChangeModelRef | null;
+  /** A standard change from before the catalog, bound to no model and not checked against one. */
+  standardLegacy: boolean;
   /** The advisories this change was drafted from (issue 10: linked both ways). */
   advisories: { id: string; trackingId: string; title: string }[];
   createdAt: string;

@@ -42,7 +42,7 @@ async function snapshot() {
     })),
     signoffs: (await db.select().from(signoffs).orderBy(asc(signoffs.signedAt), asc(signoffs.role))).map(
       (s) => ({
-        change: numberOf.get(s.changeId),
+        change: s.changeId ? numberOf.get(s.changeId) : null,
         role: s.role,
         decision: s.decision,
         signer: s.signerEmail,

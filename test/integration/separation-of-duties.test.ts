@@ -17,6 +17,7 @@ import { resetPassword } from "@/lib/services/users/reset-password";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { useTestDatabase } from "../db";
 import { makeUser } from "../fixtures";
+import { approvedModel, catalogPeople } from "./catalog-helpers";
 import { changeWorld, draft, errorOf, sign, type World } from "./changes-helpers";
 
 let db: Db;
@@ -140,7 +141,11 @@ describe("asset facts that drive the policy", () => {
       kind: "hmi",
       criticality: "supporting",
     });
-    const c = await submitted({ class: "standard", type: "security_patch" }, [hmi.id]);
+    const { versionId } = await approvedModel("PLA", await catalogPeople("PLA"));
+    const c = await submitted(
+      { class: "standard", type: "security_patch", standardModelVersionId: versionId },
+      [hmi.id],
+    );
     const approved = await sign(w.people.securityA.actor, c.id, "security");
     expect(approved.state).toBe("approved");
     expect(approved.requiredSignoffs.map((r) => r.role)).toEqual(["security"]);
@@ -151,7 +156,7 @@ describe("asset facts that drive the policy", () => {
     });
 
     const now = await getChange(w.people.requester.actor, c.id);
-    expect(now).toMatchObject({ class: "normal", state: "submitted" });
+    expect(now).toMatchObject({ class: "normal", state: "submitted", standardModel: null });
     // The class is approved content: security judged a standard change and signs the normal one anew.
     expect(now.requiredSignoffs.filter((r) => !r.satisfied).map((r) => r.role)).toEqual([
       "operations",

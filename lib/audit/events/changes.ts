@@ -42,6 +42,8 @@ const content = {
   followsChangeId: id.nullable(),
   /** Absent on events from before temporary changes existed. */
   temporaryUntil: instant.nullable().optional(),
+  /** Absent in events from before the catalog. */
+  standardModelVersionId: id.nullable().optional(),
 };
 
 /** The integrity check of what was installed (CIP-010 R1.6), and whether it passed. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACCESS_EVENTS } from "./access";
 import { ADVISORY_EVENTS } from "./advisories";
+import { CATALOG_EVENTS } from "./catalog";
 import { CHANGE_EVENTS } from "./changes";
 import type { EventSpec } from "./define";
 import { INVENTORY_EVENTS } from "./inventory";
@@ -17,6 +18,7 @@ export const AUDIT_EVENTS = {
   ...ACCESS_EVENTS,
   ...INVENTORY_EVENTS,
   ...CHANGE_EVENTS,
+  ...CATALOG_EVENTS,
   ...SCHEDULE_EVENTS,
   ...ADVISORY_EVENTS,
   ...NOTIFICATION_EVENTS,

@@ -171,6 +171,14 @@ export function canonicalApprovalContent(
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
+/**
+ * SHA-256 hex of any approvable content as canonical JSON (keys sorted, missing as null): the same
+ * hashing a change's signature uses, for other things a board signs (a catalog model version).
+ */
+export function canonicalHash(value: Record<string, unknown>): string {
+  return sha256(JSON.stringify(canonical(value)));
+}
+
 /** SHA-256 hex of the full canonical content (scope and slot): what a change shows and a signer sends back. */
 export function contentHash(content: ApprovalContent, version = CONTENT_HASH_VERSION): string {
   return sha256(canonicalApprovalContent(content, "full", version));

@@ -34,6 +34,8 @@ export interface GateContext {
   otherChangesInProgress: readonly OtherChangeInProgress[];
   /** From the scheduling rules (windows, blackouts, redundancy, production); merged as-is. */
   scheduleConflicts: readonly ScheduleConflict[];
+  /** A standard change outside its catalog model (lib/domain/catalog/model.ts); merged as-is. */
+  modelReasons?: readonly GateReason[];
 }
 
 export interface GateDecision {
@@ -237,6 +239,7 @@ export function evaluateGate(
     ...signerReasons(change, signoffs, actor),
     ...busyReasons(change, context.otherChangesInProgress),
     ...context.scheduleConflicts.map((c): GateReason => ({ ...c })),
+    ...(context.modelReasons ?? []),
   ];
   return {
     allowed: reasons.length === 0,

@@ -25,6 +25,8 @@ const BY_CODE: Record<GateReasonCode, readonly SiteRole[]> = {
   not_implementer: [],
   signer_is_implementer: ["requester"],
   wrong_state: [],
+  // The requester brings the change back within its model, or the board approves a model that fits.
+  outside_model: ["requester", "change_manager"],
 };
 
 const SIGNOFF_CODES = new Set(["signoff_missing", "signoff_superseded", "signoff_content_mismatch"]);

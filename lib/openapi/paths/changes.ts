@@ -23,6 +23,7 @@ import {
   updateChangeSchema,
 } from "@/lib/schemas/changes";
 import { CHANGE_UI_ACTIONS } from "@/lib/types/changes";
+import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const role = z.enum(SIGNOFF_ROLES);
@@ -224,6 +225,29 @@ export const changeResponse = named(
           .describe("Completed, and its revert not closed: the assets are in the temporary state"),
       })
       .describe("A temporary change and its revert, linked both ways"),
+    standardModelVersionId: z
+      .uuid()
+      .nullable()
+      .describe(
+        "The approved standard change model version a standard change follows (GET /api/v1/standard-models/{id})",
+      ),
+    standardModel: named(
+      "ChangeStandardModel",
+      z.object({
+        modelId: z.uuid(),
+        versionId: z.uuid(),
+        code: z.string().describe("e.g. SC-004, per site"),
+        version: z.number().int(),
+        title: z.string(),
+        state: z.enum(MODEL_VERSION_STATES),
+        retired: z.boolean(),
+      }),
+    )
+      .nullable()
+      .describe("The model version the change used; null for normal and emergency changes"),
+    standardLegacy: z
+      .boolean()
+      .describe("A standard change from before the catalog: bound to no model and not checked against one"),
     advisories: z
       .array(z.object({ id: z.uuid(), trackingId: z.string(), title: z.string() }))
       .describe("The ICS advisories this change was drafted from (GET /api/v1/advisories/{id})"),

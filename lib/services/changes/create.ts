@@ -20,6 +20,7 @@ import {
 } from "./internal/resolve-input";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
+import { resolveModelVersion } from "./internal/standard-model";
 
 /**
  * Next number of the year, CHG-YYYY-NNNNN. The upsert takes the counter row's lock, so
@@ -89,6 +90,12 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
   const assetRows = await resolveAssets(tx, actor, data.assetIds);
   const implementerId = await resolveImplementer(tx, data.implementerEmail, assetRows);
   const followsChangeId = await resolveFollows(tx, actor, data.followsChangeId);
+  const standardModelVersionId = await resolveModelVersion(
+    tx,
+    actor,
+    data.class,
+    data.standardModelVersionId,
+  );
   const now = currentTime();
   const expiryRefusal = temporaryExpiryRefusal(data.temporaryUntil, data.plannedEnd, now);
   if (expiryRefusal) throw invalid(expiryRefusal, [{ path: "temporaryUntil", message: expiryRefusal }]);
@@ -117,6 +124,7 @@ export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeIn
     requesterId,
     followsChangeId,
     temporaryUntil: data.temporaryUntil,
+    standardModelVersionId,
     risk: risk.level,
     siteIds: siteIdsOf(assetRows),
     approvalRound: 1,

@@ -24,7 +24,7 @@ import {
   type SignoffInput,
   type SignoffIntent,
 } from "@/lib/schemas/changes";
-import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
+import { passwordSigner } from "@/lib/services/auth/password-signer";
 import { requireScope } from "@/lib/services/authorize";
 import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
 import { settleApproval } from "./internal/settle-approval";
@@ -33,31 +33,6 @@ import { requireShownContent } from "./internal/stale-content";
 import type { ClientInfo, ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import type { ReauthProof } from "./internal/reauth-proof";
-
-/** The password half of a signature: the same check as sign-in, counted toward the lockout. */
-async function passwordSigner(
-  db: Awaited<ReturnType<typeof getDb>>,
-  actor: Actor,
-  password: string,
-  client: ClientInfo,
-) {
-  const check = await checkCredentials(
-    db,
-    actor.email,
-    password,
-    client.ip ?? actor.ip ?? "unknown",
-    "Electronic signature",
-  );
-  if (!check.ok) {
-    if (check.reason === "invalid") {
-      throw invalid("The password is not correct; nothing was signed.", [
-        { path: "password", message: "Wrong password." },
-      ]);
-    }
-    throw credentialError(check);
-  }
-  return check.user;
-}
 
 /**
  * An account made by single sign-on has no Interlock password, so a password signature (an API

@@ -15,6 +15,7 @@ import { loadScheduleConflicts } from "./internal/schedule-seam";
 import { writeTransition } from "./internal/write-transition";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
+import { requireWithinModel } from "./internal/standard-model";
 
 /**
  * draft → submitted. Refused with field errors while anything mandatory is missing or the
@@ -42,6 +43,7 @@ export async function submitChange(actor: Actor, id: string): Promise<ChangeView
     const issues = submitIssues(ctx, now);
     if (issues.length)
       throw invalid(`The change is not ready to submit: ${issues.map((i) => i.message).join("; ")}.`, issues);
+    await requireWithinModel(tx, ctx);
     // The implementer's roles may have been revoked since the draft named them.
     await recheckImplementer(tx, ctx.row.implementerId, ctx.assets);
     const found = await loadScheduleConflicts(

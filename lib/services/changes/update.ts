@@ -42,6 +42,7 @@ import { supersedeSignoffs } from "./internal/supersede-signoffs";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { requireWithinModel, resolveModelVersion } from "./internal/standard-model";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {
   const [by] = row.updatedBy
@@ -138,6 +139,10 @@ export async function updateChange(
     const followsChangeId = changed.includes("followsChangeId")
       ? await resolveFollows(tx, actor, after.followsChangeId, row.id)
       : row.followsChangeId;
+    const standardModelVersionId =
+      changed.includes("standardModelVersionId") || changed.includes("class")
+        ? await resolveModelVersion(tx, actor, after.class, after.standardModelVersionId)
+        : row.standardModelVersionId;
     const plannedStart = after.plannedStart ? new Date(after.plannedStart) : null;
     const plannedEnd = after.plannedEnd ? new Date(after.plannedEnd) : null;
     if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
@@ -175,6 +180,9 @@ export async function updateChange(
       implementerId,
       followsChangeId,
       temporaryUntil,
+      standardModelVersionId,
+      // Naming a catalog model binds a legacy standard change to it from now on.
+      standardLegacy: row.standardLegacy && !standardModelVersionId && after.class === "standard",
       risk: risk.level,
       siteIds: siteIdsOf(assetRows),
       scopeEditorIds,
@@ -190,6 +198,7 @@ export async function updateChange(
       const slotMoved = changed.includes("plannedStart") || changed.includes("plannedEnd");
       const issues = submitIssues(next, slotMoved ? now : undefined);
       if (issues.length) throw invalid("A submitted change must stay complete and fit its class.", issues);
+      if (!next.row.standardLegacy) await requireWithinModel(tx, next);
       if (slotMoved || assetsChanged) {
         const found = await loadScheduleConflicts(
           tx,

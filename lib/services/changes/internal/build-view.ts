@@ -19,6 +19,7 @@ import { decideGate } from "./decide-gate";
 import { loadIntegrityCheck } from "./integrity-check";
 import { loadTemporaryLinks } from "./temporary";
 import type { ChangeContext } from "./load";
+import { changeModelRef } from "./standard-model";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 
 const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
@@ -210,6 +211,9 @@ export async function buildChangeView(
     followsChangeId: row.followsChangeId,
     temporaryUntil: iso(row.temporaryUntil),
     temporary: await loadTemporaryLinks(tx, row),
+    standardModelVersionId: row.standardModelVersionId,
+    standardModel: await changeModelRef(tx, row),
+    standardLegacy: row.standardLegacy,
     advisories: fromAdvisories,
     createdAt: isoUtc(row.createdAt),
     updatedAt: isoUtc(row.updatedAt),

@@ -13,6 +13,7 @@ import {
 } from "@/lib/domain/changes";
 import { actorFacts, type ChangeContext } from "./load";
 import { loadScheduleConflicts } from "./schedule-seam";
+import { modelReasonsFor } from "./standard-model";
 import type { ClientInfo, GateResult } from "@/lib/types/changes";
 
 /** Other changes in progress that touch any of these assets (gate rule 4). */
@@ -70,6 +71,7 @@ export async function decideGate(
       content: ctx.content,
       otherChangesInProgress: others,
       scheduleConflicts,
+      modelReasons: await modelReasonsFor(tx, ctx),
     },
     at,
     "kind" in actor ? actorFacts(actor) : actor,

@@ -98,7 +98,14 @@ export async function reevaluateChangesOfAsset(
     };
     const [updated] = await tx
       .update(changes)
-      .set({ ...next, version: row.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .set({
+        ...next,
+        // Only a standard change names a catalog model.
+        standardModelVersionId: fallsBack ? null : row.standardModelVersionId,
+        version: row.version + 1,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .where(eq(changes.id, row.id))
       .returning();
     const before = requiredBefore.get(row.id) ?? [];

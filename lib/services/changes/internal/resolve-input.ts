@@ -147,6 +147,7 @@ export function editableSnapshot(
     implementerEmail,
     followsChangeId: row.followsChangeId,
     temporaryUntil: row.temporaryUntil ? isoUtc(row.temporaryUntil) : null,
+    standardModelVersionId: row.standardModelVersionId,
   };
 }
 export type EditableSnapshot = ReturnType<typeof editableSnapshot>;

@@ -1,0 +1,138 @@
+import "server-only";
+import { currentTime } from "@/lib/clock";
+import { eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { signoffs, standardModelVersions } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { CONTENT_HASH_VERSION, isoUtc, signoffMeaning } from "@/lib/domain/changes";
+import { canSignModel } from "@/lib/domain/catalog/signing";
+import { modelSignoffSchema, type ModelSignoffInput } from "@/lib/schemas/catalog";
+import { passwordSigner } from "@/lib/services/auth/password-signer";
+import { requireScope } from "@/lib/services/authorize";
+import { ServiceError, conflict, forbidden } from "@/lib/services/base/errors";
+import { parseInput } from "@/lib/services/base/parse-input";
+import type { ClientInfo } from "@/lib/types/changes";
+import type { ModelView } from "@/lib/types/catalog";
+import {
+  approvedVersion,
+  findVisibleModel,
+  pendingVersion,
+  versionHash,
+  type LoadedModel,
+} from "./internal/load";
+import { buildModelView } from "./internal/view";
+
+/** Who may sign and what: refused before the password is spent, and again under the lock. */
+function signable(actor: Actor, m: LoadedModel, shownHash: string) {
+  const pending = pendingVersion(m);
+  const verdict = canSignModel(
+    { userId: actor.userId ?? "", grants: actor.grants },
+    {
+      siteId: m.site.id,
+      siteName: m.site.name,
+      state: pending?.state ?? "approved",
+      proposedBy: pending?.proposedBy ?? "",
+      retired: m.model.retiredAt !== null,
+    },
+  );
+  if (!verdict.ok) {
+    throw verdict.code === "state"
+      ? conflict(verdict.reason + ".")
+      : new ServiceError("forbidden", verdict.reason + ".", { refusal: verdict.code });
+  }
+  const version = pending!;
+  // The signature is bound to the content the signer was shown, recomputed from the stored row.
+  if (versionHash(version) !== shownHash)
+    throw conflict(
+      `The model changed since you read it: version ${version.version} is now awaiting the board. Reload it and read it again before signing.`,
+      { refusal: "stale_content" },
+    );
+  return version;
+}
+
+/**
+ * The change board's electronic signature on the version awaiting it: the password re-entered
+ * through the same check as sign-in, a row in the one signoffs table with the printed name,
+ * meaning, UTC time and the version's content hash. Approving makes the version usable (the
+ * previously approved one is superseded); rejecting leaves the model as it was.
+ */
+export async function signModel(
+  actor: Actor,
+  id: string,
+  input: ModelSignoffInput,
+  client: ClientInfo = {},
+): Promise<ModelView> {
+  if (actor.kind !== "user" || !actor.userId)
+    throw forbidden("Only a person can sign, with their own password.");
+  requireScope(actor, "sign");
+  if (actor.authMethod === "oidc")
+    throw forbidden(
+      "You signed in with single sign-on: signing a catalog model needs a password sign-in for now. Ask an administrator for a local password, or another change manager to sign.",
+    );
+  const data = parseInput(modelSignoffSchema, input, "The sign-off");
+  const db = await getDb();
+  signable(actor, await db.transaction((tx) => findVisibleModel(tx, actor, id)), data.contentHash);
+  const signer = await passwordSigner(db, actor, data.password, client);
+  if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
+
+  return db.transaction(async (tx: Tx) => {
+    const m = await findVisibleModel(tx, actor, id, { forUpdate: true });
+    const version = signable(actor, m, data.contentHash);
+    const now = currentTime();
+    const previous = approvedVersion(m);
+    const meaning = `${signoffMeaning("change_board", data.decision, m.site.name)}: standard change model ${m.model.code} v${version.version}`;
+    const [signoff] = await tx
+      .insert(signoffs)
+      .values({
+        modelVersionId: version.id,
+        round: version.version,
+        role: "change_board",
+        siteId: m.site.id,
+        decision: data.decision,
+        signerId: signer.id,
+        signerName: signer.name,
+        signerEmail: signer.email,
+        meaning,
+        signedAt: now,
+        comment: data.comment,
+        contentHash: version.contentHash,
+        hashVersion: CONTENT_HASH_VERSION,
+        method: "password",
+      })
+      .returning();
+    const approve = data.decision === "approve";
+    if (approve && previous)
+      await tx
+        .update(standardModelVersions)
+        .set({ state: "superseded" })
+        .where(eq(standardModelVersions.id, previous.id));
+    await tx
+      .update(standardModelVersions)
+      .set(approve ? { state: "approved", approvedAt: now } : { state: "rejected" })
+      .where(eq(standardModelVersions.id, version.id));
+    await appendAudit(tx, actor, {
+      action: "standard_model.sign",
+      objectType: "standard_model",
+      objectId: m.model.id,
+      siteId: m.site.id,
+      after: {
+        code: m.model.code,
+        siteCode: m.site.code,
+        version: version.version,
+        versionId: version.id,
+        state: approve ? "approved" : "rejected",
+        contentHash: version.contentHash,
+        signoffId: signoff!.id,
+        decision: data.decision,
+        signerName: signer.name,
+        signerEmail: signer.email,
+        meaning,
+        signedAt: isoUtc(now),
+        supersededVersion: approve && previous ? previous.version : null,
+      },
+      reason: data.comment || null,
+    });
+    return buildModelView(tx, actor, await findVisibleModel(tx, actor, m.model.id));
+  });
+}
