@@ -23,6 +23,7 @@ const ITEMS: Item[] = [
   { href: "/", label: "Dashboard", show: () => true },
   { href: "/changes", label: "Changes", show: any },
   { href: "/approvals", label: "My approvals", show: any },
+  { href: "/board", label: "Change board", show: any },
   { href: "/calendar", label: "Calendar", show: any },
   { href: "/schedule", label: "Windows & production", show: any },
   { href: "/assets", label: "Assets", show: any },

@@ -10,3 +10,4 @@ export * from "./gate-checks";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./sso";
+export * from "./board";

@@ -28,6 +28,7 @@ const EXPECTED: Record<SitePermission, SiteRole[]> = {
   "change.close": ["requester", "change_manager"],
   "window.view": [...SITE_ROLES],
   "window.manage": ["change_manager"],
+  "board.manage": ["change_manager"],
   "production.manage": ["change_manager", "operations"],
   "audit.view": ["auditor", "change_manager"],
   "audit.export": ["auditor"],

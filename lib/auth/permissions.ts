@@ -17,6 +17,8 @@ export const SITE_PERMISSIONS = {
   "change.close": ["requester", "change_manager"],
   "window.view": SITE_ROLES,
   "window.manage": ["change_manager"],
+  /** Scheduling and chairing change-board meetings (issue 15). */
+  "board.manage": ["change_manager"],
   "production.manage": ["change_manager", "operations"],
   "audit.view": ["auditor", "change_manager"],
   "audit.export": ["auditor"],

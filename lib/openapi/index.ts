@@ -3,6 +3,7 @@ import advisories from "./paths/advisories";
 import assets from "./paths/assets";
 import audit from "./paths/audit";
 import catalog from "./paths/catalog";
+import board from "./paths/board";
 import changes from "./paths/changes";
 import compliance from "./paths/compliance";
 import gateChecks from "./paths/gate-checks";
@@ -26,6 +27,7 @@ export const FEATURES: FeaturePaths[] = [
   compliance,
   advisories,
   notifications,
+  board,
 ];
 
 let cached: OpenApiDocument | undefined;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACCESS_EVENTS } from "./access";
 import { ADVISORY_EVENTS } from "./advisories";
 import { CATALOG_EVENTS } from "./catalog";
+import { BOARD_EVENTS } from "./board";
 import { CHANGE_EVENTS } from "./changes";
 import type { EventSpec } from "./define";
 import { INVENTORY_EVENTS } from "./inventory";
@@ -23,6 +24,7 @@ export const AUDIT_EVENTS = {
   ...ADVISORY_EVENTS,
   ...NOTIFICATION_EVENTS,
   ...TRAIL_EVENTS,
+  ...BOARD_EVENTS,
 } satisfies Record<string, EventSpec>;
 
 type Events = typeof AUDIT_EVENTS;

@@ -155,6 +155,8 @@ export async function signChange(
   input: SignoffInput | SignoffIntent,
   client: ClientInfo = {},
   reauth: ReauthProof | null = null,
+  /** More writes in the signature's transaction, e.g. the board meeting's decision that it records. */
+  within?: (tx: Tx, signoffId: string) => Promise<void>,
 ): Promise<ChangeView> {
   if (actor.kind !== "user" || !actor.userId)
     throw forbidden("Only a person can sign, with their own password.");
@@ -234,6 +236,7 @@ export async function signChange(
       },
       reason: data.comment || null,
     });
+    if (within) await within(tx, signoff!.id);
     const settled = await settleApproval(tx, actor, await loadContext(tx, row), now);
     return buildChangeView(tx, actor, await loadContext(tx, settled), now);
   });
