@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./catalog";
 export * from "./changes";
 export * from "./signoffs";
+export * from "./signoff-slots";
 export * from "./windows";
 export * from "./advisories";
 export * from "./gate-checks";

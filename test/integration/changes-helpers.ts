@@ -92,6 +92,16 @@ export function draft(
   };
 }
 
+/** An emergency change of high risk (change board owed retrospectively), as on PLC-102. */
+export const EMERGENCY_HIGH_RISK: Partial<CreateChangeInput> = {
+  class: "emergency",
+  safetyImpact: "possible",
+  productionImpact: "outage",
+  expectedDowntimeMinutes: 300,
+  testedOnTestBench: false,
+  vendorQualified: false,
+};
+
 /** An integrity check that passed (CIP-010 R1.6): what reporting a patch or firmware success needs. */
 export const CHECKED_IMAGE = {
   method: "sha256",

@@ -17,6 +17,7 @@ import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { useTestDatabase } from "../db";
 import {
   CHECKED_IMAGE,
+  EMERGENCY_HIGH_RISK,
   HOUR,
   changeWorld,
   codeOf,
@@ -163,17 +164,7 @@ describe("change lifecycle", () => {
 
   it("lets an emergency change start with operations, security and safety; change board is due within 72 h and flagged when overdue", async () => {
     const { requester, opsA, securityA, safetyA, boardA, implementer } = w.people;
-    const c = await createChange(
-      requester.actor,
-      draft(w, [w.assets.plc2.id], {
-        class: "emergency",
-        safetyImpact: "possible",
-        productionImpact: "outage",
-        expectedDowntimeMinutes: 300,
-        testedOnTestBench: false,
-        vendorQualified: false,
-      }),
-    );
+    const c = await createChange(requester.actor, draft(w, [w.assets.plc2.id], EMERGENCY_HIGH_RISK));
     expect(c.risk).toBe("high");
     expect(c.requiredSignoffs.map((r) => [r.role, r.retrospective])).toEqual([
       ["operations", false],

@@ -20,3 +20,4 @@ export {
   type SignRefusalCode,
 } from "./signing";
 export * from "./who-can-help";
+export * from "./slots";

@@ -12,6 +12,7 @@ import { conflict, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { loadContext } from "../changes/internal/load";
+import { refreshSignoffSlotsOfAsset } from "../changes/internal/signoff-slots";
 import {
   POLICY_ASSET_FIELDS,
   lockOpenChangesOfAsset,
@@ -135,6 +136,11 @@ export async function updateAsset(
       before: diff.before,
       after: diff.after,
     });
+    if (policyFields.length)
+      await refreshSignoffSlotsOfAsset(tx, { id, siteId: row!.siteId }, [
+        current.redundancyGroup,
+        next.redundancyGroup,
+      ]);
     await reevaluateChangesOfAsset(
       tx,
       actor,

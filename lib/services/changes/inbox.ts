@@ -1,145 +1,109 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContained, arrayOverlaps, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { changes, signoffs, sites, users } from "@/db/schema";
+import { changes, signoffSlots, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  OWING_STATES,
-  POLICY_RULES,
-  SIGNOFF_GRANT_ROLE,
-  isoUtc,
-  retrospectiveDueAt,
-  type RequiredSignoff,
-} from "@/lib/domain/changes";
-import type { SiteRole } from "@/lib/domain/constants";
-import { signOptions } from "./internal/available-actions";
+import { isoUtc, retrospectiveDueAt, viewerGrantKeys } from "@/lib/domain/changes";
 import { visibleSiteIds } from "./internal/access";
-import { loadContexts, type ChangeContext } from "./internal/load";
-import { visibleTo } from "./internal/list-queries";
+import { fillMissingSignoffSlots } from "./internal/signoff-slots";
 import type { InboxItem } from "@/lib/types/changes";
 
-const SIGNING_ROLES: readonly SiteRole[] = [...new Set(Object.values(SIGNOFF_GRANT_ROLE))];
-/** Grants behind the sign-offs an emergency change may collect after its start (rule 7). */
-const RETROSPECTIVE_GRANTS: readonly SiteRole[] = [
-  ...new Set(POLICY_RULES.filter((r) => r.emergencyRetrospective).map((r) => SIGNOFF_GRANT_ROLE[r.role])),
-];
-const PSSR_STATES = ["implemented", "pssr_pending"] as const;
 /** An inbox longer than this is a backlog for a report, not a list to work through. */
 export const INBOX_LIMIT = 1000;
 
-function waitingSince(ctx: ChangeContext): Date {
-  const r = ctx.row;
-  if (r.state === "submitted") return r.submittedAt ?? r.createdAt;
-  if (r.state === "implemented" || r.state === "pssr_pending") return r.actualEnd ?? r.updatedAt;
-  return r.approvedAt ?? r.updatedAt;
-}
-
-function isRetrospective(ctx: ChangeContext, role: string, siteId: string | null): boolean {
-  return ctx.required.some(
-    (q: RequiredSignoff) =>
-      q.role === role && q.retrospectiveAllowed && (q.siteId === null || q.siteId === siteId),
-  );
-}
+/** Since when the change waits: submission, implementation (PSSR) or approval (retrospective). */
+const waitingSince = sql<Date>`case
+  when ${changes.state} = 'submitted' then coalesce(${changes.submittedAt}, ${changes.createdAt})
+  when ${changes.state} in ('implemented', 'pssr_pending') then coalesce(${changes.actualEnd}, ${changes.updatedAt})
+  else coalesce(${changes.approvedAt}, ${changes.updatedAt}) end`;
 
 /**
  * Changes awaiting THIS user's signature at their sites, oldest first: submitted changes, the
  * retrospective sign-offs of emergency changes (with their due time, overdue flagged) and
- * PSSRs owed after implementation. What the user may sign is decided by canSign, so the inbox
- * never offers a sign-off that separation of duties would refuse.
+ * PSSRs owed after implementation. One query over signoff_slots, which holds what canSign would
+ * let someone give on each change (kept in the changing transaction, lib/domain/changes/slots.ts):
+ * a slot is the user's when they hold one of its grants and are not among those it refuses, so
+ * the inbox never offers a sign-off that separation of duties would refuse.
  */
 export async function approvalsInbox(actor: Actor, now = currentTime()): Promise<InboxItem[]> {
   if (!actor.userId) return [];
   const me = actor.userId;
   const visible = visibleSiteIds(actor);
-  const sitesWith = (roles: readonly SiteRole[]) => [
-    ...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId)),
-  ];
-  // Each kind of waiting sign-off only for the sites where this user holds a role that gives it,
-  // so that the candidate list stays short and never crowds out what the user can sign.
-  const branches: SQL[] = [];
-  const anySigner = sitesWith(SIGNING_ROLES);
-  const retrospective = sitesWith(RETROSPECTIVE_GRANTS);
-  const pssr = sitesWith([SIGNOFF_GRANT_ROLE.pssr]);
-  const alreadySigned = sql`exists (select 1 from ${signoffs} where ${signoffs.changeId} = ${changes.id} and ${signoffs.signerId} = ${me} and ${signoffs.round} = ${changes.approvalRound} and ${isNull(signoffs.supersededAt)})`;
-  if (anySigner.length)
-    branches.push(
-      and(
-        eq(changes.state, "submitted"),
-        arrayOverlaps(changes.siteIds, anySigner),
-        sql`not ${alreadySigned}`,
-      )!,
-    );
-  if (retrospective.length) {
-    branches.push(
-      and(
-        eq(changes.class, "emergency"),
-        inArray(changes.state, [...OWING_STATES]),
-        arrayOverlaps(changes.siteIds, retrospective),
-      )!,
-    );
-  }
-  if (pssr.length)
-    branches.push(and(inArray(changes.state, [...PSSR_STATES]), arrayOverlaps(changes.siteIds, pssr))!);
-  if (visible.length === 0 || branches.length === 0) return [];
+  const keys = viewerGrantKeys(actor);
+  if (visible.length === 0 || keys.length === 0) return [];
   const db = await getDb();
+  await fillMissingSignoffSlots(db);
   const rows = await db
-    .select()
-    .from(changes)
-    .where(and(await visibleTo(db, visible), ne(changes.requesterId, me), or(...branches)))
-    .orderBy(asc(sql`coalesce(${changes.submittedAt}, ${changes.createdAt})`))
-    .limit(INBOX_LIMIT);
-  const contexts = await loadContexts(db, rows);
-  const requesterIds = [...new Set(rows.map((r) => r.requesterId))];
-  const names = new Map(
-    requesterIds.length
-      ? (
-          await db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(inArray(users.id, requesterIds))
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
-  const codes = new Map(
-    (await db.select({ id: sites.id, code: sites.code }).from(sites).where(inArray(sites.id, visible))).map(
-      (s) => [s.id, s.code],
-    ),
-  );
+    .select({
+      id: changes.id,
+      number: changes.number,
+      title: changes.title,
+      state: changes.state,
+      class: changes.class,
+      risk: changes.risk,
+      siteIds: changes.siteIds,
+      codes: sql<
+        Record<string, string>
+      >`(select json_object_agg(${sites.id}, ${sites.code}) from ${sites} where ${sites.id} = any(${changes.siteIds}))`,
+      requesterName: users.name,
+      plannedStart: changes.plannedStart,
+      plannedEnd: changes.plannedEnd,
+      waitingSince: sql<Date>`${waitingSince}`.mapWith(changes.createdAt),
+      role: signoffSlots.role,
+      siteId: signoffSlots.siteId,
+      grantKeys: signoffSlots.grantKeys,
+      retrospective: signoffSlots.retrospective,
+      approvedAt: changes.approvedAt,
+    })
+    .from(signoffSlots)
+    .innerJoin(changes, eq(changes.id, signoffSlots.changeId))
+    .leftJoin(users, eq(users.id, changes.requesterId))
+    .where(
+      and(
+        arrayOverlaps(signoffSlots.grantKeys, keys),
+        sql`not (${me}::uuid = any(${signoffSlots.blockedIds}))`,
+        ne(changes.requesterId, me),
+        // Every site of the change visible: seeing one site of a multi-site change is not enough.
+        sql`${changes.siteIds} <> '{}'::uuid[]`,
+        arrayContained(changes.siteIds, visible),
+      ),
+    )
+    .orderBy(asc(waitingSince), asc(changes.id), asc(signoffSlots.ordinal));
 
+  const mine = new Set(keys);
   const items: InboxItem[] = [];
-  for (const ctx of contexts) {
-    const open = signOptions(actor, ctx).filter((o) => o.available);
-    if (open.length === 0) continue;
-    const roles = open.map((o) => {
-      const siteId = o.siteCode ? (ctx.assets.find((a) => a.siteCode === o.siteCode)?.siteId ?? null) : null;
-      return {
-        role: o.role,
-        siteCode: o.siteCode,
-        retrospective:
-          ctx.row.state !== "submitted" && o.role !== "pssr" && isRetrospective(ctx, o.role, siteId),
+  let last: InboxItem | undefined;
+  for (const r of rows) {
+    if (last?.id !== r.id) {
+      if (items.length === INBOX_LIMIT) break;
+      last = {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        class: r.class,
+        risk: r.risk,
+        siteCodes: r.siteIds.map((id) => r.codes[id] ?? "?"),
+        requesterName: r.requesterName ?? "",
+        plannedStart: r.plannedStart ? isoUtc(r.plannedStart) : null,
+        plannedEnd: r.plannedEnd ? isoUtc(r.plannedEnd) : null,
+        waitingSince: isoUtc(r.waitingSince),
+        roles: [],
+        dueAt: null,
+        overdue: false,
       };
-    });
-    const due = roles.some((r) => r.retrospective) ? retrospectiveDueAt(ctx.facts) : null;
-    const r = ctx.row;
-    items.push({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      state: r.state,
-      class: r.class,
-      risk: r.risk,
-      siteCodes: r.siteIds.map((id) => codes.get(id) ?? "?"),
-      requesterName: names.get(r.requesterId) ?? "",
-      plannedStart: r.plannedStart ? isoUtc(r.plannedStart) : null,
-      plannedEnd: r.plannedEnd ? isoUtc(r.plannedEnd) : null,
-      waitingSince: isoUtc(waitingSince(ctx)),
-      roles,
-      dueAt: due ? isoUtc(due) : null,
-      overdue: due ? now.getTime() > due.getTime() : false,
-    });
+      items.push(last);
+    }
+    // The site named is the first of the slot's sites (by code) where the user holds the grant.
+    const key = r.grantKeys.find((k) => mine.has(k))!;
+    const siteId = r.siteId ?? key.slice(key.indexOf(":") + 1);
+    last.roles.push({ role: r.role, siteCode: r.codes[siteId] ?? null, retrospective: r.retrospective });
+    const due = r.retrospective ? retrospectiveDueAt(r) : null;
+    if (due) {
+      last.dueAt = isoUtc(due);
+      last.overdue = now.getTime() > due.getTime();
+    }
   }
-  // By instant, not by text: an instant on a whole second is written without ".000".
-  items.sort((a, b) => Date.parse(a.waitingSince) - Date.parse(b.waitingSince));
   return items;
 }

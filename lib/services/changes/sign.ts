@@ -30,6 +30,7 @@ import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
 import { settleApproval } from "./internal/settle-approval";
 import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
 import { requireShownContent } from "./internal/stale-content";
+import { refreshSignoffSlots } from "./internal/signoff-slots";
 import type { ClientInfo, ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import type { ReauthProof } from "./internal/reauth-proof";
@@ -210,6 +211,7 @@ export async function signChange(
         method: reauth ? "oidc-reauth" : "password",
       })
       .returning();
+    await refreshSignoffSlots(tx, row.id);
     await appendAudit(tx, actor, {
       action: "signoff.sign",
       objectType: "change",

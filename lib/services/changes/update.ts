@@ -39,6 +39,7 @@ import {
 } from "./internal/resolve-input";
 import { loadScheduleConflicts } from "./internal/schedule-seam";
 import { supersedeSignoffs } from "./internal/supersede-signoffs";
+import { refreshSignoffSlots } from "./internal/signoff-slots";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
@@ -227,6 +228,7 @@ export async function updateChange(
       .set({ ...values, state, approvedAt, version: row.version + 1, updatedAt: now, updatedBy: userId })
       .where(eq(changes.id, row.id))
       .returning();
+    await refreshSignoffSlots(tx, row.id);
     if (assetsChanged) {
       await tx.delete(changeAssets).where(eq(changeAssets.changeId, row.id));
       await tx

@@ -17,6 +17,7 @@ import type { ChangeState } from "@/lib/domain/constants";
 import { loadContext, type ChangeRow } from "./load";
 import { supersedeSignoffs } from "./supersede-signoffs";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { refreshSignoffSlots } from "./signoff-slots";
 
 export const POLICY_ASSET_FIELDS = ["criticality", "safetyRelated", "gxp", "redundancyGroup", "areaCode"];
 const OPEN_STATES: ChangeState[] = ["submitted", "approved", "in_progress"];
@@ -108,6 +109,7 @@ export async function reevaluateChangesOfAsset(
       })
       .where(eq(changes.id, row.id))
       .returning();
+    await refreshSignoffSlots(tx, row.id);
     const before = requiredBefore.get(row.id) ?? [];
     const notes = [
       fallsBack ? "no longer fits the standard class and now needs the sign-offs of a normal change" : null,

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { enqueueChangeEvent } from "@/lib/services/notifications/enqueue-change-event";
 import type { ChangeRow, SignoffRow } from "./load";
+import { refreshSignoffSlots } from "./signoff-slots";
 
 /** Marks sign-offs superseded (never deletes them) and records one audit event per sign-off. */
 export async function supersedeSignoffs(
@@ -30,6 +31,7 @@ export async function supersedeSignoffs(
         isNull(signoffs.supersededAt),
       ),
     );
+  await refreshSignoffSlots(tx, change.id);
   for (const s of list) {
     await appendAudit(tx, actor, {
       action: "signoff.supersede",

@@ -13,6 +13,7 @@ import {
   type ChangeEvent,
 } from "@/lib/services/notifications/enqueue-change-event";
 import type { ChangeRow } from "./load";
+import { refreshSignoffSlots } from "./signoff-slots";
 
 type ChangeUpdate = Partial<Omit<typeof changes.$inferInsert, "id" | "number" | "version" | "state">>;
 
@@ -60,6 +61,7 @@ export async function writeTransition<A extends TransitionAction>(
     reason: opts.reason ?? null,
   } as AuditInput;
   await appendAudit(tx, actor, event);
+  await refreshSignoffSlots(tx, row.id);
   if ((CHANGE_EVENTS as readonly string[]).includes(action)) {
     await enqueueChangeEvent(tx, action as ChangeEvent, updated!, {
       actorId: actor.userId,
