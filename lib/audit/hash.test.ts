@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, chainHash, type HashedFields } from "./hash";
+import { createHash } from "node:crypto";
+import { GENESIS_HASH, canonicalJson, chainHash, eventBody, type HashedFields } from "./hash";
 
 const base: HashedFields = {
   id: 1,
@@ -83,5 +84,53 @@ describe("chainHash", () => {
 
   it("treats a missing before/after like null, as jsonb stores it", () => {
     expect(chainHash(GENESIS_HASH, { ...base, before: undefined })).toBe(chainHash(GENESIS_HASH, base));
+  });
+});
+
+describe("eventBody", () => {
+  // Awkward stored payloads: nesting, escapes, unicode, integer-like keys, numbers, bare values.
+  const payloads: unknown[] = [
+    null,
+    { b: 1, a: { d: [1, { z: 1, y: 2 }], c: "x" } },
+    { reason: 'Quote " backslash \\ tab \t newline \n ünïcödé ✓ 😀 \u2028 \u0001', n: -12.5, big: 1e21 },
+    { "10": "integer-like keys", "2": "sort as text", B: 1, _: 2, a: 3, é: 4, gone: undefined },
+    ["top", "level", 3, null, false],
+    'a string that looks like {"json": true}',
+    42,
+    { empty: {}, list: [], zero: 0 },
+  ];
+  it.each(payloads.map((p, i) => [i, p]))("is canonicalJson of the event (payload %i)", (_, payload) => {
+    const e = {
+      ...base,
+      before: payload,
+      after: payloads[(payloads.indexOf(payload) + 1) % payloads.length],
+    };
+    expect(eventBody(e)).toBe(
+      canonicalJson({ ...e, at: e.at.toISOString(), before: e.before ?? null, after: e.after ?? null }),
+    );
+  });
+
+  it("is canonicalJson with null members, and without undefined ones", () => {
+    const e = { ...base, actorId: null, reason: undefined as unknown as null };
+    expect(eventBody(e)).toBe(canonicalJson({ ...e, at: e.at.toISOString() }));
+    expect(eventBody(e)).not.toContain('"reason"');
+  });
+
+  it("keeps every stored hash: SHA-256 of prevHash, a line feed and the body, as first written", () => {
+    // The digest of `base` as chainHash computed it before the hand-ordered body (session 7).
+    expect(chainHash(GENESIS_HASH, base)).toBe(
+      "70eca4c834f297bf93aa0abf988f09b7723f19fd3fd14be5ab17ec67b48f1b04",
+    );
+    const body = canonicalJson({ ...base, at: base.at.toISOString() });
+    expect(chainHash(GENESIS_HASH, base)).toBe(
+      createHash("sha256").update(GENESIS_HASH).update("\n").update(body).digest("hex"),
+    );
+  });
+});
+
+describe("canonicalJson arrays", () => {
+  it("leaves holes empty, as map and join did, and writes undefined elements as null", () => {
+    expect(canonicalJson([, 2])).toBe("[,2]");
+    expect(canonicalJson([undefined, 2])).toBe("[null,2]");
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, gt, gte, lt, lte, max, min } from "drizzle-orm";
+import { and, asc, gte, lt, max, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditCheckpoints, auditEvents } from "@/db/schema";
 import { checkpointMacValid } from "./checkpoint-mac";
-import { GENESIS_HASH, chainHash } from "./hash";
+import { chainBatch, hashedFields, VERIFY_BATCH } from "./chain-read";
+import { GENESIS_HASH, chainHash, type HashedFields } from "./hash";
 import { auditKey } from "./key";
 
 export type BreakKind =
@@ -52,6 +53,21 @@ async function idRange(db: Executor, from?: Date, to?: Date) {
     .from(auditEvents)
     .where(and(...conds));
   return r?.lo == null || r.hi == null ? null : { fromId: Number(r.lo), toId: Number(r.hi) };
+}
+
+/** The chain hash, or null when the row cannot be hashed (a stored time no Date can hold). */
+function hashOrNull(prevHash: string, row: HashedFields): string | null {
+  try {
+    return chainHash(prevHash, row);
+  } catch {
+    return null;
+  }
+}
+
+/** A result given while a batch read ahead is still running: it is waited for (and its error dropped) first. */
+async function settle<T>(pending: Promise<unknown>, value: T): Promise<T> {
+  await pending.catch(() => {});
+  return value;
 }
 
 /**
@@ -114,58 +130,71 @@ export async function verifyAuditChain(db: Executor, opts: VerifyOptions = {}): 
   }
   if (range === null) return result(0, key ? checkpoints.length : 0, null);
 
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? VERIFY_BATCH;
   const byEvent = new Map<number, (typeof checkpoints)[number][]>();
   for (const c of checkpoints) byEvent.set(c.eventId, [...(byEvent.get(c.eventId) ?? []), c]);
 
   let prevHash: string | null = range.fromId === 1 || !period ? GENESIS_HASH : null;
   let expectedId = period ? range.fromId : 1;
   let checked = 0;
-  let cursor = expectedId - 1;
+  // The next batch is asked for before this one is hashed: on PostgreSQL the server reads it
+  // while this process hashes, instead of each waiting for the other.
+  let next = chainBatch(db, expectedId - 1, range.toId, batchSize);
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(gt(auditEvents.id, cursor), lte(auditEvents.id, range.toId)))
-      .orderBy(asc(auditEvents.id))
-      .limit(batchSize);
+    const rows = await next;
     if (rows.length === 0) break;
-    for (const row of rows) {
+    next =
+      rows.length < batchSize
+        ? Promise.resolve([])
+        : chainBatch(db, Number(rows[rows.length - 1]!.id), range.toId, batchSize);
+    for (const raw of rows) {
+      const row = hashedFields(raw);
       checked++;
       const base = { eventId: row.id, checkpointId: null };
       if (row.id !== expectedId)
-        return result(checked, cpChecked, {
-          ...base,
-          kind: "gap",
-          message: `Event #${expectedId} is missing: the trail jumps from #${expectedId - 1} to #${row.id}.`,
-        });
-      const link = prevHash ?? row.prevHash;
-      if (row.prevHash !== link)
-        return result(checked, cpChecked, {
-          ...base,
-          kind: "link",
-          message: `Event #${row.id} does not link to event #${row.id - 1}: one of them was altered or replaced.`,
-        });
-      if (row.hash !== chainHash(link, row))
-        return result(checked, cpChecked, {
-          ...base,
-          kind: "hash",
-          message: `Event #${row.id}'s content does not match its stored hash: it was altered after it was written.`,
-        });
-      for (const c of byEvent.get(row.id) ?? []) {
-        if (key && c.eventHash !== row.hash)
-          return result(checked, cpChecked, {
+        return settle(
+          next,
+          result(checked, cpChecked, {
             ...base,
-            checkpointId: c.id,
-            kind: "checkpoint_hash",
-            message: `Checkpoint #${c.id}, signed ${c.at.toISOString().replace("T", " ").slice(0, 19)} UTC, sealed event #${row.id} with a different hash: the trail up to that event was rewritten and rehashed.`,
-          });
+            kind: "gap",
+            message: `Event #${expectedId} is missing: the trail jumps from #${expectedId - 1} to #${row.id}.`,
+          }),
+        );
+      const link = prevHash ?? raw.prev_hash;
+      if (raw.prev_hash !== link)
+        return settle(
+          next,
+          result(checked, cpChecked, {
+            ...base,
+            kind: "link",
+            message: `Event #${row.id} does not link to event #${row.id - 1}: one of them was altered or replaced.`,
+          }),
+        );
+      if (raw.hash !== hashOrNull(link, row))
+        return settle(
+          next,
+          result(checked, cpChecked, {
+            ...base,
+            kind: "hash",
+            message: `Event #${row.id}'s content does not match its stored hash: it was altered after it was written.`,
+          }),
+        );
+      for (const c of byEvent.get(row.id) ?? []) {
+        if (key && c.eventHash !== raw.hash)
+          return settle(
+            next,
+            result(checked, cpChecked, {
+              ...base,
+              checkpointId: c.id,
+              kind: "checkpoint_hash",
+              message: `Checkpoint #${c.id}, signed ${c.at.toISOString().replace("T", " ").slice(0, 19)} UTC, sealed event #${row.id} with a different hash: the trail up to that event was rewritten and rehashed.`,
+            }),
+          );
         if (key) cpChecked++;
       }
-      prevHash = row.hash;
+      prevHash = raw.hash;
       expectedId++;
     }
-    cursor = rows[rows.length - 1]!.id;
   }
   const beyond = key && !period ? checkpoints.find((c) => c.eventId > range.toId) : undefined;
   if (beyond)
