@@ -31,7 +31,8 @@ function rowsOf<T>(res: unknown): T[] {
   return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 }
 
-const COLUMNS = [
+/** The stored columns of an event, in the order of the JSON tuples. */
+export const CHAIN_COLUMNS = [
   "id",
   "at",
   "actor_id",
@@ -48,7 +49,7 @@ const COLUMNS = [
   "hash",
 ] as const satisfies readonly (keyof ChainRow)[];
 
-/** A row from its JSON tuple, in COLUMNS order. */
+/** A row from its JSON tuple, in CHAIN_COLUMNS order. */
 const fromTuple = (t: unknown[]): ChainRow =>
   ({
     id: t[0],
@@ -84,8 +85,8 @@ export async function chainBatch(
 ): Promise<ChainRow[]> {
   const range = sql`from audit_events where id > ${afterId} and id <= ${upToId} order by id limit ${limit}`;
   if ((await databaseKind()) === "postgres")
-    return rowsOf<ChainRow>(await db.execute(sql`select ${sql.raw(COLUMNS.join(", "))} ${range}`));
-  const tuple = sql.raw(COLUMNS.map((c) => (c === "at" ? "at::text" : c)).join(", "));
+    return rowsOf<ChainRow>(await db.execute(sql`select ${sql.raw(CHAIN_COLUMNS.join(", "))} ${range}`));
+  const tuple = sql.raw(CHAIN_COLUMNS.map((c) => (c === "at" ? "at::text" : c)).join(", "));
   const [batch] = rowsOf<{ j: string | null }>(
     await db.execute(sql`select json_agg(json_build_array(${tuple}) order by id)::text as j
       from (select * ${range}) e`),
