@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { afterFailure } from "@/lib/domain/jobs/backoff";
@@ -70,12 +70,32 @@ export async function claimJobs(ex: Executor, worker: string, now: Date, limit =
 
 /** Marks a claimed job done; a worker that lost its lease to another changes nothing. */
 export async function completeJob(ex: Executor, job: JobRow, worker: string, now: Date): Promise<boolean> {
+  return (await completeJobs(ex, [job], worker, now)) > 0;
+}
+
+/** Marks claimed jobs done in one statement; returns how many this worker still held. */
+export async function completeJobs(
+  ex: Executor,
+  list: readonly JobRow[],
+  worker: string,
+  now: Date,
+): Promise<number> {
+  if (list.length === 0) return 0;
   const done = await ex
     .update(jobs)
     .set({ state: "done", finishedAt: now, lockedAt: null, lockedBy: null, lastError: null })
-    .where(and(eq(jobs.id, job.id), eq(jobs.state, "running"), eq(jobs.lockedBy, worker)))
+    .where(
+      and(
+        inArray(
+          jobs.id,
+          list.map((j) => j.id),
+        ),
+        eq(jobs.state, "running"),
+        eq(jobs.lockedBy, worker),
+      ),
+    )
     .returning({ id: jobs.id });
-  return done.length > 0;
+  return done.length;
 }
 
 /** Records a failed try: back to the queue with back-off, or dead-lettered when out of attempts. */

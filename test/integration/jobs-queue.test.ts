@@ -135,6 +135,47 @@ describe("job queue", () => {
     ]);
   });
 
+  it("a handler's batch takes the jobs of its kind together; if it throws, each runs alone and only the bad one fails", async () => {
+    await enqueue(
+      db,
+      Array.from({ length: 5 }, (_, i) => ({ kind: "b", payload: { i }, runAt: T0 })),
+    );
+    const batches: number[][] = [];
+    const alone: number[] = [];
+    const handler: JobHandler = async (job) => {
+      alone.push(job.payload.i as number);
+      if (job.payload.i === 3) throw new Error("bad payload");
+    };
+    handler.many = async (list) => {
+      batches.push(list.map((j) => j.payload.i as number));
+      return true;
+    };
+    expect(await runDueJobs(db, { b: handler }, { worker: "W", now: T0 })).toMatchObject({
+      claimed: 5,
+      done: 5,
+    });
+    expect(batches).toEqual([[0, 1, 2, 3, 4]]);
+    expect(alone).toEqual([]);
+    expect((await db.select().from(jobs)).every((j) => j.state === "done")).toBe(true);
+
+    await db.delete(jobs).where(sql`true`);
+    await enqueue(
+      db,
+      Array.from({ length: 5 }, (_, i) => ({ kind: "b", payload: { i }, runAt: T0 })),
+    );
+    handler.many = async () => {
+      throw new Error("one of them is bad");
+    };
+    expect(await runDueJobs(db, { b: handler }, { worker: "W", now: T0 })).toMatchObject({
+      claimed: 5,
+      done: 4,
+      retried: 1,
+    });
+    expect(alone.sort()).toEqual([0, 1, 2, 3, 4]);
+    const bad = (await db.select().from(jobs)).filter((j) => j.state !== "done");
+    expect(bad.map((j) => [j.payload.i, j.state, j.lastError])).toEqual([[3, "queued", "bad payload"]]);
+  });
+
   it("a job claimed by an instance that died is claimed again once its lease runs out", async () => {
     await enqueue(db, { kind: "t", payload: {}, runAt: T0 });
     expect(await claimJobs(db, "dead-instance", T0)).toHaveLength(1);

@@ -1,15 +1,16 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { changes } from "@/db/schema";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { evaluateSignoffs } from "@/lib/domain/changes";
 import { formatInZone } from "@/lib/domain/site-time";
-import type { JobHandler } from "@/lib/jobs/worker";
+import type { JobRow } from "@/lib/jobs/queue";
+import type { JobContext, JobHandler } from "@/lib/jobs/worker";
 import { decideGate } from "@/lib/services/changes/internal/decide-gate";
-import { loadContext, type ChangeContext } from "@/lib/services/changes/internal/load";
+import { loadContexts, type ChangeContext } from "@/lib/services/changes/internal/load";
 import { buildIcs } from "@/lib/services/schedule/ics-build";
-import { portalUrl, notifyUsers, type NotificationDraft } from "./internal/deliver";
+import { portalUrl, notifyMany, type NotificationDraft } from "./internal/deliver";
 import { changeManagersAt, changeOwners, eligibleSigners, holdersAt } from "./internal/recipients";
 import type { ReminderKind } from "./find-due-reminders";
 import { temporaryInPlaceRows } from "@/lib/services/changes/internal/temporary-in-place";
@@ -21,18 +22,28 @@ function owedRetrospectiveRoles(ctx: ChangeContext) {
   return [...new Set(e.missing.filter((r) => r.retrospectiveAllowed).map((r) => r.role))];
 }
 
+type Holders = Awaited<ReturnType<typeof holdersAt>>;
+
+/** The implementer as the gate sees them at this change: their grants at its sites only. */
+function implementerFacts(holders: Holders, r: ChangeContext["row"], implementerId: string) {
+  const held = holders.get(implementerId);
+  const grants = held?.grants.filter((g) => r.siteIds.includes(g.siteId)) ?? [];
+  if (!held || grants.length === 0)
+    return { userId: implementerId, isAdmin: false, grants: [], implementSiteIds: [] };
+  const holder = { ...held, grants };
+  return { ...holder, implementSiteIds: sitesWithPermission(holder, "change.implement") };
+}
+
 async function slotReminder(
   tx: Tx,
   ctx: ChangeContext,
   now: Date,
   zone: string,
+  holders: Holders,
 ): Promise<[string[], Draft] | null> {
   const r = ctx.row;
   if (r.state !== "approved" || !r.implementerId || !r.plannedStart || !r.plannedEnd) return null;
-  const holder = (await holdersAt(tx, r.siteIds)).get(r.implementerId);
-  const facts = holder
-    ? { ...holder, implementSiteIds: sitesWithPermission(holder, "change.implement") }
-    : { userId: r.implementerId, isAdmin: false, grants: [], implementSiteIds: [] };
+  const facts = implementerFacts(holders, r, r.implementerId);
   const gate = await decideGate(tx, facts, ctx, now);
   const answer = gate.allowed
     ? "The deployment gate would open for you now."
@@ -113,12 +124,13 @@ async function plan(
   dueAt: Date,
   zone: string,
   message: string | null,
+  holders: Holders,
 ) {
   const r = ctx.row;
   const name = `${r.number} "${r.title}"`;
   switch (kind) {
     case "slot_opening":
-      return slotReminder(tx, ctx, now, zone);
+      return slotReminder(tx, ctx, now, zone, holders);
     case "retrospective_due":
     case "retrospective_overdue": {
       const roles = owedRetrospectiveRoles(ctx);
@@ -168,34 +180,66 @@ async function plan(
   }
 }
 
-/** Sends one reminder the scheduler found due, if it still applies when the job runs. */
-export const handleReminder: JobHandler = async (job, { db, now }) => {
-  const { reminder, changeId, dueAt, message } = job.payload as {
-    reminder: ReminderKind;
-    changeId: string;
-    dueAt: string;
-    message?: string;
-  };
+interface Payload {
+  reminder: ReminderKind;
+  changeId: string;
+  dueAt: string;
+  message?: string;
+}
+
+/**
+ * Sends the reminders the scheduler found due, each if it still applies when its job runs. The
+ * changes, their contexts and the implementers' grants are read once for the whole batch, and
+ * the notifications and mail written together; each gate answer is the change's own.
+ */
+async function sendReminders(jobs: readonly JobRow[], { db, now }: JobContext): Promise<void> {
+  const payloads = jobs.map((j) => j.payload as unknown as Payload);
   await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(changes).where(eq(changes.id, changeId));
-    if (!row) return;
-    const ctx = await loadContext(tx, row);
-    const zone = ctx.assets[0]?.timeZone ?? "UTC";
-    const planned = await plan(tx, reminder, ctx, now, new Date(dueAt), zone, message ?? null);
-    if (!planned) return;
-    const [userIds, draft] = planned;
-    await notifyUsers(
-      tx,
-      userIds,
-      {
-        ...draft,
-        objectType: "change",
-        objectId: row.id,
-        siteId: row.siteIds[0] ?? null,
-        timeZone: zone,
-        dedupeKey: job.idempotencyKey ?? `job:${job.id}`,
-      },
-      now,
-    );
+    const rows = await tx
+      .select()
+      .from(changes)
+      .where(inArray(changes.id, [...new Set(payloads.map((p) => p.changeId))]));
+    const contexts = new Map((await loadContexts(tx, rows)).map((c) => [c.row.id, c]));
+    const slotSites = rows.filter((r) => r.state === "approved").flatMap((r) => r.siteIds);
+    const holders = payloads.some((p) => p.reminder === "slot_opening")
+      ? await holdersAt(tx, [...new Set(slotSites)])
+      : new Map();
+    const items: { userIds: string[]; draft: NotificationDraft }[] = [];
+    for (const [i, p] of payloads.entries()) {
+      const ctx = contexts.get(p.changeId);
+      if (!ctx) continue;
+      const zone = ctx.assets[0]?.timeZone ?? "UTC";
+      const planned = await plan(
+        tx,
+        p.reminder,
+        ctx,
+        now,
+        new Date(p.dueAt),
+        zone,
+        p.message ?? null,
+        holders,
+      );
+      if (!planned) continue;
+      const [userIds, draft] = planned;
+      items.push({
+        userIds,
+        draft: {
+          ...draft,
+          objectType: "change",
+          objectId: ctx.row.id,
+          siteId: ctx.row.siteIds[0] ?? null,
+          timeZone: zone,
+          dedupeKey: jobs[i]!.idempotencyKey ?? `job:${jobs[i]!.id}`,
+        },
+      });
+    }
+    await notifyMany(tx, items, now);
   });
+}
+
+/** Sends one reminder the scheduler found due, if it still applies when the job runs. */
+export const handleReminder: JobHandler = (job, ctx) => sendReminders([job], ctx);
+handleReminder.many = async (jobs, ctx) => {
+  await sendReminders(jobs, ctx);
+  return true;
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { mailMessages } from "@/db/schema";
 import type { JobHandler } from "@/lib/jobs/worker";
 
@@ -79,4 +79,15 @@ export const sendMail: JobHandler = async (job, { db, now }) => {
       .where(eq(mailMessages.id, id));
     throw e;
   }
+};
+
+/** Without SMTP, a batch of queued mail goes to the outbox in one statement; with SMTP, one by one. */
+sendMail.many = async (list, { db }) => {
+  if (smtpUrl()) return false;
+  const ids = list.map((j) => String(j.payload.mailId));
+  await db
+    .update(mailMessages)
+    .set({ state: "outbox" })
+    .where(and(inArray(mailMessages.id, ids), ne(mailMessages.state, "sent")));
+  return true;
 };

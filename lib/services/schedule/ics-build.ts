@@ -25,6 +25,14 @@ import type { ChangeState } from "@/lib/domain/constants";
 
 const DAY_MS = 86_400_000;
 
+// A zone's VTIMEZONE block does not change while the process runs: built once per zone (a slot
+// reminder's .ics needs one each, thousands at a time).
+const vtimezones = new Map<string, string | null>();
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, tzlib_get_ical_block(zone)[0] ?? null);
+  return vtimezones.get(zone)!;
+}
+
 /** A wall time written as is: DTSTART must be the rule's nominal start, even one inside a DST gap. */
 function wallTime(local: string, instant: Date): ICalLuxonDateTimeStub {
   const [date, time] = local.split("T") as [string, string];
@@ -147,7 +155,7 @@ export function buildIcs(params: {
     // No calendar-level zone name: ical-generator would then write DTSTAMP and LAST-MODIFIED
     // in local time, which RFC 5545 forbids. Events carry the TZID; the generator adds the
     // VTIMEZONE for it, and X-WR-TIMEZONE tells clients which zone to display.
-    timezone: { name: null, generator: (zone: string) => tzlib_get_ical_block(zone)[0] ?? null },
+    timezone: { name: null, generator: vtimezone },
     ttl: 15 * 60,
     x: [["X-WR-TIMEZONE", tz]],
   });

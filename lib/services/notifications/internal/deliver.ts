@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { mailMessages, notificationPreferences, notifications, users } from "@/db/schema";
 import { enqueue } from "@/lib/jobs/queue";
@@ -44,67 +44,108 @@ export async function notifyUsers(
   n: NotificationDraft,
   now: Date,
 ): Promise<number> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return 0;
+  return notifyMany(tx, [{ userIds, draft: n }], now);
+}
+
+const CHUNK = 500;
+
+async function inChunks<T, R>(list: readonly T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(...(await run(list.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** notifyUsers for many drafts at once: a handful of statements whatever their number. */
+export async function notifyMany(
+  tx: Tx,
+  items: readonly { userIds: readonly string[]; draft: NotificationDraft }[],
+  now: Date,
+): Promise<number> {
+  const planned = items.flatMap(({ userIds, draft }) =>
+    [...new Set(userIds)].map((userId) => ({ userId, draft })),
+  );
+  if (planned.length === 0) return 0;
+  const everyone = [...new Set(planned.map((p) => p.userId))];
+  const kinds = [...new Set(planned.map((p) => p.draft.kind))];
   const prefs = await tx
-    .select({ userId: notificationPreferences.userId, channel: notificationPreferences.channel })
+    .select({
+      userId: notificationPreferences.userId,
+      kind: notificationPreferences.kind,
+      channel: notificationPreferences.channel,
+    })
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, ids), eq(notificationPreferences.kind, n.kind)));
-  const chosen = new Map(prefs.map((p) => [p.userId, p.channel]));
-  const inserted = await tx
-    .insert(notifications)
-    .values(
-      ids.map((userId) => ({
-        userId,
-        kind: n.kind,
-        objectType: n.objectType,
-        objectId: n.objectId,
-        siteId: n.siteId,
-        title: n.title,
-        body: n.body,
-        dueAt: n.dueAt ?? null,
-        dedupeKey: n.dedupeKey,
-        channel: channelFor(n.kind, chosen.get(userId)),
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id, userId: notifications.userId, channel: notifications.channel });
+    .where(
+      and(inArray(notificationPreferences.userId, everyone), inArray(notificationPreferences.kind, kinds)),
+    );
+  const chosen = new Map(prefs.map((p) => [`${p.userId} ${p.kind}`, p.channel]));
+  const drafts = new Map(planned.map((p) => [`${p.userId} ${p.draft.dedupeKey}`, p.draft]));
+  const inserted = await inChunks(planned, (part) =>
+    tx
+      .insert(notifications)
+      .values(
+        part.map(({ userId, draft: n }) => ({
+          userId,
+          kind: n.kind,
+          objectType: n.objectType,
+          objectId: n.objectId,
+          siteId: n.siteId,
+          title: n.title,
+          body: n.body,
+          dueAt: n.dueAt ?? null,
+          dedupeKey: n.dedupeKey,
+          channel: channelFor(n.kind, chosen.get(`${userId} ${n.kind}`)),
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({
+        userId: notifications.userId,
+        channel: notifications.channel,
+        dedupeKey: notifications.dedupeKey,
+      }),
+  );
   const mailTo = inserted.filter((r) => r.channel === "email");
   if (mailTo.length) {
     const people = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
-      .where(
-        inArray(
-          users.id,
-          mailTo.map((m) => m.userId),
-        ),
-      );
-    const content = composeMail({
-      title: n.title,
-      body: n.body,
-      why: NOTIFICATION_KIND_INFO[n.kind].audience,
-      dueAt: n.dueAt ?? null,
-      dueLabel: n.dueLabel,
-      timeZone: n.timeZone,
-      link: `${portalUrl()}${objectPath(n.objectType, n.objectId)}`,
+      .where(inArray(users.id, [...new Set(mailTo.map((m) => m.userId))]));
+    const emailOf = new Map(people.map((p) => [p.id, p.email]));
+    // One composition per draft, however many receive it.
+    const content = new Map<NotificationDraft, ReturnType<typeof composeMail>>();
+    const rows = mailTo.flatMap((m) => {
+      const n = drafts.get(`${m.userId} ${m.dedupeKey}`);
+      const to = emailOf.get(m.userId);
+      if (!n || !to) return [];
+      let c = content.get(n);
+      if (!c) {
+        c = composeMail({
+          title: n.title,
+          body: n.body,
+          why: NOTIFICATION_KIND_INFO[n.kind].audience,
+          dueAt: n.dueAt ?? null,
+          dueLabel: n.dueLabel,
+          timeZone: n.timeZone,
+          link: `${portalUrl()}${objectPath(n.objectType, n.objectId)}`,
+        });
+        content.set(n, c);
+      }
+      return [{ userId: m.userId, to, ...c, ics: n.ics ?? null, createdAt: now }];
     });
-    const mails = await tx
-      .insert(mailMessages)
-      .values(
-        people.map((p) => ({ userId: p.id, to: p.email, ...content, ics: n.ics ?? null, createdAt: now })),
-      )
-      .returning({ id: mailMessages.id });
-    await enqueue(
-      tx,
-      mails.map((m) => ({
-        kind: MAIL_JOB,
-        payload: { mailId: m.id },
-        idempotencyKey: `mail:${m.id}`,
-        runAt: now,
-      })),
+    const mails = await inChunks(rows, (part) =>
+      tx.insert(mailMessages).values(part).returning({ id: mailMessages.id }),
     );
+    await inChunks(mails, async (part) => [
+      await enqueue(
+        tx,
+        part.map((m) => ({
+          kind: MAIL_JOB,
+          payload: { mailId: m.id },
+          idempotencyKey: `mail:${m.id}`,
+          runAt: now,
+        })),
+      ),
+    ]);
   }
   return inserted.length;
 }
