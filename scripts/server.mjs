@@ -22,6 +22,12 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
+// Idle keep-alive sockets live longer than a reverse proxy's or client's (commonly 60 s): with
+// Node's 5 s default the server closes a socket just as the other side reuses it, and that
+// request fails with ECONNRESET (seen in e2e runs under load; behind nginx or a load balancer it is
+// a 502).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("error", (e) => {
   console.error(`[interlock] cannot listen on port ${port}: ${e.message}`);
   process.exit(1);
