@@ -154,7 +154,7 @@ test("an emergency change shows its retrospective sign-off deadline", async ({ b
   await expect(elena.getByTestId("required-change_board")).toContainText("due by");
 
   await elena.goto("/");
-  await expect(elena.getByTestId("pending-approvals")).toBeVisible();
+  await expect(elena.getByTestId("approver-waiting")).toBeVisible();
   await expectNoAxeViolations(elena);
 
   const signed = await signAs(browser, PEOPLE.gcrChangeManager, id);

@@ -53,9 +53,7 @@ export default async function DashboardPage() {
         report={report}
         auditor={actor.grants.some((g) => g.role === "auditor")}
       />
-      {changes.sites.length > 0 || changes.myPendingApprovals > 0 ? (
-        <ChangeDashboardSection data={changes} />
-      ) : null}
+      {changes.sites.length > 0 ? <ChangeDashboardSection data={changes} /> : null}
       {summary.length > 0 ? <OverdueAdvisoriesCard items={overdue} /> : null}
       {summary.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">

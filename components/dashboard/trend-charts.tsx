@@ -70,7 +70,7 @@ export function StartedPerWeekChart({ weeks }: { weeks: WeekFigures[] }) {
         aria-labelledby="started-title started-desc"
         className="w-full"
       >
-        <title id="started-title">Changes started per week by class, last {weeks.length} weeks</title>
+        <title id="started-title">{`Changes started per week by class, last ${weeks.length} weeks`}</title>
         <desc id="started-desc">{desc}</desc>
         <g aria-hidden="true">
           <ValueAxis max={max} />

@@ -69,10 +69,9 @@ export function WeekTimeline({
         aria-labelledby={`${titleId}-t ${titleId}-d`}
         className="w-full"
       >
-        <title id={`${titleId}-t`}>Week ahead at {siteCode}</title>
+        <title id={`${titleId}-t`}>{`Week ahead at ${siteCode}`}</title>
         <desc id={`${titleId}-d`}>
-          {LANES.map((l) => `${l.label}: ${items.filter((i) => i.kind === l.kind).length}`).join("; ")}. Each
-          item is listed in the table below.
+          {`${LANES.map((l) => `${l.label}: ${items.filter((i) => i.kind === l.kind).length}`).join("; ")}. Each item is listed in the table below.`}
         </desc>
         <g aria-hidden="true">
           {days.map((d) => (

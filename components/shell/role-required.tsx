@@ -39,8 +39,10 @@ export function RoleRequired({
           <p>
             Administrators manage accounts but see no site&apos;s records by virtue of being administrators.
             If you need this page,{" "}
-            <Link href={`/admin/users/${encodeURIComponent(email)}`}>grant yourself the role</Link> at the
-            site in question: the grant is recorded in the trail.
+            <Link href={`/admin/users/${encodeURIComponent(email)}`} className="underline">
+              grant yourself the role
+            </Link>{" "}
+            at the site in question: the grant is recorded in the trail.
           </p>
         ) : (
           <p>Ask an administrator to grant you one of these roles at your site.</p>

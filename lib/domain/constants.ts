@@ -81,6 +81,19 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const SIGNOFF_ROLES = ["operations", "security", "safety", "change_board", "quality", "pssr"] as const;
 export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
 
+/**
+ * The site role a signer must hold for each sign-off role. Here rather than in changes/signing,
+ * which hashes content with node:crypto: the browser's "who can help" needs this table alone.
+ */
+export const SIGNOFF_GRANT_ROLE: Record<SignoffRole, SiteRole> = {
+  operations: "operations",
+  security: "security",
+  safety: "safety",
+  change_board: "change_manager",
+  quality: "quality",
+  pssr: "safety",
+};
+
 export const SIGNOFF_DECISIONS = ["approve", "reject"] as const;
 export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];
 

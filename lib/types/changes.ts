@@ -308,7 +308,6 @@ export interface ChangeDashboard {
     dueAt: string;
     roles: { role: SignoffRole; siteCode: string | null }[];
   }[];
-  myPendingApprovals: number;
   /** Temporary changes in place whose expiry is within 3 local days or past (issue 15). */
   temporaryExpiring: {
     id: string;

@@ -1,5 +1,11 @@
 // Separation of duties (PRODUCT.md): who may give which sign-off on which change, and when.
-import type { ChangeState, SignoffDecision, SignoffRole, SiteRole } from "../constants";
+import {
+  SIGNOFF_GRANT_ROLE,
+  type ChangeState,
+  type SignoffDecision,
+  type SignoffRole,
+  type SiteRole,
+} from "../constants";
 import type { ActorFacts, ChangeFacts, RequiredSignoff, SignoffFacts } from "./types";
 import { computeRisk } from "./risk";
 import { OWING_STATES } from "./evaluation";
@@ -14,15 +20,7 @@ import {
   type SiteRef,
 } from "@/lib/domain/changes/wording";
 
-/** The site role a signer must hold for each sign-off role. */
-export const SIGNOFF_GRANT_ROLE: Record<SignoffRole, SiteRole> = {
-  operations: "operations",
-  security: "security",
-  safety: "safety",
-  change_board: "change_manager",
-  quality: "quality",
-  pssr: "safety",
-};
+export { SIGNOFF_GRANT_ROLE };
 
 export type SignRefusalCode =
   | "requester"

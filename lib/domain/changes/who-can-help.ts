@@ -2,7 +2,7 @@
 // with a code: the approvers of a missing sign-off, the change managers for windows and
 // blackouts, operations for production and redundancy.
 import type { GateReasonCode, SignoffRole, SiteRole } from "../constants";
-import { SIGNOFF_GRANT_ROLE } from "./signing";
+import { SIGNOFF_GRANT_ROLE } from "../constants";
 
 export interface HelpRole {
   role: SiteRole;

@@ -9,7 +9,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { EMERGENCY_RETRO_HOURS, OWING_STATES, evaluateSignoffs, isoUtc } from "@/lib/domain/changes";
 import { CHANGE_STATES, type ChangeState } from "@/lib/domain/constants";
 import { visibleSiteIds } from "./internal/access";
-import { approvalsInbox } from "./inbox";
 import { loadContexts } from "./internal/load";
 import { visibleTo } from "./internal/list-queries";
 import type { ChangeDashboard } from "@/lib/types/changes";
@@ -48,13 +47,12 @@ function zeroCounts(): Record<ChangeState, number> {
 
 /**
  * The change part of the dashboard: counts by state per site (a multi-site change counts at
- * each of its sites), emergency changes whose retrospective sign-offs are overdue, and how many
- * sign-offs await the user.
+ * each of its sites) and emergency changes whose retrospective sign-offs are overdue. What awaits
+ * the user is the approver panel's (lib/services/dashboard/approver-panel).
  */
 export async function changeDashboard(actor: Actor, now = currentTime()): Promise<ChangeDashboard> {
   const visible = visibleSiteIds(actor);
-  if (visible.length === 0)
-    return { sites: [], overdueRetrospective: [], myPendingApprovals: 0, temporaryExpiring: [] };
+  if (visible.length === 0) return { sites: [], overdueRetrospective: [], temporaryExpiring: [] };
   const db = await getDb();
   const inScope = await visibleTo(db, visible);
 
@@ -115,6 +113,5 @@ export async function changeDashboard(actor: Actor, now = currentTime()): Promis
     }),
     overdueRetrospective,
     temporaryExpiring: await temporaryExpiring(db, inScope, now),
-    myPendingApprovals: (await approvalsInbox(actor, now)).length,
   };
 }
