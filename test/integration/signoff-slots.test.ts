@@ -21,6 +21,7 @@ import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
 import { useTestDatabase } from "../db";
+import { approvedModel, catalogPeople } from "./catalog-helpers";
 import { makeUser } from "../fixtures";
 import { CHECKED_IMAGE, EMERGENCY_HIGH_RISK, changeWorld, draft, sign, type World } from "./changes-helpers";
 
@@ -109,9 +110,13 @@ describe("signoff slots: the inbox's stored form of the signing rule", () => {
     const safety = await createChange(requester.actor, draft(w, [a.sis.id]));
     const twoSites = await createChange(requester.actor, draft(w, [a.plc.id, a.gxp.id, a.plcB.id]));
     const emergency = await createChange(requester.actor, draft(w, [a.plc2.id], EMERGENCY_HIGH_RISK));
+    // A standard change names an approved catalog model version (issue 15).
+    const { versionId } = await approvedModel("PLB", await catalogPeople("PLB"), {
+      changeTypes: ["firewall_rule"],
+    });
     const standard = await createChange(
       requester.actor,
-      draft(w, [a.plcB.id], { class: "standard", type: "firewall_rule" }),
+      draft(w, [a.plcB.id], { class: "standard", type: "firewall_rule", standardModelVersionId: versionId }),
     );
     await expectAgreement(); // drafts wait for nobody
     for (const c of [plain, safety, twoSites, emergency, standard]) await submitChange(requester.actor, c.id);
