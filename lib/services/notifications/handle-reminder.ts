@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { changes } from "@/db/schema";
 import { sitesWithPermission } from "@/lib/auth/permissions";
