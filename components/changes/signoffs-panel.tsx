@@ -143,6 +143,11 @@ export function SignoffRecordTable({
             <Td className="min-w-32">
               <span className="font-medium">{s.signerName}</span>
               <span className="block text-xs text-slate-600">{s.signerEmail}</span>
+              {s.onBehalfOfName ? (
+                <span className="mt-0.5 block text-xs text-slate-700">
+                  on behalf of <span className="font-medium">{s.onBehalfOfName}</span>
+                </span>
+              ) : null}
             </Td>
             <Td className="min-w-40">
               <span className="font-medium">

@@ -12,3 +12,4 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./sso";
 export * from "./board";
+export * from "./delegations";

@@ -4,6 +4,7 @@ import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
 import { users } from "./auth";
 import { standardModelVersions } from "./catalog";
 import { changes } from "./changes";
+import { signingDelegations } from "./delegations";
 import { sites } from "./sites-assets";
 
 /**
@@ -40,6 +41,10 @@ export const signoffs = pgTable(
     acknowledged: text().array().notNull().default([]),
     /** How the signer proved who they were: their password, or a fresh login at the OIDC provider. */
     method: text().$type<"password" | "oidc-reauth">().notNull().default("password"),
+    /** When a delegate signed: the approver whose authority they used (both names are on the record). */
+    onBehalfOfId: uuid().references(() => users.id),
+    onBehalfOfName: text(),
+    delegationId: uuid().references(() => signingDelegations.id),
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),
   },

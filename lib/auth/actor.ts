@@ -8,6 +8,18 @@ export interface ActorGrant {
   siteId: string;
   siteCode: string;
   role: SiteRole;
+  /**
+   * Set when the role is lent by a delegation (lib/domain/delegation): it lets the holder see the
+   * site's changes and sign on the delegator's behalf, nothing more (lib/auth/permissions).
+   */
+  delegation?: GrantDelegation;
+}
+
+export interface GrantDelegation {
+  id: string;
+  delegatorId: string;
+  delegatorName: string;
+  endsAt: Date;
 }
 
 /**

@@ -39,6 +39,7 @@ const EXPECTED: Record<SitePermission, SiteRole[]> = {
   "advisory.extend_plan": ["change_manager"],
   "catalog.view": [...SITE_ROLES],
   "catalog.manage": ["change_manager"],
+  "delegation.view": ["change_manager", "auditor"],
 };
 
 const subject = (grants: { siteId: string; role: SiteRole }[], isAdmin = false) => ({ isAdmin, grants });
@@ -118,5 +119,23 @@ describe("hasRoleAt", () => {
     expect(hasRoleAt(s, "safety", B)).toBe(false);
     expect(hasRoleAt(s, "operations", A)).toBe(false);
     expect(hasRoleAt(subject([], true), "safety", A)).toBe(false);
+  });
+});
+
+describe("a role lent by a delegation", () => {
+  const lent = {
+    isAdmin: false,
+    grants: [{ siteId: A, role: "change_manager" as SiteRole, delegation: {} }],
+  };
+  it("lets its holder see the site's changes, windows, assets and advisories", () => {
+    for (const p of ["site.view", "asset.view", "change.view", "window.view", "advisory.view"] as const)
+      expect(hasSitePermission(lent, p, A), p).toBe(true);
+  });
+  it("gives none of the role's other permissions", () => {
+    for (const p of PERMISSIONS.filter(
+      (p) => !p.endsWith(".view") || p === "audit.view" || p === "delegation.view",
+    ))
+      expect(hasSitePermission(lent, p, A), p).toBe(false);
+    expect(sitesWithPermission(lent, "window.manage")).toEqual([]);
   });
 });

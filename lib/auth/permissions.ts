@@ -32,6 +32,8 @@ export const SITE_PERMISSIONS = {
   "catalog.view": SITE_ROLES,
   /** Proposing, editing and retiring standard change models; approving them is the change board's sign-off. */
   "catalog.manage": ["change_manager"],
+  /** Seeing every delegation of signing authority at the site (each party always sees their own). */
+  "delegation.view": ["change_manager", "auditor"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;
@@ -49,6 +51,21 @@ export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
 export interface GrantLike {
   siteId: string;
   role: SiteRole;
+  /** A role lent by a delegation: it gives only what DELEGATED_PERMISSIONS lists (and signing). */
+  delegation?: unknown;
+}
+
+/** What a delegated role lets its holder do besides signing on the delegator's behalf: see what they sign. */
+const DELEGATED_PERMISSIONS: ReadonlySet<SitePermission> = new Set([
+  "site.view",
+  "asset.view",
+  "change.view",
+  "window.view",
+  "advisory.view",
+]);
+
+function gives(g: GrantLike, roles: readonly SiteRole[], permission: SitePermission): boolean {
+  return roles.includes(g.role) && (!g.delegation || DELEGATED_PERMISSIONS.has(permission));
 }
 
 export interface PermissionSubject {
@@ -66,13 +83,13 @@ export function hasSitePermission(
   siteId: string,
 ): boolean {
   const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
-  return subject.grants.some((g) => g.siteId === siteId && roles.includes(g.role));
+  return subject.grants.some((g) => g.siteId === siteId && gives(g, roles, permission));
 }
 
 /** Site ids at which the subject holds the permission; the scope passed into every query. */
 export function sitesWithPermission(subject: PermissionSubject, permission: SitePermission): string[] {
   const roles: readonly SiteRole[] = SITE_PERMISSIONS[permission];
-  return [...new Set(subject.grants.filter((g) => roles.includes(g.role)).map((g) => g.siteId))];
+  return [...new Set(subject.grants.filter((g) => gives(g, roles, permission)).map((g) => g.siteId))];
 }
 
 /** A permission that is not about one site: held through the admin flag or at any site. */

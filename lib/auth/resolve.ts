@@ -4,17 +4,31 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, roleGrants, sessions, sites, users } from "@/db/schema";
 import { normaliseScopes } from "@/lib/domain/token-scopes";
-import { makeActor, type Actor } from "./actor";
+import { currentTime } from "@/lib/clock";
+import { makeActor, type Actor, type ActorGrant } from "./actor";
+import { activeDelegationsTo } from "./delegated-grants";
 import { sha256 } from "./secrets";
 
-async function grantsOf(userId: string) {
+async function grantsOf(userId: string): Promise<ActorGrant[]> {
   const db = await getDb();
-  return db
+  const own = await db
     .select({ siteId: roleGrants.siteId, siteCode: sites.code, role: roleGrants.role })
     .from(roleGrants)
     .innerJoin(sites, eq(sites.id, roleGrants.siteId))
     .where(eq(roleGrants.userId, userId))
     .orderBy(sites.code, roleGrants.role);
+  const lent = (await activeDelegationsTo(db, userId, currentTime())).filter(
+    (d) => !own.some((g) => g.siteId === d.siteId && g.role === d.role),
+  );
+  return [
+    ...own,
+    ...lent.map((d) => ({
+      siteId: d.siteId,
+      siteCode: d.siteCode,
+      role: d.role,
+      delegation: { id: d.id, delegatorId: d.delegatorId, delegatorName: d.delegatorName, endsAt: d.endsAt },
+    })),
+  ];
 }
 
 /** Minutes of inactivity after which a session ends (besides its absolute limit). */

@@ -6,6 +6,7 @@ import catalog from "./paths/catalog";
 import board from "./paths/board";
 import changes from "./paths/changes";
 import compliance from "./paths/compliance";
+import delegations from "./paths/delegations";
 import gateChecks from "./paths/gate-checks";
 import core from "./paths/core";
 import notifications from "./paths/notifications";
@@ -23,6 +24,7 @@ export const FEATURES: FeaturePaths[] = [
   schedule,
   changes,
   catalog,
+  delegations,
   gateChecks,
   compliance,
   advisories,

@@ -71,11 +71,17 @@ function signatures(doc: Pdf, record: ChangeRecord, zoneOf: (siteCode: string | 
         ? "Valid for this round"
         : `Earlier round (${s.round})`;
     doc.moveDown(0.3);
-    para(doc, `${s.signerName} — ${SIGNOFF_ROLE_LABELS[s.role]}${s.siteCode ? ` (${s.siteCode})` : ""}`, {
-      bold: true,
-    });
+    const behalf = s.onBehalfOfName ? ` on behalf of ${s.onBehalfOfName}` : "";
+    para(
+      doc,
+      `${s.signerName}${behalf} — ${SIGNOFF_ROLE_LABELS[s.role]}${s.siteCode ? ` (${s.siteCode})` : ""}`,
+      { bold: true },
+    );
     facts(doc, [
       ["Printed name", `${s.signerName} (${s.signerEmail})`],
+      ...(s.onBehalfOfName
+        ? [["On behalf of", `${s.onBehalfOfName} (delegated signing authority)`] as [string, string]]
+        : []),
       ["Role", `${SIGNOFF_ROLE_LABELS[s.role]}${s.siteCode ? ` at ${s.siteCode}` : ""}`],
       ["Meaning", s.meaning],
       ["Decision", s.decision === "approve" ? "Approve" : "Reject"],

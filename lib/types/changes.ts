@@ -70,6 +70,8 @@ export interface SignoffView {
   decision: SignoffDecision;
   signerEmail: string;
   signerName: string;
+  /** When a delegate signed: the approver whose authority they used (lib/domain/delegation). */
+  onBehalfOfName: string | null;
   meaning: string;
   signedAt: string;
   comment: string;

@@ -21,6 +21,11 @@ export default async function ApprovalsPage() {
     <>
       <PageHeader
         title="My approvals"
+        actions={
+          <Link href="/approvals/delegations" className="text-sm">
+            Delegations
+          </Link>
+        }
         description={
           items.length
             ? `${items.length === 1 ? "1 change awaits" : `${items.length} changes await`} your sign-off, oldest first.${overdue ? ` ${overdue} overdue.` : ""}`

@@ -169,6 +169,8 @@ export const CHANGE_EVENTS = {
       hashVersion: z.number().int(),
       retrospective: z.boolean(),
       method: z.enum(["password", "oidc-reauth"]),
+      /** A delegate's sign-off: the approver whose authority it used (lib/domain/delegation). */
+      onBehalfOf: z.strictObject({ userId: id, name: z.string(), delegationId: id }).optional(),
       /** Warnings the signer acknowledged (an unqualified patch, for security): their codes. */
       acknowledged: z.array(z.string()),
       via: z.string(),

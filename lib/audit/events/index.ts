@@ -4,6 +4,7 @@ import { ADVISORY_EVENTS } from "./advisories";
 import { CATALOG_EVENTS } from "./catalog";
 import { BOARD_EVENTS } from "./board";
 import { CHANGE_EVENTS } from "./changes";
+import { DELEGATION_EVENTS } from "./delegations";
 import type { EventSpec } from "./define";
 import { INVENTORY_EVENTS } from "./inventory";
 import { NOTIFICATION_EVENTS } from "./notifications";
@@ -20,6 +21,7 @@ export const AUDIT_EVENTS = {
   ...INVENTORY_EVENTS,
   ...CHANGE_EVENTS,
   ...CATALOG_EVENTS,
+  ...DELEGATION_EVENTS,
   ...SCHEDULE_EVENTS,
   ...ADVISORY_EVENTS,
   ...NOTIFICATION_EVENTS,

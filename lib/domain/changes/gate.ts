@@ -197,12 +197,16 @@ function signerReasons(
   signoffs: readonly SignoffFacts[],
   actor: ActorFacts,
 ): GateReason[] {
-  const mine = signoffs.find((s) => s.round === change.approvalRound && s.signerId === actor.userId);
+  const mine = signoffs.find(
+    (s) =>
+      s.round === change.approvalRound && (s.signerId === actor.userId || s.onBehalfOfId === actor.userId),
+  );
   if (!mine) return [];
+  const gave = mine.signerId === actor.userId ? "You gave" : "Your delegate gave, on your behalf,";
   return [
     {
       code: "signer_is_implementer",
-      message: `You gave the ${SIGNOFF_ROLE_LABELS[mine.role]} sign-off on this change; the person who implements a change gives none of its sign-offs, so someone else must start it`,
+      message: `${gave} the ${SIGNOFF_ROLE_LABELS[mine.role]} sign-off on this change; the person who implements a change gives none of its sign-offs, so someone else must start it`,
       data: { userId: actor.userId, signoffId: mine.id, role: mine.role },
     },
   ];

@@ -44,8 +44,13 @@ const PSSR_STATES: readonly ChangeState[] = ["implemented", "pssr_pending"];
  * perspective, so a safety signer may also sign the PSSR. Any other pairing is two
  * perspectives held by one person, which separation of duties forbids.
  */
-function compatibleRoles(a: SignoffRole, b: SignoffRole): boolean {
+export function compatibleRoles(a: SignoffRole, b: SignoffRole): boolean {
   return (a === "safety" && b === "pssr") || (a === "pssr" && b === "safety");
+}
+
+/** The signer, or the approver a delegate signed for: both count as having given the sign-off. */
+export function signedBy(s: Pick<SignoffFacts, "signerId" | "onBehalfOfId">, userId: string): boolean {
+  return s.signerId === userId || s.onBehalfOfId === userId;
 }
 
 function refuse(code: SignRefusalCode, reason: string): CanSignResult {
@@ -162,7 +167,7 @@ export function canSign(
   }
 
   const mine = existingSignoffs.filter(
-    (s) => s.round === round && !s.superseded && s.signerId === actor.userId,
+    (s) => s.round === round && !s.superseded && signedBy(s, actor.userId),
   );
   const conflicting = mine.find((s) => !compatibleRoles(s.role, role));
   if (conflicting) {
@@ -220,13 +225,14 @@ export function independentSignoffs(change: ChangeFacts, signoffs: readonly Sign
   const kept: SignoffFacts[] = [];
   const ordered = [...signoffs].sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime());
   for (const s of ordered) {
-    if (s.signerId === change.requesterId || change.scopeEditorIds.includes(s.signerId)) continue;
+    const people = [s.signerId, ...(s.onBehalfOfId ? [s.onBehalfOfId] : [])];
+    if (people.some((p) => p === change.requesterId || change.scopeEditorIds.includes(p))) continue;
     const counts = s.round === change.approvalRound && !s.superseded;
     const clash =
       counts &&
       kept.some(
         (k) =>
-          k.signerId === s.signerId &&
+          people.some((p) => signedBy(k, p)) &&
           k.round === s.round &&
           !k.superseded &&
           !compatibleRoles(k.role, s.role),

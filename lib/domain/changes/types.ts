@@ -65,6 +65,8 @@ export interface SignoffFacts {
   signerId: string;
   /** Optional: only used in messages. */
   signerName?: string | null;
+  /** A delegate's sign-off: the approver whose authority it used, who counts as having signed too. */
+  onBehalfOfId?: string | null;
   signedAt: Date;
   round: number;
   superseded: boolean;

@@ -47,6 +47,12 @@ const signoff = named(
     decision: z.enum(SIGNOFF_DECISIONS),
     signerEmail: z.string(),
     signerName: z.string().describe("Printed name at signing time"),
+    onBehalfOfName: z
+      .string()
+      .nullable()
+      .describe(
+        "When a delegate signed: the approver whose authority they signed under (see /api/v1/delegations)",
+      ),
     meaning: z.string().describe('e.g. "Approved as safety authority"'),
     signedAt: instant,
     comment: z.string(),

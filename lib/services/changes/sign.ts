@@ -6,9 +6,11 @@ import { getDb, type Tx } from "@/db/client";
 import { signoffs, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, GrantDelegation } from "@/lib/auth/actor";
+import { onBehalfMeaning, onBehalfRefusal } from "@/lib/domain/delegation/signing";
 import {
   CONTENT_HASH_VERSION,
+  SIGNOFF_GRANT_ROLE,
   canSign,
   contentHash,
   isoUtc,
@@ -26,7 +28,8 @@ import {
 } from "@/lib/schemas/changes";
 import { passwordSigner } from "@/lib/services/auth/password-signer";
 import { requireScope } from "@/lib/services/authorize";
-import { ServiceError, forbidden, invalid } from "@/lib/services/base/errors";
+import { ServiceError, conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { activeDelegationsTo } from "@/lib/auth/delegated-grants";
 import { settleApproval } from "./internal/settle-approval";
 import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
 import { requireShownContent } from "./internal/stale-content";
@@ -98,22 +101,49 @@ function acknowledgements(ctx: ChangeContext, role: SignoffRole, decision: Signo
   return owed.map((w) => w.code);
 }
 
+interface Eligibility {
+  siteId: string;
+  /** Set when the signer signs on a delegator's behalf (a role lent to them at that site). */
+  onBehalfOf: GrantDelegation | null;
+}
+
+/**
+ * Who may sign, by canSign over the signer's roles including those lent by a delegation; a role
+ * of their own is preferred over a lent one. Signing with a lent role also puts the delegator
+ * through separation of duties (lib/domain/delegation/signing).
+ */
 function eligibility(
   actor: Actor,
   ctx: ChangeContext,
   role: SignoffRole,
   siteCode: string | undefined,
-): string {
-  const verdict = canSign(
-    ctx.facts,
-    ctx.counted,
-    actorFacts(actor),
-    role,
-    siteIdFor(ctx, siteCode),
-    ctx.required,
-  );
+): Eligibility {
+  const facts = actorFacts(actor);
+  const check = (siteId: string | null) => canSign(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
+  const verdict = check(siteIdFor(ctx, siteCode));
   if (!verdict.ok) throw refusal(verdict);
-  return verdict.siteId;
+  const grantRole = SIGNOFF_GRANT_ROLE[role];
+  const lentAt = (siteId: string) =>
+    actor.grants.find((g) => g.role === grantRole && g.siteId === siteId && !ownGrant(actor, g))?.delegation;
+  const lent = lentAt(verdict.siteId);
+  if (!lent) return { siteId: verdict.siteId, onBehalfOf: null };
+  if (!siteCode) {
+    for (const g of actor.grants.filter((g) => g.role === grantRole && !g.delegation)) {
+      const own = check(g.siteId);
+      if (own.ok) return { siteId: own.siteId, onBehalfOf: null };
+    }
+  }
+  const why = onBehalfRefusal(ctx.facts, ctx.counted, role, {
+    delegatorId: lent.delegatorId,
+    delegatorName: lent.delegatorName,
+    delegateRoles: actor.grants.filter((g) => !g.delegation),
+  });
+  if (why) throw new ServiceError("forbidden", why, { refusal: "delegation" });
+  return { siteId: verdict.siteId, onBehalfOf: lent };
+}
+
+function ownGrant(actor: Actor, g: Actor["grants"][number]): boolean {
+  return actor.grants.some((o) => !o.delegation && o.role === g.role && o.siteId === g.siteId);
 }
 
 /**
@@ -180,10 +210,14 @@ export async function signChange(
   return db.transaction(async (tx: Tx) => {
     const row = await findVisibleChange(tx, actor, id, { forUpdate: true });
     const ctx = await loadContext(tx, row);
-    const siteId = eligibility(actor, ctx, data.role, data.siteCode);
+    const { siteId, onBehalfOf } = eligibility(actor, ctx, data.role, data.siteCode);
     await requireShownContent(tx, ctx, data.contentHash);
     const acknowledged = acknowledgements(ctx, data.role, data.decision, data.acknowledged);
     const now = currentTime();
+    if (onBehalfOf && !(await activeDelegationsTo(tx, signer.id, now)).some((d) => d.id === onBehalfOf.id))
+      throw conflict(
+        `The delegation from ${onBehalfOf.delegatorName} has ended or was revoked; nothing was signed.`,
+      );
     const siteName =
       data.role === "operations" ? (ctx.assets.find((a) => a.siteId === siteId)?.siteName ?? null) : null;
     const retrospective = row.class === "emergency" && data.role !== "pssr" && row.state !== "submitted";
@@ -200,7 +234,13 @@ export async function signChange(
         signerId: signer.id,
         signerName: signer.name,
         signerEmail: signer.email,
-        meaning: acknowledgedMeaning(signoffMeaning(data.role, data.decision, siteName), acknowledged),
+        meaning: onBehalfMeaning(
+          acknowledgedMeaning(signoffMeaning(data.role, data.decision, siteName), acknowledged),
+          onBehalfOf?.delegatorName ?? null,
+        ),
+        onBehalfOfId: onBehalfOf?.delegatorId ?? null,
+        onBehalfOfName: onBehalfOf?.delegatorName ?? null,
+        delegationId: onBehalfOf?.id ?? null,
         acknowledged,
         signedAt: now,
         comment: data.comment,
@@ -229,6 +269,15 @@ export async function signChange(
         meaning: signoff!.meaning,
         signedAt: isoUtc(now),
         method: signoff!.method,
+        ...(onBehalfOf
+          ? {
+              onBehalfOf: {
+                userId: onBehalfOf.delegatorId,
+                name: onBehalfOf.delegatorName,
+                delegationId: onBehalfOf.id,
+              },
+            }
+          : {}),
         contentHash: hash,
         scopeHash: scope,
         hashVersion: CONTENT_HASH_VERSION,

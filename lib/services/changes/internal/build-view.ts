@@ -123,6 +123,7 @@ export async function buildChangeView(
     decision: s.decision,
     signerEmail: s.signerEmail,
     signerName: s.signerName,
+    onBehalfOfName: s.onBehalfOfName,
     meaning: s.meaning,
     signedAt: isoUtc(s.signedAt),
     comment: s.comment,

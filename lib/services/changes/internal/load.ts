@@ -192,6 +192,7 @@ export function signoffFacts(s: SignoffRow): SignoffFacts {
     decision: s.decision,
     signerId: s.signerId,
     signerName: s.signerName,
+    onBehalfOfId: s.onBehalfOfId,
     signedAt: s.signedAt,
     round: s.round,
     superseded: s.supersededAt !== null,

@@ -1,0 +1,79 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { signingDelegations } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/append";
+import type { Actor } from "@/lib/auth/actor";
+import { currentTime } from "@/lib/clock";
+import { isoUtc } from "@/lib/domain/changes";
+import { revokeDelegationSchema } from "@/lib/schemas/delegations";
+import { requireScope } from "@/lib/services/authorize";
+import { conflict, forbidden, notFound } from "@/lib/services/base/errors";
+import { parseInput } from "@/lib/services/base/parse-input";
+import { uuid } from "@/lib/schemas/common";
+import { selectDelegations, visibleDelegations } from "./list-delegations";
+import { delegationView, type DelegationView } from "./view";
+
+/**
+ * Ends a delegation now (or before it starts): by the delegator, the delegate (declining it), or
+ * a change manager of the site. Sign-offs already given under it stay, with both names.
+ */
+export async function revokeDelegation(
+  actor: Actor,
+  id: string,
+  input: unknown = {},
+): Promise<DelegationView> {
+  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a person can end a delegation.");
+  requireScope(actor, "write");
+  const { reason } = parseInput(revokeDelegationSchema, input ?? {}, "The request");
+  if (!uuid.safeParse(id).success) throw notFound("Delegation");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ id: signingDelegations.id })
+      .from(signingDelegations)
+      .where(eq(signingDelegations.id, id))
+      .for("update");
+    const [row] = locked
+      ? await selectDelegations(tx, and(eq(signingDelegations.id, id), visibleDelegations(actor)))
+      : [];
+    if (!row) throw notFound("Delegation");
+    const party = row.delegatorId === actor.userId || row.delegateId === actor.userId;
+    const manager = actor.grants.some(
+      (g) => !g.delegation && g.role === "change_manager" && g.siteId === row.siteId,
+    );
+    if (!party && !manager)
+      throw forbidden(
+        `Only ${row.delegatorName}, ${row.delegateName} or a change manager at ${row.siteName} may end this delegation.`,
+      );
+    const now = currentTime();
+    if (row.revokedAt) throw conflict("This delegation was already ended.");
+    if (row.endsAt <= now) throw conflict("This delegation is already over.");
+    await tx
+      .update(signingDelegations)
+      .set({ revokedAt: now, revokedBy: actor.userId })
+      .where(eq(signingDelegations.id, id));
+    await appendAudit(tx, actor, {
+      action: "delegation.revoke",
+      objectType: "delegation",
+      objectId: row.id,
+      siteId: row.siteId,
+      before: {
+        delegatorId: row.delegatorId,
+        delegatorName: row.delegatorName,
+        delegateId: row.delegateId,
+        delegateName: row.delegateName,
+        delegateEmail: row.delegateEmail,
+        siteCode: row.siteCode,
+        role: row.role as never,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        startsAt: isoUtc(row.startsAt),
+        endsAt: isoUtc(row.endsAt),
+      },
+      after: { revokedAt: isoUtc(now), revokedByName: actor.name },
+      reason: reason || null,
+    });
+    return delegationView({ ...row, revokedAt: now, revokedByName: actor.name }, now);
+  });
+}
