@@ -142,7 +142,10 @@ export default async function DelegationsPage() {
         description={
           <>
             Lend your signing authority for one role at one site to a colleague while you are away. Change
-            managers see every delegation at their sites. <Link href="/approvals">Back to my approvals</Link>
+            managers see every delegation at their sites.{" "}
+            <Link href="/approvals" className="underline">
+              Back to my approvals
+            </Link>
           </>
         }
       />
