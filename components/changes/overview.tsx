@@ -12,6 +12,23 @@ import {
   CHANGE_TYPE_LABELS,
 } from "@/lib/domain/labels";
 
+/** Which catalog model version a standard change follows (issue 15), or that it predates the catalog. */
+function modelFacts(change: ChangeView): [string, React.ReactNode][] {
+  if (change.class !== "standard") return [];
+  const m = change.standardModel;
+  if (m)
+    return [
+      [
+        "Standard change model",
+        `${m.code} v${m.version} “${m.title}”${m.retired ? " (model since retired)" : ""}`,
+      ],
+    ];
+  if (change.standardLegacy) return [["Standard change model", "None: filed before the catalog (legacy)"]];
+  return [
+    ["Standard change model", "None chosen yet: a standard change must name an approved model to submit"],
+  ];
+}
+
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
     <dl className="grid gap-x-6 gap-y-2 p-4 text-sm sm:grid-cols-2">
@@ -77,6 +94,7 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
           items={[
             ["Type", CHANGE_TYPE_LABELS[change.type]],
             ["Class", CHANGE_CLASS_LABELS[change.class]],
+            ...modelFacts(change),
             ...requestFacts(change),
           ]}
         />
