@@ -33,6 +33,7 @@ export async function editableFromView(actor: Actor, c: ChangeView): Promise<Edi
       implementerEmail: c.implementerEmail,
       followsChangeId: c.followsChangeId,
       temporaryUntil: c.temporaryUntil,
+      standardModelVersionId: c.standardModelVersionId,
     },
   };
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { createChangeSchema } from "@/lib/schemas/changes";
 import { AssetPicker, type AssetSearch } from "../asset-picker";
+import type { UsableModel } from "@/lib/types/catalog";
 import type { PickedAsset } from "../picked-asset";
 import { RiskPanel, RiskSummary, type RiskInputs } from "../risk-panel";
 import type {
@@ -21,6 +22,7 @@ import { ScheduleSection, type FormZone } from "./schedule-section";
 import { SlotAssistant, type SlotTools } from "./slot-assistant";
 import { TemporaryField } from "./temporary-field";
 import { FormSection, ImpactSection, PlanSection, TestSection, WhatSection } from "./sections";
+import { StandardModelField } from "./standard-model-field";
 import { StaleEditAlert, type StaleInfo } from "./stale-alert";
 import { WhySection } from "./why-section";
 
@@ -46,6 +48,7 @@ export const EMPTY_CHANGE: ChangeFormValues = {
   implementerEmail: null,
   followsChangeId: null,
   temporaryUntil: null,
+  standardModelVersionId: null,
 };
 
 function instantOf(v: unknown): string | null {
@@ -69,6 +72,7 @@ export function ChangeForm({
   save,
   reload,
   slotTools,
+  models = [],
 }: {
   existing?: EditableChange;
   initialValues?: ChangeFormValues;
@@ -79,6 +83,8 @@ export function ChangeForm({
   save: Save;
   reload?: (id: string) => Promise<EditableChange | null>;
   slotTools?: SlotTools;
+  /** Approved standard change models the actor may file against (the class Standard needs one). */
+  models?: UsableModel[];
 }) {
   const router = useRouter();
   const [assets, setAssets] = useState<PickedAsset[]>(existing?.assets ?? initialAssets);
@@ -183,7 +189,18 @@ export function ChangeForm({
         {formState.submitCount > 0 && Object.keys(errors).length > 0 ? (
           <Alert title="Some fields need attention">Check the fields marked below.</Alert>
         ) : null}
-        <WhatSection register={register} errors={errors} />
+        <WhatSection register={register} errors={errors}>
+          {watched.class === "standard" ? (
+            <StandardModelField
+              models={models}
+              selected={watched.standardModelVersionId}
+              register={register}
+              errors={errors}
+              getValues={getValues}
+              setValue={setValue}
+            />
+          ) : null}
+        </WhatSection>
         <WhySection register={register} control={control} errors={errors} />
         <FormSection
           id="assets"

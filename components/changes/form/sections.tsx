@@ -40,7 +40,7 @@ export function FormSection({
   );
 }
 
-export function WhatSection({ register, errors }: Props) {
+export function WhatSection({ register, errors, children }: Props & { children?: React.ReactNode }) {
   return (
     <FormSection id="what" title="What">
       <Field id="title" label="Title" error={errors.title?.message}>
@@ -71,6 +71,7 @@ export function WhatSection({ register, errors }: Props) {
           </Select>
         </Field>
       </div>
+      {children}
       <Field id="description" label="Description" error={errors.description?.message}>
         <Textarea rows={4} {...register("description")} />
       </Field>

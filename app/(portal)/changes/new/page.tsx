@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { windowHelp } from "../window-help";
 import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
 import { listSites } from "@/lib/services/sites/list-sites";
+import { listUsableModels } from "@/lib/services/catalog/list-usable-models";
 import { checkSlotAction, createChangeAction, proposeSlotsAction, searchAssetsAction } from "../actions";
 
 export const metadata: Metadata = { title: "New change" };
@@ -25,7 +26,7 @@ export default async function NewChangePage() {
       </>
     );
   }
-  const candidates = await implementerCandidates(actor);
+  const [candidates, models] = await Promise.all([implementerCandidates(actor), listUsableModels(actor)]);
   return (
     <>
       <PageHeader
@@ -37,6 +38,7 @@ export default async function NewChangePage() {
         candidates={candidates}
         search={searchAssetsAction}
         save={createChangeAction}
+        models={models}
         slotTools={{ check: checkSlotAction, propose: proposeSlotsAction, help: await windowHelp(actor) }}
       />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeForm } from "@/components/changes/form/change-form";
+import { listUsableModels } from "@/lib/services/catalog/list-usable-models";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { windowHelp } from "../../window-help";
@@ -81,6 +82,7 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
         search={searchAssetsAction}
         save={updateChangeAction.bind(null, change.id)}
         reload={loadForEditAction}
+        models={await listUsableModels(actor)}
         slotTools={{ check: checkSlotAction, propose: proposeSlotsAction, help: await windowHelp(actor) }}
       />
     </>
