@@ -9,6 +9,10 @@ import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { readAuditPayload } from "@/lib/audit/events";
 import { importAdvisory } from "@/lib/services/advisories/import-advisory";
+import { scheduleMeeting } from "@/lib/services/board/schedule-meeting";
+import { getModel } from "@/lib/services/catalog/get-model";
+import { proposeModel } from "@/lib/services/catalog/propose-model";
+import { createDelegation } from "@/lib/services/delegations/create-delegation";
 import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
 import { submitChange } from "@/lib/services/changes/submit";
@@ -20,6 +24,7 @@ import { sendTestWebhook } from "@/lib/services/webhooks/send-test";
 import { useTestDatabase } from "../db";
 import { PASSWORD, makeUser } from "../fixtures";
 import { csaf } from "./advisories-helpers";
+import { MODEL_CONTENT } from "./catalog-helpers";
 import { call, type Handler } from "./api-helpers";
 import { HOUR, changeWorld, draft } from "./changes-helpers";
 
@@ -116,6 +121,26 @@ beforeAll(async () => {
     (await createChange(requester.actor, draft(w, [w.assets.plc2.id]))).id,
   );
   const occurrence = window.start;
+  // Issue 15: a board meeting, a proposed standard change model and a delegation the auditor can see.
+  const [meeting] = await scheduleMeeting(boardA.actor, {
+    siteCode: "PLA",
+    title: "Auditor test board",
+    startsAt: later(3),
+    durationMinutes: 60,
+  });
+  const model = await proposeModel(boardA.actor, { siteCode: "PLA", ...MODEL_CONTENT });
+  const modelHash = (await getModel(boardA.actor, model.id)).versions.find(
+    (v) => v.state === "proposed",
+  )!.contentHash;
+  const delegate = await makeUser(["PLA:requester"], { name: "Dee Delegate" });
+  const day = (d: number) => later(d).slice(0, 10);
+  const delegation = await createDelegation(w.people.opsA.actor, {
+    delegateEmail: delegate.email,
+    siteCode: "PLA",
+    role: "operations",
+    startDate: day(2),
+    endDate: day(5),
+  });
   bodies = {
     "POST /advisories/{id}/applicability": { body: { siteCode: "PLA", applicable: true, reason: "Checked" } },
     "POST /advisories/{id}/decisions": {
@@ -185,6 +210,35 @@ beforeAll(async () => {
       body: { siteCode: "PLA", url: HOOK_URL, events: ["gate.refused"], secret: HOOK_SECRET },
     },
     "POST /webhooks/{id}/secret": { body: { secret: `${HOOK_SECRET}-rotated` } },
+    "POST /board-meetings": {
+      body: { siteCode: "PLA", title: "x", startsAt: later(6), durationMinutes: 60 },
+    },
+    "POST /board-meetings/{id}/decisions": {
+      body: {
+        changeId: submitted.id,
+        decision: "approve",
+        reason: "",
+        password: PASSWORD,
+        contentHash: (await getChange(auditor.actor, submitted.id)).contentHash,
+      },
+    },
+    "PUT /board-meetings/{id}/minutes": { body: { attendees: ["Audrey Auditor"], notes: "x" } },
+    "POST /standard-models": { body: { siteCode: "PLA", ...MODEL_CONTENT } },
+    "PATCH /standard-models/{id}": { body: { ...MODEL_CONTENT, basedOnVersion: 1 } },
+    "POST /standard-models/{id}/signoffs": {
+      body: { decision: "approve", password: PASSWORD, contentHash: modelHash },
+    },
+    "POST /standard-models/{id}/retire": { body: { reason: "No longer needed" } },
+    "POST /delegations": {
+      body: {
+        delegateEmail: delegate.email,
+        siteCode: "PLA",
+        role: "operations",
+        startDate: day(7),
+        endDate: day(9),
+      },
+    },
+    "POST /delegations/{id}/revoke": { body: { reason: "" } },
   };
   const hook = await createWebhook(w.people.admin.actor, {
     siteCode: "PLA",
@@ -203,6 +257,9 @@ beforeAll(async () => {
     "sites/{code}": "PLA",
     "webhooks/{id}": hook.id,
     "deliveries/{id}": ping.deliveryId,
+    "board-meetings/{id}": meeting!.id,
+    "standard-models/{id}": model.id,
+    "delegations/{id}": delegation.id,
   });
   token = (await createToken(auditor.actor, { name: "audit", days: 30, scopes: ["read", "write", "sign"] }))
     .token;

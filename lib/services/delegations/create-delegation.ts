@@ -6,7 +6,7 @@ import { roleGrants, signingDelegations, sites, users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { currentTime } from "@/lib/clock";
-import { delegationPeriod, delegationRefusal } from "@/lib/domain/delegation/rules";
+import { DELEGABLE_ROLES, delegationPeriod, delegationRefusal } from "@/lib/domain/delegation/rules";
 import { isoUtc } from "@/lib/domain/changes";
 import { createDelegationSchema, type CreateDelegationInput } from "@/lib/schemas/delegations";
 import { requireScope } from "@/lib/services/authorize";
@@ -35,6 +35,16 @@ export async function createDelegation(actor: Actor, input: CreateDelegationInpu
     // A site the delegator holds no role at is not disclosed.
     if (!me || !site || !actor.grants.some((g) => g.siteId === site.id))
       throw notFound(`Site ${data.siteCode}`);
+    // Only an approver has signing authority to lend: a requester or auditor is refused the act itself.
+    if (
+      !actor.grants.some(
+        (g) =>
+          g.siteId === site.id && !g.delegation && (DELEGABLE_ROLES as readonly string[]).includes(g.role),
+      )
+    )
+      throw forbidden(
+        `Only an approver at ${site.name} can delegate signing authority there; you hold no signing role at this site.`,
+      );
     const [other] = await tx.select().from(users).where(eq(users.email, data.delegateEmail));
     if (!other)
       throw invalid(`No Interlock account has the email ${data.delegateEmail}.`, [
