@@ -28,8 +28,8 @@ test("a requester files a standard change from an approved catalog model, its pl
   const option = picker.locator("option", { hasText: "IPS signature update on a cell firewall" });
   await picker.selectOption((await option.getAttribute("value"))!);
   // The model's plan templates fill the empty plans; its bounds are shown beside the choice.
-  await expect(dana.getByLabel("Implementation plan")).toHaveValue(/Save the running configuration/);
-  await expect(dana.getByLabel("Backout plan")).toHaveValue(/previous signature package/);
+  await expect(dana.getByRole("textbox", { name: "Implementation plan" })).toHaveValue(/Save the running configuration/);
+  await expect(dana.getByRole("textbox", { name: "Backout plan" })).toHaveValue(/previous signature package/);
   await expect(dana.getByText("at most 0 min")).toBeVisible();
   await expectNoAxeViolations(dana);
 
@@ -37,10 +37,13 @@ test("a requester files a standard change from an approved catalog model, its pl
   await dana.getByLabel("Justification / technical basis").fill("Monthly signature refresh.");
   await dana.getByRole("combobox", { name: "Search the inventory" }).fill(fw!.tag);
   await dana.getByRole("option", { name: new RegExp(`^${fw!.tag} `) }).click();
+  // Low risk, as a standard change must be: tested on the bench and vendor-qualified.
+  await dana.getByLabel("Tested on a test bench").check();
   await dana.getByLabel("Vendor-qualified").check();
   await dana.getByLabel("Expected downtime (minutes)").fill("0");
   await dana.getByLabel(/^Planned start/).fill(gcrLocal(minutesFromNow(30)));
   await dana.getByLabel(/^Planned end/).fill(gcrLocal(minutesFromNow(90)));
+  await dana.getByLabel(/^Implementer's email/).fill(PEOPLE.gcrRequester);
   const { id } = await saveDraft(dana);
 
   await expect(dana.getByText(/IPS signature update on a cell firewall/)).toBeVisible();
