@@ -28,7 +28,9 @@ test("a requester files a standard change from an approved catalog model, its pl
   const option = picker.locator("option", { hasText: "IPS signature update on a cell firewall" });
   await picker.selectOption((await option.getAttribute("value"))!);
   // The model's plan templates fill the empty plans; its bounds are shown beside the choice.
-  await expect(dana.getByRole("textbox", { name: "Implementation plan" })).toHaveValue(/Save the running configuration/);
+  await expect(dana.getByRole("textbox", { name: "Implementation plan" })).toHaveValue(
+    /Save the running configuration/,
+  );
   await expect(dana.getByRole("textbox", { name: "Backout plan" })).toHaveValue(/previous signature package/);
   await expect(dana.getByText("at most 0 min")).toBeVisible();
   await expectNoAxeViolations(dana);
