@@ -30,17 +30,17 @@ export function TemporaryField({
                 id="temporary"
                 type="checkbox"
                 className="mt-0.5"
+                aria-describedby="temporary-hint"
                 checked={on}
                 onChange={(e) => field.onChange(e.target.checked ? "" : null)}
               />
-              <span>
-                This change is temporary and must be reverted by an expiry
-                <span className="block text-xs text-slate-600">
-                  On completion Interlock drafts the revert (the backout plan as its plan, same assets), due
-                  by the expiry. Extending the expiry needs the same sign-offs again.
-                </span>
-              </span>
+              <span>This change is temporary and must be reverted by an expiry</span>
             </label>
+            {/* A description, not part of the label: the checkbox's name stays short. */}
+            <p id="temporary-hint" className="pl-6 text-xs text-slate-600">
+              On completion Interlock drafts the revert (the backout plan as its plan, same assets), due by
+              the expiry. Extending the expiry needs the same sign-offs again.
+            </p>
             {on ? (
               <SlotInput
                 id="temporaryUntil"
