@@ -139,3 +139,18 @@ export function delegationState(
   if (now >= d.endsAt) return "ended";
   return now < d.startsAt ? "upcoming" : "active";
 }
+
+/**
+ * Who may end a delegation early: either party, or a change manager of the site in their own
+ * right (a role lent by delegation does not count). The page's "End" button and the service ask this.
+ */
+export function mayEndDelegation(
+  actor: {
+    userId: string | null | undefined;
+    grants: readonly { siteCode: string; role: string; delegation?: unknown }[];
+  },
+  d: { delegatorId: string; delegateId: string; siteCode: string },
+): boolean {
+  if (actor.userId && (d.delegatorId === actor.userId || d.delegateId === actor.userId)) return true;
+  return actor.grants.some((g) => !g.delegation && g.role === "change_manager" && g.siteCode === d.siteCode);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { mayEndDelegation } from "@/lib/domain/delegation/rules";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { signingDelegations } from "@/db/schema";
@@ -38,11 +39,7 @@ export async function revokeDelegation(
       ? await selectDelegations(tx, and(eq(signingDelegations.id, id), visibleDelegations(actor)))
       : [];
     if (!row) throw notFound("Delegation");
-    const party = row.delegatorId === actor.userId || row.delegateId === actor.userId;
-    const manager = actor.grants.some(
-      (g) => !g.delegation && g.role === "change_manager" && g.siteId === row.siteId,
-    );
-    if (!party && !manager)
+    if (!mayEndDelegation(actor, row))
       throw forbidden(
         `Only ${row.delegatorName}, ${row.delegateName} or a change manager at ${row.siteName} may end this delegation.`,
       );

@@ -6,10 +6,16 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { ROLE_LABELS } from "@/lib/domain/labels";
-import { DELEGABLE_ROLES, siteToday, type DelegationState } from "@/lib/domain/delegation/rules";
+import {
+  DELEGABLE_ROLES,
+  mayEndDelegation,
+  siteToday,
+  type DelegationState,
+} from "@/lib/domain/delegation/rules";
 import { listDelegations } from "@/lib/services/delegations/list-delegations";
 import type { DelegationView } from "@/lib/services/delegations/view";
 import { listSites } from "@/lib/services/sites/list-sites";
@@ -27,14 +33,12 @@ const STATE: Record<DelegationState, { label: string; tone: BadgeTone }> = {
 function DelegationTable({
   caption,
   items,
-  actorId,
-  managerSites,
+  actor,
   empty,
 }: {
   caption: string;
   items: DelegationView[];
-  actorId: string;
-  managerSites: Set<string>;
+  actor: Actor;
   empty: string;
 }) {
   return (
@@ -58,7 +62,7 @@ function DelegationTable({
           <EmptyRow colSpan={8}>{empty}</EmptyRow>
         ) : (
           items.map((d) => {
-            const may = d.delegatorId === actorId || d.delegateId === actorId || managerSites.has(d.siteCode);
+            const may = mayEndDelegation(actor, d);
             const live = d.state === "active" || d.state === "upcoming";
             return (
               <tr key={d.id} data-testid="delegation-row">
@@ -131,9 +135,6 @@ export default async function DelegationsPage() {
           ]
         : [];
     });
-  const managerSites = new Set(
-    actor.grants.filter((g) => !g.delegation && g.role === "change_manager").map((g) => g.siteCode),
-  );
   const lent = actor.grants.filter((g) => g.delegation);
   return (
     <>
@@ -177,8 +178,7 @@ export default async function DelegationsPage() {
         <DelegationTable
           caption="Delegations in force or upcoming"
           items={current}
-          actorId={actor.userId ?? ""}
-          managerSites={managerSites}
+          actor={actor}
           empty="No delegation is in force or upcoming."
         />
       </section>
@@ -186,13 +186,7 @@ export default async function DelegationsPage() {
         <h2 id="past-heading" className="mb-2 text-base font-semibold text-slate-900">
           Ended
         </h2>
-        <DelegationTable
-          caption="Delegations that have ended"
-          items={past}
-          actorId={actor.userId ?? ""}
-          managerSites={managerSites}
-          empty="None yet."
-        />
+        <DelegationTable caption="Delegations that have ended" items={past} actor={actor} empty="None yet." />
       </section>
     </>
   );
