@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { closeDb, databaseKind, getDb, type Db } from "@/db/client";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { createAsset } from "@/lib/services/assets/create";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { getChange } from "@/lib/services/changes/get";
 import { listChanges } from "@/lib/services/changes/list";

@@ -3,7 +3,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
 import { unreadCount } from "@/lib/services/notifications/list-notifications";
 import { requireActor } from "@/lib/auth/session";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { ROLE_LABELS } from "@/lib/domain/labels";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

@@ -5,7 +5,7 @@ import { ChangeDashboardSection } from "@/components/changes/dashboard-section";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { CRITICALITIES } from "@/lib/domain/constants";
-import { changeDashboard } from "@/lib/services/changes/dashboard";
+import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
 import { overdueAdvisories } from "@/lib/services/advisories/list";
 import { assetSummary } from "@/lib/services/assets/summary";
 import { RoleDashboard } from "@/components/dashboard/role-dashboard";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cliActor } from "@/lib/auth/resolve";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { cancelChange } from "@/lib/services/changes/cancel";
-import { changeDashboard } from "@/lib/services/changes/dashboard";
-import { changeHistory } from "@/lib/services/changes/history";
+import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
+import { changeHistory } from "@/lib/services/changes/list-history";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChangeListQuery } from "@/lib/schemas/changes";
 import { createChange } from "@/lib/services/changes/create";
-import { changeDashboard } from "@/lib/services/changes/dashboard";
+import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
 import { listChanges } from "@/lib/services/changes/list";
 import { submitChange } from "@/lib/services/changes/submit";
 import type { ChangeListItem } from "@/lib/types/changes";

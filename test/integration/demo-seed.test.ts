@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { seedDemoAdvisories } from "@/lib/seed/demo-advisories";
 import { seedDemo, type DemoSeedResult } from "@/lib/seed/demo";
 import { verifyAudit } from "@/lib/services/audit/verify-audit";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { useTestDatabase } from "../db";
 
 // A fixed seeding instant: the demo is built relative to it, so the same instant gives the same plant.

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, gateChecks } from "@/db/schema";
 import { recordGateCheck } from "@/lib/audit/gate-checks";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
-import { changeHistory } from "@/lib/services/changes/history";
+import { changeHistory } from "@/lib/services/changes/list-history";
 import { createChange } from "@/lib/services/changes/create";
 import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { startChange } from "@/lib/services/changes/start";

@@ -6,7 +6,7 @@ import { changes, signoffs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { canViewChange } from "@/lib/services/changes/internal/access";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import type { ApproverPanel } from "@/lib/types/dashboard";
 import { siteInfo } from "./internal/dashboard-change";
 

@@ -7,7 +7,7 @@ import { readAuditPayload } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { getChange } from "@/lib/services/changes/get";
-import { changeHistory } from "@/lib/services/changes/history";
+import { changeHistory } from "@/lib/services/changes/list-history";
 import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
 
 export interface AssetVersions {

@@ -15,7 +15,7 @@ import { sitesWithPermission } from "@/lib/auth/permissions";
 import { oidcConfig } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
-import { changeHistory } from "@/lib/services/changes/history";
+import { changeHistory } from "@/lib/services/changes/list-history";
 import { isServiceError } from "@/lib/services/base/errors";
 import { listGateChecks } from "@/lib/services/gate-checks/list-gate-checks";
 import { GateCheckTable } from "@/components/audit/gate-check-table";

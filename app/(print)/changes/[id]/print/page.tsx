@@ -17,7 +17,7 @@ import { SiteTime } from "@/components/changes/site-time";
 import { formatInZone, formatUtc } from "@/lib/domain/site-time";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
-import { changeHistory } from "@/lib/services/changes/history";
+import { changeHistory } from "@/lib/services/changes/list-history";
 import { isServiceError } from "@/lib/services/base/errors";
 import {
   CHANGE_CLASS_LABELS,
