@@ -6,7 +6,7 @@ import { withClock } from "@/lib/clock";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
-import { changeDashboard } from "@/lib/services/changes/dashboard";
+import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
 import { getChange } from "@/lib/services/changes/get";
 import { listTemporaryOnAsset } from "@/lib/services/changes/list-temporary-on-asset";
 import { startChange } from "@/lib/services/changes/start";
