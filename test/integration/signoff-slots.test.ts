@@ -12,7 +12,7 @@ import { createAsset } from "@/lib/services/assets/create";
 import { updateAsset } from "@/lib/services/assets/update";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
-import { approvalsInbox } from "@/lib/services/changes/inbox";
+import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { signOptions } from "@/lib/services/changes/internal/available-actions";
 import { visibleSiteIds } from "@/lib/services/changes/internal/access";
 import { loadContexts } from "@/lib/services/changes/internal/load";
