@@ -214,6 +214,37 @@ describe("editing and retiring", () => {
     ]);
   });
 
+  it("a change's model version is approved content: moving it to another version supersedes its sign-offs", async () => {
+    const { model, versionId: v1 } = await approvedModel("PLA", people);
+    const c = await submitChange(
+      w.people.requester.actor,
+      (await createChange(w.people.requester.actor, standard(v1))).id,
+    );
+    const signed = await sign(w.people.securityA.actor, c.id, "security");
+    expect(signed.state).toBe("approved");
+    await reviseModel(people.proposer.actor, model.id, {
+      ...MODEL_CONTENT,
+      maxDowntimeMinutes: 45,
+      basedOnVersion: 1,
+    });
+    const v2 = (await signPending(people.board.actor, model.id)).approvedVersionId!;
+    const moved = await updateChange(
+      w.people.requester.actor,
+      c.id,
+      { standardModelVersionId: v2 },
+      signed.version,
+    );
+    // The security approver judged the change as work within v1: that signature no longer counts.
+    expect(moved.contentHash).not.toBe(signed.contentHash);
+    expect(moved.state).toBe("submitted");
+    expect(moved.signoffs).toEqual([
+      expect.objectContaining({ role: "security", superseded: true, supersededAt: expect.any(String) }),
+    ]);
+    expect(moved.standardModel).toMatchObject({ version: 2 });
+    const gate = await evaluateGateFor(w.people.implementer.actor, c.id);
+    expect(gate.allowed).toBe(false);
+  });
+
   it("retiring stops new use", async () => {
     const { model, versionId } = await approvedModel("PLA", people);
     const pending = await createChange(w.people.requester.actor, standard(versionId));

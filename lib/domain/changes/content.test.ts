@@ -121,15 +121,31 @@ describe("contentHash", () => {
   it("has a scope part without the slot", () => {
     const scope = JSON.parse(canonicalApprovalContent(content, "scope")) as Record<string, unknown>;
     // A permanent change leaves the expiry out of the hash (so older signatures keep verifying).
-    expect(Object.keys(scope).sort()).toEqual(SCOPE_FIELDS.filter((f) => f !== "temporaryUntil").sort());
+    expect(Object.keys(scope).sort()).toEqual(
+      SCOPE_FIELDS.filter((f) => f !== "temporaryUntil" && f !== "standardModelVersionId").sort(),
+    );
     expect(scopeHash({ ...content, plannedStart: new Date("2027-03-15T08:00:00Z") })).toBe(
       scopeHash(content),
     );
     expect(scopeHash({ ...content, testNotes: "changed" })).not.toBe(scopeHash(content));
   });
 
+  it("covers the catalog model version only on a change that names one", () => {
+    const v1 = "7d1f0c2e-0000-4000-8000-000000000001";
+    const v2 = "7d1f0c2e-0000-4000-8000-000000000002";
+    const standard = { ...content, class: "standard" as const, standardModelVersionId: v1 };
+    expect(JSON.parse(canonicalApprovalContent(standard)).standardModelVersionId).toBe(v1);
+    expect(contentHash({ ...content, standardModelVersionId: null })).toBe(contentHash(content));
+    expect(scopeHash({ ...standard, standardModelVersionId: v2 })).not.toBe(scopeHash(standard));
+    expect(supersedeOnEdit(["standardModelVersionId"])).toBe("all");
+  });
+
   it("covers exactly the approval content fields, the expiry only on a temporary change", () => {
-    const temporary = { ...content, temporaryUntil: "2027-03-20T08:00:00-05:00" };
+    const temporary = {
+      ...content,
+      temporaryUntil: "2027-03-20T08:00:00-05:00",
+      standardModelVersionId: "7d1f0c2e-0000-4000-8000-000000000001",
+    };
     expect(Object.keys(JSON.parse(canonicalApprovalContent(temporary))).sort()).toEqual(
       [...APPROVAL_CONTENT_FIELDS].sort(),
     );
@@ -183,6 +199,7 @@ describe("contentHash", () => {
     ["vendorQualified", { vendorQualified: true }],
     ["testNotes", { testNotes: "Not tested" }],
     ["temporaryUntil", { temporaryUntil: new Date("2027-03-20T08:00:00Z") }],
+    ["standardModelVersionId", { standardModelVersionId: "7d1f0c2e-0000-4000-8000-000000000001" }],
     ["plannedStart", { plannedStart: new Date("2027-03-14T08:00:01Z") }],
     ["plannedEnd", { plannedEnd: null }],
   ];

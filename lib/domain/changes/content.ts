@@ -26,6 +26,9 @@ export const SCOPE_FIELDS = [
   "testNotes",
   // A temporary change's expiry (issue 15): extending it needs the same sign-offs as the original.
   "temporaryUntil",
+  // The catalog model version a standard change follows (issue 15): the approvers judged the
+  // change as that pre-approved kind of work, so naming another version is an edit of the scope.
+  "standardModelVersionId",
 ] as const;
 
 /** Moving the slot only concerns those who judged the timing. */
@@ -92,6 +95,8 @@ export interface ApprovalContent {
   testNotes: string | null;
   /** Expiry of a temporary change; absent or null for a permanent one. */
   temporaryUntil?: Date | string | null;
+  /** The catalog model version a standard change follows; absent or null when it names none. */
+  standardModelVersionId?: string | null;
   /** A Date or an ISO string with offset; both hash as the same UTC instant. */
   plannedStart: Date | string | null;
   plannedEnd: Date | string | null;
@@ -162,6 +167,8 @@ export function canonicalApprovalContent(
   const until = instant(src.temporaryUntil);
   if (until === null) delete picked.temporaryUntil;
   else picked.temporaryUntil = until;
+  // The same for the model version: a change naming no model hashes as before the catalog.
+  if (!src.standardModelVersionId) delete picked.standardModelVersionId;
   if (fields.includes("plannedStart")) {
     picked.plannedStart = instant(src.plannedStart);
     picked.plannedEnd = instant(src.plannedEnd);

@@ -286,6 +286,7 @@ export function approvalContent(row: ChangeRow, assetIds: readonly string[]): Ap
     vendorQualified: row.vendorQualified,
     testNotes: row.testNotes,
     temporaryUntil: row.temporaryUntil,
+    standardModelVersionId: row.standardModelVersionId,
     plannedStart: row.plannedStart,
     plannedEnd: row.plannedEnd,
   };
