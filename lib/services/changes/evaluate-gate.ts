@@ -6,7 +6,7 @@ import { recordGateCheck } from "@/lib/audit/gate-checks";
 import type { Actor } from "@/lib/auth/actor";
 import { gateQuerySchema } from "@/lib/schemas/changes";
 import { decideGate, gateResult } from "./internal/decide-gate";
-import { findVisibleChange, loadContext } from "./internal/load";
+import { loadVisibleContext } from "./internal/load-one";
 import type { ClientInfo, GateResult } from "@/lib/types/changes";
 
 /**
@@ -24,21 +24,21 @@ export async function evaluateGateFor(
   const parsed = parseInput(gateQuerySchema, { at: at ?? undefined }, "The gate query");
   const now = currentTime();
   const when = parsed.at ?? now;
+  // No transaction: it would add BEGIN and COMMIT for nothing, as each statement reads committed
+  // data either way and the log entry is one statement (a count bump or an insert).
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
-    const result = gateResult(await decideGate(tx, actor, ctx, when));
-    await recordGateCheck(tx, actor, {
-      changeId: ctx.row.id,
-      siteId: ctx.row.siteIds[0]!,
-      changeState: ctx.row.state,
-      changeVersion: ctx.row.version,
-      askedFor: parsed.at ?? null,
-      allowed: result.allowed,
-      reasons: result.reasons,
-      userAgent: client.userAgent ?? null,
-      now,
-    });
-    return result;
+  const ctx = await loadVisibleContext(db, actor, id);
+  const result = gateResult(await decideGate(db, actor, ctx, when));
+  await recordGateCheck(db, actor, {
+    changeId: ctx.row.id,
+    siteId: ctx.row.siteIds[0]!,
+    changeState: ctx.row.state,
+    changeVersion: ctx.row.version,
+    askedFor: parsed.at ?? null,
+    allowed: result.allowed,
+    reasons: result.reasons,
+    userAgent: client.userAgent ?? null,
+    now,
   });
+  return result;
 }

@@ -3,10 +3,10 @@ import { currentTime } from "@/lib/clock";
 // The scheduling rules as the change services need them: at submit (is the planned slot
 // acceptable?) and at the deployment gate (may it start now?). Both load the facts inside
 // the caller's transaction and judge with the same pure detectConflicts.
-import type { Executor, Tx } from "@/db/client";
+import type { Executor } from "@/db/client";
 import type { ProductionImpact } from "@/lib/domain/constants";
 import { detectConflicts, type Conflict } from "@/lib/domain/schedule";
-import { loadScheduleFacts } from "./schedule-facts";
+import { loadScheduleFacts, type KnownAssets } from "./schedule-facts";
 
 export interface ChangeForScheduling {
   /** Null for a change not saved yet (the change form's live check). */
@@ -16,6 +16,8 @@ export interface ChangeForScheduling {
   expectedDowntimeMinutes: number;
   productionImpact: ProductionImpact;
   assetIds: readonly string[];
+  /** The assets and their groups' members as the caller loaded them (skips those queries). */
+  known?: KnownAssets;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,6 +48,7 @@ export async function scheduleFindingsForChange(
     from: start,
     to: new Date(end.getTime() + NEXT_WINDOW_HORIZON_DAYS * DAY_MS),
     now,
+    known: change.known,
   });
   if (facts.assets.length === 0) return [];
   return detectConflicts({ ...facts, needsDowntime: needsDowntime(change), slot: { start, end } });
@@ -58,7 +61,7 @@ export async function scheduleFindingsForChange(
  * slot there is nothing to judge here (the gate reports the missing slot itself).
  */
 export async function scheduleConflictsForChange(
-  tx: Tx,
+  tx: Executor,
   change: ChangeForScheduling,
   at?: Date,
 ): Promise<Conflict[]> {

@@ -29,9 +29,22 @@ interface AssetRow {
  * Redundancy groups are named per site ("A/B" at two plants are two groups); the rules key
  * them by name, so a change spanning sites gets names qualified with the site code.
  */
-function groupKey(a: AssetRow, siteCodes: Map<string, string>, multiSite: boolean): string | null {
+function groupKey(
+  a: Pick<AssetRow, "siteId" | "redundancyGroup">,
+  siteCodes: Map<string, string>,
+  multiSite: boolean,
+): string | null {
   if (a.redundancyGroup === null) return null;
   return multiSite ? `${siteCodes.get(a.siteId) ?? a.siteId} ${a.redundancyGroup}` : a.redundancyGroup;
+}
+
+/**
+ * What a caller already loaded about the assets (the change services' context): their rows with
+ * their sites, and every member of their redundancy groups, so those three queries are skipped.
+ */
+export interface KnownAssets {
+  assets: readonly (AssetRow & { siteCode: string; siteName: string; timeZone: string })[];
+  members: readonly Pick<AssetRow, "id" | "siteId" | "redundancyGroup">[];
 }
 
 /** Other changes holding any of these assets in [from, to), from one join. */
@@ -89,7 +102,14 @@ export async function loadBookings(
  */
 export async function loadScheduleFacts(
   ex: Executor,
-  params: { changeId: string | null; assetIds: readonly string[]; from: Date; to: Date; now?: Date },
+  params: {
+    changeId: string | null;
+    assetIds: readonly string[];
+    from: Date;
+    to: Date;
+    now?: Date;
+    known?: KnownAssets;
+  },
 ): Promise<ScheduleFacts & { assetRows: AssetRow[] }> {
   const { changeId, from, to } = params;
   const now = params.now ?? currentTime();
@@ -113,10 +133,30 @@ export async function loadScheduleFacts(
     areaId: assets.areaId,
     redundancyGroup: assets.redundancyGroup,
   };
-  const assetRows: AssetRow[] = await ex.select(cols).from(assets).where(inArray(assets.id, ids));
+  const known = params.known;
+  const assetRows: AssetRow[] = known
+    ? known.assets
+        .filter((a) => ids.includes(a.id))
+        .map((a) => ({
+          id: a.id,
+          tag: a.tag,
+          siteId: a.siteId,
+          areaId: a.areaId,
+          redundancyGroup: a.redundancyGroup,
+        }))
+    : await ex.select(cols).from(assets).where(inArray(assets.id, ids));
   if (assetRows.length === 0) return empty;
   const siteIds = [...new Set(assetRows.map((a) => a.siteId))];
-  const siteRows = await ex.select().from(sites).where(inArray(sites.id, siteIds));
+  const siteRows = known
+    ? [
+        ...new Map(
+          known.assets.map((a) => [
+            a.siteId,
+            { id: a.siteId, code: a.siteCode, name: a.siteName, timeZone: a.timeZone },
+          ]),
+        ).values(),
+      ].filter((s) => siteIds.includes(s.id))
+    : await ex.select().from(sites).where(inArray(sites.id, siteIds));
   const siteFacts: Record<string, SiteFacts> = Object.fromEntries(
     siteRows.map((s) => [s.id, { code: s.code, name: s.name, timeZone: s.timeZone }]),
   );
@@ -128,18 +168,22 @@ export async function loadScheduleFacts(
       assetRows.filter((a) => a.redundancyGroup !== null).map((a) => [`${a.siteId}|${a.redundancyGroup}`, a]),
     ).values(),
   ];
-  const members: AssetRow[] = groupPairs.length
-    ? await ex
-        .select(cols)
-        .from(assets)
-        .where(
-          or(
-            ...groupPairs.map((a) =>
-              and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)),
+  const members: Pick<AssetRow, "id" | "siteId" | "redundancyGroup">[] = known
+    ? known.members.filter((m) =>
+        groupPairs.some((a) => a.siteId === m.siteId && a.redundancyGroup === m.redundancyGroup),
+      )
+    : groupPairs.length
+      ? await ex
+          .select(cols)
+          .from(assets)
+          .where(
+            or(
+              ...groupPairs.map((a) =>
+                and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)),
+              ),
             ),
-          ),
-        )
-    : [];
+          )
+      : [];
   const redundancyGroups: Record<string, string[]> = {};
   for (const m of members) {
     const key = groupKey(m, siteCodes, multiSite)!;

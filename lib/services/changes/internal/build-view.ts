@@ -1,7 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { advisories, advisoryChanges, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -24,7 +24,7 @@ import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/c
 
 const iso = (d: Date | null | undefined) => (d ? isoUtc(d) : null);
 
-async function namesOf(tx: Tx, ids: (string | null)[]) {
+async function namesOf(tx: Executor, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   const rows = wanted.length
     ? await tx
@@ -80,12 +80,12 @@ function requiredView(ctx: ChangeContext, now: Date): RequiredSignoffView[] {
 }
 
 /**
- * The full change as the change page and GET /api/v1/changes/{id} show it. Runs inside a
- * transaction because the start button's reasons come from the same gate evaluation
- * (including the scheduling checks) that POST .../start runs.
+ * The full change as the change page and GET /api/v1/changes/{id} show it. The start button's
+ * reasons come from the same gate evaluation (including the scheduling checks) that POST
+ * .../start runs; a mutation calls it inside its transaction, a read on the database.
  */
 export async function buildChangeView(
-  tx: Tx,
+  tx: Executor,
   actor: Actor,
   ctx: ChangeContext,
   now = currentTime(),

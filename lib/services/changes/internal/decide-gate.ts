@@ -48,7 +48,7 @@ export async function otherChangesInProgress(
  * transaction. Takes bare facts too: a reminder tells an implementer the gate's answer for them.
  */
 export async function decideGate(
-  tx: Tx,
+  tx: Executor,
   actor: Actor | ActorFacts,
   ctx: ChangeContext,
   at: Date,
@@ -58,7 +58,7 @@ export async function decideGate(
   // The gate names in-progress changes on the same asset itself; the scheduling rules report the
   // same clash, so drop theirs rather than list one refusal twice.
   const inProgress = new Set(others.map((o) => o.changeId));
-  const scheduleConflicts = (await loadScheduleConflicts(tx, ctx.row, assetIds, at)).filter(
+  const scheduleConflicts = (await loadScheduleConflicts(tx, ctx.row, assetIds, at, ctx.known)).filter(
     (c) =>
       !(c.code === "asset_busy" && typeof c.data?.objectId === "string" && inProgress.has(c.data.objectId)),
   );

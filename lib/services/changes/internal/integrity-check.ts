@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Executor, Tx } from "@/db/client";
 import { changeIntegrityChecks, users } from "@/db/schema";
 import { isoUtc } from "@/lib/domain/changes";
 import { integrityRefusal, integritySummary, type IntegrityCheck } from "@/lib/domain/changes/supply-chain";
@@ -50,7 +50,7 @@ export function integrityAuditDetails(check: IntegrityCheck) {
   return { ...check, passed: integrityRefusal(check) === null };
 }
 
-export async function loadIntegrityCheck(tx: Tx, changeId: string): Promise<IntegrityCheckView | null> {
+export async function loadIntegrityCheck(tx: Executor, changeId: string): Promise<IntegrityCheckView | null> {
   const [r] = await tx
     .select({ check: changeIntegrityChecks, name: users.name, email: users.email })
     .from(changeIntegrityChecks)

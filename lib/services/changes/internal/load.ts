@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/changes";
 import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import { notFound } from "@/lib/services/base/errors";
+import type { KnownAssets } from "@/lib/services/schedule/schedule-facts";
 import { canViewChange } from "./access";
 
 export type ChangeRow = typeof changes.$inferSelect;
@@ -58,6 +59,8 @@ export interface ChangeContext {
   content: ApprovalContent;
   /** The sign-offs that count: hash-verified against `content`, then separation of duties. */
   counted: SignoffFacts[];
+  /** The assets with every member of their redundancy groups, when loaded with the change (schedule facts reuse them). */
+  known?: KnownAssets;
 }
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

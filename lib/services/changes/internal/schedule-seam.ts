@@ -1,9 +1,10 @@
 import "server-only";
 // The one place the change services reach into scheduling (windows, blackouts, production
 // runs, redundancy), so the gate and submit pick up those rules without knowing them.
-import type { Tx } from "@/db/client";
+import type { Executor } from "@/db/client";
 import type { ScheduleConflict, ScheduleConflictCode } from "@/lib/domain/changes";
 import { scheduleConflictsForChange } from "@/lib/services/schedule/conflicts-for-change";
+import type { KnownAssets } from "@/lib/services/schedule/schedule-facts";
 import type { ChangeRow } from "./load";
 
 /**
@@ -11,13 +12,14 @@ import type { ChangeRow } from "./load";
  * whole fit (submit). Codes come from the scheduling rules and are passed through verbatim.
  */
 export async function loadScheduleConflicts(
-  tx: Tx,
+  tx: Executor,
   change: Pick<
     ChangeRow,
     "id" | "plannedStart" | "plannedEnd" | "expectedDowntimeMinutes" | "productionImpact"
   >,
   assetIds: readonly string[],
   at?: Date,
+  known?: KnownAssets,
 ): Promise<ScheduleConflict[]> {
   const found = await scheduleConflictsForChange(
     tx,
@@ -28,6 +30,7 @@ export async function loadScheduleConflicts(
       expectedDowntimeMinutes: change.expectedDowntimeMinutes,
       productionImpact: change.productionImpact,
       assetIds: [...assetIds],
+      known,
     },
     at,
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Executor, Tx } from "@/db/client";
 import { changes, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
@@ -10,7 +10,7 @@ import { insertChange, nextChangeNumber } from "../create";
 import type { ChangeContext, ChangeRow } from "./load";
 
 /** The revert of a temporary change and the temporary change a revert undoes, for the change view. */
-export async function loadTemporaryLinks(tx: Tx, row: ChangeRow): Promise<TemporaryLinksView> {
+export async function loadTemporaryLinks(tx: Executor, row: ChangeRow): Promise<TemporaryLinksView> {
   const pick = { id: changes.id, number: changes.number, state: changes.state };
   const [revert] = row.temporaryUntil
     ? await tx
