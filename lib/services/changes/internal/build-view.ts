@@ -19,6 +19,7 @@ import { decideGate } from "./decide-gate";
 import { loadIntegrityCheck } from "./integrity-check";
 import { loadTemporaryLinks } from "./temporary";
 import type { ChangeContext } from "./load";
+import { statedContent } from "./row-content";
 import { changeModelRef } from "./standard-model";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 
@@ -141,22 +142,8 @@ export async function buildChangeView(
     number: row.number,
     version: row.version,
     state: row.state,
-    type: row.type,
-    class: row.class,
-    title: row.title,
-    description: row.description,
-    justification: row.justification,
-    references: row.references,
+    ...statedContent(row),
     assetIds,
-    implementationPlan: row.implementationPlan,
-    backoutPlan: row.backoutPlan,
-    testedOnTestBench: row.testedOnTestBench,
-    vendorQualified: row.vendorQualified,
-    testNotes: row.testNotes,
-    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
-    productionImpact: row.productionImpact,
-    safetyImpact: row.safetyImpact,
-    safetyBypassRequired: row.safetyBypassRequired,
     plannedStart: iso(row.plannedStart),
     plannedEnd: iso(row.plannedEnd),
     implementerEmail: row.implementerId ? (people.get(row.implementerId)?.email ?? null) : null,

@@ -22,6 +22,7 @@ import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import { notFound } from "@/lib/services/base/errors";
 import type { KnownAssets } from "@/lib/services/schedule/schedule-facts";
 import { canViewChange } from "./access";
+import { judgedFacts, statedContent } from "./row-content";
 
 export type ChangeRow = typeof changes.$inferSelect;
 export type SignoffRow = typeof signoffs.$inferSelect;
@@ -173,12 +174,7 @@ export function changeFacts(row: ChangeRow, list: readonly AssetRow[]): ChangeFa
     requesterId: row.requesterId,
     scopeEditorIds: row.scopeEditorIds,
     implementerId: row.implementerId,
-    safetyImpact: row.safetyImpact,
-    safetyBypassRequired: row.safetyBypassRequired,
-    productionImpact: row.productionImpact,
-    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
-    testedOnTestBench: row.testedOnTestBench,
-    vendorQualified: row.vendorQualified,
+    ...judgedFacts(row),
     plannedStart: row.plannedStart,
     plannedEnd: row.plannedEnd,
     approvalRound: row.approvalRound,
@@ -273,21 +269,7 @@ export async function loadContexts(ex: Executor, rows: readonly ChangeRow[]): Pr
 export function approvalContent(row: ChangeRow, assetIds: readonly string[]): ApprovalContent {
   return {
     assetIds,
-    type: row.type,
-    class: row.class,
-    title: row.title,
-    description: row.description,
-    justification: row.justification,
-    references: row.references,
-    implementationPlan: row.implementationPlan,
-    backoutPlan: row.backoutPlan,
-    safetyImpact: row.safetyImpact,
-    safetyBypassRequired: row.safetyBypassRequired,
-    productionImpact: row.productionImpact,
-    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
-    testedOnTestBench: row.testedOnTestBench,
-    vendorQualified: row.vendorQualified,
-    testNotes: row.testNotes,
+    ...statedContent(row),
     temporaryUntil: row.temporaryUntil,
     standardModelVersionId: row.standardModelVersionId,
     plannedStart: row.plannedStart,

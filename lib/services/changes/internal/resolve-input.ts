@@ -12,6 +12,7 @@ import type { UpdateChangeData } from "@/lib/schemas/changes";
 import { forbidden, invalid } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
 import { loadAssets, type AssetRow, type ChangeRow } from "./load";
+import { statedContent } from "./row-content";
 
 /** The assets of a change input, each visible to the actor and at a site where they may request changes. */
 export async function resolveAssets(tx: Tx, actor: Actor, ids: readonly string[]): Promise<AssetRow[]> {
@@ -126,22 +127,9 @@ export function editableSnapshot(
   implementerEmail: string | null,
 ) {
   return {
-    type: row.type,
-    class: row.class,
-    title: row.title,
-    description: row.description,
-    justification: row.justification,
+    ...statedContent(row),
     references: [...row.references].sort(),
     assetIds: [...assetIds].sort(),
-    implementationPlan: row.implementationPlan,
-    backoutPlan: row.backoutPlan,
-    testedOnTestBench: row.testedOnTestBench,
-    vendorQualified: row.vendorQualified,
-    testNotes: row.testNotes,
-    expectedDowntimeMinutes: row.expectedDowntimeMinutes,
-    productionImpact: row.productionImpact,
-    safetyImpact: row.safetyImpact,
-    safetyBypassRequired: row.safetyBypassRequired,
     plannedStart: row.plannedStart ? isoUtc(row.plannedStart) : null,
     plannedEnd: row.plannedEnd ? isoUtc(row.plannedEnd) : null,
     implementerEmail,
