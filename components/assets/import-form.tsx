@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ImportProblems, ImportStatus } from "@/components/ui/import-report";
 import type { CsvCellError } from "@/lib/csv/read";
 import type { ImportResult } from "@/lib/types/assets";
 import type { FormResult } from "@/lib/schemas/form-result";
@@ -168,33 +168,9 @@ export function AssetImport({
         </Button>
         {phase === "done" ? <Link href={`/assets?site=${siteCode}`}>See the {siteCode} assets</Link> : null}
       </div>
-      <div role="status" aria-live="polite" className="space-y-2 text-sm">
-        {busy ? <progress className="h-2 w-64" aria-label={status} /> : null}
-        {status ? (
-          <p className={problems.length ? "font-medium text-red-800" : "text-slate-800"}>{status}</p>
-        ) : null}
-      </div>
+      <ImportStatus busy={busy} status={status} failed={problems.length > 0} />
       {error && !problems.length ? <Alert tone="error">{error}</Alert> : null}
-      {problems.length ? (
-        <Table caption="Problems in the file, by line and column">
-          <thead>
-            <tr>
-              <Th>Line</Th>
-              <Th>Column</Th>
-              <Th>Problem</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((e, i) => (
-              <tr key={`${e.line}-${e.column}-${i}`}>
-                <Td className="tabular-nums">{e.line}</Td>
-                <Td className="font-mono text-xs">{e.column}</Td>
-                <Td>{e.message}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : null}
+      <ImportProblems problems={problems} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
+import { ImportProblems, ImportStatus } from "@/components/ui/import-report";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
@@ -138,33 +139,9 @@ export function RunImport({
           <Link href={`/schedule?site=${siteCode}`}>Back to the production schedule</Link>
         ) : null}
       </div>
-      <div role="status" aria-live="polite" className="space-y-2 text-sm">
-        {busy ? <progress className="h-2 w-64" aria-label={status} /> : null}
-        {status ? (
-          <p className={report && !report.valid ? "font-medium text-red-800" : "text-slate-800"}>{status}</p>
-        ) : null}
-      </div>
+      <ImportStatus busy={busy} status={status} failed={!!report && !report.valid} />
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {report && report.errors.length ? (
-        <Table caption="Problems in the file, by line and column">
-          <thead>
-            <tr>
-              <Th>Line</Th>
-              <Th>Column</Th>
-              <Th>Problem</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.errors.map((e, i) => (
-              <tr key={`${e.line}-${e.column}-${i}`}>
-                <Td className="tabular-nums">{e.line}</Td>
-                <Td>{e.column || "—"}</Td>
-                <Td>{e.message}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : null}
+      <ImportProblems problems={report?.errors ?? []} />
       {report && report.valid && report.sample.length ? (
         <Table
           caption={

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { normaliseHeader, readCsvHeader, readCsvRecords } from "./read";
+import { FILE_COLUMN, cellPath, normaliseHeader, readCsvHeader, readCsvRecords, readCsvTable } from "./read";
 import { CSV_BOM, FORMULA_START, safeCsvLines, toSafeCsv, unescapeFormula } from "./write";
 
 describe("readCsvRecords", () => {
@@ -64,6 +64,53 @@ describe("readCsvHeader", () => {
       { line: 1, column: "TAG", message: "Column tag appears twice (columns 1 and 4)." },
       { line: 1, column: "name", message: "Required column name is missing." },
     ]);
+  });
+});
+
+describe("readCsvTable (the checks every import makes before reading a row)", () => {
+  const spec = {
+    columnOf: (k: string) => (["tag", "name"] as const).find((c) => c === k),
+    required: ["tag"] as const,
+    expected: ["tag", "name"],
+    maxRows: 2,
+  };
+
+  it("refuses an empty file, naming the columns its first line must hold", () => {
+    expect(readCsvTable("\n\n", spec)).toEqual({
+      header: null,
+      records: [],
+      errors: [
+        {
+          line: 1,
+          column: FILE_COLUMN,
+          message: "The file is empty; its first line must name the columns: tag, name.",
+        },
+      ],
+    });
+  });
+
+  it("refuses a header without data rows on the line after it", () => {
+    expect(readCsvTable("tag,name\n", spec).errors).toEqual([
+      { line: 2, column: FILE_COLUMN, message: "The file has no data rows." },
+    ]);
+  });
+
+  it("refuses more rows than allowed on the first one too many, with the header's own problems", () => {
+    const t = readCsvTable("tag,colour\nA,red\nB,blue\nC,green\n", spec);
+    expect(t.errors).toEqual([
+      { line: 1, column: "colour", message: 'Unknown column "colour". Expected: tag, name.' },
+      { line: 4, column: FILE_COLUMN, message: "The file has 3 rows; import at most 2 at a time." },
+    ]);
+    expect(t.records.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+
+  it("hands back the header and the records of a good file", () => {
+    const t = readCsvTable("Name;TAG\nPump;P-1\n", spec);
+    expect(t.errors).toEqual([]);
+    expect(t.header?.index.get("tag")).toBe(1);
+    expect(t.header?.name("tag")).toBe("TAG");
+    expect(t.records).toEqual([{ line: 2, cells: ["Pump", "P-1"], error: undefined }]);
+    expect(cellPath({ line: 2, column: "TAG", message: "" })).toBe("line 2 · TAG");
   });
 });
 

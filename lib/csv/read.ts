@@ -108,3 +108,51 @@ export function readCsvHeader<C extends string>(
   const name = (c: string) => header.cells[index.get(c as C) ?? -1]?.trim() || c;
   return { columns, index, errors, name };
 }
+
+/** Problem+json path for a cell: "line 4 · tag". */
+export const cellPath = (e: CsvCellError) => `line ${e.line} · ${e.column}`;
+
+/** The column an error names when it concerns the whole file, or a whole record. */
+export const FILE_COLUMN = "(file)";
+export const ROW_COLUMN = "(row)";
+
+export interface CsvTableSpec<C extends string> {
+  /** Receives the normalised header name (see normaliseHeader). */
+  columnOf: (key: string) => C | undefined;
+  required: readonly C[];
+  /** The column names a message lists as expected. */
+  expected: readonly string[];
+  maxRows: number;
+}
+
+export interface CsvTable<C extends string> {
+  /** Null for an empty file. */
+  header: (CsvHeader<C> & { record: CsvRecord }) | null;
+  /** The records below the header. */
+  records: CsvRecord[];
+  /** What is wrong with the file as a whole or with its header; when any, the records are not read. */
+  errors: CsvCellError[];
+}
+
+/**
+ * An import file's header and records, after the checks every import makes before it reads a row,
+ * in the same words: an empty file, the header's columns, no data rows, more rows than allowed.
+ */
+export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<C>): CsvTable<C> {
+  const [first, ...records] = readCsvRecords(text);
+  if (!first) {
+    const message = `The file is empty; its first line must name the columns: ${spec.expected.join(", ")}.`;
+    return { header: null, records: [], errors: [{ line: 1, column: FILE_COLUMN, message }] };
+  }
+  const header = { ...readCsvHeader(first, spec.columnOf, spec.required, spec.expected), record: first };
+  const errors = [...header.errors];
+  if (records.length === 0)
+    errors.push({ line: first.line + 1, column: FILE_COLUMN, message: "The file has no data rows." });
+  if (records.length > spec.maxRows)
+    errors.push({
+      line: records[spec.maxRows]!.line,
+      column: FILE_COLUMN,
+      message: `The file has ${records.length} rows; import at most ${spec.maxRows} at a time.`,
+    });
+  return { header, records, errors };
+}

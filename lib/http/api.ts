@@ -93,14 +93,22 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
   });
 }
 
+/** Reads a body as text with the size limit, checked on what arrives as well as on what is declared. */
+export async function readText(req: Request, advice = ""): Promise<string> {
+  const tooBig = () =>
+    new ServiceError(
+      "payload_too_large",
+      `The request body is larger than ${MAX_BODY_BYTES} bytes.${advice}`,
+    );
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooBig();
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooBig();
+  return text;
+}
+
 /** Reads a JSON body with a size limit; malformed JSON is a 400 with a plain message, never a 500. */
 export async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new ServiceError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await readText(req);
   if (!text.trim()) throw new ServiceError("bad_request", "The request body is empty; send a JSON object.");
   let value: unknown;
   try {

@@ -1,4 +1,4 @@
-import { normaliseHeader, readCsvHeader, readCsvRecords, type CsvCellError } from "@/lib/csv/read";
+import { ROW_COLUMN, normaliseHeader, readCsvTable, type CsvCellError } from "@/lib/csv/read";
 import { toSafeCsv, unescapeFormula } from "@/lib/csv/write";
 import {
   ASSET_CSV_COLUMNS,
@@ -46,38 +46,19 @@ const COLUMN_BY_KEY = new Map<string, AssetCsvColumn | "siteCode">([
  * are the caller's.
  */
 export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
-  const errors: CsvCellError[] = [];
-  const all = readCsvRecords(text);
-  const header = all[0];
-  if (!header)
-    return {
-      rows: [],
-      errors: [
-        { line: 1, column: "(file)", message: "The file is empty; the first line must name the columns." },
-      ],
-      rowCount: 0,
-      cells: [],
-      headerName: (c) => c,
-    };
-
-  const {
-    columns,
-    errors: headerErrors,
-    name: headerName,
-  } = readCsvHeader(header, (key) => COLUMN_BY_KEY.get(key), ASSET_CSV_REQUIRED, ASSET_CSV_COLUMNS);
-  errors.push(...headerErrors);
-  const data = all.slice(1);
-  if (data.length === 0)
-    errors.push({ line: header.line + 1, column: "(file)", message: "The file has no data rows." });
-  if (data.length > MAX_IMPORT_ROWS) {
-    errors.push({
-      line: header.line,
-      column: "(file)",
-      message: `The file has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`,
-    });
-  }
+  const table = readCsvTable(text, {
+    columnOf: (key) => COLUMN_BY_KEY.get(key),
+    required: ASSET_CSV_REQUIRED,
+    expected: ASSET_CSV_COLUMNS,
+    maxRows: MAX_IMPORT_ROWS,
+  });
+  const { header, records: data } = table;
+  const errors = table.errors;
+  const headerName = header?.name ?? ((c: string) => c);
   // Without a usable header every row would report the same problem again.
-  if (errors.length) return { rows: [], errors, rowCount: data.length, cells: [], headerName };
+  if (!header || errors.length) return { rows: [], errors, rowCount: data.length, cells: [], headerName };
+  const { columns } = header;
+  const width = header.record.cells.length;
 
   const rows: ParsedAssetCsv["rows"] = [];
   const cells: ParsedAssetCsv["cells"] = [];
@@ -85,14 +66,14 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
   for (const rec of data) {
     if (errors.length >= MAX_REPORTED_ERRORS) break;
     if (rec.error) {
-      errors.push({ line: rec.line, column: "(row)", message: rec.error });
+      errors.push({ line: rec.line, column: ROW_COLUMN, message: rec.error });
       continue;
     }
-    if (rec.cells.length !== header.cells.length) {
+    if (rec.cells.length !== width) {
       errors.push({
         line: rec.line,
-        column: "(row)",
-        message: `The row has ${rec.cells.length} values; the header has ${header.cells.length} columns.`,
+        column: ROW_COLUMN,
+        message: `The row has ${rec.cells.length} values; the header has ${width} columns.`,
       });
       continue;
     }
@@ -115,7 +96,7 @@ export function parseAssetCsv(text: string, siteCode: string): ParsedAssetCsv {
     if (!parsed.success) {
       const byColumn = new Set<string>();
       for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0] ?? "(row)");
+        const column = String(issue.path[0] ?? ROW_COLUMN);
         // One message per cell is enough; zod may report a pattern and a length problem together.
         if (byColumn.has(column)) continue;
         byColumn.add(column);

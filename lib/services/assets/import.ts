@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ASSET_CSV_COLUMNS, importAssetsSchema } from "@/lib/schemas/assets";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { ServiceError, forbidden, notFound } from "@/lib/services/base/errors";
-import type { CsvCellError } from "@/lib/csv/read";
+import { cellPath } from "@/lib/csv/read";
 import { parseAssetCsv } from "./csv";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { auditFields } from "./view";
@@ -21,9 +21,6 @@ const columnOrder = (c: string) => {
   const i = (ASSET_CSV_COLUMNS as readonly string[]).indexOf(c);
   return i < 0 ? -1 : i;
 };
-
-/** Problem+json path for a cell: "line 4 · tag". */
-export const cellPath = (e: CsvCellError) => `line ${e.line} · ${e.column}`;
 
 /**
  * CSV import, all or nothing: every row is validated (cells, areas, tags repeated in the file or

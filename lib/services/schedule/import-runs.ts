@@ -11,7 +11,7 @@ import {
   runImportSchema,
   type RunImportInput,
 } from "@/lib/schemas/schedule";
-import { readCsvHeader, readCsvRecords, type CsvCellError } from "@/lib/csv/read";
+import { ROW_COLUMN, cellPath, readCsvTable, type CsvCellError } from "@/lib/csv/read";
 import { ServiceError } from "@/lib/services/base/errors";
 import { MAX_RUN_DAYS, auditRun, runView, type RunView } from "./run-model";
 import { siteFor, toInstant, type SiteContext } from "./site-context";
@@ -46,54 +46,19 @@ type Parsed = {
 };
 
 function readFile(text: string, site: SiteContext): { rows: Parsed[]; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const all = readCsvRecords(text);
-  const header = all[0];
-  if (!header)
-    return {
-      rows: [],
-      errors: [
-        {
-          line: 1,
-          column: "",
-          message: `The file is empty; the first line must name the columns ${RUN_CSV_COLUMNS.join(", ")}.`,
-        },
-      ],
-    };
-  const {
-    index,
-    errors: headerErrors,
-    name: label,
-  } = readCsvHeader(
-    header,
-    (key) => RUN_CSV_HEADER_ALIASES[key] ?? RUN_CSV_COLUMNS.find((c) => c === key),
-    RUN_CSV_COLUMNS,
-    RUN_CSV_COLUMNS,
-  );
-  errors.push(...headerErrors);
-  if (errors.length) return { rows: [], errors };
-  const body = all.slice(1);
-  if (body.length === 0)
-    return {
-      rows: [],
-      errors: [{ line: header.line, column: "", message: "The file has no rows to import." }],
-    };
-  if (body.length > MAX_RUN_IMPORT_ROWS) {
-    return {
-      rows: [],
-      errors: [
-        {
-          line: body[MAX_RUN_IMPORT_ROWS]!.line,
-          column: "",
-          message: `At most ${MAX_RUN_IMPORT_ROWS} rows per file.`,
-        },
-      ],
-    };
-  }
+  const table = readCsvTable(text, {
+    columnOf: (key) => RUN_CSV_HEADER_ALIASES[key] ?? RUN_CSV_COLUMNS.find((c) => c === key),
+    required: RUN_CSV_COLUMNS,
+    expected: RUN_CSV_COLUMNS,
+    maxRows: MAX_RUN_IMPORT_ROWS,
+  });
+  const { header, records: body, errors } = table;
+  if (!header || errors.length) return { rows: [], errors };
+  const { index, name: label } = header;
   const rows: Parsed[] = [];
   for (const rec of body) {
     if (rec.error) {
-      errors.push({ line: rec.line, column: "", message: rec.error });
+      errors.push({ line: rec.line, column: ROW_COLUMN, message: rec.error });
       continue;
     }
     const raw = Object.fromEntries(RUN_CSV_COLUMNS.map((c) => [c, rec.cells[index.get(c)!] ?? ""]));
@@ -156,7 +121,7 @@ export async function importRunsCsv(actor: Actor, input: RunImportInput): Promis
       if (data.dryRun) return { dryRun: true, valid: false, count: 0, errors, runs: [] };
       throw new ServiceError("invalid", `Nothing was imported: ${errors.length} problem(s) in the file.`, {
         errors: errors.map((e) => ({
-          path: `line ${e.line}${e.column ? `, ${e.column}` : ""}`,
+          path: cellPath(e),
           message: e.message,
         })),
         rowErrors: errors,
