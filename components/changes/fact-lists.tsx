@@ -17,6 +17,23 @@ export function Prose({ text }: { text: string | null | undefined }) {
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 const person = (name: string | null, email: string | null) => (name ? `${name} (${email})` : "Not assigned");
 
+/** Which catalog model version a standard change follows (issue 15), or that it predates the catalog. */
+export function modelFacts(change: ChangeView): FactList {
+  if (change.class !== "standard") return [];
+  const m = change.standardModel;
+  if (m)
+    return [
+      [
+        "Standard change model",
+        `${m.code} v${m.version} “${m.title}”${m.retired ? " (model since retired)" : ""}`,
+      ],
+    ];
+  if (change.standardLegacy) return [["Standard change model", "None: filed before the catalog (legacy)"]];
+  return [
+    ["Standard change model", "None chosen yet: a standard change must name an approved model to submit"],
+  ];
+}
+
 export function requestFacts(change: ChangeView): FactList {
   return [
     ["Description", <Prose key="d" text={change.description} />],

@@ -4,30 +4,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
-import { RiskLines, impactFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
+import { RiskLines, impactFacts, modelFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
 import {
   ASSET_KIND_LABELS,
   CRITICALITY_LABELS,
   CHANGE_CLASS_LABELS,
   CHANGE_TYPE_LABELS,
 } from "@/lib/domain/labels";
-
-/** Which catalog model version a standard change follows (issue 15), or that it predates the catalog. */
-function modelFacts(change: ChangeView): [string, React.ReactNode][] {
-  if (change.class !== "standard") return [];
-  const m = change.standardModel;
-  if (m)
-    return [
-      [
-        "Standard change model",
-        `${m.code} v${m.version} “${m.title}”${m.retired ? " (model since retired)" : ""}`,
-      ],
-    ];
-  if (change.standardLegacy) return [["Standard change model", "None: filed before the catalog (legacy)"]];
-  return [
-    ["Standard change model", "None chosen yet: a standard change must name an approved model to submit"],
-  ];
-}
 
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import {
   RiskLines,
   impactFacts,
+  modelFacts,
   planFacts,
   requestFacts,
   scheduleFacts,
@@ -78,7 +79,13 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
       </header>
 
       <Section title="Request">
-        <Facts items={[...requestFacts(change), ["Follows change", change.followsChangeId ?? "—"]]} />
+        <Facts
+          items={[
+            ...modelFacts(change),
+            ...requestFacts(change),
+            ["Follows change", change.followsChangeId ?? "—"],
+          ]}
+        />
       </Section>
       <Section title="Affected assets">
         <div className="mt-2">
