@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { calendarFeeds, roleGrants, sites, users } from "@/db/schema";
-import { makeActor, type Actor } from "./actor";
+import { calendarFeeds, users } from "@/db/schema";
+import type { Actor } from "./actor";
+import { userActor } from "./resolve";
 import { sha256 } from "./secrets";
 
 export const FEED_TOKEN_PREFIX = "ilf";
@@ -28,22 +29,6 @@ export async function actorFromFeedToken(rawToken: string, ip: string | null): P
     )
     .limit(1);
   if (!row) return null;
-  const grants = await db
-    .select({ siteId: roleGrants.siteId, siteCode: sites.code, role: roleGrants.role })
-    .from(roleGrants)
-    .innerJoin(sites, eq(sites.id, roleGrants.siteId))
-    .where(eq(roleGrants.userId, row.user.id));
-  return makeActor({
-    kind: "user",
-    userId: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    isAdmin: row.user.isAdmin,
-    grants,
-    via: "token",
-    sessionId: null,
-    tokenId: row.feedId,
-    scopes: ["read"],
-    ip,
-  });
+  // The owner's roles as every other way in reads them (lent ones included), but for reading only.
+  return userActor(row.user, { via: "token", sessionId: null, tokenId: row.feedId, scopes: ["read"], ip });
 }

@@ -31,6 +31,22 @@ async function grantsOf(userId: string): Promise<ActorGrant[]> {
   ];
 }
 
+type UserRow = typeof users.$inferSelect;
+type HowSignedIn = Pick<Actor, "via" | "sessionId" | "authMethod" | "tokenId" | "scopes" | "ip">;
+
+/** A signed-in user as an actor, with their own roles and those lent to them now, however they came in. */
+export async function userActor(user: UserRow, how: HowSignedIn): Promise<Actor> {
+  return makeActor({
+    kind: "user",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    grants: await grantsOf(user.id),
+    ...how,
+  });
+}
+
 /** Minutes of inactivity after which a session ends (besides its absolute limit). */
 export function sessionIdleMinutes(): number {
   const n = Number(process.env.INTERLOCK_SESSION_IDLE_MINUTES ?? 480);
@@ -70,13 +86,7 @@ export async function actorFromSession(
   // A page's background poll (the notification bell) is not use: it must not keep an idle session open.
   if (opts.touch !== false && now.getTime() - row.lastSeenAt.getTime() > 60_000)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return makeActor({
-    kind: "user",
-    userId: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    isAdmin: row.user.isAdmin,
-    grants: await grantsOf(row.user.id),
+  return userActor(row.user, {
     via: "session",
     sessionId,
     authMethod: row.authMethod,
@@ -113,13 +123,7 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return makeActor({
-    kind: "user",
-    userId: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    isAdmin: row.user.isAdmin,
-    grants: await grantsOf(row.user.id),
+  return userActor(row.user, {
     via: "token",
     sessionId: null,
     tokenId: row.tokenId,
@@ -155,17 +159,5 @@ export async function cliActorAs(email: string): Promise<Actor> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user) throw new Error(`No account ${email}`);
-  return makeActor({
-    kind: "user",
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.isAdmin,
-    grants: await grantsOf(user.id),
-    via: "cli",
-    sessionId: null,
-    tokenId: null,
-    scopes: null,
-    ip: null,
-  });
+  return userActor(user, { via: "cli", sessionId: null, tokenId: null, scopes: null, ip: null });
 }
