@@ -12,6 +12,7 @@ import { SITE_ROLES } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { createUserSchema } from "@/lib/schemas/users";
 import { ROLE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 type Input = z.input<typeof createUserSchema>;
 type Output = z.output<typeof createUserSchema>;
@@ -92,11 +93,7 @@ export function CreateUserForm({
                 error={errors.grants?.[i]?.siteCode?.message}
               >
                 <Select {...register(`grants.${i}.siteCode` as const)}>
-                  {sites.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.code} · {s.name}
-                    </option>
-                  ))}
+                  <SiteOptions sites={sites} />
                 </Select>
               </Field>
               <Field

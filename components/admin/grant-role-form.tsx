@@ -8,6 +8,7 @@ import { Field, Select } from "@/components/ui/field";
 import { SITE_ROLES, type SiteRole } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { ROLE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 /** Site and role selects; granting asks for confirmation, naming exactly what the person will be able to do where. */
 export function GrantRoleForm({
@@ -50,11 +51,7 @@ export function GrantRoleForm({
     >
       <Field id="grant-site" label="Site" className="w-56">
         <Select value={siteCode} onChange={(e) => setSiteCode(e.target.value)}>
-          {sites.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </Select>
       </Field>
       <Field id="grant-role" label="Role" className="w-56">

@@ -10,6 +10,7 @@ import { SITE_ROLES } from "@/lib/domain/constants";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { roleMappingSchema, type RoleMappingInput } from "@/lib/schemas/sso";
 import { ROLE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 /** "Whoever has VALUE in CLAIM gets ROLE at SITE", validated with the service's own schema. */
 export function RoleMappingForm({
@@ -54,11 +55,7 @@ export function RoleMappingForm({
         </Field>
         <Field id="map-site" label="Site" className="w-48">
           <Select {...register("siteCode")}>
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </Select>
         </Field>
         <Field id="map-role" label="Role" className="w-48">

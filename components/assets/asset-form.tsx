@@ -13,6 +13,7 @@ import { createAssetSchema } from "@/lib/schemas/assets";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { useHydrated } from "./use-hydrated";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 export type AssetFormValues = z.input<typeof createAssetSchema>;
 type Output = z.output<typeof createAssetSchema>;
@@ -93,11 +94,7 @@ export function AssetForm(props: Props) {
           {mode === "create" ? (
             <Field id="siteCode" label="Site" error={err("siteCode")}>
               <Select {...register("siteCode")}>
-                {sites.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} — {s.name}
-                  </option>
-                ))}
+                <SiteOptions sites={sites} />
               </Select>
             </Field>
           ) : (

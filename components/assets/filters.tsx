@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ASSET_KINDS, CRITICALITIES, EXPOSURES } from "@/lib/domain/constants";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS, EXPOSURE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 export interface FilterValues {
   q: string;
@@ -47,11 +48,7 @@ export function AssetFilters({ values, sites }: { values: FilterValues; sites: S
         <Field id="f-site" label="Site">
           <Select name="site" defaultValue={values.site}>
             <option value="">Any</option>
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </Select>
         </Field>
         <Field id="f-area" label="Area">

@@ -9,6 +9,7 @@ import type { CsvCellError } from "@/lib/csv/read";
 import type { ImportResult } from "@/lib/types/assets";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { useHydrated } from "./use-hydrated";
+import { SiteOptions } from "@/components/ui/site-options";
 
 type Phase = "idle" | "checking" | "checked" | "importing" | "done";
 // Server actions accept bodies up to 1 MB; larger files go through the REST API.
@@ -114,11 +115,7 @@ export function AssetImport({
               reset();
             }}
           >
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </Select>
         </Field>
         <div className="space-y-1 md:col-span-2">

@@ -7,6 +7,7 @@ import type { PageFilters } from "@/lib/audit/page-filters";
 import { AUDIT_ACTION_GROUPS } from "@/lib/schemas/audit";
 import { groupLabel } from "./vocab";
 import { actionLabel } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 /** The site choice of the trail's filter forms: one of the reader's sites, or all of them. */
 export function SiteFilter({
@@ -22,11 +23,7 @@ export function SiteFilter({
     <Field id={id} label="Site">
       <Select name="site" defaultValue={value.toUpperCase()}>
         <option value="">All my sites</option>
-        {sites.map((s) => (
-          <option key={s.code} value={s.code}>
-            {s.code} · {s.name}
-          </option>
-        ))}
+        <SiteOptions sites={sites} />
       </Select>
     </Field>
   );

@@ -5,6 +5,7 @@ import { cn } from "@/lib/cn";
 import { CALENDAR_STATES, calendarHref, type CalendarQuery } from "@/lib/calendar/query";
 import { CALENDAR_VIEWS, VIEW_LABELS, type ViewRange } from "@/lib/calendar/range";
 import { CHANGE_STATE_LABELS } from "@/lib/domain/labels";
+import { SiteOptions } from "@/components/ui/site-options";
 
 const selectCls = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900";
 
@@ -71,11 +72,7 @@ export function CalendarToolbar({
         <label className="space-y-1 text-xs font-medium text-slate-700">
           <span className="block">Site</span>
           <select name="site" defaultValue={query.site ?? undefined} className={selectCls}>
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} · {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
         </label>
         <label className="space-y-1 text-xs font-medium text-slate-700">

@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { PeriodParams } from "./figure-href";
+import { SiteOptions } from "@/components/ui/site-options";
 
 /** A plain GET form: the period lands in the URL and the server renders the figures. */
 export function PeriodForm({
@@ -27,11 +28,7 @@ export function PeriodForm({
       <Field id="p-site" label="Site">
         <Select name="site" defaultValue={period.site}>
           <option value="">All my sites</option>
-          {sites.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </Select>
       </Field>
       <Field id="p-from" label="From (UTC day)">

@@ -13,6 +13,7 @@ import { ADVISORY_STATUSES } from "@/lib/schemas/advisories";
 import { listAdvisories, type AdvisorySummary } from "@/lib/services/advisories/list";
 import { isServiceError } from "@/lib/services/base/errors";
 import { listSites } from "@/lib/services/sites/list-sites";
+import { SiteOptions } from "@/components/ui/site-options";
 
 export const metadata: Metadata = { title: "Advisories" };
 
@@ -74,11 +75,7 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
         <Field id="f-site" label="Site">
           <Select name="site" defaultValue={one(sp.site)}>
             <option value="">All my sites</option>
-            {sites.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </Select>
         </Field>
         <Field id="f-vendor" label="Vendor">
