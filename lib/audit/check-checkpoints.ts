@@ -2,6 +2,7 @@ import "server-only";
 import { asc, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditCheckpoints, auditEvents } from "@/db/schema";
+import type { CheckpointView } from "@/lib/types/audit";
 import { checkpointMacValid } from "./checkpoint-mac";
 import { auditKey } from "./key";
 
@@ -10,15 +11,7 @@ export type SealSignature = "valid" | "invalid" | "other_key" | "no_key";
 /** Whether the event it sealed still carries the sealed hash. */
 export type SealedEvent = "matches" | "differs" | "missing";
 
-export interface CheckedCheckpoint {
-  id: number;
-  at: string;
-  eventId: number;
-  eventHash: string;
-  keyId: string;
-  mac: string;
-  reason: string;
-  actorEmail: string | null;
+export interface CheckedCheckpoint extends CheckpointView {
   signature: SealSignature;
   sealedEvent: SealedEvent;
   ok: boolean;

@@ -22,6 +22,18 @@ export interface AuditEventView {
   hash: string;
 }
 
+/** A checkpoint (a seal on the chain's head), as listed and exported. */
+export interface CheckpointView {
+  id: number;
+  at: string;
+  eventId: number;
+  eventHash: string;
+  keyId: string;
+  mac: string;
+  reason: string;
+  actorEmail: string | null;
+}
+
 export interface VerifyReport extends VerifyResult {
   period: { from: string | null; to: string | null };
   /** On a break: the broken event and its neighbours, those the reader may see in full. */

@@ -3,18 +3,8 @@ import { desc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditCheckpoints } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { CheckpointView } from "@/lib/types/audit";
 import { requireTrailIntegrityRole } from "./may-verify";
-
-export interface CheckpointView {
-  id: number;
-  at: string;
-  eventId: number;
-  eventHash: string;
-  keyId: string;
-  mac: string;
-  reason: string;
-  actorEmail: string | null;
-}
 
 /**
  * Every checkpoint, newest first — the export auditors keep elsewhere: if the trail is later
