@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
 import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import type { AssetListFilters, AssetSort } from "@/lib/schemas/assets";
-import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
+import { assetTextMatch, selectAssets, toView, type AssetView } from "./view";
+import { UUID_RE } from "@/lib/services/base/match";
+import { containsPattern } from "@/lib/services/base/match";
 
 type KeyType = "text" | "int" | "timestamptz";
 interface SortKey {
@@ -25,10 +27,6 @@ const SORT_KEYS: Record<AssetSort, SortKey[]> = {
   site: [{ expr: sql`${sites.code}`, type: "text" }, lowerTag],
   updatedAt: [{ expr: sql`${assets.updatedAt}`, type: "timestamptz" }],
 };
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function checkCursor(values: (string | number | null)[], keys: SortKey[]): void {
   const ok =
@@ -56,16 +54,8 @@ export function filterWhere(scope: string[], f: AssetListFilters): SQL | undefin
   if (f.gxp !== undefined) conds.push(eq(assets.gxp, f.gxp));
   if (f.exposure) conds.push(eq(assets.exposure, f.exposure));
   if (f.q) {
-    const p = likePattern(f.q);
-    conds.push(
-      or(
-        ilike(assets.tag, p),
-        ilike(assets.name, p),
-        ilike(assets.vendor, p),
-        ilike(assets.product, p),
-        ilike(assets.modelNumber, p),
-      ),
-    );
+    const p = containsPattern(f.q);
+    conds.push(assetTextMatch(p));
   }
   return and(...conds);
 }

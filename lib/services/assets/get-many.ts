@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeFor } from "@/lib/services/authorize";
-import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
+import { selectAssets, toView, type AssetView } from "./view";
+import { UUID_RE } from "@/lib/services/base/match";
 
 /** The visible assets among the ids, in the order asked; unknown, invisible and malformed ids are left out. */
 export async function assetsByIds(actor: Actor, ids: readonly string[]): Promise<AssetView[]> {

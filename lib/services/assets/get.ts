@@ -5,7 +5,8 @@ import { assets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeFor } from "@/lib/services/authorize";
 import { notFound } from "@/lib/services/base/errors";
-import { UUID_RE, selectAssets, toView, type AssetView } from "./view";
+import { selectAssets, toView, type AssetView } from "./view";
+import { UUID_RE } from "@/lib/services/base/match";
 
 /** One asset; "not found" alike for a malformed id, a missing asset and one at a site the actor cannot see. */
 export async function getAsset(actor: Actor, id: string): Promise<AssetView> {

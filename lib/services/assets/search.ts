@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assets, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeFor } from "@/lib/services/authorize";
-import { selectAssets, toView, type AssetView } from "./view";
+import { assetTextMatch, selectAssets, toView, type AssetView } from "./view";
+import { containsPattern, likeEscape } from "@/lib/services/base/match";
 
 /**
  * Picker search: exact tag first, then tags starting with the text, then other matches on tag,
@@ -23,8 +24,8 @@ export async function searchAssets(
     .slice(0, 100);
   if (!scope.length || !text) return [];
   const n = Math.min(Math.max(Math.trunc(Number(limit)) || 20, 1), 100);
-  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const contains = `%${escaped}%`;
+  const escaped = likeEscape(text.toLowerCase());
+  const contains = containsPattern(text.toLowerCase());
   const db = await getDb();
   const rank = sql`case when lower(${assets.tag}) = ${text.toLowerCase()} then 0 when lower(${assets.tag}) like ${`${escaped}%`} then 1 else 2 end`;
   const rows = await selectAssets(db)
@@ -34,13 +35,7 @@ export async function searchAssets(
         opts.siteCode
           ? eq(sites.code, opts.siteCode.replace(/[\u0000-\u001f]/g, "").toUpperCase())
           : undefined,
-        or(
-          ilike(assets.tag, contains),
-          ilike(assets.name, contains),
-          ilike(assets.vendor, contains),
-          ilike(assets.product, contains),
-          ilike(assets.modelNumber, contains),
-        ),
+        assetTextMatch(contains),
       ),
     )
     .orderBy(rank, asc(sql`lower(${assets.tag})`), asc(assets.id))

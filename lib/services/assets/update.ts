@@ -18,7 +18,8 @@ import {
   lockOpenChangesOfAsset,
   reevaluateChangesOfAsset,
 } from "../changes/internal/reevaluate-for-asset";
-import { UUID_RE, auditFields, isUniqueViolation, selectAssets, toView, type AssetView } from "./view";
+import { auditFields, isUniqueViolation, selectAssets, toView, type AssetView } from "./view";
+import { UUID_RE } from "@/lib/services/base/match";
 import { areaIdsByCode } from "./write";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, ilike, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, sites } from "@/db/schema";
 import type { AssetView } from "@/lib/types/assets";
@@ -114,10 +114,18 @@ export function auditFields(
   };
 }
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Drizzle wraps driver errors; the PostgreSQL SQLSTATE is on the cause. */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };
   return err?.code === "23505" || err?.cause?.code === "23505";
 }
+
+/** Where a free-text asset search looks (the list's filter and the picker): tag, name, vendor, product, model number. */
+export const assetTextMatch = (pattern: string) =>
+  or(
+    ilike(assets.tag, pattern),
+    ilike(assets.name, pattern),
+    ilike(assets.vendor, pattern),
+    ilike(assets.product, pattern),
+    ilike(assets.modelNumber, pattern),
+  );

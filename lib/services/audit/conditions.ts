@@ -8,6 +8,7 @@ import { actionsMatching, type AuditQuery } from "@/lib/schemas/audit";
 import { requireSitePermission, scopeFor } from "@/lib/services/authorize";
 import { forbidden, notFound } from "@/lib/services/base/errors";
 import { atSite, multiSiteChangeGuard, visibleTo } from "./scope";
+import { UUID_RE, containsPattern } from "@/lib/services/base/match";
 
 type AuditPermission = Extract<SitePermission, "audit.view" | "audit.export">;
 
@@ -57,7 +58,7 @@ export async function auditFilter(
   const guard = await multiSiteChangeGuard(db, scope);
   if (guard) conds.push(guard);
   if (query.ref) conds.push(await refCondition(db, actor, query.ref, permission));
-  if (query.reasonText) conds.push(ilike(auditEvents.reason, `%${likeEscape(query.reasonText)}%`));
+  if (query.reasonText) conds.push(ilike(auditEvents.reason, containsPattern(query.reasonText)));
   if (query.objectType) conds.push(eq(auditEvents.objectType, query.objectType));
   if (query.objectId) conds.push(eq(auditEvents.objectId, query.objectId));
   if (query.actorEmail) {
@@ -83,8 +84,6 @@ export async function auditFilter(
 }
 
 const CHANGE_NUMBER = /^CHG-\d{4}-\d+$/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * What people type to find an object: a change number (CHG-2026-00006), an asset tag (PLC-201A,
@@ -107,7 +106,7 @@ async function refCondition(
       throw notFound(`Change ${ref.toUpperCase()}`);
     return and(eq(auditEvents.objectType, "change"), eq(auditEvents.objectId, change.id))!;
   }
-  if (UUID.test(ref)) return eq(auditEvents.objectId, ref.toLowerCase());
+  if (UUID_RE.test(ref)) return eq(auditEvents.objectId, ref.toLowerCase());
   const tagged = await db
     .select({ id: assets.id })
     .from(assets)

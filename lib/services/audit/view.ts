@@ -3,10 +3,9 @@ import { desc, eq, inArray, lt, and, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assets, auditEvents, changes, sites, users } from "@/db/schema";
 import type { AuditEventView } from "@/lib/types/audit";
+import { UUID_RE } from "@/lib/services/base/match";
 
 export type { AuditEventView };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Newest first, keyset by id (the chain order): `beforeId` is the last id of the previous page. */
 export async function fetchEvents(db: Executor, where: SQL, opts: { beforeId?: number; limit: number }) {
@@ -31,7 +30,7 @@ async function objectLabels(db: Executor, rows: EventRow[]): Promise<Map<string,
   const idsOf = (type: string) => [
     ...new Set(
       rows
-        .filter((r) => r.event.objectType === type && UUID.test(r.event.objectId ?? ""))
+        .filter((r) => r.event.objectType === type && UUID_RE.test(r.event.objectId ?? ""))
         .map((r) => r.event.objectId!),
     ),
   ];

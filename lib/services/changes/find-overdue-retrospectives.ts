@@ -8,7 +8,8 @@ import { changes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { OWING_STATES, evaluateSignoffs } from "@/lib/domain/changes";
 import { visibleSiteIds } from "./internal/access";
-import { UUID_RE, loadContexts } from "./internal/load";
+import { UUID_RE } from "@/lib/services/base/match";
+import { loadContexts } from "./internal/load";
 
 export async function overdueRetrospectiveIds(
   actor: Actor,

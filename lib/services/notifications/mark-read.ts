@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/services/base/errors";
-import { UUID_RE } from "@/lib/services/changes/internal/load";
+import { UUID_RE } from "@/lib/services/base/match";
 
 /** Marks one of the caller's notifications read (idempotent); someone else's is not found. */
 export async function markNotificationRead(

@@ -23,6 +23,7 @@ import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/serv
 import { uuid } from "@/lib/schemas/common";
 import { userListQuerySchema, type UserListQuery, type UserStatus } from "@/lib/schemas/users";
 import { requireAdmin } from "@/lib/services/authorize";
+import { containsPattern } from "@/lib/services/base/match";
 
 export interface UserRow {
   id: string;
@@ -44,10 +45,6 @@ export function userStatus(
   return "active";
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 const SORT = { email: users.email, name: users.name, created: users.createdAt } as const;
 const SORT_SQL = { email: sql`c.email`, name: sql`c.name`, created: sql`c.created_at` } as const;
 
@@ -57,7 +54,7 @@ export async function listUsers(actor: Actor, query: UserListQuery = {}): Promis
   const { q, status, sort, dir, limit, cursor } = userListQuerySchema.parse(query);
   const now = currentTime();
   const filters: (SQL | undefined)[] = [];
-  if (q) filters.push(or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`)));
+  if (q) filters.push(or(ilike(users.email, containsPattern(q)), ilike(users.name, containsPattern(q))));
   if (status === "disabled") filters.push(isNotNull(users.disabledAt));
   if (status === "locked") filters.push(isNull(users.disabledAt), gt(users.lockedUntil, now));
   if (status === "active")

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { enqueue } from "@/lib/jobs/queue";
 import { requireAdmin, requireScope } from "@/lib/services/authorize";
 import { conflict, notFound } from "@/lib/services/base/errors";
-import { UUID_RE } from "@/lib/services/changes/internal/load";
+import { UUID_RE } from "@/lib/services/base/match";
 import { WEBHOOK_JOB } from "@/lib/services/notifications/internal/queue-webhooks";
 import { loadEndpoint } from "./internal/endpoint";
 

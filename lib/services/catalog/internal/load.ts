@@ -5,7 +5,7 @@ import { changes, signoffs, sites, standardModelVersions, standardModels, users 
 import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { modelContentHash, type ModelRef } from "@/lib/domain/catalog/model";
-import { UUID_RE } from "@/lib/services/changes/internal/load";
+import { UUID_RE } from "@/lib/services/base/match";
 import { notFound } from "@/lib/services/base/errors";
 
 export type ModelRow = typeof standardModels.$inferSelect;

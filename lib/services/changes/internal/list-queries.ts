@@ -22,7 +22,7 @@ import {
 import type { Executor } from "@/db/client";
 import { changeAssets, changes, sites, users } from "@/db/schema";
 import type { ChangeListFilters, ChangeSort } from "@/lib/schemas/changes";
-import { UUID_RE } from "./load";
+import { UUID_RE } from "@/lib/services/base/match";
 
 interface SortSpec {
   expr: SQL;

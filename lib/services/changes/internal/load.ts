@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/changes";
 import type { AssetKind, Criticality, Exposure } from "@/lib/domain/constants";
 import { notFound } from "@/lib/services/base/errors";
+import { UUID_RE } from "@/lib/services/base/match";
 import type { KnownAssets } from "@/lib/services/schedule/schedule-facts";
 import { canViewChange } from "./access";
 import { judgedFacts, statedContent } from "./row-content";
@@ -63,8 +64,6 @@ export interface ChangeContext {
   /** The assets with every member of their redundancy groups, when loaded with the change (schedule facts reuse them). */
   known?: KnownAssets;
 }
-
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const assetColumns = {
   id: assets.id,

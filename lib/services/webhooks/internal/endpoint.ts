@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { sites, webhookEndpoints } from "@/db/schema";
 import { notFound } from "@/lib/services/base/errors";
-import { UUID_RE } from "@/lib/services/changes/internal/load";
+import { UUID_RE } from "@/lib/services/base/match";
 import type { WebhookView } from "@/lib/types/notifications";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
