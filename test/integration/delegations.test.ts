@@ -16,6 +16,9 @@ import * as delegationsRoute from "@/app/api/v1/delegations/route";
 import { changeRecordPdf } from "@/lib/pdf/change-record";
 import { getChangeRecord } from "@/lib/services/records/get-change-record";
 import { createToken } from "@/lib/services/tokens/create-token";
+import { actorFromFeedToken } from "@/lib/auth/feed";
+import { calendarIcs } from "@/lib/services/schedule/calendar-ics";
+import { createCalendarFeed } from "@/lib/services/schedule/create-calendar-feed";
 import { useTestDatabase } from "../db";
 import { call, expectJson, expectProblem } from "./api-helpers";
 import { makeUser, signInAs } from "../fixtures";
@@ -265,5 +268,26 @@ describe("the delegations API", () => {
       await call(delegationsRoute.GET as never, { method: "GET", path: "/api/v1/delegations", token }),
     );
     expect((listed.items as { id: string }[]).map((d) => d.id)).toContain(made.id);
+  });
+});
+
+describe("a delegate's other ways in", () => {
+  it("a calendar-feed URL reads the lent site as the portal does (the feed once resolved own roles only)", async () => {
+    const fay = await makeUser([], { name: "Fay Feed" });
+    await createDelegation(w.people.opsB.actor, {
+      delegateEmail: fay.email,
+      siteCode: "PLB",
+      role: "operations",
+      startDate: day(0),
+      endDate: day(2),
+      reason: "Shift cover",
+    });
+    const portal = await signInAs(fay.email);
+    const grant = await createCalendarFeed(portal, { baseUrl: "https://interlock.example" });
+    expect(grant.feeds.map((f) => f.siteCode)).toEqual(["PLB"]);
+    const feed = await actorFromFeedToken(grant.token, null);
+    expect(feed?.grants.map((g) => `${g.siteCode}:${g.role}`)).toEqual(["PLB:operations"]);
+    expect(await calendarIcs(feed!, "PLB")).toMatch(/^BEGIN:VCALENDAR/);
+    await expect(calendarIcs(feed!, "PLA")).rejects.toMatchObject({ code: "not_found" });
   });
 });
