@@ -66,6 +66,10 @@ export default tseslint.config(
               regex: "^(?:@/|(?:\\.\\./)+)lib/services(?:/|$)",
               message: "Components take data as props; types come from lib/schemas or lib/types.",
             },
+            {
+              group: ["@/app", "@/app/*"],
+              message: "Components do not import pages or actions; types come from lib/schemas or lib/types.",
+            },
           ],
         },
       ],

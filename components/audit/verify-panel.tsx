@@ -1,11 +1,12 @@
 "use client";
 import { Loader2, ShieldAlert, ShieldCheck } from "lucide-react";
 import { useState, useTransition } from "react";
-import type { VerifyTrailState } from "@/app/(portal)/audit/verify/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import type { FormResult } from "@/lib/schemas/form-result";
+import type { VerifyReport } from "@/lib/types/audit";
 import { VerifyOutcome } from "./verify-outcome";
 
 /** Runs the walk on demand: it reads every event of the range, so it is not done on each page view. */
@@ -14,11 +15,11 @@ export function VerifyPanel({
   zone,
   zoneLabel,
 }: {
-  verify: (p: { from: string; to: string; zone: string }) => Promise<VerifyTrailState>;
+  verify: (p: { from: string; to: string; zone: string }) => Promise<FormResult<VerifyReport>>;
   zone: string;
   zoneLabel: string;
 }) {
-  const [state, setState] = useState<VerifyTrailState | null>(null);
+  const [state, setState] = useState<FormResult<VerifyReport> | null>(null);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [pending, start] = useTransition();
@@ -72,7 +73,7 @@ export function VerifyPanel({
         ) : (
           <>
             <p className="mb-2 flex items-center gap-2">
-              {state.report.ok ? (
+              {state.data.ok ? (
                 <Badge tone="green">
                   <ShieldCheck className="mr-1 size-3.5" aria-hidden="true" />
                   Intact
@@ -84,7 +85,7 @@ export function VerifyPanel({
                 </Badge>
               )}
             </p>
-            <VerifyOutcome report={state.report} />
+            <VerifyOutcome report={state.data} />
           </>
         )}
       </div>
