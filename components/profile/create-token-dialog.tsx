@@ -1,12 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Check, Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { FormResult } from "@/lib/schemas/form-result";
@@ -49,12 +49,6 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
     }
     setCreated(result.data);
     router.refresh();
-  }
-
-  async function copy() {
-    if (!created) return;
-    await navigator.clipboard.writeText(created.token);
-    setCopied(true);
   }
 
   function onOpenChange(next: boolean) {
@@ -100,14 +94,12 @@ export function CreateTokenDialog({ create }: { create: (values: Output) => Prom
                   className="font-mono text-xs"
                   onFocus={(e) => e.currentTarget.select()}
                 />
-                <Button onClick={copy} aria-label="Copy token to clipboard">
-                  {copied ? (
-                    <Check className="size-4" aria-hidden="true" />
-                  ) : (
-                    <Copy className="size-4" aria-hidden="true" />
-                  )}
-                  {copied ? "Copied" : "Copy"}
-                </Button>
+                <CopyButton
+                  value={created.token}
+                  fieldId="new-token"
+                  label="Copy token to clipboard"
+                  onCopied={() => setCopied(true)}
+                />
               </div>
               <p className="text-xs text-slate-600" aria-live="polite">
                 {copied

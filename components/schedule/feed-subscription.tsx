@@ -1,8 +1,9 @@
 "use client";
 import { useState, useTransition } from "react";
-import { Check, Copy, Rss } from "lucide-react";
+import { Rss } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { FormResult } from "@/lib/schemas/form-result";
 
 export interface FeedGrantView {
@@ -10,16 +11,6 @@ export interface FeedGrantView {
 }
 
 function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(true);
-    } catch {
-      // Clipboard access can be refused (insecure origin, permissions); the field stays selectable.
-      (document.getElementById(id) as HTMLInputElement | null)?.select();
-    }
-  };
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -33,14 +24,7 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
           onFocus={(e) => e.currentTarget.select()}
           className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-900"
         />
-        <Button size="md" onClick={() => void copy()} aria-label={`Copy ${label}`}>
-          {copied ? (
-            <Check className="size-4" aria-hidden="true" />
-          ) : (
-            <Copy className="size-4" aria-hidden="true" />
-          )}
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={value} fieldId={id} label={`Copy ${label}`} />
       </div>
     </div>
   );
