@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { groupKey } from "@/lib/domain/changes";
 import { notFound } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
-import { UUID_RE, buildContext, type AssetRow, type ChangeContext, type SignoffRow } from "./load";
+import { buildContext, type AssetRow, type ChangeContext, type SignoffRow } from "./load";
+import { UUID_RE } from "@/lib/services/base/match";
 
 interface MemberJson {
   id: string;
