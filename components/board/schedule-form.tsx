@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { describeSeries, repeatProblem, type MeetingRepeatKind } from "@/lib/domain/board/recurrence";
 import { localInputToUtc, zoneAbbreviation } from "@/lib/domain/site-time";
 import type { ScheduleMeetingInput } from "@/lib/schemas/board";
 import type { FormResult } from "@/lib/schemas/form-result";
@@ -14,7 +15,9 @@ interface SiteChoice {
   timeZone: string;
 }
 
-/** Site, title, local start, duration and weekly repeats; errors come back from the service. */
+const UNIT: Record<MeetingRepeatKind, string> = { none: "", weekly: "weeks", monthly: "months" };
+
+/** Site, title, local start, duration and how it repeats; errors come back from the service. */
 export function ScheduleMeetingForm({
   sites,
   action,
@@ -27,17 +30,27 @@ export function ScheduleMeetingForm({
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
   const zone = sites.find((s) => s.code === site)?.timeZone ?? "UTC";
+  const [local, setLocal] = useState("");
+  const [duration, setDuration] = useState(60);
+  const [repeat, setRepeat] = useState<MeetingRepeatKind>("none");
+  const [every, setEvery] = useState(1);
+  const [count, setCount] = useState(1);
+  const series = { repeat, every, count: repeat === "none" ? 1 : count };
+  const startsAt = local ? localInputToUtc(local, zone) : null;
+  const preview =
+    startsAt && Number.isInteger(duration) && duration >= 15 && !repeatProblem(series)
+      ? describeSeries(new Date(startsAt), zone, duration, series)
+      : null;
 
   async function submit(form: FormData) {
     setBusy(true);
     setFailure(null);
-    const local = String(form.get("startsAt") ?? "");
     const result = await action({
       siteCode: site,
       title: String(form.get("title") ?? ""),
-      startsAt: (local && localInputToUtc(local, zone)) || "",
-      durationMinutes: Number(form.get("durationMinutes")),
-      repeatWeeks: Number(form.get("repeatWeeks") || 0),
+      startsAt: startsAt ?? "",
+      durationMinutes: duration,
+      ...series,
     });
     setBusy(false);
     if (result.ok) router.push(`/board/${result.data.id}`);
@@ -61,24 +74,70 @@ export function ScheduleMeetingForm({
       </Field>
       <Field
         id="meeting-start"
-        label={`Starts (${zoneAbbreviation(zone, new Date())})`}
+        label={`Starts (${zoneAbbreviation(zone, startsAt ?? new Date())})`}
         error={failure?.fields.startsAt}
       >
-        <Input name="startsAt" type="datetime-local" required />
+        <Input
+          name="startsAt"
+          type="datetime-local"
+          required
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+        />
       </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field id="meeting-duration" label="Duration (minutes)" error={failure?.fields.durationMinutes}>
-          <Input name="durationMinutes" type="number" min={15} max={480} defaultValue={60} />
-        </Field>
-        <Field
-          id="meeting-repeat"
-          label="Repeat weekly (weeks)"
-          hint="0 for a one-off"
-          error={failure?.fields.repeatWeeks}
+      <Field id="meeting-duration" label="Duration (minutes)" error={failure?.fields.durationMinutes}>
+        <Input
+          name="durationMinutes"
+          type="number"
+          min={15}
+          max={480}
+          value={duration}
+          onChange={(e) => setDuration(Number(e.target.value))}
+        />
+      </Field>
+      <Field id="meeting-repeat" label="Repeats" error={failure?.fields.repeat}>
+        <Select
+          value={repeat}
+          onChange={(e) => {
+            const next = e.target.value as MeetingRepeatKind;
+            setRepeat(next);
+            if (next !== "none" && count < 2) setCount(6);
+          }}
         >
-          <Input name="repeatWeeks" type="number" min={0} max={26} defaultValue={0} />
-        </Field>
-      </div>
+          <option value="none">Does not repeat</option>
+          <option value="weekly">Weekly, or every few weeks</option>
+          <option value="monthly">Monthly, on the same weekday</option>
+        </Select>
+      </Field>
+      {repeat === "none" ? null : (
+        <div className="grid grid-cols-2 gap-3">
+          <Field id="meeting-every" label={`Every (${UNIT[repeat]})`} error={failure?.fields.every}>
+            <Input
+              name="every"
+              type="number"
+              min={1}
+              max={12}
+              value={every}
+              onChange={(e) => setEvery(Number(e.target.value))}
+            />
+          </Field>
+          <Field id="meeting-count" label="Meetings" hint="The first included" error={failure?.fields.count}>
+            <Input
+              name="count"
+              type="number"
+              min={2}
+              max={26}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
+          </Field>
+        </div>
+      )}
+      {preview ? (
+        <p className="text-xs text-slate-700" data-testid="series-preview">
+          {preview}
+        </p>
+      ) : null}
       <Button type="submit" variant="primary" disabled={busy}>
         {busy ? "Scheduling…" : "Schedule meeting"}
       </Button>

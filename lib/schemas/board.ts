@@ -1,28 +1,47 @@
 import { z } from "zod";
 import { code, line, requiredLine, text, uuid } from "./common";
 import { instantSchema } from "./changes";
+import { MAX_MEETINGS, MEETING_REPEATS, repeatProblem } from "@/lib/domain/board/recurrence";
 
 export const BOARD_DECISIONS = ["approve", "reject", "defer"] as const;
 export type BoardDecision = (typeof BOARD_DECISIONS)[number];
 
-/** A change manager schedules a board meeting at a site; weekly repeats keep the local time. */
-export const scheduleMeetingSchema = z.object({
-  siteCode: code("Site").transform((s) => s.toUpperCase()),
-  title: requiredLine(200, "Title"),
-  startsAt: instantSchema,
-  durationMinutes: z
-    .number({ message: "Duration must be a number of minutes." })
-    .int("Duration must be whole minutes.")
-    .min(15, "A meeting lasts at least 15 minutes.")
-    .max(8 * 60, "A meeting lasts at most 8 hours."),
-  /** 0 for a one-off meeting; otherwise this many further weekly meetings at the same local time. */
-  repeatWeeks: z
-    .number({ message: "Repeat must be a number of weeks." })
-    .int("Repeat must be whole weeks.")
-    .min(0, "Repeat cannot be negative.")
-    .max(26, "Schedule at most 26 weeks ahead.")
-    .default(0),
-});
+/**
+ * A change manager schedules a board meeting at a site, or a series: weekly or every N weeks, or
+ * monthly on the same weekday of the month, each at the same local time.
+ */
+export const scheduleMeetingSchema = z
+  .object({
+    siteCode: code("Site").transform((s) => s.toUpperCase()),
+    title: requiredLine(200, "Title"),
+    startsAt: instantSchema,
+    durationMinutes: z
+      .number({ message: "Duration must be a number of minutes." })
+      .int("Duration must be whole minutes.")
+      .min(15, "A meeting lasts at least 15 minutes.")
+      .max(8 * 60, "A meeting lasts at most 8 hours."),
+    repeat: z
+      .enum(MEETING_REPEATS, { message: "Repeat must be none, weekly or monthly." })
+      .default("none"),
+    /** Every this many weeks (weekly) or months (monthly). */
+    every: z
+      .number({ message: "Every must be a number." })
+      .int("Every must be a whole number.")
+      .min(1, "Every must be at least 1.")
+      .max(12, "Every is at most 12 (weeks or months).")
+      .default(1),
+    /** How many meetings, the first included. */
+    count: z
+      .number({ message: "The number of meetings must be a number." })
+      .int("The number of meetings must be whole.")
+      .min(1, "Schedule at least one meeting.")
+      .max(MAX_MEETINGS, `Schedule at most ${MAX_MEETINGS} meetings at a time.`)
+      .default(1),
+  })
+  .superRefine((v, ctx) => {
+    const problem = repeatProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem[0]], message: problem[1] });
+  });
 export type ScheduleMeetingInput = z.input<typeof scheduleMeetingSchema>;
 
 /** The chair's decision on one agenda item; approve/reject is the board's signature (password). */

@@ -12,7 +12,13 @@ const meeting = {
 /** Change-board meetings (issue 15 item 2): scheduling, decisions and the minutes. */
 export const BOARD_EVENTS = {
   "board.schedule": event("board_meeting", {
-    after: z.strictObject({ ...meeting, series: z.number().int().positive() }),
+    after: z.strictObject({
+      ...meeting,
+      /** How many meetings the series has. */
+      series: z.number().int().positive(),
+      /** The series' rule in words ("Every 2 weeks on Thursday 15:00–16:00 CST, 6 times"). */
+      repeat: z.string().optional(),
+    }),
   }),
   "board.decision": event("board_meeting", {
     after: z.strictObject({

@@ -65,6 +65,8 @@ const meeting = named(
       }),
     ),
     canChair: z.boolean(),
+    sessionOpensAt: instant.describe("From when decisions are recorded and the minutes may be closed"),
+    inSession: z.boolean(),
   }),
 );
 
@@ -79,7 +81,7 @@ export default definePaths(
       },
       post: {
         summary:
-          "Schedule a board meeting (change managers); repeatWeeks adds weekly meetings at the same local time",
+          "Schedule a board meeting (change managers), or a series: repeat weekly (every N weeks) or monthly (the same weekday of the month), count meetings at the same local time",
         body: named("ScheduleBoardMeeting", scheduleMeetingSchema),
         responses: {
           201: { description: "The meetings created", schema: z.object({ items: z.array(meetingSummary) }) },

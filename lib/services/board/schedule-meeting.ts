@@ -6,7 +6,7 @@ import { boardMeetings, sites } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
-import { addLocalDays } from "@/lib/domain/notifications/reminders";
+import { describeSeries, meetingStarts } from "@/lib/domain/board/recurrence";
 import { scheduleMeetingSchema, type ScheduleMeetingInput } from "@/lib/schemas/board";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
@@ -14,8 +14,9 @@ import { parseInput } from "@/lib/services/base/parse-input";
 import type { BoardMeetingSummary } from "@/lib/types/board";
 
 /**
- * A change manager schedules a board meeting at a site, and chairs it. A weekly series is one
- * meeting per week at the same local time (DST-correct), each with its own agenda and minutes.
+ * A change manager schedules a board meeting at a site, and chairs it. A series (every N weeks,
+ * or monthly on the same weekday) is one meeting per date at the same local time (DST-correct),
+ * each with its own agenda and minutes; the trail names the series' rule in words.
  */
 export async function scheduleMeeting(
   actor: Actor,
@@ -35,9 +36,8 @@ export async function scheduleMeeting(
       throw invalid("A board meeting cannot start in the past.", [
         { path: "startsAt", message: "Choose a time from now on." },
       ]);
-    const starts = Array.from({ length: data.repeatWeeks + 1 }, (_, i) =>
-      addLocalDays(data.startsAt, 7 * i, site.timeZone),
-    );
+    const starts = meetingStarts(data.startsAt, site.timeZone, data);
+    const repeat = describeSeries(data.startsAt, site.timeZone, data.durationMinutes, data);
     const rows = await tx
       .insert(boardMeetings)
       .values(
@@ -65,6 +65,7 @@ export async function scheduleMeeting(
           durationMinutes: row.durationMinutes,
           chairEmail: actor.email,
           series: rows.length,
+          repeat,
         },
       });
     }
