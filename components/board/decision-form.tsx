@@ -11,15 +11,18 @@ export function DecisionForm({
   changeId,
   number,
   contentHash,
+  signing,
   action,
 }: {
   changeId: string;
   number: string;
   contentHash: string;
+  /** Whether approve and reject are open (the attendees are recorded); defer always is. */
+  signing: boolean;
   action: (input: BoardDecisionInput) => Promise<FormResult<null>>;
 }) {
   const router = useRouter();
-  const [decision, setDecision] = useState<"approve" | "reject" | "defer">("approve");
+  const [decision, setDecision] = useState<"approve" | "reject" | "defer">(signing ? "approve" : "defer");
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (k: string) => `${k}-${changeId}`;
@@ -47,8 +50,12 @@ export function DecisionForm({
     >
       <Field id={id("decision")} label="Decision">
         <Select value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
-          <option value="approve">Approve</option>
-          <option value="reject">Reject</option>
+          <option value="approve" disabled={!signing}>
+            Approve
+          </option>
+          <option value="reject" disabled={!signing}>
+            Reject
+          </option>
           <option value="defer">Defer</option>
         </Select>
       </Field>
@@ -69,7 +76,7 @@ export function DecisionForm({
       <Button type="submit" variant="primary" disabled={busy}>
         {busy ? "Recording…" : "Record"}
       </Button>
-      {failure && !Object.keys(failure.fields).length ? (
+      {failure && !failure.fields.reason && !failure.fields.password ? (
         <p role="alert" className="text-sm text-red-700 sm:col-span-4">
           {failure.message}
         </p>

@@ -57,4 +57,8 @@ export interface BoardMeetingView extends BoardMeetingSummary {
   decisions: BoardDecisionView[];
   /** Whether the viewer chairs it and it is open: may record decisions and minutes. */
   canChair: boolean;
+  /** From when it records decisions and may be closed (a little before its start). */
+  sessionOpensAt: string;
+  /** Whether it is in session now: decisions and closing are open (until closed). */
+  inSession: boolean;
 }

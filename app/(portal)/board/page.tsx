@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ScheduleMeetingForm } from "@/components/board/schedule-form";
-import { SiteTime } from "@/components/changes/site-time";
-import { Badge } from "@/components/ui/badge";
+import { MeetingsTable } from "@/components/board/meetings-table";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listMeetings } from "@/lib/services/board/list-meetings";
@@ -18,47 +15,20 @@ export default async function BoardPage() {
   const [meetings, sites] = await Promise.all([listMeetings(actor), listSites(actor)]);
   const manage = new Set(sitesWithPermission(actor, "board.manage"));
   const chairSites = sites.filter((s) => manage.has(s.id));
+  // The next meeting first; closed minutes latest first.
+  const open = meetings.filter((m) => !m.closedAt).reverse();
+  const closed = meetings.filter((m) => m.closedAt);
   return (
     <>
       <PageHeader
         title="Change board"
-        description="Board meetings per site: the agenda is every change that needs the board's sign-off, soonest planned start first."
+        description="Board meetings per site. A meeting's agenda is every change at its site that needs the change board's sign-off, soonest planned start first; the chair records each decision and the minutes."
       />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] [&>*]:min-w-0">
-        <Table caption="Board meetings">
-          <thead>
-            <tr>
-              <Th>Meeting</Th>
-              <Th>Site</Th>
-              <Th>Starts</Th>
-              <Th>Chair</Th>
-              <Th>Decisions</Th>
-              <Th>Minutes</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {meetings.length === 0 ? (
-              <EmptyRow colSpan={6}>No board meetings at your sites yet.</EmptyRow>
-            ) : (
-              meetings.map((m) => (
-                <tr key={m.id} data-testid="meeting-row">
-                  <Td>
-                    <Link href={`/board/${m.id}`} className="font-medium">
-                      {m.title}
-                    </Link>
-                  </Td>
-                  <Td>{m.siteCode}</Td>
-                  <Td>
-                    <SiteTime at={m.startsAt} zone={m.timeZone} />
-                  </Td>
-                  <Td>{m.chairName}</Td>
-                  <Td>{m.decisionCount}</Td>
-                  <Td>{m.closedAt ? <Badge tone="green">Closed</Badge> : <Badge tone="blue">Open</Badge>}</Td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </Table>
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] [&>*]:min-w-0">
+        <div className="space-y-4">
+          <MeetingsTable caption="Upcoming and open meetings" items={open} empty="No open board meetings." />
+          <MeetingsTable caption="Closed minutes" items={closed} empty="No closed minutes yet." />
+        </div>
         {chairSites.length ? (
           <Card>
             <CardHeader title="Schedule a meeting" description="You chair the meetings you schedule." />

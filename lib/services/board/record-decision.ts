@@ -14,6 +14,7 @@ import { signChange } from "@/lib/services/changes/sign";
 import type { BoardMeetingView } from "@/lib/types/board";
 import type { ClientInfo } from "@/lib/types/changes";
 import { buildMeetingView, findMeeting, loadAgenda, type MeetingRow } from "./internal/load";
+import { requireInSession } from "./internal/session";
 
 async function writeDecision(
   tx: Tx,
@@ -87,6 +88,11 @@ export async function recordDecision(
       throw forbidden("Only the chair of this meeting records its decisions; ask the chair.");
     if (meeting.closedAt)
       throw conflict("The minutes of this meeting are closed; record the decision in a new meeting.");
+    await requireInSession(tx, meeting, "decisions are recorded");
+    if (data.decision !== "defer" && meeting.attendees.length === 0)
+      throw invalid("List who attends first: the board's sign-off names the meeting's attendees.", [
+        { path: "attendees", message: "Record the attendees before the board signs." },
+      ]);
     const item = (await loadAgenda(tx, actor, meeting.siteId)).find((a) => a.changeId === data.changeId);
     if (!item)
       throw invalid("This change is not on the agenda: it does not need the change board's sign-off now.", [
@@ -107,7 +113,7 @@ export async function recordDecision(
       await writeDecision(tx, actor, meeting, change, data, null);
     });
   } else {
-    const attendees = meeting.attendees.length ? meeting.attendees.join(", ") : "none recorded";
+    const attendees = meeting.attendees.join(", ");
     const comment =
       `Board meeting "${meeting.title}", ${formatInZone(meeting.startsAt, zone)}; attendees: ${attendees}.${
         data.reason ? ` ${data.reason}` : ""

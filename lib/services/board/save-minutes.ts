@@ -10,6 +10,7 @@ import { conflict, forbidden } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { BoardMeetingView } from "@/lib/types/board";
 import { buildMeetingView, findMeeting, loadDecisions } from "./internal/load";
+import { requireInSession } from "./internal/session";
 
 /**
  * The chair records attendees and notes; with `close`, the minutes are final (attendees,
@@ -27,6 +28,7 @@ export async function saveMinutes(
     if (meeting.chairId !== actor.userId)
       throw forbidden("Only the chair of this meeting writes its minutes; ask the chair.");
     if (meeting.closedAt) throw conflict("The minutes of this meeting are already closed.");
+    if (data.close) await requireInSession(tx, meeting, "the minutes can be closed");
     const now = currentTime();
     const [row] = await tx
       .update(boardMeetings)

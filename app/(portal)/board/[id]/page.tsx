@@ -2,22 +2,21 @@ import { FileText, Printer } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DecisionForm } from "@/components/board/decision-form";
+import { Agenda } from "@/components/board/agenda";
 import { DecisionsTable } from "@/components/board/decisions-table";
-import { MinutesForm } from "@/components/board/minutes-form";
-import { RiskBadge, StateBadge } from "@/components/changes/badges";
+import { AttendeesForm, NotesForm } from "@/components/board/minutes-form";
 import { SiteTime } from "@/components/changes/site-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getMeeting } from "@/lib/services/board/get-meeting";
 import { recordDecisionAction, saveMinutesAction } from "../actions";
 
 export const metadata: Metadata = { title: "Board meeting" };
 
+/** A meeting in order of business: roll call, agenda with a decision per item, decisions, notes. */
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
@@ -25,7 +24,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     if (isServiceError(e) && e.code === "not_found") notFound();
     throw e;
   });
-  const decide = recordDecisionAction.bind(null, m.id);
+  const save = saveMinutesAction.bind(null, m.id);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-600">
@@ -49,7 +48,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               </Link>
             </Button>
             <Button asChild size="sm">
-              <a href={`/api/v1/board-meetings/${m.id}/minutes.pdf`}>
+              <a href={`/api/v1/board-meetings/${m.id}/minutes.pdf`} download>
                 <FileText className="size-4" aria-hidden="true" />
                 Minutes PDF
               </a>
@@ -58,74 +57,35 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="space-y-4">
-        {m.closedAt ? null : (
-          <Card>
-            <CardHeader
-              title="Agenda"
-              description={
-                m.canChair
-                  ? "Changes that need the change board's sign-off, soonest planned start first. Approve and reject sign for the board with your password, over the content shown."
-                  : `Changes that need the change board's sign-off, soonest planned start first. Only the chair (${m.chairName}) records decisions.`
-              }
-            />
-            {m.agenda.length === 0 ? (
-              <p className="p-4 text-sm text-slate-700">No change at {m.siteCode} awaits the board.</p>
-            ) : (
-              <ol className="divide-y divide-slate-100" aria-label="Agenda items">
-                {m.agenda.map((a) => (
-                  <li key={a.changeId} className="space-y-2 px-4 py-3" data-testid="agenda-item">
-                    <div className="flex flex-wrap items-center gap-2 text-sm">
-                      <Link href={`/changes/${a.changeId}`} className="font-mono text-xs">
-                        {a.number}
-                      </Link>
-                      <span className="font-medium text-slate-900">{a.title}</span>
-                      <StateBadge state={a.state} />
-                      <RiskBadge risk={a.risk} />
-                    </div>
-                    <p className="text-xs text-slate-700">
-                      Planned start:{" "}
-                      {a.plannedStart ? (
-                        <SiteTime at={a.plannedStart} zone={m.timeZone} />
-                      ) : (
-                        "not planned yet"
-                      )}{" "}
-                      · Requested by {a.requesterName} · Also missing:{" "}
-                      {a.missing.length
-                        ? a.missing
-                            .map(
-                              (r) => `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}`,
-                            )
-                            .join(", ")
-                        : "nothing else"}
-                    </p>
-                    {m.canChair ? (
-                      <DecisionForm
-                        changeId={a.changeId}
-                        number={a.number}
-                        contentHash={a.contentHash}
-                        action={decide}
-                      />
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
-        )}
-        <DecisionsTable items={m.decisions} zone={m.timeZone} />
         <Card>
-          <CardHeader title="Attendees and notes" />
+          <CardHeader title="Attendees" />
           {m.canChair ? (
-            <MinutesForm
+            <AttendeesForm attendees={m.attendees} notes={m.notes} action={save} />
+          ) : (
+            <p className="p-4 text-sm text-slate-800">
+              {m.attendees.length ? m.attendees.join(", ") : "None recorded."}
+            </p>
+          )}
+        </Card>
+        {m.closedAt ? null : <Agenda m={m} decide={recordDecisionAction.bind(null, m.id)} />}
+        <section aria-labelledby="decisions-h" className="space-y-2">
+          <h2 id="decisions-h" className="text-sm font-semibold text-slate-900">
+            Decisions ({m.decisions.length})
+          </h2>
+          <DecisionsTable items={m.decisions} zone={m.timeZone} />
+        </section>
+        <Card>
+          <CardHeader title="Notes" />
+          {m.canChair ? (
+            <NotesForm
               attendees={m.attendees}
               notes={m.notes}
-              action={saveMinutesAction.bind(null, m.id)}
+              undecided={m.agenda.length}
+              notYetInSession={m.inSession ? undefined : <SiteTime at={m.sessionOpensAt} zone={m.timeZone} />}
+              action={save}
             />
           ) : (
-            <div className="space-y-2 p-4 text-sm text-slate-800">
-              <p>Attendees: {m.attendees.length ? m.attendees.join(", ") : "none recorded"}</p>
-              <p className="whitespace-pre-wrap">{m.notes || "No notes."}</p>
-            </div>
+            <p className="p-4 text-sm whitespace-pre-wrap text-slate-800">{m.notes || "No notes."}</p>
           )}
         </Card>
       </div>

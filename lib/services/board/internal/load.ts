@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { boardDecisions, boardMeetings, changes, signoffs, sites, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { contentHash, evaluateSignoffs, isoUtc, OWING_STATES } from "@/lib/domain/changes";
+import { inSession, sessionOpensAt } from "@/lib/domain/board/session";
+import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/services/base/errors";
 import { canViewChange } from "@/lib/services/changes/internal/access";
 import { loadContexts } from "@/lib/services/changes/internal/load";
@@ -144,7 +146,7 @@ export async function buildMeetingView(
     agenda,
     decisions,
     canChair: !row.closedAt && actor.userId === row.chairId,
+    sessionOpensAt: isoUtc(sessionOpensAt(row.startsAt)),
+    inSession: !row.closedAt && inSession(row.startsAt, currentTime()),
   };
 }
-
-export const meetingOrder = [desc(boardMeetings.startsAt)];

@@ -1,3 +1,4 @@
+import { toLocalInput } from "@/lib/domain/site-time";
 import { apiRoute } from "@/lib/http/api";
 import { boardMinutesPdf } from "@/lib/pdf/board-minutes";
 import { getMeeting } from "@/lib/services/board/get-meeting";
@@ -11,7 +12,8 @@ export const GET = apiRoute<Params>(async ({ actor, params }) => {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="board-minutes-${meeting.startsAt.slice(0, 10)}.pdf"`,
+      // The site's own date of the meeting, as the minutes name it.
+      "content-disposition": `attachment; filename="board-minutes-${meeting.siteCode}-${toLocalInput(meeting.startsAt, meeting.timeZone).slice(0, 10)}.pdf"`,
       "cache-control": "no-store",
     },
   });
