@@ -7,13 +7,12 @@ import { listMeetings } from "@/lib/services/board/list-meetings";
 import { recordDecision } from "@/lib/services/board/record-decision";
 import { saveMinutes } from "@/lib/services/board/save-minutes";
 import { scheduleMeeting } from "@/lib/services/board/schedule-meeting";
-import { createChange } from "@/lib/services/changes/create";
 import { getChange } from "@/lib/services/changes/get";
-import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
 import { useTestDatabase } from "../db";
+import { highRiskChange } from "./board-helpers";
 import { PASSWORD } from "../fixtures";
-import { HOUR, changeWorld, draft, errorOf, sign, type World } from "./changes-helpers";
+import { HOUR, changeWorld, errorOf, sign, type World } from "./changes-helpers";
 
 let db: Db;
 let w: World;
@@ -22,24 +21,7 @@ beforeAll(async () => {
   w = await changeWorld();
 }, 180_000);
 
-/** A high-risk change on the SIS: it needs the change board. */
-async function highRisk(title: string, startInHours: number) {
-  const start = Date.now() + startInHours * HOUR;
-  const c = await createChange(
-    w.people.requester.actor,
-    draft(w, [w.assets.sis.id], {
-      title,
-      safetyImpact: "yes",
-      productionImpact: "outage",
-      expectedDowntimeMinutes: 240,
-      testedOnTestBench: false,
-      plannedStart: new Date(start).toISOString(),
-      plannedEnd: new Date(start + 2 * HOUR).toISOString(),
-    }),
-  );
-  expect(c.requiredSignoffs.map((r) => r.role)).toContain("change_board");
-  return submitChange(w.people.requester.actor, c.id);
-}
+const highRisk = (title: string, hours: number) => highRiskChange(w, title, hours);
 
 describe("board meetings", () => {
   it("only a change manager at the site schedules; a weekly series keeps the local time across DST", async () => {
@@ -58,7 +40,8 @@ describe("board meetings", () => {
       title: "Weekly change board",
       startsAt: "2027-03-04T21:00:00Z",
       durationMinutes: 60,
-      repeatWeeks: 2,
+      repeat: "weekly",
+      count: 3,
     });
     expect(series.map((m) => m.startsAt)).toEqual([
       "2027-03-04T21:00:00Z",
@@ -86,7 +69,7 @@ describe("board meetings", () => {
     const [meeting] = await scheduleMeeting(boardA.actor, {
       siteCode: "PLA",
       title: "Change board",
-      startsAt: new Date(Date.now() + HOUR).toISOString(),
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
       durationMinutes: 90,
     });
     let m = await getMeeting(boardA.actor, meeting!.id);
@@ -234,7 +217,25 @@ describe("board meetings", () => {
       startsAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
       durationMinutes: 60,
     });
-    expect((await getMeeting(boardA.actor, next!.id)).agenda.map((a) => a.changeId)).toContain(third.id);
+    const nextView = await getMeeting(boardA.actor, next!.id);
+    expect(nextView.agenda.map((a) => a.changeId)).toContain(third.id);
+    // A board decides in session: not a week before the meeting, nor closes its minutes then.
+    expect(nextView.inSession).toBe(false);
+    await saveMinutes(boardA.actor, next!.id, { attendees: ["Carla Board"], notes: "Agenda sent." });
+    const early = await errorOf(
+      recordDecision(boardA.actor, next!.id, {
+        changeId: third.id,
+        decision: "defer",
+        reason: "Too early",
+        contentHash: nextView.agenda.find((a) => a.changeId === third.id)!.contentHash,
+      }),
+    );
+    expect(early.code).toBe("conflict");
+    expect(early.message).toMatch(/not in session yet: decisions are recorded from .+ (CST|CDT)/);
+    expect(
+      (await errorOf(saveMinutes(boardA.actor, next!.id, { attendees: [], notes: "", close: true }))).code,
+    ).toBe("conflict");
+    expect((await getMeeting(boardA.actor, next!.id)).decisions).toEqual([]);
     await expect(getMeeting(w.people.opsB.actor, next!.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
