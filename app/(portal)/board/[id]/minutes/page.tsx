@@ -62,7 +62,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
       </section>
       <section aria-labelledby="decisions-h">
         <h2 id="decisions-h" className="mb-1 text-base font-semibold">
-          Decisions
+          Decisions ({m.decisions.length})
         </h2>
         <DecisionsTable items={m.decisions} zone={m.timeZone} />
       </section>
