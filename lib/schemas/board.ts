@@ -20,9 +20,7 @@ export const scheduleMeetingSchema = z
       .int("Duration must be whole minutes.")
       .min(15, "A meeting lasts at least 15 minutes.")
       .max(8 * 60, "A meeting lasts at most 8 hours."),
-    repeat: z
-      .enum(MEETING_REPEATS, { message: "Repeat must be none, weekly or monthly." })
-      .default("none"),
+    repeat: z.enum(MEETING_REPEATS, { message: "Repeat must be none, weekly or monthly." }).default("none"),
     /** Every this many weeks (weekly) or months (monthly). */
     every: z
       .number({ message: "Every must be a number." })
