@@ -3,8 +3,10 @@ import { and, asc, gte, lt, max, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditCheckpoints, auditEvents } from "@/db/schema";
 import { checkpointMacValid } from "./checkpoint-mac";
-import { chainBatch, hashedFields, VERIFY_BATCH } from "./chain-read";
-import { GENESIS_HASH, chainHash, type HashedFields } from "./hash";
+import type { BatchCheck } from "./chain-core.mjs";
+import { chainBatch, VERIFY_BATCH } from "./chain-read";
+import { defaultWorkers, inThread, workerPool } from "./chain-workers";
+import { GENESIS_HASH } from "./hash";
 import { auditKey } from "./key";
 
 export type BreakKind =
@@ -44,6 +46,9 @@ export interface VerifyOptions {
   from?: Date;
   to?: Date;
   batchSize?: number;
+  /** Worker threads that check batches; 0 checks in this thread. Default: one per core, unless
+   * the range is under two batches. */
+  workers?: number;
 }
 
 async function idRange(db: Executor, from?: Date, to?: Date) {
@@ -55,14 +60,15 @@ async function idRange(db: Executor, from?: Date, to?: Date) {
   return r?.lo == null || r.hi == null ? null : { fromId: Number(r.lo), toId: Number(r.hi) };
 }
 
-/** The chain hash, or null when the row cannot be hashed (a stored time no Date can hold). */
-function hashOrNull(prevHash: string, row: HashedFields): string | null {
-  try {
-    return chainHash(prevHash, row);
-  } catch {
-    return null;
-  }
-}
+const linkMessage = (id: number) =>
+  `Event #${id} does not link to event #${id - 1}: one of them was altered or replaced.`;
+
+const sealedMessage = (checkpointId: number, at: Date, eventId: number) =>
+  `Checkpoint #${checkpointId}, signed ${at.toISOString().replace("T", " ").slice(0, 19)} UTC, sealed event #${eventId} with a different hash: the trail up to that event was rewritten and rehashed.`;
+
+/** The sealed event ids (sorted) in (afterId, lastId]. */
+const wantedIn = (sealed: number[], afterId: number, lastId: number) =>
+  sealed.filter((id) => id > afterId && id <= lastId);
 
 /** A result given while a batch read ahead is still running: it is waited for (and its error dropped) first. */
 async function settle<T>(pending: Promise<unknown>, value: T): Promise<T> {
@@ -133,68 +139,86 @@ export async function verifyAuditChain(db: Executor, opts: VerifyOptions = {}): 
   const batchSize = opts.batchSize ?? VERIFY_BATCH;
   const byEvent = new Map<number, (typeof checkpoints)[number][]>();
   for (const c of checkpoints) byEvent.set(c.eventId, [...(byEvent.get(c.eventId) ?? []), c]);
+  const sealed = key ? [...byEvent.keys()].sort((a, b) => a - b) : [];
+  const workers = opts.workers ?? (range.toId - range.fromId >= 2 * batchSize ? defaultWorkers() : 0);
+  const checker = workers > 0 ? workerPool(workers) : inThread;
 
   let prevHash: string | null = range.fromId === 1 || !period ? GENESIS_HASH : null;
   let expectedId = period ? range.fromId : 1;
   let checked = 0;
-  // The next batch is asked for before this one is hashed: on PostgreSQL the server reads it
-  // while this process hashes, instead of each waiting for the other.
-  let next = chainBatch(db, expectedId - 1, range.toId, batchSize);
-  for (;;) {
-    const rows = await next;
-    if (rows.length === 0) break;
-    next =
-      rows.length < batchSize
-        ? Promise.resolve([])
-        : chainBatch(db, Number(rows[rows.length - 1]!.id), range.toId, batchSize);
-    for (const raw of rows) {
-      const row = hashedFields(raw);
-      checked++;
-      const base = { eventId: row.id, checkpointId: null };
-      if (row.id !== expectedId)
-        return settle(
-          next,
-          result(checked, cpChecked, {
-            ...base,
-            kind: "gap",
-            message: `Event #${expectedId} is missing: the trail jumps from #${expectedId - 1} to #${row.id}.`,
-          }),
-        );
-      const link = prevHash ?? raw.prev_hash;
-      if (raw.prev_hash !== link)
-        return settle(
-          next,
-          result(checked, cpChecked, {
-            ...base,
-            kind: "link",
-            message: `Event #${row.id} does not link to event #${row.id - 1}: one of them was altered or replaced.`,
-          }),
-        );
-      if (raw.hash !== hashOrNull(link, row))
-        return settle(
-          next,
-          result(checked, cpChecked, {
-            ...base,
-            kind: "hash",
-            message: `Event #${row.id}'s content does not match its stored hash: it was altered after it was written.`,
-          }),
-        );
-      for (const c of byEvent.get(row.id) ?? []) {
-        if (key && c.eventHash !== raw.hash)
-          return settle(
-            next,
-            result(checked, cpChecked, {
-              ...base,
-              checkpointId: c.id,
-              kind: "checkpoint_hash",
-              message: `Checkpoint #${c.id}, signed ${c.at.toISOString().replace("T", " ").slice(0, 19)} UTC, sealed event #${row.id} with a different hash: the trail up to that event was rewritten and rehashed.`,
-            }),
-          );
-        if (key) cpChecked++;
+
+  /** The first problem of a checked batch, in id order, as the event-by-event walk would find it. */
+  const absorb = (b: BatchCheck): VerifyResult | null => {
+    const broken = (index: number, kind: BreakKind, message: string, checkpointId: number | null = null) =>
+      result(checked + index + 1, cpChecked, { kind, eventId: expectedId + index, checkpointId, message });
+    if (b.count === 0) return null;
+    if (b.firstId !== expectedId)
+      return result(checked + 1, cpChecked, {
+        kind: "gap",
+        eventId: b.firstId!,
+        checkpointId: null,
+        message: `Event #${expectedId} is missing: the trail jumps from #${expectedId - 1} to #${b.firstId}.`,
+      });
+    if (prevHash !== null && b.firstPrev !== prevHash) return broken(0, "link", linkMessage(expectedId));
+    const stop = b.problem?.index ?? b.count;
+    for (const id of sealed) {
+      const index = id - expectedId;
+      if (index < 0 || index >= stop) continue;
+      for (const c of byEvent.get(id)!) {
+        if (c.eventHash !== b.hashes[id])
+          return broken(index, "checkpoint_hash", sealedMessage(c.id, c.at, id), c.id);
+        cpChecked++;
       }
-      prevHash = raw.hash;
-      expectedId++;
     }
+    const p = b.problem;
+    if (p?.kind === "gap")
+      return result(checked + p.index + 1, cpChecked, {
+        kind: "gap",
+        eventId: p.id,
+        checkpointId: null,
+        message: `Event #${expectedId + p.index} is missing: the trail jumps from #${expectedId + p.index - 1} to #${p.id}.`,
+      });
+    if (p?.kind === "link") return broken(p.index, "link", linkMessage(p.id));
+    if (p?.kind === "hash")
+      return broken(
+        p.index,
+        "hash",
+        `Event #${p.id}'s content does not match its stored hash: it was altered after it was written.`,
+      );
+    checked += b.count;
+    expectedId += b.count;
+    prevHash = b.lastHash;
+    return null;
+  };
+
+  // Batches are read one after another (each starts where the last ended) while the ones read
+  // are checked, in worker threads when there are many: a batch's own check needs nothing from
+  // the others, and absorb() takes the results in id order, so the first break is still the first.
+  const inFlight: Promise<BatchCheck>[] = [];
+  try {
+    let after = expectedId - 1;
+    let next = chainBatch(db, after, range.toId, batchSize);
+    for (;;) {
+      const batch = await next;
+      if (batch.count === 0) break;
+      next =
+        batch.count < batchSize
+          ? Promise.resolve({ text: "[]", count: 0, lastId: null })
+          : chainBatch(db, batch.lastId!, range.toId, batchSize);
+      inFlight.push(checker.check(batch.text, wantedIn(sealed, after, batch.lastId!)));
+      after = batch.lastId!;
+      while (inFlight.length > workers) {
+        const broken = absorb(await inFlight.shift()!);
+        if (broken) return await settle(next, broken);
+      }
+    }
+    while (inFlight.length) {
+      const broken = absorb(await inFlight.shift()!);
+      if (broken) return broken;
+    }
+  } finally {
+    await Promise.allSettled(inFlight);
+    await checker.close();
   }
   const beyond = key && !period ? checkpoints.find((c) => c.eventId > range.toId) : undefined;
   if (beyond)

@@ -118,6 +118,11 @@ describe("audit checkpoints", () => {
     // Every link and hash up to the sealed event held: only the checkpoint exposes the rewrite.
     expect(r.checked).toBe(first!.eventId);
     expect(r.neighbours.map((n) => n.id)).toEqual([first!.eventId - 1, first!.eventId, first!.eventId + 1]);
+    // Also when small batches are checked in worker threads: the seal is caught in whichever holds it.
+    const here = await verifyAuditChain(db, { batchSize: 3, workers: 0 });
+    const workers = await verifyAuditChain(db, { batchSize: 3, workers: 2 });
+    expect(here.broken).toMatchObject({ kind: "checkpoint_hash", eventId: first!.eventId });
+    expect({ ...workers, ms: 0 }).toEqual({ ...here, ms: 0 });
   });
 
   it("rejects a checkpoint forged without the key", async () => {
