@@ -157,3 +157,34 @@ describe("formula guard (every export)", () => {
     expect(CSV_BOM).toBe("\uFEFF");
   });
 });
+
+describe("the hand-written writer is papaparse's unparse, byte for byte", () => {
+  // Every awkward kind of cell: formula starts (full-width too), quotes, delimiters, line breaks,
+  // edge spaces, a BOM, nulls, numbers, booleans, unicode beyond the BMP.
+  const cells: (string | number | boolean | null | undefined)[] = [
+    ...["=1", "+1", "-1", "@x", "\t1", "\r1", "\n1", "\uFF1D1", "\uFF0B1", "\uFF0D1", "\uFF20x"],
+    ...['say "hi"', '"', '""', "a,b", ",", "two\nlines", "cr\rlf", "crlf\r\n", " lead", "trail ", " "],
+    ...["\uFEFFbom", "mid\uFEFFbom", "Krüger", "😀 ✓ \u2028", "'quoted", "a = b", "", '="q",\n'],
+    ...[null, undefined, 0, -1, 3.5, 1e21, -0, true, false],
+  ];
+  const papa = { escapeFormulae: FORMULA_START, newline: "\r\n" };
+
+  it("for each cell alone and all cells in one line", () => {
+    for (const c of cells)
+      expect(safeCsvLines([[c]]), JSON.stringify(c)).toBe(Papa.unparse([[c ?? ""]], papa));
+    const row = cells.map((c) => c ?? "");
+    expect(safeCsvLines([cells, [...cells].reverse(), []])).toBe(
+      Papa.unparse([row, [...row].reverse(), []], papa),
+    );
+  });
+
+  it("for records under a header, and for a header alone", () => {
+    const columns = cells.map((_, i) => `c${i}`);
+    const record = Object.fromEntries(cells.map((c, i) => [`c${i}`, c]));
+    const data = [columns.map((c) => record[c] ?? "")];
+    expect(toSafeCsv(columns, [record, record])).toBe(
+      Papa.unparse({ fields: columns, data: [...data, ...data] }, papa),
+    );
+    expect(toSafeCsv(["=a", "b"], [])).toBe(Papa.unparse({ fields: ["=a", "b"], data: [] }, papa));
+  });
+});

@@ -1,6 +1,5 @@
 // The one CSV writer for exports (assets, audit trail, templates): RFC 4180 with CRLF, and every
 // cell a spreadsheet would run as a formula defused with a leading apostrophe (OWASP CSV injection).
-import Papa from "papaparse";
 
 /**
  * Cells a spreadsheet would run as a formula: OWASP's =, +, -, @, tab and CR, a line feed, and
@@ -15,21 +14,34 @@ export const CSV_BOM = "\uFEFF";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** What makes a cell need quotes: a quote, the delimiter, a line break, a BOM, an edge space. */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/**
+ * One cell as papaparse's unparse writes it with `escapeFormulae: FORMULA_START` (write.test.ts
+ * holds the two together): text a spreadsheet would run is prefixed with an apostrophe and
+ * quoted, quotes are doubled, numbers and booleans are written as they are. Hand-written because
+ * exports call it for every cell of millions of rows, without building arrays for papaparse.
+ */
+export function safeCsvCell(v: CsvValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "string") return String(v);
+  if (FORMULA_START.test(v)) return `"'${v.replaceAll('"', '""')}"`;
+  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** One line (no line break) of cells. */
+export const safeCsvLine = (cells: readonly CsvValue[]): string => cells.map(safeCsvCell).join(",");
+
 /** Data lines (no header), CRLF between them, no trailing newline; formula-like cells defused. */
 export function safeCsvLines(rows: readonly (readonly CsvValue[])[]): string {
-  if (rows.length === 0) return "";
-  return Papa.unparse(
-    rows.map((r) => r.map((v) => v ?? "")),
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
-  );
+  return rows.map(safeCsvLine).join("\r\n");
 }
 
 /** A header line, then the rows as records keyed by column; formula-like cells defused. */
 export function toSafeCsv(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
-  return Papa.unparse(
-    { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? "")) },
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
-  );
+  // As papaparse: the header line ends in CRLF even when no record follows.
+  return `${safeCsvLine(columns)}\r\n${safeCsvLines(rows.map((r) => columns.map((c) => r[c])))}`;
 }
 
 /** An import takes back the apostrophe the export put before formula-like text. */

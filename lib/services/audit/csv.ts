@@ -1,4 +1,4 @@
-import { CSV_BOM, safeCsvLines } from "@/lib/csv/write";
+import { CSV_BOM, safeCsvCell, safeCsvLines } from "@/lib/csv/write";
 import type { AuditEventView } from "./view";
 import { actionLabel } from "@/lib/domain/labels";
 
@@ -20,12 +20,20 @@ export const AUDIT_CSV_COLUMNS = [
   "hash",
 ] as const;
 
+/** A value as its cell shows it: numbers and text as they are, anything else (before/after) as JSON. */
 const cell = (v: unknown): string | number => {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return v;
   if (typeof v === "string") return v;
   return JSON.stringify(v);
 };
+
+/** One event's line (no line break) from its values in AUDIT_CSV_COLUMNS order. */
+export function auditCsvLine(values: readonly unknown[]): string {
+  let line = safeCsvCell(cell(values[0]));
+  for (let i = 1; i < values.length; i++) line += `,${safeCsvCell(cell(values[i]))}`;
+  return line;
+}
 
 const value = (e: AuditEventView, c: (typeof AUDIT_CSV_COLUMNS)[number]) =>
   c === "actionLabel" ? actionLabel(e.action) : e[c];
@@ -40,8 +48,9 @@ export function auditCsvHeader(): string {
  * are JSON text; formula-looking cells are prefixed with a quote (lib/csv).
  */
 export function auditCsvRows(events: AuditEventView[]): string {
-  if (events.length === 0) return "";
-  return `${safeCsvLines(events.map((e) => AUDIT_CSV_COLUMNS.map((c) => cell(value(e, c)))))}\r\n`;
+  let out = "";
+  for (const e of events) out += `${auditCsvLine(AUDIT_CSV_COLUMNS.map((c) => value(e, c)))}\r\n`;
+  return out;
 }
 
 /** A whole file in one string, for small sets of events. */

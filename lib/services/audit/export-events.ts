@@ -11,11 +11,10 @@ import {
   type AuditQueryInput,
 } from "@/lib/schemas/audit";
 import { auditFilter, describeFilter, requireAuditScope } from "./conditions";
-import { auditCsvHeader, auditCsvRows } from "./csv";
+import { EXPORT_BATCH, auditCsvChunks } from "./export-csv";
 import { fetchEvents, toViews, type AuditEventView } from "./view";
 
-/** Rows per database round trip: large enough for throughput, small enough to keep memory flat. */
-export const EXPORT_BATCH = 2_000;
+export { EXPORT_BATCH };
 
 export interface AuditExport {
   filename: string;
@@ -43,16 +42,8 @@ export async function* auditEventBatches(
   }
 }
 
-/** The file as text pieces: CSV (header, then a piece per batch) or a JSON array. */
-export async function* auditExportChunks(
-  batches: AsyncIterable<AuditEventView[]>,
-  format: AuditExportFormat,
-): AsyncGenerator<string> {
-  if (format === "csv") {
-    yield auditCsvHeader();
-    for await (const events of batches) yield auditCsvRows(events);
-    return;
-  }
+/** The JSON file as text pieces: an array, a piece per batch (CSV: export-csv.ts). */
+export async function* auditJsonChunks(batches: AsyncIterable<AuditEventView[]>): AsyncGenerator<string> {
   let first = true;
   yield "[";
   for await (const events of batches) {
@@ -130,7 +121,11 @@ export async function exportAuditEvents(
   return {
     filename: `interlock-audit${site ? `-${site.code}` : ""}-${stamp}.${fmt}`,
     contentType: fmt === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-    body: toByteStream(auditExportChunks(auditEventBatches(db, scoped, upToId), fmt)),
+    body: toByteStream(
+      fmt === "csv"
+        ? auditCsvChunks(db, scoped, upToId)
+        : auditJsonChunks(auditEventBatches(db, scoped, upToId)),
+    ),
     upToId,
   };
 }

@@ -26,12 +26,19 @@ export async function fetchEvents(db: Executor, where: SQL, opts: { beforeId?: n
 
 type EventRow = Awaited<ReturnType<typeof fetchEvents>>[number];
 
-async function objectLabels(db: Executor, rows: EventRow[]): Promise<Map<string, string>> {
+export const labelKey = (objectType: string, objectId: string | null) => `${objectType}:${objectId}`;
+
+/** What an event is about. */
+export interface ObjectRef {
+  objectType: string;
+  objectId: string | null;
+}
+
+/** Change numbers and asset tags of the events' objects, keyed `type:id` (labelKey). */
+export async function objectLabels(db: Executor, refs: readonly ObjectRef[]): Promise<Map<string, string>> {
   const idsOf = (type: string) => [
     ...new Set(
-      rows
-        .filter((r) => r.event.objectType === type && UUID_RE.test(r.event.objectId ?? ""))
-        .map((r) => r.event.objectId!),
+      refs.filter((r) => r.objectType === type && UUID_RE.test(r.objectId ?? "")).map((r) => r.objectId!),
     ),
   ];
   const changeIds = idsOf("change");
@@ -42,20 +49,23 @@ async function objectLabels(db: Executor, rows: EventRow[]): Promise<Map<string,
       .select({ id: changes.id, number: changes.number })
       .from(changes)
       .where(inArray(changes.id, changeIds)))
-      labels.set(`change:${c.id}`, c.number);
+      labels.set(labelKey("change", c.id), c.number);
   }
   if (assetIds.length) {
     for (const a of await db
       .select({ id: assets.id, tag: assets.tag })
       .from(assets)
       .where(inArray(assets.id, assetIds)))
-      labels.set(`asset:${a.id}`, a.tag);
+      labels.set(labelKey("asset", a.id), a.tag);
   }
   return labels;
 }
 
 export async function toViews(db: Executor, rows: EventRow[]): Promise<AuditEventView[]> {
-  const labels = await objectLabels(db, rows);
+  const labels = await objectLabels(
+    db,
+    rows.map((r) => r.event),
+  );
   return rows.map(({ event: e, siteCode, timeZone, actorName }) => ({
     id: e.id,
     at: e.at.toISOString(),
@@ -67,7 +77,7 @@ export async function toViews(db: Executor, rows: EventRow[]): Promise<AuditEven
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId,
-    objectLabel: labels.get(`${e.objectType}:${e.objectId}`) ?? null,
+    objectLabel: labels.get(labelKey(e.objectType, e.objectId)) ?? null,
     reason: e.reason,
     ip: e.ip,
     before: e.before ?? null,
