@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { readAuditPayload } from "@/lib/audit/events";
@@ -36,7 +36,7 @@ export function inQuestion(scope: ComplianceScope, siteIds: readonly string[]): 
   return scope.site ? siteIds.includes(scope.site.id) : true;
 }
 
-async function periodEvents(db: Executor, scope: ComplianceScope, action: string) {
+async function periodEvents(db: Executor, scope: ComplianceScope, action: string, ...narrower: SQL[]) {
   const range = await idRangeFor(db, scope.from, scope.to);
   return db
     .select(replayColumns)
@@ -47,6 +47,7 @@ async function periodEvents(db: Executor, scope: ComplianceScope, action: string
         gte(auditEvents.at, scope.from),
         lt(auditEvents.at, scope.to),
         range,
+        ...narrower,
       ),
     )
     .orderBy(asc(auditEvents.id));
@@ -128,7 +129,15 @@ export async function lastStartEvents(
 
 /** Real start attempts the gate refused in the period (dry runs are tools asking, not attempts). */
 export async function gateRefusals(db: Executor, scope: ComplianceScope) {
-  const rows = await periodEvents(db, scope, "gate.decision");
+  // Read only what the check below can keep (refusals at the sites in question), not every
+  // decision of the period at every site; the check itself stays the rule.
+  const rows = await periodEvents(
+    db,
+    scope,
+    "gate.decision",
+    inArray(auditEvents.siteId, scope.site ? [scope.site.id] : scope.scopeIds),
+    sql`${auditEvents.after} @> '{"allowed": false, "dryRun": false}'::jsonb`,
+  );
   return rows.flatMap((e) => {
     const p = typed(e);
     if (p?.action !== "gate.decision" || !e.siteId || !inQuestion(scope, [e.siteId])) return [];
