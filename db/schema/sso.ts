@@ -1,7 +1,9 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { SiteRole } from "@/lib/domain/constants";
 import type { ReauthResume } from "@/lib/types/sso";
 import { users } from "./auth";
+import { standardModels } from "./catalog";
 import { changes } from "./changes";
 import { sites } from "./sites-assets";
 
@@ -75,9 +77,9 @@ export const reauthRequests = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    changeId: uuid()
-      .notNull()
-      .references(() => changes.id),
+    /** What is signed: a change's sign-off, or the change board's signature on a catalog model. */
+    changeId: uuid().references(() => changes.id),
+    modelId: uuid().references(() => standardModels.id),
     input: jsonb().$type<ReauthResume["input"]>().notNull(),
     nonce: text().notNull(),
     codeVerifier: text().notNull(),
@@ -85,5 +87,8 @@ export const reauthRequests = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     outcome: text(),
   },
-  (t) => [index("reauth_requests_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("reauth_requests_user_idx").on(t.userId, t.createdAt),
+    check("reauth_requests_one_target_ck", sql`(${t.changeId} is null) <> (${t.modelId} is null)`),
+  ],
 );

@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "standard_model.revise": "Standard change model edited (new version)",
   "standard_model.sign": "Standard change model signed by the change board",
   "standard_model.retire": "Standard change model retired",
+  "standard_model.reauth_refused": "Standard change model signature refused at the identity provider",
   "delegation.create": "Signing authority delegated",
   "delegation.revoke": "Delegation of signing authority ended",
   "site.create": "Site created",

@@ -53,23 +53,30 @@ export const reviseModelSchema = modelContentSchema.extend({
 });
 export type ReviseModelInput = z.input<typeof reviseModelSchema>;
 
-export const modelSignoffSchema = z
-  .object({
-    decision: z.enum(SIGNOFF_DECISIONS, { message: "Decision must be approve or reject." }),
-    comment: text(4_000, "Comment")
-      .transform((s) => s.trim())
-      .default(""),
-    password: signingPasswordSchema,
-    /** The version's content hash as the signer was shown it. */
-    contentHash: z
-      .string({ message: "Send the content hash you were shown." })
-      .regex(/^[0-9a-f]{64}$/, "Send the content hash you were shown."),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why the board rejects the model." });
-  });
+const modelSignoffShape = z.object({
+  decision: z.enum(SIGNOFF_DECISIONS, { message: "Decision must be approve or reject." }),
+  comment: text(4_000, "Comment")
+    .transform((s) => s.trim())
+    .default(""),
+  password: signingPasswordSchema,
+  /** The version's content hash as the signer was shown it. */
+  contentHash: z
+    .string({ message: "Send the content hash you were shown." })
+    .regex(/^[0-9a-f]{64}$/, "Send the content hash you were shown."),
+});
+
+function rejectionNeedsReason(v: { decision: string; comment: string }, ctx: z.RefinementCtx) {
+  if (v.decision === "reject" && !v.comment)
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why the board rejects the model." });
+}
+
+export const modelSignoffSchema = modelSignoffShape.superRefine(rejectionNeedsReason);
 export type ModelSignoffInput = z.input<typeof modelSignoffSchema>;
+
+const { password: _password, ...intentShape } = modelSignoffShape.shape;
+/** A single sign-on board member's signature: the provider's fresh login stands for the password. */
+export const modelSignoffIntentSchema = z.object(intentShape).superRefine(rejectionNeedsReason);
+export type ModelSignoffIntent = z.input<typeof modelSignoffIntentSchema>;
 
 export const retireModelSchema = z.object({
   reason: requiredLine(1_000, "Reason"),

@@ -42,10 +42,14 @@ export const CATALOG_EVENTS = {
       signerEmail: z.string(),
       meaning: z.string(),
       signedAt: instant,
+      /** password, or oidc-reauth for a single sign-on member's fresh login at the provider. */
+      method: z.string(),
       /** The earlier approved version this approval replaced, if any. */
       supersededVersion: z.number().int().nullable(),
     }),
   }),
+  /** A single sign-on member's signature refused on the way back from the provider. */
+  "standard_model.reauth_refused": event("standard_model"),
   "standard_model.retire": event("standard_model", {
     after: z.strictObject({ code: z.string(), siteCode: z.string(), retiredAt: instant, reason: z.string() }),
   }),

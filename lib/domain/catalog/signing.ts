@@ -1,7 +1,7 @@
 // Who may sign a catalog model version for the change board: a change manager of the model's
 // site who did not propose that version (the proposer never approves their own work).
-import type { SiteRole } from "../constants";
-import { SIGNOFF_GRANT_ROLE } from "../changes/signing";
+import type { SignoffDecision, SiteRole } from "../constants";
+import { SIGNOFF_GRANT_ROLE, signoffMeaning } from "../changes/signing";
 import type { ModelVersionState } from "./model";
 
 export interface ModelSigner {
@@ -38,4 +38,12 @@ export function canSignModel(signer: ModelSigner, v: SignableVersion): ModelSign
       reason: `Only a change manager of ${v.siteName} signs for its change board`,
     };
   return { ok: true };
+}
+
+/** The meaning printed on a board member's signature of a model version, shown before signing. */
+export function modelSignoffMeaning(
+  decision: SignoffDecision,
+  m: { siteName: string; code: string; version: number },
+): string {
+  return `${signoffMeaning("change_board", decision, m.siteName)}: standard change model ${m.code} v${m.version}`;
 }

@@ -1,17 +1,23 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { signoffs, standardModelVersions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { CONTENT_HASH_VERSION, isoUtc, signoffMeaning } from "@/lib/domain/changes";
-import { canSignModel } from "@/lib/domain/catalog/signing";
-import { modelSignoffSchema, type ModelSignoffInput } from "@/lib/schemas/catalog";
+import { CONTENT_HASH_VERSION, isoUtc } from "@/lib/domain/changes";
+import { canSignModel, modelSignoffMeaning } from "@/lib/domain/catalog/signing";
+import {
+  modelSignoffIntentSchema,
+  modelSignoffSchema,
+  type ModelSignoffInput,
+  type ModelSignoffIntent,
+} from "@/lib/schemas/catalog";
 import { passwordSigner } from "@/lib/services/auth/password-signer";
 import { requireScope } from "@/lib/services/authorize";
 import { ServiceError, conflict, forbidden } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
+import type { ReauthProof } from "@/lib/services/changes/internal/reauth-proof";
 import type { ClientInfo } from "@/lib/types/changes";
 import type { ModelView } from "@/lib/types/catalog";
 import {
@@ -51,29 +57,38 @@ function signable(actor: Actor, m: LoadedModel, shownHash: string) {
   return version;
 }
 
+/** What can be refused before the signer proves who they are (a password attempt, or a trip to the provider). */
+export async function checkModelBeforeProof(db: Db, actor: Actor, id: string, shownHash: string) {
+  signable(actor, await db.transaction((tx) => findVisibleModel(tx, actor, id)), shownHash);
+}
+
 /**
  * The change board's electronic signature on the version awaiting it: the password re-entered
- * through the same check as sign-in, a row in the one signoffs table with the printed name,
+ * through the same check as sign-in (or, for a single sign-on member, a fresh login at the
+ * identity provider: lib/services/sso/begin-sso-model-signature), a row in the one signoffs table with the printed name,
  * meaning, UTC time and the version's content hash. Approving makes the version usable (the
  * previously approved one is superseded); rejecting leaves the model as it was.
  */
 export async function signModel(
   actor: Actor,
   id: string,
-  input: ModelSignoffInput,
+  input: ModelSignoffInput | ModelSignoffIntent,
   client: ClientInfo = {},
+  reauth: ReauthProof | null = null,
 ): Promise<ModelView> {
   if (actor.kind !== "user" || !actor.userId)
     throw forbidden("Only a person can sign, with their own password.");
   requireScope(actor, "sign");
-  if (actor.authMethod === "oidc")
+  if (!reauth && actor.authMethod === "oidc")
     throw forbidden(
-      "You signed in with single sign-on: signing a catalog model needs a password sign-in for now. Ask an administrator for a local password, or another change manager to sign.",
+      "You signed in with single sign-on: signing asks the identity provider to confirm it is you.",
     );
-  const data = parseInput(modelSignoffSchema, input, "The sign-off");
+  const data = parseInput(reauth ? modelSignoffIntentSchema : modelSignoffSchema, input, "The sign-off");
   const db = await getDb();
-  signable(actor, await db.transaction((tx) => findVisibleModel(tx, actor, id)), data.contentHash);
-  const signer = await passwordSigner(db, actor, data.password, client);
+  await checkModelBeforeProof(db, actor, id, data.contentHash);
+  const signer = reauth
+    ? reauth.signer
+    : await passwordSigner(db, actor, "password" in data ? String(data.password) : "", client);
   if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
 
   return db.transaction(async (tx: Tx) => {
@@ -81,7 +96,11 @@ export async function signModel(
     const version = signable(actor, m, data.contentHash);
     const now = currentTime();
     const previous = approvedVersion(m);
-    const meaning = `${signoffMeaning("change_board", data.decision, m.site.name)}: standard change model ${m.model.code} v${version.version}`;
+    const meaning = modelSignoffMeaning(data.decision, {
+      siteName: m.site.name,
+      code: m.model.code,
+      version: version.version,
+    });
     const [signoff] = await tx
       .insert(signoffs)
       .values({
@@ -98,7 +117,7 @@ export async function signModel(
         comment: data.comment,
         contentHash: version.contentHash,
         hashVersion: CONTENT_HASH_VERSION,
-        method: "password",
+        method: reauth ? "oidc-reauth" : "password",
       })
       .returning();
     const approve = data.decision === "approve";
@@ -129,6 +148,7 @@ export async function signModel(
         signerEmail: signer.email,
         meaning,
         signedAt: isoUtc(now),
+        method: signoff!.method,
         supersededVersion: approve && previous ? previous.version : null,
       },
       reason: data.comment || null,

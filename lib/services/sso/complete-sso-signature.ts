@@ -10,15 +10,25 @@ import { sha256 } from "@/lib/auth/secrets";
 import { reauthVerdict } from "@/lib/domain/sso/reauth";
 import { isServiceError } from "@/lib/services/base/errors";
 import { ReauthProof } from "@/lib/services/changes/internal/reauth-proof";
+import { signModel } from "@/lib/services/catalog/sign-model";
 import { signChange } from "@/lib/services/changes/sign";
 import type { ClientInfo } from "@/lib/types/changes";
 
 /** A re-authentication must come back within this time, and is used once. */
 const REQUEST_TTL_MS = 10 * 60_000;
 
+/** What was signed (a change, or a catalog model for its change board), and how it went. */
 export type SsoSignatureOutcome =
-  | { changeId: string; requestId: string; signed: true }
-  | { changeId: string | null; requestId: string | null; signed: false; message: string };
+  | { changeId: string | null; modelId: string | null; requestId: string; signed: true }
+  | {
+      changeId: string | null;
+      modelId: string | null;
+      requestId: string | null;
+      signed: false;
+      message: string;
+    };
+
+const nothing = { changeId: null, modelId: null, requestId: null, signed: false as const };
 
 /**
  * The second half: the provider sent the signer back. The request is claimed once; the code is
@@ -36,7 +46,7 @@ export async function completeSsoSignature(
   const db = await getDb();
   const requestId = params.state ? sha256(params.state) : null;
   if (!requestId || actor.kind !== "user" || !actor.userId)
-    return { changeId: null, requestId: null, signed: false, message: "This sign-in answer is not for you." };
+    return { ...nothing, message: "This sign-in answer is not for you." };
   const [request] = await db
     .update(reauthRequests)
     .set({ usedAt: currentTime() })
@@ -51,23 +61,28 @@ export async function completeSsoSignature(
     .returning();
   if (!request)
     return {
-      changeId: null,
-      requestId: null,
-      signed: false,
+      ...nothing,
       message: "This signature request has expired or was already used. Nothing was signed; sign again.",
     };
+  const target = { changeId: request.changeId, modelId: request.modelId, requestId: request.id };
 
   const refuse = async (message: string, reason: string) => {
     await db.transaction(async (tx) => {
       await tx.update(reauthRequests).set({ outcome: message }).where(eq(reauthRequests.id, request.id));
-      await appendAudit(tx, actor, {
-        action: "signoff.reauth_refused",
-        objectType: "change",
-        objectId: request.changeId,
-        reason,
-      });
+      await appendAudit(
+        tx,
+        actor,
+        request.modelId
+          ? {
+              action: "standard_model.reauth_refused",
+              objectType: "standard_model",
+              objectId: request.modelId,
+              reason,
+            }
+          : { action: "signoff.reauth_refused", objectType: "change", objectId: request.changeId!, reason },
+      );
     });
-    return { changeId: request.changeId, requestId: request.id, signed: false as const, message };
+    return { ...target, signed: false as const, message };
   };
 
   if (params.error)
@@ -103,20 +118,16 @@ export async function completeSsoSignature(
         : `re-authentication ${verdict.code}: sub ${claims.sub}, auth_time ${String(claims.auth_time)}`,
     );
   try {
-    await signChange(
-      actor,
-      request.changeId,
-      request.input,
-      client,
-      new ReauthProof(identity.user, verdict.authTime),
-    );
+    const proof = new ReauthProof(identity.user, verdict.authTime);
+    if (request.modelId) await signModel(actor, request.modelId, request.input, client, proof);
+    else await signChange(actor, request.changeId!, request.input, client, proof);
   } catch (e) {
     const message = isServiceError(e)
       ? e.message
       : "The signature could not be recorded; nothing was signed.";
     await db.update(reauthRequests).set({ outcome: message }).where(eq(reauthRequests.id, request.id));
-    return { changeId: request.changeId, requestId: request.id, signed: false, message };
+    return { ...target, signed: false, message };
   }
   await db.update(reauthRequests).set({ outcome: "signed" }).where(eq(reauthRequests.id, request.id));
-  return { changeId: request.changeId, requestId: request.id, signed: true };
+  return { ...target, signed: true };
 }

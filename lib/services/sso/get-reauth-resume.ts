@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reauthRequests } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,11 +7,12 @@ import type { ReauthResume } from "@/lib/types/sso";
 
 /**
  * What an SSO signer had entered before going to the provider, and why nothing was signed, for
- * the sign dialog to open with it again. Only the signer's own request, on its own change.
+ * the sign dialog to open with it again. Only the signer's own request, on its own change or
+ * catalog model (`objectId` is either; ids are UUIDs, so one never names the other).
  */
 export async function getReauthResume(
   actor: Actor,
-  changeId: string,
+  objectId: string,
   requestId: string | undefined,
 ): Promise<ReauthResume | null> {
   if (!requestId || !/^[0-9a-f]{64}$/.test(requestId) || !actor.userId) return null;
@@ -23,7 +24,7 @@ export async function getReauthResume(
       and(
         eq(reauthRequests.id, requestId),
         eq(reauthRequests.userId, actor.userId),
-        eq(reauthRequests.changeId, changeId),
+        or(eq(reauthRequests.changeId, objectId), eq(reauthRequests.modelId, objectId)),
       ),
     );
   if (!row || row.outcome === "signed") return null;
