@@ -1,21 +1,11 @@
-import type { Page } from "@playwright/test";
 import { PEOPLE } from "./accounts";
 import { fillChangeForm, minutesFromNow, saveDraft, submit } from "./changes-helpers";
+import { loginAtIdp } from "./idp";
 import { copyDemoAssets, createOwnArea, openWindowAroundNow } from "./own-data";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 
 // Issue 14: single sign-on against the test identity provider (test/idp/server.mjs, started by
 // playwright.config.ts), roles from its groups, re-authentication at signing, and sign-out of both.
-const IDP_PASSWORD = "idp-test-password";
-
-async function loginAtIdp(page: Page, username: string) {
-  await page.waitForURL((url) => url.hostname === "127.0.0.1");
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(IDP_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("an SSO safety approver signs in through the provider, sees the change at the mapped site only, signs it through re-authentication, and signs out of both", async ({
   browser,
   baseURL,

@@ -24,6 +24,7 @@ const ITEMS: Item[] = [
   { href: "/changes", label: "Changes", show: any },
   { href: "/approvals", label: "My approvals", show: any },
   { href: "/board", label: "Change board", show: any },
+  { href: "/catalog", label: "Catalog", show: (a) => sitesWithPermission(a, "catalog.view").length > 0 },
   { href: "/calendar", label: "Calendar", show: any },
   { href: "/schedule", label: "Windows & production", show: any },
   { href: "/assets", label: "Assets", show: any },

@@ -52,6 +52,7 @@ export function SignDialog({
   sign,
   sso = null,
   triggerLabel = "Sign",
+  description = "Your signature covers the change content as it is now.",
 }: {
   number: string;
   signerName: string;
@@ -62,6 +63,8 @@ export function SignDialog({
   sign: (input: SignoffInput) => Promise<FormResult<unknown>>;
   sso?: SsoSigning | null;
   triggerLabel?: string;
+  /** What the signature covers (a catalog model version signs its own content, not a change's). */
+  description?: string;
 }) {
   const resume = sso?.resume ?? null;
   const [open, setOpen] = useState(resume !== null);
@@ -143,7 +146,7 @@ export function SignDialog({
       </DialogTrigger>
       <DialogContent
         title={`Sign ${number}`}
-        description={`You sign as ${signerName}. Your signature covers the change content as it is now.`}
+        description={`You sign as ${signerName}. ${description}`}
       >
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
           {failure?.stale ? (

@@ -18,6 +18,14 @@ export const MODEL_VERSION_STATE_LABELS: Record<ModelVersionState, string> = {
   retired: "Retired",
 };
 
+/** Where a model stands as a whole (its list badge): lib/types/catalog.ts ModelStatus. */
+export const MODEL_STATUS_LABELS = {
+  usable: "Approved",
+  awaiting: "Proposed",
+  rejected: "Rejected",
+  retired: "Retired",
+} as const;
+
 /** Kinds a model may never allow: a safety instrumented system is never standard work. */
 export const SAFETY_ASSET_KINDS: readonly AssetKind[] = ["sis_logic_solver"];
 export const SAFETY_CRITICALITIES: readonly Criticality[] = ["safety_critical"];
@@ -50,6 +58,11 @@ export const MODEL_CONTENT_FIELDS = [
   "implementationPlanTemplate",
   "backoutPlanTemplate",
 ] as const satisfies readonly (keyof ModelContent)[];
+
+/** Just the approvable content of a version (a stored row, a view), e.g. to start an edit from. */
+export function pickModelContent<T extends ModelContent>(v: T): Pick<T, keyof ModelContent> {
+  return Object.fromEntries(MODEL_CONTENT_FIELDS.map((f) => [f, v[f]])) as Pick<T, keyof ModelContent>;
+}
 
 /** The hash a board member signs: the model's content with its lists as sorted sets, plus which model and version. */
 export function modelContentHash(modelId: string, version: number, content: ModelContent): string {

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { changes, signoffs, sites, standardModelVersions, standardModels, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
-import { modelContentHash, type ModelRef } from "@/lib/domain/catalog/model";
+import { modelContentHash, pickModelContent, type ModelRef } from "@/lib/domain/catalog/model";
 import { UUID_RE } from "@/lib/services/base/match";
 import { notFound } from "@/lib/services/base/errors";
 
@@ -42,21 +42,7 @@ export async function findVisibleModel(
   return { model, site: site!, versions };
 }
 
-export function contentOf(v: ModelVersionRow) {
-  return {
-    title: v.title,
-    description: v.description,
-    changeTypes: v.changeTypes,
-    assetKinds: v.assetKinds,
-    criticalities: v.criticalities,
-    maxDowntimeMinutes: v.maxDowntimeMinutes,
-    requiresTestBench: v.requiresTestBench,
-    requiresVendorQualified: v.requiresVendorQualified,
-    testEvidence: v.testEvidence,
-    implementationPlanTemplate: v.implementationPlanTemplate,
-    backoutPlanTemplate: v.backoutPlanTemplate,
-  };
-}
+export const contentOf = (v: ModelVersionRow) => pickModelContent(v);
 
 /** The hash of a stored version, recomputed from its content (never trusted from the row alone). */
 export function versionHash(v: ModelVersionRow): string {
