@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { SiteOptions } from "@/components/ui/site-options";
 import { Field, Input, Select } from "@/components/ui/field";
 import { MODEL_STATUS_LABELS } from "@/lib/domain/catalog/model";
 import { MODEL_LIST_STATES } from "@/lib/schemas/catalog";
@@ -26,11 +27,7 @@ export function CatalogFilters({
       <Field id="cf-site" label="Site">
         <Select name="site" defaultValue={values.site}>
           <option value="">Any</option>
-          {sites.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} — {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </Select>
       </Field>
       <Field id="cf-state" label="Status">

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { SiteOptions } from "@/components/ui/site-options";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SAFETY_ASSET_KINDS, SAFETY_CRITICALITIES } from "@/lib/domain/catalog/model";
@@ -92,11 +93,7 @@ export function ModelForm({
         {mode.kind === "propose" ? (
           <Field id="model-site" label="Site" error={errors.siteCode?.message}>
             <Select {...register("siteCode")}>
-              {mode.sites.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code} — {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={mode.sites} />
             </Select>
           </Field>
         ) : null}
