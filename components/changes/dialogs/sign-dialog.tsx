@@ -144,10 +144,7 @@ export function SignDialog({
           {triggerLabel}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Sign ${number}`}
-        description={`You sign as ${signerName}. ${description}`}
-      >
+      <DialogContent title={`Sign ${number}`} description={`You sign as ${signerName}. ${description}`}>
         <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
           {failure?.stale ? (
             <Alert tone="warning" title="The change was edited since you opened it">
