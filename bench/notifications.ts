@@ -17,6 +17,7 @@ import { createWindow } from "@/lib/services/schedule/create-window";
 import { enqueueChangeEvent } from "@/lib/services/notifications/enqueue-change-event";
 import { useTestDatabase } from "../test/db";
 import { captureSql } from "./measure";
+import { profiled } from "./profile";
 import { makeSite, makeUser } from "../test/fixtures";
 
 const { values: opts } = parseArgs({
@@ -122,15 +123,20 @@ async function main() {
   const t0 = performance.now();
   const pass = await runScheduler(db, DUE_FINDERS, new Date());
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   let batches = 0;
-  const statements = await captureSql(db, async () => {
-    for (;;) {
-      const s = await runDueJobs(db, JOB_HANDLERS, { worker: "bench", limit: 100 });
-      batches++;
-      if (s.claimed === 0) break;
-    }
-  });
+  const statements = await profiled("notifications-worker", () =>
+    captureSql(db, async () => {
+      for (;;) {
+        const s = await runDueJobs(db, JOB_HANDLERS, { worker: "bench", limit: 100 });
+        batches++;
+        if (s.claimed === 0) break;
+      }
+    }),
+  );
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const [made] = await db
     .select({ n: count() })
     .from(notifications)
@@ -144,7 +150,7 @@ async function main() {
     `${N} due reminders: scheduler pass ${((t1 - t0) / 1000).toFixed(1)} s (${pass.enqueued} queued), worker ${((t2 - t1) / 1000).toFixed(1)} s in ${batches} batches; ${made?.n ?? 0} notifications (+ mail with .ics); total ${((t2 - t0) / 1000).toFixed(1)} s, ${((t2 - t0) / N).toFixed(1)} ms each`,
   );
   console.log(
-    `the worker sent ${statements.length} SQL statements, ${(statements.length / N).toFixed(1)} per reminder`,
+    `the worker sent ${statements.length} SQL statements, ${(statements.length / N).toFixed(1)} per reminder; this process's CPU ${(cpuMs / 1000).toFixed(1)} s, ${(cpuMs / N).toFixed(1)} ms per reminder${kind === "pglite" ? " (the embedded database included)" : " (the server's own CPU not included)"}`,
   );
   if (opts.statements) {
     const shapes = new Map<string, number>();

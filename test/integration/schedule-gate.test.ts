@@ -3,7 +3,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { CreateChangeInput } from "@/lib/schemas/changes";
-import { createAsset } from "@/lib/services/assets/create";
 import { createChange } from "@/lib/services/changes/create";
 import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import { startChange } from "@/lib/services/changes/start";
@@ -13,6 +12,7 @@ import { createWindow } from "@/lib/services/schedule/create-window";
 import { deleteWindow } from "@/lib/services/schedule/delete-window";
 import { useTestDatabase } from "../db";
 import { makeSite, makeUser } from "../fixtures";
+import { patchInput, plcAt } from "./schedule-helpers";
 import { errorOf, sign } from "./changes-helpers";
 
 const HOUR = 3_600_000;
@@ -33,18 +33,8 @@ beforeAll(async () => {
   ops = (await makeUser(["GTE:operations"])).actor;
   security = (await makeUser(["GTE:security"])).actor;
   manager = (await makeUser(["GTE:change_manager"])).actor;
-  const asset = async (tag: string, areaCode: string, redundancyGroup?: string) =>
-    (
-      await createAsset(requester, {
-        siteCode: "GTE",
-        areaCode,
-        tag,
-        name: tag,
-        kind: "plc",
-        criticality: "supporting",
-        ...(redundancyGroup ? { redundancyGroup } : {}),
-      })
-    ).id;
+  const asset = (tag: string, areaCode: string, redundancyGroup?: string) =>
+    plcAt(requester, "GTE", areaCode, tag, redundancyGroup);
   tags = {
     clear: await asset("PLC-CLEAR", "U1"),
     outside: await asset("PLC-OUT", "U2"),
@@ -78,24 +68,7 @@ beforeAll(async () => {
 });
 
 function input(assetIds: string[], extra: Partial<CreateChangeInput> = {}): CreateChangeInput {
-  const now = Date.now();
-  return {
-    type: "security_patch",
-    class: "normal",
-    title: "Patch controller",
-    description: "Apply the vendor patch.",
-    justification: "Fixes CVE-2024-12345.",
-    references: ["CVE-2024-12345"],
-    assetIds,
-    implementationPlan: "Backup, patch, verify.",
-    backoutPlan: "Restore the backup.",
-    testedOnTestBench: true,
-    vendorQualified: true,
-    plannedStart: new Date(now - HOUR).toISOString(),
-    plannedEnd: new Date(now + 3 * HOUR).toISOString(),
-    implementerEmail,
-    ...extra,
-  };
+  return patchInput(assetIds, implementerEmail, Date.now() - HOUR, extra);
 }
 
 async function approved(assetIds: string[], extra: Partial<CreateChangeInput> = {}) {

@@ -3,11 +3,11 @@ import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { changes } from "@/db/schema";
 import { sitesWithPermission } from "@/lib/auth/permissions";
-import { evaluateSignoffs } from "@/lib/domain/changes";
+import { evaluateSignoffs, type GateDecision } from "@/lib/domain/changes";
 import { formatInZone } from "@/lib/domain/site-time";
 import type { JobRow } from "@/lib/jobs/queue";
 import type { JobContext, JobHandler } from "@/lib/jobs/worker";
-import { decideGate } from "@/lib/services/changes/internal/decide-gate";
+import { decideGates } from "@/lib/services/changes/internal/decide-gate";
 import { loadContexts, type ChangeContext } from "@/lib/services/changes/internal/load";
 import { buildIcs } from "@/lib/services/schedule/ics-build";
 import { portalUrl, notifyMany, type NotificationDraft } from "./internal/deliver";
@@ -34,17 +34,23 @@ function implementerFacts(holders: Holders, r: ChangeContext["row"], implementer
   return { ...holder, implementSiteIds: sitesWithPermission(holder, "change.implement") };
 }
 
-async function slotReminder(
-  tx: Tx,
+/** A slot reminder still applies: the change is approved, with an implementer and a slot. */
+function slotStillDue(r: ChangeContext["row"]): r is ChangeContext["row"] & {
+  implementerId: string;
+  plannedStart: Date;
+  plannedEnd: Date;
+} {
+  return r.state === "approved" && !!r.implementerId && !!r.plannedStart && !!r.plannedEnd;
+}
+
+function slotReminder(
   ctx: ChangeContext,
   now: Date,
   zone: string,
-  holders: Holders,
-): Promise<[string[], Draft] | null> {
+  gate: GateDecision | undefined,
+): [string[], Draft] | null {
   const r = ctx.row;
-  if (r.state !== "approved" || !r.implementerId || !r.plannedStart || !r.plannedEnd) return null;
-  const facts = implementerFacts(holders, r, r.implementerId);
-  const gate = await decideGate(tx, facts, ctx, now);
+  if (!slotStillDue(r) || !gate) return null;
   const answer = gate.allowed
     ? "The deployment gate would open for you now."
     : `The deployment gate would refuse a start now: ${gate.reasons.map((x) => x.message).join("; ")}.`;
@@ -124,13 +130,13 @@ async function plan(
   dueAt: Date,
   zone: string,
   message: string | null,
-  holders: Holders,
+  gate: GateDecision | undefined,
 ) {
   const r = ctx.row;
   const name = `${r.number} "${r.title}"`;
   switch (kind) {
     case "slot_opening":
-      return slotReminder(tx, ctx, now, zone, holders);
+      return slotReminder(ctx, now, zone, gate);
     case "retrospective_due":
     case "retrospective_overdue": {
       const roles = owedRetrospectiveRoles(ctx);
@@ -188,9 +194,36 @@ interface Payload {
 }
 
 /**
+ * The gate's answer now for each change with a slot reminder still due, for its implementer
+ * as the gate sees them there: decided for the whole batch at once (decideGates).
+ */
+async function slotGates(
+  tx: Tx,
+  payloads: readonly Payload[],
+  contexts: ReadonlyMap<string, ChangeContext>,
+  now: Date,
+): Promise<Map<string, GateDecision>> {
+  const due = [
+    ...new Set(payloads.filter((p) => p.reminder === "slot_opening").map((p) => p.changeId)),
+  ].flatMap((id) => {
+    const ctx = contexts.get(id);
+    return ctx && slotStillDue(ctx.row) ? [ctx] : [];
+  });
+  if (due.length === 0) return new Map();
+  const holders = await holdersAt(tx, [...new Set(due.flatMap((c) => c.row.siteIds))]);
+  const questions = due.map((ctx) => ({
+    ctx,
+    actor: implementerFacts(holders, ctx.row, ctx.row.implementerId!),
+  }));
+  const decisions = await decideGates(tx, questions, now);
+  return new Map(due.map((ctx, i) => [ctx.row.id, decisions[i]!]));
+}
+
+/**
  * Sends the reminders the scheduler found due, each if it still applies when its job runs. The
- * changes, their contexts and the implementers' grants are read once for the whole batch, and
- * the notifications and mail written together; each gate answer is the change's own.
+ * changes, their contexts, the implementers' grants and the gate's answers are read once for
+ * the whole batch, and the notifications and mail written together; each gate answer is the
+ * change's own.
  */
 async function sendReminders(jobs: readonly JobRow[], { db, now }: JobContext): Promise<void> {
   const payloads = jobs.map((j) => j.payload as unknown as Payload);
@@ -200,10 +233,7 @@ async function sendReminders(jobs: readonly JobRow[], { db, now }: JobContext): 
       .from(changes)
       .where(inArray(changes.id, [...new Set(payloads.map((p) => p.changeId))]));
     const contexts = new Map((await loadContexts(tx, rows)).map((c) => [c.row.id, c]));
-    const slotSites = rows.filter((r) => r.state === "approved").flatMap((r) => r.siteIds);
-    const holders = payloads.some((p) => p.reminder === "slot_opening")
-      ? await holdersAt(tx, [...new Set(slotSites)])
-      : new Map();
+    const gates = await slotGates(tx, payloads, contexts, now);
     const items: { userIds: string[]; draft: NotificationDraft }[] = [];
     for (const [i, p] of payloads.entries()) {
       const ctx = contexts.get(p.changeId);
@@ -217,7 +247,7 @@ async function sendReminders(jobs: readonly JobRow[], { db, now }: JobContext): 
         new Date(p.dueAt),
         zone,
         p.message ?? null,
-        holders,
+        gates.get(p.changeId),
       );
       if (!planned) continue;
       const [userIds, draft] = planned;

@@ -6,7 +6,13 @@ import { currentTime } from "@/lib/clock";
 import type { Executor } from "@/db/client";
 import type { ProductionImpact } from "@/lib/domain/constants";
 import { detectConflicts, type Conflict } from "@/lib/domain/schedule";
-import { loadScheduleFacts, type KnownAssets } from "./schedule-facts";
+import {
+  loadScheduleRows,
+  scheduleFactsFrom,
+  type KnownAssets,
+  type ScheduleRequest,
+  type ScheduleRows,
+} from "./schedule-facts";
 
 export interface ChangeForScheduling {
   /** Null for a change not saved yet (the change form's live check). */
@@ -30,6 +36,32 @@ export function needsDowntime(
   return change.expectedDowntimeMinutes > 0 || change.productionImpact !== "none";
 }
 
+/** What the scheduling rules are asked about the change's slot; null when there is nothing to judge. */
+export function schedulingRequest(change: ChangeForScheduling): ScheduleRequest | null {
+  const { plannedStart: start, plannedEnd: end } = change;
+  if (!start || !end || end.getTime() <= start.getTime() || change.assetIds.length === 0) return null;
+  return {
+    changeId: change.id,
+    assetIds: change.assetIds,
+    from: start,
+    to: new Date(end.getTime() + NEXT_WINDOW_HORIZON_DAYS * DAY_MS),
+    known: change.known,
+  };
+}
+
+/** Pure: the findings for the change's slot from rows loaded for it or for a batch it is in. */
+export function findingsFrom(rows: ScheduleRows, change: ChangeForScheduling, now: Date): Conflict[] {
+  const request = schedulingRequest(change);
+  if (!request) return [];
+  const facts = scheduleFactsFrom(rows, request, now);
+  if (facts.assets.length === 0) return [];
+  return detectConflicts({
+    ...facts,
+    needsDowntime: needsDowntime(change),
+    slot: { start: change.plannedStart!, end: change.plannedEnd! },
+  });
+}
+
 /**
  * Every finding for the slot, blocking or not: clashes with changes that are merely
  * scheduled (submitted/approved) come back with `blocking: false` so planners can avoid them.
@@ -40,18 +72,14 @@ export async function scheduleFindingsForChange(
   change: ChangeForScheduling,
   now: Date = currentTime(),
 ): Promise<Conflict[]> {
-  const { plannedStart: start, plannedEnd: end } = change;
-  if (!start || !end || end.getTime() <= start.getTime() || change.assetIds.length === 0) return [];
-  const facts = await loadScheduleFacts(ex, {
-    changeId: change.id,
-    assetIds: change.assetIds,
-    from: start,
-    to: new Date(end.getTime() + NEXT_WINDOW_HORIZON_DAYS * DAY_MS),
-    now,
-    known: change.known,
-  });
-  if (facts.assets.length === 0) return [];
-  return detectConflicts({ ...facts, needsDowntime: needsDowntime(change), slot: { start, end } });
+  const request = schedulingRequest(change);
+  if (!request) return [];
+  return findingsFrom(await loadScheduleRows(ex, [request]), change, now);
+}
+
+/** Pure: the blocking findings (see scheduleConflictsForChange) from rows loaded for a batch. */
+export function blockingFrom(rows: ScheduleRows, change: ChangeForScheduling, at: Date): Conflict[] {
+  return findingsFrom(rows, change, at).filter((c) => c.blocking);
 }
 
 /**

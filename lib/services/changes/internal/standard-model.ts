@@ -80,14 +80,31 @@ export async function requireWithinModel(ex: Executor, ctx: ChangeContext): Prom
     );
 }
 
-/** The gate's check (lib/domain/catalog/model.ts modelGateReasons) with the binding loaded. */
-export async function modelReasonsFor(ex: Executor, ctx: ChangeContext): Promise<GateReason[]> {
-  if (ctx.row.class !== "standard") return [];
-  const b = await loadModelBinding(ex, ctx.row.standardModelVersionId);
-  return modelGateReasons(
-    { ...bound(ctx.row, ctx.assets), class: ctx.row.class, standardLegacy: ctx.row.standardLegacy },
-    b,
-  );
+/**
+ * The gate's check (lib/domain/catalog/model.ts modelGateReasons) for each change, with the
+ * bindings loaded: one query per model version named, however many changes name it.
+ */
+export async function modelReasonsForAll(
+  ex: Executor,
+  ctxs: readonly ChangeContext[],
+): Promise<GateReason[][]> {
+  const bindings = new Map<string | null, Awaited<ReturnType<typeof loadModelBinding>>>();
+  const out: GateReason[][] = [];
+  for (const ctx of ctxs) {
+    if (ctx.row.class !== "standard") {
+      out.push([]);
+      continue;
+    }
+    const id = ctx.row.standardModelVersionId;
+    if (!bindings.has(id)) bindings.set(id, await loadModelBinding(ex, id));
+    out.push(
+      modelGateReasons(
+        { ...bound(ctx.row, ctx.assets), class: ctx.row.class, standardLegacy: ctx.row.standardLegacy },
+        bindings.get(id) ?? null,
+      ),
+    );
+  }
+  return out;
 }
 
 /** Which model version the change used, as the change shows it. */
