@@ -11,6 +11,7 @@ export const PEOPLE = {
   gcrSafety: "priya.natarajan@gcr.demo",
   gcrSecurity: "tomasz.nowak@gcr.demo",
   gcrChangeManager: "elena.brooks@gcr.demo",
+  gcrBoardMember: "victor.alvarez@gcr.demo",
   rhpRequester: "jonas.weber@rhp.demo",
   rhpTechnician: "mia.hoffmann@rhp.demo",
   rhpOperations: "katrin.vogel@rhp.demo",
