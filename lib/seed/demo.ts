@@ -12,6 +12,7 @@ import { createUser } from "@/lib/services/users/create-user";
 import { DEMO_ACCOUNTS, DEMO_AREAS, DEMO_PASSWORD, DEMO_SITES } from "@/lib/demo-accounts";
 import { type AdvisorySeed, seedDemoAdvisories } from "./demo-advisories";
 import { seedDemoAssets } from "./demo-assets";
+import { seedDemoBoard } from "./demo-board";
 import { DEMO_CHANGES, type DemoPath } from "./demo-changes-data";
 import { planDemoCatalog } from "./demo-catalog";
 import { type Plant, planDemoChanges, runSteps } from "./demo-changes";
@@ -86,6 +87,10 @@ export async function seedDemo(opts: { now?: Date; plantOnly?: boolean } = {}): 
       importer: plant.people["omar.siddiqui@corp.demo"]!,
       assessor: plant.people["tomasz.nowak@gcr.demo"]!,
       requester: plant.people["dana.ruiz@gcr.demo"]!,
+    });
+    await seedDemoBoard(clock.now, {
+      GCR: plant.people[MANAGERS.GCR]!,
+      RHP: plant.people[MANAGERS.RHP]!,
     });
     return { seeded: true, changes: ids.size, advisories };
   });

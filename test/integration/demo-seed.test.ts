@@ -1,7 +1,17 @@
 import { asc, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import { advisories, auditEvents, changes, productionRuns, signoffs, sites, windows } from "@/db/schema";
+import {
+  advisories,
+  auditEvents,
+  boardMeetings,
+  changes,
+  productionRuns,
+  signoffs,
+  sites,
+  windows,
+} from "@/db/schema";
 import { cliActorAs } from "@/lib/auth/resolve";
 import { CHANGE_STATES } from "@/lib/domain/constants";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
@@ -85,6 +95,23 @@ describe("the demo plant", () => {
     expect(first.changes.some((c) => c.follows)).toBe(true);
     expect(first.signoffs.some((s) => s.superseded)).toBe(true);
     expect(first.signoffs.some((s) => s.role === "pssr")).toBe(true);
+  });
+
+  it("schedules each site's change board: the refinery's fortnightly on Thursdays, the pharma plant's monthly on a Tuesday", async () => {
+    const db = await getDb();
+    const rows = await db
+      .select({ site: sites.code, zone: sites.timeZone, at: boardMeetings.startsAt })
+      .from(boardMeetings)
+      .innerJoin(sites, eq(sites.id, boardMeetings.siteId))
+      .orderBy(asc(boardMeetings.startsAt));
+    const local = (site: string) =>
+      rows.filter((r) => r.site === site).map((r) => DateTime.fromJSDate(r.at, { zone: r.zone }));
+    expect(local("GCR").map((d) => d.toFormat("ccc HH:mm"))).toEqual(Array(6).fill("Thu 14:00"));
+    expect(local("GCR").map((d, i, all) => (i ? d.diff(all[i - 1]!, "days").days : 0))).toEqual([
+      0, 14, 14, 14, 14, 14,
+    ]);
+    expect(local("RHP").map((d) => d.toFormat("ccc HH:mm"))).toEqual(Array(6).fill("Tue 10:00"));
+    expect(local("RHP")[0]!.toMillis()).toBeGreaterThan(NOW.getTime());
   });
 
   it("spreads the changes over the past 90 days and the next 30", () => {

@@ -8,11 +8,10 @@ import { contentHash, evaluateSignoffs, isoUtc, OWING_STATES } from "@/lib/domai
 import { inSession, sessionOpensAt } from "@/lib/domain/board/session";
 import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/services/base/errors";
+import { UUID_RE } from "@/lib/services/base/match";
 import { canViewChange } from "@/lib/services/changes/internal/access";
 import { loadContexts } from "@/lib/services/changes/internal/load";
 import type { AgendaItem, BoardDecisionView, BoardMeetingView } from "@/lib/types/board";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The meeting row, "not found" alike when missing or at a site the actor may not see. */
 export async function findMeeting(
