@@ -8,12 +8,15 @@ export interface BatchChecker {
   /** Answers in the order asked; an in-thread checker has checked before it returns. */
   check(text: string, wanted: readonly number[]): Promise<BatchCheck>;
   close(): Promise<void>;
+  /** Batches a worker thread answered (not handed back to this thread). */
+  checkedInWorkers(): number;
 }
 
 /** In this thread (small trails, where starting workers costs more than it saves). */
 export const inThread: BatchChecker = {
   check: async (text, wanted) => checkBatch(text, wanted),
   close: async () => {},
+  checkedInWorkers: () => 0,
 };
 
 /** Worker threads worth starting on this machine: one per core, at most four. */
@@ -40,6 +43,7 @@ let warned = false;
  */
 export function workerPool(size: number): BatchChecker {
   let closing = false;
+  let answered = 0;
   const fail = (slot: Slot, error: unknown) => {
     slot.worker = null;
     if (!closing && !warned) {
@@ -64,6 +68,7 @@ export function workerPool(size: number): BatchChecker {
       worker.on("message", (m: { ok: boolean; result?: BatchCheck; error?: string }) => {
         const p = slot.queue.shift();
         if (!p) return;
+        answered++;
         if (m.ok) p.resolve(m.result!);
         else p.reject(new Error(m.error));
       });
@@ -85,6 +90,7 @@ export function workerPool(size: number): BatchChecker {
         slot.worker!.postMessage({ text, wanted });
       });
     },
+    checkedInWorkers: () => answered,
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker?.terminate()));
