@@ -2,6 +2,7 @@ import { Pencil, Play } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { signoffMeaning } from "@/lib/domain/changes";
+import { onBehalfMeaning } from "@/lib/domain/delegation/signing";
 import type {
   CloseChangeInput,
   CompleteChangeInput,
@@ -56,10 +57,10 @@ export function signChoices(change: ChangeView): SignChoice[] {
       return {
         role: o.role,
         siteCode: o.role === "operations" ? o.siteCode : null,
-        label: `${SIGNOFF_ROLE_LABELS[o.role]}${meaningSite ? ` for ${meaningSite}` : ""}`,
+        label: `${SIGNOFF_ROLE_LABELS[o.role]}${meaningSite ? ` for ${meaningSite}` : ""}${o.onBehalfOfName ? `, on behalf of ${o.onBehalfOfName}` : ""}`,
         meaning: {
-          approve: signoffMeaning(o.role, "approve", meaningSite),
-          reject: signoffMeaning(o.role, "reject", meaningSite),
+          approve: onBehalfMeaning(signoffMeaning(o.role, "approve", meaningSite), o.onBehalfOfName),
+          reject: onBehalfMeaning(signoffMeaning(o.role, "reject", meaningSite), o.onBehalfOfName),
         },
         acknowledge: o.acknowledge,
       };

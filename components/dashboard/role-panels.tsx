@@ -6,6 +6,7 @@ import { CHANGE_STATES, type GateReasonCode } from "@/lib/domain/constants";
 import type { ApproverPanel, ImplementerPanel, ManagerPanel, RequesterPanel } from "@/lib/types/dashboard";
 import { WeekTimeline } from "./week-timeline";
 import { GATE_REASON_LABELS, SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { signableRoleLabel } from "@/lib/domain/changes/wording";
 
 const item = "flex items-start justify-between gap-3 px-4 py-2 text-sm [&>:last-child]:shrink-0";
 const changeLink = (c: { id: string; number: string; title: string }) => (
@@ -102,13 +103,7 @@ export function ApproverCard({ data }: { data: ApproverPanel }) {
               <span className="min-w-0">
                 {changeLink(i)}
                 <span className="block text-xs text-slate-700">
-                  {i.roles
-                    .map(
-                      (r) =>
-                        `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}${r.retrospective ? ", retrospective" : ""}`,
-                    )
-                    .join(", ")}{" "}
-                  · requested by {i.requesterName}
+                  {i.roles.map(signableRoleLabel).join("; ")} · requested by {i.requesterName}
                 </span>
               </span>
               {i.overdue ? (

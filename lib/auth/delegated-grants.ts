@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { roleGrants, signingDelegations, sites, users } from "@/db/schema";
@@ -7,14 +7,15 @@ import { roleGrants, signingDelegations, sites, users } from "@/db/schema";
 const delegator = alias(users, "delegator");
 
 /**
- * The delegations lent to `userId` in force at `now`: not revoked, within their days, and still
+ * Delegations in force at `now` matching `where`: not revoked, within their days, and still
  * backed by the delegator's own role at the site (an approver who lost the role lends nothing) and
  * an enabled account.
  */
-export async function activeDelegationsTo(db: Db | Tx, userId: string, now: Date) {
+export function delegationsInForce(db: Db | Tx, now: Date, where: SQL) {
   return db
     .select({
       id: signingDelegations.id,
+      delegateId: signingDelegations.delegateId,
       siteId: signingDelegations.siteId,
       siteCode: sites.code,
       role: signingDelegations.role,
@@ -35,7 +36,7 @@ export async function activeDelegationsTo(db: Db | Tx, userId: string, now: Date
     )
     .where(
       and(
-        eq(signingDelegations.delegateId, userId),
+        where,
         isNull(signingDelegations.revokedAt),
         lte(signingDelegations.startsAt, now),
         gt(signingDelegations.endsAt, now),
@@ -43,4 +44,9 @@ export async function activeDelegationsTo(db: Db | Tx, userId: string, now: Date
       ),
     )
     .orderBy(sites.code, signingDelegations.role);
+}
+
+/** The delegations lent to `userId` in force at `now` (delegationsInForce). */
+export async function activeDelegationsTo(db: Db | Tx, userId: string, now: Date) {
+  return delegationsInForce(db, now, eq(signingDelegations.delegateId, userId));
 }

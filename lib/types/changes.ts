@@ -117,6 +117,8 @@ export interface SignOption {
   siteCode: string | null;
   available: boolean;
   reason: string | null;
+  /** Set when the sign-off would be given under a delegation: the approver whose authority it uses. */
+  onBehalfOfName: string | null;
   /** What an approval in this role must acknowledge (the sign dialog asks for each). */
   acknowledge: { code: string; message: string }[];
 }
@@ -254,8 +256,13 @@ export interface InboxItem {
   plannedEnd: string | null;
   /** Since when the change waits for this user (submission, or approval for retrospective ones). */
   waitingSince: string;
-  /** What this user may sign now. */
-  roles: { role: SignoffRole; siteCode: string | null; retrospective: boolean }[];
+  /** What this user may sign now; `onBehalfOfName` when under a role lent to them by that approver. */
+  roles: {
+    role: SignoffRole;
+    siteCode: string | null;
+    retrospective: boolean;
+    onBehalfOfName: string | null;
+  }[];
   /** Emergency retrospective sign-offs: when they fall due. */
   dueAt: string | null;
   overdue: boolean;

@@ -4,6 +4,7 @@
 // person's inbox equals what signOptions offers them on each change, and the stored slots equal
 // a fresh derivation from the change as it is now.
 import { asc, inArray } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { changes, signoffSlots } from "@/db/schema";
@@ -22,7 +23,12 @@ import { submitChange } from "@/lib/services/changes/submit";
 import { updateChange } from "@/lib/services/changes/update";
 import { useTestDatabase } from "../db";
 import { approvedModel, catalogPeople } from "./catalog-helpers";
-import { makeUser } from "../fixtures";
+import { makeUser, signInAs } from "../fixtures";
+import { lend } from "./delegation-helpers";
+import { cliActor } from "@/lib/auth/resolve";
+import { withClock } from "@/lib/clock";
+import { revokeDelegation } from "@/lib/services/delegations/revoke-delegation";
+import { grantRole } from "@/lib/services/users/grant-role";
 import { CHECKED_IMAGE, EMERGENCY_HIGH_RISK, changeWorld, draft, sign, type World } from "./changes-helpers";
 
 let db: Db;
@@ -66,6 +72,7 @@ async function expectedInbox(p: Person) {
           ctx.row.state !== "submitted" &&
           o.role !== "pssr" &&
           ctx.required.some((q) => q.role === o.role && q.retrospectiveAllowed),
+        onBehalfOfName: o.onBehalfOfName,
       })),
     });
   }
@@ -73,8 +80,8 @@ async function expectedInbox(p: Person) {
 }
 
 /** Every person's inbox agrees with signOptions, and the stored slots with a fresh derivation. */
-async function expectAgreement() {
-  for (const p of everyone) {
+async function expectAgreement(people: readonly Person[] = everyone) {
+  for (const p of people) {
     const got = (await approvalsInbox(p.actor)).map((i) => ({ id: i.id, roles: i.roles }));
     got.sort((a, b) => a.id.localeCompare(b.id));
     expect(got, p.email).toEqual(await expectedInbox(p));
@@ -166,6 +173,89 @@ describe("signoff slots: the inbox's stored form of the signing rule", () => {
     await sign(corp.ops.actor, twoSites.id, "operations", { siteCode: "PLB" });
     await sign(corp.security.actor, twoSites.id, "security");
     await expectAgreement();
+  }, 300_000);
+
+  it("offers a delegate what the lent role may sign, on the approver's behalf, only while the delegation is in force", async () => {
+    const { requester, safetyA, opsAndSecurity, securityA, opsA } = w.people;
+    const dan = await makeUser([], { name: "Dan Deputy" });
+    const dora = await makeUser([], { name: "Dora Deputy" });
+    const fay = await makeUser([], { name: "Fay Future" });
+    const ed = await makeUser([], { name: "Ed Ended" });
+    const rex = await makeUser([], { name: "Rex Revoked" });
+    await lend(safetyA, dan, "safety", 0, 6);
+    await lend(opsAndSecurity, dora, "security", 0, 6);
+    await lend(securityA, fay, "security", 5, 7); // not yet started
+    await lend(securityA, rex, "security", 0, 3).then((d) => revokeDelegation(securityA.actor, d.id));
+    // Made twelve days ago for three days then: over.
+    const past = DateTime.now().minus({ days: 12 }).toJSDate();
+    await withClock(
+      () => past,
+      () => lend(opsA, ed, "operations", 0, 2),
+    );
+    // Actors are resolved per request, with the delegations in force then.
+    const people = async () => [
+      ...everyone.filter((p) => p.id !== opsAndSecurity.id),
+      ...(await Promise.all(
+        [opsAndSecurity, dan, dora, fay, ed, rex].map(async (p) => ({
+          ...p,
+          actor: await signInAs(p.email),
+        })),
+      )),
+    ];
+    const inboxOf = async (p: Person) =>
+      (await approvalsInbox(await signInAs(p.email))).map((i) => ({ id: i.id, roles: i.roles }));
+
+    const fresh = (tag: string, extra: Record<string, unknown> = {}) =>
+      createAsset(requester.actor, {
+        siteCode: "PLA",
+        areaCode: "U2",
+        tag,
+        name: `Spare ${tag}`,
+        kind: "plc",
+        criticality: "supporting",
+        ...extra,
+      });
+    const sis = await fresh("SIS-212", {
+      kind: "sis_logic_solver",
+      criticality: "safety_critical",
+      safetyRelated: true,
+    });
+    const c1 = await createChange(requester.actor, draft(w, [sis.id]));
+    const c2 = await createChange(requester.actor, draft(w, [(await fresh("PLC-111")).id]));
+    for (const c of [c1, c2]) await submitChange(requester.actor, c.id);
+    expect((await inboxOf(dan)).find((i) => i.id === c1.id)?.roles).toEqual([
+      { role: "safety", siteCode: "PLA", retrospective: false, onBehalfOfName: "Sofia Safety" },
+    ]);
+    expect((await inboxOf(dora)).find((i) => i.id === c2.id)?.roles).toEqual([
+      { role: "security", siteCode: "PLA", retrospective: false, onBehalfOfName: "Dual Role" },
+    ]);
+    for (const p of [fay, ed, rex]) expect(await inboxOf(p), p.name).toEqual([]);
+    await expectAgreement(await people());
+
+    // Dora signs for Dual Role: Dual's authority has given security on c2, so not operations too.
+    await sign(await signInAs(dora.email), c2.id, "security");
+    expect((await inboxOf(opsAndSecurity)).find((i) => i.id === c2.id)).toBeUndefined();
+    // Dual Role gives operations on c1 in person: nobody signs security there on their behalf.
+    await sign(opsAndSecurity.actor, c1.id, "operations");
+    expect((await inboxOf(dora)).find((i) => i.id === c1.id)).toBeUndefined();
+    await expectAgreement(await people());
+
+    // A conflicting role of the delegate's own (granted after the delegation) ends what it lends.
+    await grantRole(cliActor(), dan.email, { siteCode: "PLA", role: "quality" });
+    expect((await inboxOf(dan)).find((i) => i.id === c1.id)).toBeUndefined();
+    await expectAgreement(await people());
+
+    // Six days on, Fay's days have begun: c1's security is hers to give, for Sam.
+    const later = DateTime.now().setZone("America/Chicago").plus({ days: 6 }).set({ hour: 12 }).toJSDate();
+    await withClock(
+      () => later,
+      async () => {
+        expect((await inboxOf(fay)).find((i) => i.id === c1.id)?.roles).toEqual([
+          { role: "security", siteCode: "PLA", retrospective: false, onBehalfOfName: "Sam Security" },
+        ]);
+        expect((await inboxOf(rex)).find((i) => i.id === c1.id)).toBeUndefined();
+      },
+    );
   }, 300_000);
 
   it("fills the slots of changes written without them (bulk loads, rows from before the table)", async () => {

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { listSites } from "@/lib/services/sites/list-sites";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { signableRoleLabel } from "@/lib/domain/changes/wording";
 
 export const metadata: Metadata = { title: "My approvals" };
 
@@ -80,11 +80,9 @@ export default async function ApprovalsPage() {
                       {i.roles.map((r) => (
                         <Badge
                           key={`${r.role}:${r.siteCode ?? ""}`}
-                          tone={r.retrospective ? "amber" : "blue"}
+                          tone={r.retrospective ? "amber" : r.onBehalfOfName ? "purple" : "blue"}
                         >
-                          {SIGNOFF_ROLE_LABELS[r.role]}
-                          {r.siteCode ? ` (${r.siteCode})` : ""}
-                          {r.retrospective ? " · retrospective" : ""}
+                          {signableRoleLabel(r)}
                         </Badge>
                       ))}
                     </span>

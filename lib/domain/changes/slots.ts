@@ -49,7 +49,8 @@ export function openSignoffSlots(
       change.requesterId,
       ...change.scopeEditorIds,
       ...(change.implementerId ? [change.implementerId] : []),
-      ...counted.map((s) => s.signerId),
+      // An approver whose authority a delegate used has signed too (signedBy).
+      ...counted.flatMap((s) => [s.signerId, ...(s.onBehalfOfId ? [s.onBehalfOfId] : [])]),
     ]),
   ];
   const out: SignoffSlot[] = [];

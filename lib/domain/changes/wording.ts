@@ -1,7 +1,7 @@
 // Sentence helpers for the rules' plain-language messages, so policy, signing and gate messages
 // name roles and sites the same way. The words for codes are in lib/domain/labels.
-import type { ChangeState } from "../constants";
-import { CHANGE_STATE_LABELS } from "../labels";
+import type { ChangeState, SignoffRole } from "../constants";
+import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "../labels";
 import type { AssetFacts } from "./types";
 
 /** A state as it reads inside a sentence ("in progress", "PSSR pending"). */
@@ -48,4 +48,14 @@ export function isoUtc(d: Date): string {
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A sign-off someone may give, as a badge or list reads it: "Safety (PLA), on behalf of Sofia Safety". */
+export function signableRoleLabel(r: {
+  role: SignoffRole;
+  siteCode: string | null;
+  retrospective: boolean;
+  onBehalfOfName: string | null;
+}): string {
+  return `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}${r.retrospective ? ", retrospective" : ""}${r.onBehalfOfName ? `, on behalf of ${r.onBehalfOfName}` : ""}`;
 }

@@ -3,8 +3,14 @@
 import type { SignoffRole, SiteRole } from "../constants";
 import { ROLE_LABELS, SIGNOFF_ROLE_LABELS } from "../labels";
 import { distinctSites, withArticle } from "../changes/wording";
-import { SIGNOFF_GRANT_ROLE, compatibleRoles, signedBy } from "../changes/signing";
-import type { ChangeFacts, SignoffFacts } from "../changes/types";
+import {
+  SIGNOFF_GRANT_ROLE,
+  canSign,
+  compatibleRoles,
+  signedBy,
+  type SignRefusalCode,
+} from "../changes/signing";
+import type { ActorFacts, ChangeFacts, RequiredSignoff, SignoffFacts, SiteGrant } from "../changes/types";
 import { conflictingRoles, type DelegableRole } from "./rules";
 
 export interface OnBehalfFacts {
@@ -53,4 +59,61 @@ export function onBehalfRefusal(
 /** The meaning of a delegate's signature names whose authority it was given under. */
 export function onBehalfMeaning(meaning: string, delegatorName: string | null): string {
   return delegatorName ? `${meaning} on behalf of ${delegatorName}` : meaning;
+}
+
+/** Whose authority a lent role carries (lib/auth/actor's GrantDelegation, in the fields the rule needs). */
+export interface LentAuthority {
+  id: string;
+  delegatorId: string;
+  delegatorName: string;
+}
+
+/** A signer's roles, each marked when it is lent by a delegation. */
+export interface SignerFacts<D extends LentAuthority = LentAuthority> extends Omit<ActorFacts, "grants"> {
+  grants: readonly (SiteGrant & { delegation?: D })[];
+}
+
+export type SigningAuthority<D extends LentAuthority> =
+  | { ok: true; siteId: string; onBehalfOf: D | null }
+  | { ok: false; reason: string; code: SignRefusalCode | "delegation" };
+
+/**
+ * Whether `signer` may give `role` on the change now (at `siteId`, or at any site it may be given
+ * from), and under whose authority: in their own name when a role of their own allows it, else
+ * under a role lent to them, which also puts the delegator and the delegate through
+ * onBehalfRefusal. The sign service, the change page's options, the approvals inbox's test of
+ * agreement and the "needs your sign-off" recipients all ask this one rule.
+ */
+export function signingAuthority<D extends LentAuthority>(
+  change: ChangeFacts,
+  counted: readonly SignoffFacts[],
+  signer: SignerFacts<D>,
+  role: SignoffRole,
+  siteId: string | null,
+  required: readonly RequiredSignoff[],
+): SigningAuthority<D> {
+  const any = canSign(change, counted, signer, role, siteId, required);
+  const grantRole = SIGNOFF_GRANT_ROLE[role];
+  const lent = signer.grants.filter(
+    (g): g is SiteGrant & { delegation: D } => !!g.delegation && g.role === grantRole,
+  );
+  if (!any.ok) return any;
+  if (lent.length === 0) return { ...any, onBehalfOf: null };
+  const ownRoles = signer.grants.filter((g) => !g.delegation);
+  const own = canSign(change, counted, { ...signer, grants: ownRoles }, role, siteId, required);
+  if (own.ok) return { ...own, onBehalfOf: null };
+  let why: string | null = null;
+  for (const g of lent) {
+    if (siteId && g.siteId !== siteId) continue;
+    const at = canSign(change, counted, signer, role, g.siteId, required);
+    if (!at.ok) continue;
+    const refusal = onBehalfRefusal(change, counted, role, {
+      delegatorId: g.delegation.delegatorId,
+      delegatorName: g.delegation.delegatorName,
+      delegateRoles: ownRoles,
+    });
+    if (!refusal) return { ok: true, siteId: at.siteId, onBehalfOf: g.delegation };
+    why ??= refusal;
+  }
+  return { ok: false, code: "delegation", reason: why ?? own.reason };
 }

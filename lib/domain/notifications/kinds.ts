@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "schedule_conflict",
   "temporary_expiring",
   "temporary_expired",
+  "delegation",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -104,6 +105,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
   temporary_expired: {
     label: "A temporary change has expired and is not reverted",
     audience: "Its implementer and the site's change managers",
+    defaultChannel: "email",
+  },
+  delegation: {
+    label: "Signing authority is delegated to you, or a delegation ends early",
+    audience: "The delegate; when someone else ends it, the approver who delegated too",
     defaultChannel: "email",
   },
 };

@@ -153,6 +153,12 @@ export const changeResponse = named(
         siteCode: z.string().nullable(),
         available: z.boolean(),
         reason: z.string().nullable(),
+        onBehalfOfName: z
+          .string()
+          .nullable()
+          .describe(
+            "Set when the caller would sign under a delegation: the approver whose authority it uses",
+          ),
         acknowledge: z
           .array(z.object({ code: z.string(), message: z.string() }))
           .describe(
@@ -294,7 +300,19 @@ const inboxItem = named(
     plannedStart: instant.nullable(),
     plannedEnd: instant.nullable(),
     waitingSince: instant,
-    roles: z.array(z.object({ role, siteCode: z.string().nullable(), retrospective: z.boolean() })),
+    roles: z.array(
+      z.object({
+        role,
+        siteCode: z.string().nullable(),
+        retrospective: z.boolean(),
+        onBehalfOfName: z
+          .string()
+          .nullable()
+          .describe(
+            "Set when the caller may sign it only under a delegation in force: the approver who lent the role",
+          ),
+      }),
+    ),
     dueAt: instant.nullable().describe("Emergency retrospective sign-offs: when they fall due"),
     overdue: z.boolean(),
   }),

@@ -7,11 +7,9 @@ import { signoffs, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor, GrantDelegation } from "@/lib/auth/actor";
-import { onBehalfMeaning, onBehalfRefusal } from "@/lib/domain/delegation/signing";
+import { onBehalfMeaning, signingAuthority } from "@/lib/domain/delegation/signing";
 import {
   CONTENT_HASH_VERSION,
-  SIGNOFF_GRANT_ROLE,
-  canSign,
   contentHash,
   isoUtc,
   scopeHash,
@@ -101,49 +99,29 @@ function acknowledgements(ctx: ChangeContext, role: SignoffRole, decision: Signo
   return owed.map((w) => w.code);
 }
 
-interface Eligibility {
-  siteId: string;
-  /** Set when the signer signs on a delegator's behalf (a role lent to them at that site). */
-  onBehalfOf: GrantDelegation | null;
-}
-
 /**
- * Who may sign, by canSign over the signer's roles including those lent by a delegation; a role
- * of their own is preferred over a lent one. Signing with a lent role also puts the delegator
- * through separation of duties (lib/domain/delegation/signing).
+ * Who may sign (lib/domain/delegation/signing: a role of one's own first, else one lent by a
+ * delegation, with the delegation's separation of duties); `onBehalfOf` is set when the signer
+ * signs on a delegator's behalf.
  */
 function eligibility(
   actor: Actor,
   ctx: ChangeContext,
   role: SignoffRole,
   siteCode: string | undefined,
-): Eligibility {
-  const facts = actorFacts(actor);
-  const check = (siteId: string | null) => canSign(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
-  const verdict = check(siteIdFor(ctx, siteCode));
-  if (!verdict.ok) throw refusal(verdict);
-  const grantRole = SIGNOFF_GRANT_ROLE[role];
-  const lentAt = (siteId: string) =>
-    actor.grants.find((g) => g.role === grantRole && g.siteId === siteId && !ownGrant(actor, g))?.delegation;
-  const lent = lentAt(verdict.siteId);
-  if (!lent) return { siteId: verdict.siteId, onBehalfOf: null };
-  if (!siteCode) {
-    for (const g of actor.grants.filter((g) => g.role === grantRole && !g.delegation)) {
-      const own = check(g.siteId);
-      if (own.ok) return { siteId: own.siteId, onBehalfOf: null };
-    }
-  }
-  const why = onBehalfRefusal(ctx.facts, ctx.counted, role, {
-    delegatorId: lent.delegatorId,
-    delegatorName: lent.delegatorName,
-    delegateRoles: actor.grants.filter((g) => !g.delegation),
-  });
-  if (why) throw new ServiceError("forbidden", why, { refusal: "delegation" });
-  return { siteId: verdict.siteId, onBehalfOf: lent };
-}
-
-function ownGrant(actor: Actor, g: Actor["grants"][number]): boolean {
-  return actor.grants.some((o) => !o.delegation && o.role === g.role && o.siteId === g.siteId);
+): { siteId: string; onBehalfOf: GrantDelegation | null } {
+  const verdict = signingAuthority(
+    ctx.facts,
+    ctx.counted,
+    actorFacts(actor),
+    role,
+    siteIdFor(ctx, siteCode),
+    ctx.required,
+  );
+  if (verdict.ok) return verdict;
+  if (verdict.code === "delegation")
+    throw new ServiceError("forbidden", verdict.reason, { refusal: "delegation" });
+  throw refusal({ ...verdict, code: verdict.code });
 }
 
 /**

@@ -12,6 +12,7 @@ import { createDelegationSchema, type CreateDelegationInput } from "@/lib/schema
 import { requireScope } from "@/lib/services/authorize";
 import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
+import { notifyDelegationParties } from "./notify-parties";
 import { delegationView, type DelegationView } from "./view";
 
 const delegate = alias(users, "delegate");
@@ -21,7 +22,7 @@ const delegate = alias(users, "delegate");
  * whole days at the site (lib/domain/delegation/rules: not to oneself, not to someone holding a
  * conflicting role there, not overlapping another of theirs for the role and site, not in the
  * past). Checked under a lock on the delegator's account, so two requests cannot both pass the
- * overlap rule; audited in the same transaction.
+ * overlap rule; audited and the delegate notified in the same transaction.
  */
 export async function createDelegation(actor: Actor, input: CreateDelegationInput): Promise<DelegationView> {
   if (actor.kind !== "user" || !actor.userId)
@@ -123,6 +124,23 @@ export async function createDelegation(actor: Actor, input: CreateDelegationInpu
       },
       reason: data.reason || null,
     });
+    await notifyDelegationParties(
+      tx,
+      {
+        id: row!.id,
+        delegatorId: me.id,
+        delegatorName: me.name,
+        delegateId: other.id,
+        delegateName: other.name,
+        siteId: site.id,
+        siteName: site.name,
+        timeZone: site.timeZone,
+        role: data.role,
+        ...period,
+      },
+      { kind: "created" },
+      now,
+    );
     return delegationView(
       {
         ...row!,

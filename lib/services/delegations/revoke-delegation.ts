@@ -1,5 +1,5 @@
 import "server-only";
-import { mayEndDelegation } from "@/lib/domain/delegation/rules";
+import { mayEndDelegation, type DelegableRole } from "@/lib/domain/delegation/rules";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { signingDelegations } from "@/db/schema";
@@ -13,11 +13,13 @@ import { conflict, forbidden, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { uuid } from "@/lib/schemas/common";
 import { selectDelegations, visibleDelegations } from "./list-delegations";
+import { notifyDelegationParties } from "./notify-parties";
 import { delegationView, type DelegationView } from "./view";
 
 /**
  * Ends a delegation now (or before it starts): by the delegator, the delegate (declining it), or
- * a change manager of the site. Sign-offs already given under it stay, with both names.
+ * a change manager of the site. Sign-offs already given under it stay, with both names. The
+ * parties other than whoever ended it are notified.
  */
 export async function revokeDelegation(
   actor: Actor,
@@ -71,6 +73,12 @@ export async function revokeDelegation(
       after: { revokedAt: isoUtc(now), revokedByName: actor.name },
       reason: reason || null,
     });
+    await notifyDelegationParties(
+      tx,
+      { ...row, role: row.role as DelegableRole },
+      { kind: "ended", byId: actor.userId!, byName: actor.name },
+      now,
+    );
     return delegationView({ ...row, revokedAt: now, revokedByName: actor.name }, now);
   });
 }

@@ -141,7 +141,7 @@ async function plan(
     case "retrospective_overdue": {
       const roles = owedRetrospectiveRoles(ctx);
       if (roles.length === 0) return null;
-      const signers = await eligibleSigners(tx, ctx, roles);
+      const signers = await eligibleSigners(tx, ctx, roles, now);
       const overdue = kind === "retrospective_overdue";
       return [
         overdue ? [...signers, ...(await changeManagersAt(tx, r.siteIds))] : signers,

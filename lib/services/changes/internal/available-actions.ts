@@ -3,14 +3,9 @@ import "server-only";
 // services re-check every one of these under a row lock; this is what the UI shows.
 import type { Actor } from "@/lib/auth/actor";
 import { hasRoleAt } from "@/lib/auth/permissions";
-import {
-  SIGNOFF_GRANT_ROLE,
-  canSign,
-  canTransition,
-  pssrRequired,
-  type GateDecision,
-} from "@/lib/domain/changes";
+import { SIGNOFF_GRANT_ROLE, canTransition, pssrRequired, type GateDecision } from "@/lib/domain/changes";
 import { signingWarnings } from "@/lib/domain/changes/supply-chain";
+import { signingAuthority } from "@/lib/domain/delegation/signing";
 import { SIGNOFF_ROLES, type ChangeState } from "@/lib/domain/constants";
 import { implementRefusal, closeRefusal, manageRefusal } from "./access";
 import { closeBlockers, submitIssues } from "./preconditions";
@@ -46,13 +41,14 @@ export function signOptions(actor: Actor, ctx: ChangeContext): SignOption[] {
         ? mySites.filter(([id]) => ctx.required.some((r) => r.role === "operations" && r.siteId === id))
         : [[null, null]];
     for (const [siteId, siteCode] of targets) {
-      const verdict = canSign(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
+      const verdict = signingAuthority(ctx.facts, ctx.counted, facts, role, siteId, ctx.required);
       if (!verdict.ok && verdict.code === "not_required") continue;
       const code = verdict.ok ? (sites.find(([id]) => id === verdict.siteId)?.[1] ?? siteCode) : siteCode;
       out.push({
         role,
         siteCode: code,
         ...option(verdict.ok, verdict.ok ? null : verdict.reason),
+        onBehalfOfName: verdict.ok ? (verdict.onBehalfOf?.delegatorName ?? null) : null,
         acknowledge: signingWarnings(ctx.facts, role, "approve"),
       });
     }

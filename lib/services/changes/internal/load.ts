@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { areas, assets, changeAssets, changes, signoffs, sites } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, GrantDelegation } from "@/lib/auth/actor";
+import type { SignerFacts } from "@/lib/domain/delegation/signing";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import {
   assetFacts,
@@ -11,7 +12,6 @@ import {
   policyFacts,
   requiredSignoffs,
   riskOf,
-  type ActorFacts,
   type ApprovalContent,
   type ChangeFacts,
   type RequiredSignoff,
@@ -203,11 +203,16 @@ export function signoffFacts(s: SignoffRow): SignoffFacts {
   };
 }
 
-export function actorFacts(actor: Actor): ActorFacts {
+/** The actor as the signing rules see them: their roles, each lent one with whose authority it carries. */
+export function actorFacts(actor: Actor): SignerFacts<GrantDelegation> {
   return {
     userId: actor.userId ?? "",
     isAdmin: actor.isAdmin,
-    grants: actor.grants.map((g) => ({ siteId: g.siteId, role: g.role })),
+    grants: actor.grants.map((g) => ({
+      siteId: g.siteId,
+      role: g.role,
+      ...(g.delegation ? { delegation: g.delegation } : {}),
+    })),
     implementSiteIds: sitesWithPermission(actor, "change.implement"),
   };
 }

@@ -10,7 +10,7 @@ export const MAIL_JOB = "mail.send";
 
 export interface NotificationDraft {
   kind: NotificationKind;
-  objectType: "change" | "advisory";
+  objectType: "change" | "advisory" | "delegation";
   objectId: string;
   siteId: string | null;
   timeZone: string;
@@ -30,6 +30,7 @@ export function portalUrl(): string {
 }
 
 export function objectPath(objectType: string, objectId: string): string {
+  if (objectType === "delegation") return "/approvals/delegations";
   return objectType === "advisory" ? `/advisories/${objectId}` : `/changes/${objectId}`;
 }
 
