@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ChangeView, IntegrityCheckView } from "@/lib/types/changes";
 import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "@/lib/domain/labels";
+import { temporaryRecordFacts } from "@/lib/domain/changes/temporary";
 
 // The change's facts as label/value lists, shared by the overview tab and the printable record
 // so that both state the same things in the same words; each surface lays them out its own way.
@@ -79,11 +80,7 @@ export function scheduleFacts(change: ChangeView, t: ShowTime): FactList {
   return [
     ["Planned start", t(change.plannedStart)],
     ["Planned end", t(change.plannedEnd)],
-    ...(change.temporaryUntil
-      ? ([["Temporary: revert by", t(change.temporaryUntil)]] as FactList)
-      : change.temporary.reverts
-        ? ([["Reverts", `${change.temporary.reverts.number}, due by the expiry`]] as FactList)
-        : []),
+    ...temporaryRecordFacts(change, t),
     ["Implementer", person(change.implementerName, change.implementerEmail)],
     ["Submitted", t(change.submittedAt)],
     ["Approved", t(change.approvedAt)],

@@ -1,6 +1,7 @@
 import "server-only";
 import { readAuditPayload } from "@/lib/audit/events";
 import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
+import { temporaryRecordFacts } from "@/lib/domain/changes/temporary";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";
 import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
 import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
@@ -165,6 +166,7 @@ export async function changeRecordPdf(record: ChangeRecord): Promise<Buffer> {
   facts(doc, [
     ["Planned start", t(change.plannedStart)],
     ["Planned end", t(change.plannedEnd)],
+    ...temporaryRecordFacts(change, t),
     ["Submitted", t(change.submittedAt)],
     ["Approved", t(change.approvedAt)],
     ["Actual start", t(change.actualStart)],

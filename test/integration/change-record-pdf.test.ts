@@ -1,4 +1,4 @@
-import { PDFParse } from "pdf-parse";
+import { pdfText } from "../pdf-text";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeRecordPdf } from "@/lib/pdf/change-record";
 import { createChange } from "@/lib/services/changes/create";
@@ -17,15 +17,6 @@ beforeAll(async () => {
   await useTestDatabase();
   w = await changeWorld();
 }, 180_000);
-
-async function pdfText(buf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, " ");
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe("change record PDF", () => {
   it("parses and holds every signer's printed name and meaning, superseded ones marked, versions and the last event", async () => {

@@ -11,7 +11,7 @@ import { createDelegation } from "@/lib/services/delegations/create-delegation";
 import { listDelegations } from "@/lib/services/delegations/list-delegations";
 import { revokeDelegation } from "@/lib/services/delegations/revoke-delegation";
 import { grantRole } from "@/lib/services/users/grant-role";
-import { PDFParse } from "pdf-parse";
+import { pdfText } from "../pdf-text";
 import * as delegationsRoute from "@/app/api/v1/delegations/route";
 import { changeRecordPdf } from "@/lib/pdf/change-record";
 import { getChangeRecord } from "@/lib/services/records/get-change-record";
@@ -39,15 +39,6 @@ beforeAll(async () => {
 async function waitingForSafety(requester = w.people.requester.actor) {
   const c = await createChange(requester, draft(w, [w.assets.sis.id]));
   return submitChange(requester, c.id);
-}
-
-async function pdfText(buf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, " ");
-  } finally {
-    await parser.destroy();
-  }
 }
 
 const rowsBy = async (delegatorId: string) =>

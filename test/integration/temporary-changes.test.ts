@@ -15,6 +15,13 @@ import { updateChange } from "@/lib/services/changes/update";
 import { useTestDatabase } from "../db";
 import { HOUR, changeWorld, draft, errorOf, sign, type World } from "./changes-helpers";
 import { drainJobs, emails, schedule, told } from "./notify-helpers";
+import * as changesRoute from "@/app/api/v1/changes/route";
+import { formatInZone, formatUtc } from "@/lib/domain/site-time";
+import { changeRecordPdf } from "@/lib/pdf/change-record";
+import { getChangeRecord } from "@/lib/services/records/get-change-record";
+import { createToken } from "@/lib/services/tokens/create-token";
+import { call, expectProblem } from "./api-helpers";
+import { pdfText } from "../pdf-text";
 
 let db: Db;
 let w: World;
@@ -68,6 +75,20 @@ describe("temporary changes", () => {
     );
     expect(early.message).toMatch(/after the planned end/);
     expect(await db.select({ id: changes.id }).from(changes)).toHaveLength(before.length);
+    // Through the API: problem+json naming the field, nothing saved.
+    const { token } = await createToken(requester.actor, { name: "api", scopes: ["read", "write"] });
+    const res = await call(changesRoute.POST as never, {
+      method: "POST",
+      path: "/api/v1/changes",
+      token,
+      body: JSON.stringify(vendorRule(w.assets.plc.id, new Date(Date.now() - HOUR))),
+    });
+    const problem = await expectProblem(res, 422);
+    expect(problem.detail).toBe(
+      "The expiry of a temporary change must be in the future. Choose a later date and time.",
+    );
+    expect(problem.errors).toEqual([{ path: "temporaryUntil", message: problem.detail }]);
+    expect(await db.select({ id: changes.id }).from(changes)).toHaveLength(before.length);
 
     const c = await createChange(
       requester.actor,
@@ -108,6 +129,17 @@ describe("temporary changes", () => {
       state: "implemented",
       dueBy: until.toISOString(),
     });
+    // The change record PDF states the expiry (site time and UTC) and the revert, both ways.
+    const pdfOf = async (id: string) =>
+      pdfText(await changeRecordPdf(await getChangeRecord(w.people.auditor.actor, id)));
+    const untilWords = `${formatInZone(until, "America/Chicago")} (${formatUtc(until)})`;
+    const record = await pdfOf(c.id);
+    expect(record).toContain(`Temporary: revert by: ${untilWords}`);
+    expect(record).toContain(`Revert: ${revert.number} (Draft)`);
+    expect(record).toContain("Temporary state: In place on its assets until the revert closes");
+    const revertRecord = await pdfOf(revert.id);
+    expect(revertRecord).toContain(`Reverts temporary change: ${c.number} (Implemented)`);
+    expect(revertRecord).toContain(`Due by (its expiry): ${untilWords}`);
     const [created] = await db
       .select()
       .from(auditEvents)

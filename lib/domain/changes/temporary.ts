@@ -1,6 +1,7 @@
 // Temporary changes (issue 15, item 4): a firewall rule opened for a vendor's session, a bypass
 // for a proof test. Each must be reverted by its expiry. Time is a parameter, as everywhere here.
 import type { ChangeState, Outcome } from "../constants";
+import { CHANGE_STATE_LABELS } from "../labels";
 import { addLocalDays } from "../notifications/reminders";
 import { formatInZone } from "../site-time";
 
@@ -71,4 +72,48 @@ export function revertDraft(o: Original, timeZone: string) {
       ? `Re-apply the temporary change as ${o.number} did:\n${o.implementationPlan}`
       : `Re-apply the temporary change as ${o.number} did.`,
   };
+}
+
+interface LinkedChange {
+  number: string;
+  state: ChangeState;
+}
+
+/**
+ * The temporary state in a change record's words (the printable record and the PDF state the
+ * same): on a temporary change its expiry, its revert and whether its assets are in the temporary
+ * state; on a revert, what it undoes and by when. `t` shows an instant as the surface does.
+ */
+export function temporaryRecordFacts<T>(
+  change: {
+    temporaryUntil: string | null;
+    temporary: {
+      revert: LinkedChange | null;
+      reverts: (LinkedChange & { dueBy: string | null }) | null;
+      inPlace: boolean;
+    };
+  },
+  t: (at: string) => T,
+): [string, T | string][] {
+  const linked = (c: LinkedChange) => `${c.number} (${CHANGE_STATE_LABELS[c.state]})`;
+  const { revert, reverts, inPlace } = change.temporary;
+  if (change.temporaryUntil)
+    return [
+      ["Temporary: revert by", t(change.temporaryUntil)],
+      ["Revert", revert ? linked(revert) : "Drafted by Interlock when the change is completed"],
+      [
+        "Temporary state",
+        inPlace
+          ? "In place on its assets until the revert closes"
+          : revert?.state === "closed"
+            ? "Reverted"
+            : "Not in place (not completed successfully)",
+      ],
+    ];
+  if (reverts)
+    return [
+      ["Reverts temporary change", linked(reverts)],
+      ["Due by (its expiry)", reverts.dueBy ? t(reverts.dueBy) : "—"],
+    ];
+  return [];
 }
