@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { Page } from "@playwright/test";
 import { PEOPLE } from "./accounts";
 import { expect, expectNoAxeViolations, pageAs, test } from "./fixtures";
 import { api, as, copyDemoAssets, createOwnArea, openWindow } from "./own-data";
@@ -106,7 +107,7 @@ test("a delegate's approvals list the lent role's sign-off on behalf of the appr
       reason: "Proof-test week",
     }),
   );
-  const shot = (page: import("@playwright/test").Page, name: string) =>
+  const shot = (page: Page, name: string) =>
     page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
   try {
     const mia = await pageAs(browser, PEOPLE.rhpTechnician);

@@ -24,7 +24,9 @@ export function TemporaryNotice({ change, zone }: { change: ChangeView; zone: st
   if (change.temporaryUntil) {
     return (
       <p className="text-sm text-slate-800" data-testid="temporary-notice">
-        Temporary change: must be reverted by <SiteTime at={change.temporaryUntil} zone={zone} />.{" "}
+        Temporary change: must be reverted by{" "}
+        <SiteTime at={t.expiresAt ?? change.temporaryUntil} zone={zone} />
+        {t.expiresAt && t.expiresAt !== change.temporaryUntil ? " (extended)" : ""}.{" "}
         {t.revert ? (
           <>
             Revert:{" "}

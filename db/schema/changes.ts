@@ -86,6 +86,8 @@ export const changes = pgTable(
     followsChangeId: uuid(),
     /** A temporary change (a vendor's firewall rule, a proof-test bypass) must be reverted by this instant. */
     temporaryUntil: timestamp({ withTimezone: true }),
+    /** Set when an extension of the expiry is approved after implementation: the expiry in force since. */
+    extendedUntil: timestamp({ withTimezone: true }),
     /** The revert Interlock drafted when the temporary change it names was completed. */
     revertsChangeId: uuid(),
     /** A standard change names the approved catalog model version it follows (issue 15). */

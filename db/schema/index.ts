@@ -13,3 +13,4 @@ export * from "./notifications";
 export * from "./sso";
 export * from "./board";
 export * from "./delegations";
+export * from "./temporary-extensions";

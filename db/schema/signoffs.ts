@@ -6,11 +6,12 @@ import { standardModelVersions } from "./catalog";
 import { changes } from "./changes";
 import { signingDelegations } from "./delegations";
 import { sites } from "./sites-assets";
+import { temporaryExtensions } from "./temporary-extensions";
 
 /**
  * An electronic signature over a change's approval-relevant content (contentHash), or over a
  * standard change model version's content when the change board approves it for the catalog
- * (exactly one of changeId and modelVersionId is set). Never deleted.
+ * (exactly one of changeId, modelVersionId and extensionId is set: a change, a model version, or a temporary change's expiry extension). Never deleted.
  */
 export const signoffs = pgTable(
   "signoffs",
@@ -45,6 +46,8 @@ export const signoffs = pgTable(
     onBehalfOfId: uuid().references(() => users.id),
     onBehalfOfName: text(),
     delegationId: uuid().references(() => signingDelegations.id),
+    /** A sign-off of a temporary change's expiry extension (then neither changeId nor modelVersionId). */
+    extensionId: uuid().references(() => temporaryExtensions.id),
     supersededAt: timestamp({ withTimezone: true }),
     supersededReason: text(),
   },
@@ -52,6 +55,10 @@ export const signoffs = pgTable(
     index("signoffs_change_idx").on(t.changeId, t.round),
     index("signoffs_signer_idx").on(t.signerId),
     index("signoffs_model_version_idx").on(t.modelVersionId),
-    check("signoffs_one_subject", sql`num_nonnulls(${t.changeId}, ${t.modelVersionId}) = 1`),
+    index("signoffs_extension_idx").on(t.extensionId),
+    check(
+      "signoffs_one_subject",
+      sql`num_nonnulls(${t.changeId}, ${t.modelVersionId}, ${t.extensionId}) = 1`,
+    ),
   ],
 );

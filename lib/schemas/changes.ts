@@ -324,3 +324,17 @@ export type TransitionReasonInput = z.input<typeof transitionReasonSchema>;
 
 export const gateQuerySchema = z.object({ at: z.preprocess(blankToUndefined, instantSchema.optional()) });
 export type GateQuery = z.input<typeof gateQuerySchema>;
+
+/** Asking for a later expiry of a temporary change in place (issue 15). */
+export const extendTemporarySchema = z.object({
+  until: instantSchema,
+  reason: text(2_000, "Reason")
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, "Say why the temporary state must last longer."),
+});
+export type ExtendTemporaryInput = z.input<typeof extendTemporarySchema>;
+
+const { acknowledged: _acknowledged, ...extensionSignShape } = signoffInputSchema.shape;
+/** A sign-off of an expiry extension: as a change's, bound to the extension's contentHash. */
+export const extensionSignoffSchema = z.object(extensionSignShape).superRefine(rejectionNeedsComment);
+export type ExtensionSignoffInput = z.input<typeof extensionSignoffSchema>;

@@ -1,3 +1,4 @@
+import type { ExtensionState } from "@/lib/domain/changes/temporary-extension";
 // What the change services return. Instants are ISO 8601 UTC strings (API.md), so the same
 // objects go straight into JSON responses and into client components.
 import type { ChangeModelRef } from "./catalog";
@@ -148,6 +149,36 @@ export interface TemporaryLinksView {
   reverts: { id: string; number: string; state: ChangeState; dueBy: string | null } | null;
   /** Completed and its revert not closed yet: the assets are in the temporary state. */
   inPlace: boolean;
+  /** The expiry in force: the latest approved extension's, else the one approved with the change. */
+  expiresAt: string | null;
+  /** The latest extension of the expiry asked for after implementation, in any state. */
+  extension: TemporaryExtensionView | null;
+  /** Why the caller may not ask for a later expiry now; null when they may. */
+  extendRefusal: string | null;
+}
+
+/** A request for a later expiry of a temporary change in place, and its sign-offs (issue 15). */
+export interface TemporaryExtensionView {
+  id: string;
+  state: ExtensionState;
+  fromUntil: string;
+  toUntil: string;
+  reason: string;
+  requestedByName: string;
+  requestedAt: string;
+  decidedAt: string | null;
+  /** What each sign-off of the extension is bound to; send it back to sign. */
+  contentHash: string;
+  required: {
+    role: SignoffRole;
+    siteCode: string | null;
+    signerName: string | null;
+    decision: SignoffDecision | null;
+    meaning: string | null;
+    signedAt: string | null;
+  }[];
+  /** What the caller may sign on it now, and why not otherwise. */
+  signOptions: { role: SignoffRole; siteCode: string | null; available: boolean; reason: string | null }[];
 }
 
 export interface ChangeView {

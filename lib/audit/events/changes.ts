@@ -10,6 +10,7 @@ import {
   SIGNOFF_DECISIONS,
   SIGNOFF_ROLES,
 } from "@/lib/domain/constants";
+import { EXTENSION_STATES } from "@/lib/domain/changes/temporary-extension";
 import { changed, event, id, instant, text } from "./define";
 
 const version = z.number().int().positive();
@@ -121,6 +122,34 @@ export const CHANGE_EVENTS = {
     after: z.strictObject({ number: z.string(), outcome: z.enum(OUTCOMES), integrity }),
   }),
   "change.pssr": event("change", { before: left, after: entered({}) }),
+  // A later expiry of a temporary change in place, asked for and signed (issue 15).
+  "change.extension_request": event("change", {
+    after: z.strictObject({
+      number: z.string(),
+      extensionId: id,
+      fromUntil: instant,
+      toUntil: instant,
+      required: z.array(requirement),
+      contentHash: z.string(),
+    }),
+  }),
+  "change.extension_sign": event("change", {
+    after: z.strictObject({
+      number: z.string(),
+      extensionId: id,
+      signoffId: id,
+      role: z.enum(SIGNOFF_ROLES),
+      decision: z.enum(SIGNOFF_DECISIONS),
+      signerName: z.string(),
+      signerEmail: z.string(),
+      meaning: z.string(),
+      signedAt: instant,
+      contentHash: z.string(),
+      state: z.enum(EXTENSION_STATES),
+      fromUntil: instant,
+      toUntil: instant,
+    }),
+  }),
   "change.close": event("change", {
     before: left,
     after: entered({

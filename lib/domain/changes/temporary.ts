@@ -1,7 +1,8 @@
 // Temporary changes (issue 15, item 4): a firewall rule opened for a vendor's session, a bypass
 // for a proof test. Each must be reverted by its expiry. Time is a parameter, as everywhere here.
-import type { ChangeState, Outcome } from "../constants";
-import { CHANGE_STATE_LABELS } from "../labels";
+import type { ChangeState, Outcome, SignoffRole } from "../constants";
+import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "../labels";
+import { EXTENSION_STATE_LABELS, type ExtensionState } from "./temporary-extension";
 import { addLocalDays } from "../notifications/reminders";
 import { formatInZone } from "../site-time";
 
@@ -91,15 +92,47 @@ export function temporaryRecordFacts<T>(
       revert: LinkedChange | null;
       reverts: (LinkedChange & { dueBy: string | null }) | null;
       inPlace: boolean;
+      expiresAt: string | null;
+      extension: {
+        state: ExtensionState;
+        fromUntil: string;
+        toUntil: string;
+        reason: string;
+        requestedByName: string;
+        required: { role: SignoffRole; siteCode: string | null; signerName: string | null }[];
+      } | null;
     };
   },
   t: (at: string) => T,
 ): [string, T | string][] {
   const linked = (c: LinkedChange) => `${c.number} (${CHANGE_STATE_LABELS[c.state]})`;
-  const { revert, reverts, inPlace } = change.temporary;
+  const { revert, reverts, inPlace, expiresAt, extension: ext } = change.temporary;
+  const extended: [string, T | string][] =
+    expiresAt && expiresAt !== change.temporaryUntil && change.temporaryUntil
+      ? [["Expiry approved with the change", t(change.temporaryUntil)]]
+      : [];
+  const extension: [string, T | string][] = ext
+    ? [
+        [
+          "Expiry extension",
+          `${EXTENSION_STATE_LABELS[ext.state]}: requested by ${ext.requestedByName} to move the expiry to ${String(t(ext.toUntil))} — ${ext.reason}`,
+        ],
+        [
+          "Extension sign-offs",
+          ext.required
+            .map(
+              (r) =>
+                `${SIGNOFF_ROLE_LABELS[r.role]}${r.siteCode ? ` (${r.siteCode})` : ""}: ${r.signerName ?? "awaited"}`,
+            )
+            .join("; "),
+        ],
+      ]
+    : [];
   if (change.temporaryUntil)
     return [
-      ["Temporary: revert by", t(change.temporaryUntil)],
+      ["Temporary: revert by", t(expiresAt ?? change.temporaryUntil)],
+      ...extended,
+      ...extension,
       ["Revert", revert ? linked(revert) : "Drafted by Interlock when the change is completed"],
       [
         "Temporary state",

@@ -19,11 +19,14 @@ import {
   completeChangeSchema,
   createChangeSchema,
   signoffInputSchema,
+  extendTemporarySchema,
+  extensionSignoffSchema,
   transitionReasonSchema,
   updateChangeSchema,
 } from "@/lib/schemas/changes";
 import { CHANGE_UI_ACTIONS } from "@/lib/types/changes";
 import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
+import { EXTENSION_STATES } from "@/lib/domain/changes/temporary-extension";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const role = z.enum(SIGNOFF_ROLES);
@@ -235,6 +238,45 @@ export const changeResponse = named(
         inPlace: z
           .boolean()
           .describe("Completed, and its revert not closed: the assets are in the temporary state"),
+        expiresAt: instant
+          .nullable()
+          .describe("The expiry in force: the latest approved extension's, else temporaryUntil"),
+        extension: z
+          .object({
+            id: z.uuid(),
+            state: z.enum(EXTENSION_STATES),
+            fromUntil: instant,
+            toUntil: instant,
+            reason: z.string(),
+            requestedByName: z.string(),
+            requestedAt: instant,
+            decidedAt: instant.nullable(),
+            contentHash: z.string().describe("Send it back to sign the extension"),
+            required: z.array(
+              z.object({
+                role,
+                siteCode: z.string().nullable(),
+                signerName: z.string().nullable(),
+                decision: z.enum(SIGNOFF_DECISIONS).nullable(),
+                meaning: z.string().nullable(),
+                signedAt: instant.nullable(),
+              }),
+            ),
+            signOptions: z.array(
+              z.object({
+                role,
+                siteCode: z.string().nullable(),
+                available: z.boolean(),
+                reason: z.string().nullable(),
+              }),
+            ),
+          })
+          .nullable()
+          .describe("The latest request for a later expiry after implementation, with its sign-offs"),
+        extendRefusal: z
+          .string()
+          .nullable()
+          .describe("Why the caller may not ask for a later expiry now; null when they may"),
       })
       .describe("A temporary change and its revert, linked both ways"),
     standardModelVersionId: z
@@ -451,6 +493,32 @@ export default definePaths(
           'A security approval of a security patch or firmware update whose `vendorQualified` is false must acknowledge it: `acknowledged: ["vendor_not_qualified"]` (the change\'s `signOptions[].acknowledge` lists what to acknowledge); without it 422 (errors path `acknowledged`), checked before the password. The acknowledgement is stored with the sign-off, in its meaning and in the audit trail.',
         path: idPath,
         body: signoffInputSchema,
+        responses: { 201: { description: "The change with the new sign-off", schema: changeResponse } },
+        errors: [400, 403, 404, 409, 422, 429],
+      },
+    },
+    "/api/v1/changes/{id}/extensions": {
+      post: {
+        summary: "Ask for a later expiry of a temporary change in place",
+        description:
+          "Once a temporary change is implemented and until its revert closes (before that, edit `temporaryUntil`: it is signed content). " +
+          "The extension needs the sign-offs that approved the change in its round, each bound to the extension's `contentHash`; until then the expiry stays. " +
+          "An expiry in the past or not later than the current one: 422 on `until`. One pending extension at a time (409).",
+        path: idPath,
+        body: extendTemporarySchema,
+        responses: { 201: { description: "The change, its extension pending", schema: changeResponse } },
+        errors: [400, 403, 404, 409, 422],
+      },
+    },
+    "/api/v1/changes/{id}/extensions/signoffs": {
+      post: {
+        summary: "Sign the pending expiry extension (approve or reject)",
+        description:
+          "As a change's sign-off: the password re-authenticates the signer, `contentHash` must be the extension's (409 otherwise). " +
+          "The requester of the change or the extension and the implementer are refused (403), as is a second role from one person; a role lent by a delegation does not sign extensions. " +
+          "A rejection decides it; the last approval applies the new expiry (`temporary.expiresAt`), which the revert's due time and the reminders follow.",
+        path: idPath,
+        body: extensionSignoffSchema,
         responses: { 201: { description: "The change with the new sign-off", schema: changeResponse } },
         errors: [400, 403, 404, 409, 422, 429],
       },

@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveExpiry } from "@/lib/domain/changes/temporary-extension";
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { changes } from "@/db/schema";
@@ -99,7 +100,8 @@ async function temporaryReminder(
 ): Promise<[string[], Draft] | null> {
   const r = ctx.row;
   // Extended since it was found (a new expiry gets its own reminder), or reverted meanwhile.
-  if (!r.temporaryUntil || r.temporaryUntil.getTime() !== dueAt.getTime()) return null;
+  const until = effectiveExpiry(r);
+  if (!until || until.getTime() !== dueAt.getTime()) return null;
   const [inPlace] = await temporaryInPlaceRows(tx, { scope: eq(changes.id, r.id), limit: 1 });
   if (!inPlace) return null;
   const revert = inPlace.revert ? `Its revert is ${inPlace.revert.number}.` : "No revert is drafted yet.";

@@ -7,6 +7,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import type {
   CloseChangeInput,
   CompleteChangeInput,
+  ExtendTemporaryInput,
+  ExtensionSignoffInput,
   SignoffInput,
   SignoffIntent,
   TransitionReasonInput,
@@ -15,7 +17,9 @@ import { cancelChange } from "@/lib/services/changes/cancel";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
 import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
+import { requestExtension } from "@/lib/services/changes/request-extension";
 import { reviseChange } from "@/lib/services/changes/revise";
+import { signExtension } from "@/lib/services/changes/sign-extension";
 import { signChange } from "@/lib/services/changes/sign";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
@@ -36,6 +40,17 @@ async function run(call: () => Promise<ChangeView>, message: string): Promise<Do
   } catch (e) {
     return formFailure(e, "changes");
   }
+}
+
+export async function requestExtensionAction(id: string, input: ExtendTemporaryInput): Promise<Done> {
+  const actor = await requireActor();
+  return run(() => requestExtension(actor, id, input), "Extension asked for: its sign-offs are awaited.");
+}
+
+export async function signExtensionAction(id: string, input: ExtensionSignoffInput): Promise<Done> {
+  const actor = await requireActor();
+  const info = await client();
+  return run(() => signExtension(actor, id, input, info), "Extension signed.");
 }
 
 export async function submitAction(id: string): Promise<Done> {

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ActionBar } from "@/components/changes/action-bar";
 import { ActionNotice, NOTICES, type NoticeKind } from "@/components/changes/action-notice";
 import { ChangeHeader } from "@/components/changes/change-header";
+import { ExtensionPanel } from "@/components/changes/extension-panel";
 import { GatePanel } from "@/components/changes/gate-panel";
 import { HistoryList } from "@/components/changes/history-list";
 import { Overview } from "@/components/changes/overview";
@@ -28,8 +29,10 @@ import {
   completeAction,
   evaluateGateAction,
   beginSsoSignAction,
+  requestExtensionAction,
   reviseAction,
   signAction,
+  signExtensionAction,
   startAction,
   submitAction,
 } from "./actions";
@@ -116,6 +119,12 @@ export default async function ChangePage({
           complete: completeAction.bind(null, change.id),
           close: closeAction.bind(null, change.id),
         }}
+      />
+      <ExtensionPanel
+        change={change}
+        zone={zone}
+        request={requestExtensionAction.bind(null, change.id)}
+        sign={signExtensionAction.bind(null, change.id)}
       />
       <Tabs key={initialTab} defaultValue={initialTab}>
         <TabsList label="Change sections">

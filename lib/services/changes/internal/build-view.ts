@@ -198,7 +198,7 @@ export async function buildChangeView(
     closedAt: iso(row.closedAt),
     followsChangeId: row.followsChangeId,
     temporaryUntil: iso(row.temporaryUntil),
-    temporary: await loadTemporaryLinks(tx, row),
+    temporary: await loadTemporaryLinks(tx, row, { actor, ctx }),
     standardModelVersionId: row.standardModelVersionId,
     standardModel: await changeModelRef(tx, row),
     standardLegacy: row.standardLegacy,

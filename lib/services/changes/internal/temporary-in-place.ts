@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { changeAssets, changes, sites } from "@/db/schema";
@@ -17,6 +17,10 @@ export interface TemporaryInPlaceRow {
 }
 
 const reverts = alias(changes, "reverts");
+/** The expiry in force (lib/domain/changes/temporary-extension effectiveExpiry). */
+const expiry = sql<Date>`coalesce(${changes.extendedUntil}, ${changes.temporaryUntil})`.mapWith(
+  changes.temporaryUntil,
+);
 
 /**
  * Temporary changes completed successfully whose revert has not closed: their assets are in the
@@ -32,7 +36,7 @@ export async function temporaryInPlaceRows(
     inArray(changes.state, ["implemented", "pssr_pending", "closed"]),
     sql`not exists (select 1 from ${changes} r where r.reverts_change_id = ${changes.id} and r.state = 'closed')`,
   ];
-  if (opts.before) conds.push(lte(changes.temporaryUntil, opts.before));
+  if (opts.before) conds.push(sql`${expiry} <= ${opts.before.toISOString()}::timestamptz`);
   if (opts.scope) conds.push(opts.scope);
   if (opts.assetId)
     conds.push(
@@ -43,7 +47,7 @@ export async function temporaryInPlaceRows(
       id: changes.id,
       number: changes.number,
       title: changes.title,
-      temporaryUntil: changes.temporaryUntil,
+      temporaryUntil: expiry,
       timeZone: sites.timeZone,
       siteIds: changes.siteIds,
       implementerId: changes.implementerId,
@@ -55,7 +59,7 @@ export async function temporaryInPlaceRows(
     .innerJoin(sites, sql`${sites.id} = ${changes.siteIds}[1]`)
     .leftJoin(reverts, eq(reverts.revertsChangeId, changes.id))
     .where(and(...conds))
-    .orderBy(asc(changes.temporaryUntil), asc(reverts.createdAt))
+    .orderBy(asc(expiry), asc(reverts.createdAt))
     .limit(opts.limit ?? 2000);
   // A cancelled revert and its redraft are both rows: the last one per change wins.
   const byId = new Map<string, TemporaryInPlaceRow>();

@@ -5,12 +5,18 @@ import { changes, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isoUtc } from "@/lib/domain/changes";
 import { revertDraft, temporaryInPlace } from "@/lib/domain/changes/temporary";
+import { effectiveExpiry } from "@/lib/domain/changes/temporary-extension";
+import { extendRefusal, extensionView, latestExtension } from "./extensions";
 import type { TemporaryLinksView } from "@/lib/types/changes";
 import { insertChange, nextChangeNumber } from "../create";
 import type { ChangeContext, ChangeRow } from "./load";
 
 /** The revert of a temporary change and the temporary change a revert undoes, for the change view. */
-export async function loadTemporaryLinks(tx: Executor, row: ChangeRow): Promise<TemporaryLinksView> {
+export async function loadTemporaryLinks(
+  tx: Executor,
+  row: ChangeRow,
+  viewer?: { actor: Actor; ctx: ChangeContext },
+): Promise<TemporaryLinksView> {
   const pick = { id: changes.id, number: changes.number, state: changes.state };
   const [revert] = row.temporaryUntil
     ? await tx
@@ -22,10 +28,12 @@ export async function loadTemporaryLinks(tx: Executor, row: ChangeRow): Promise<
     : [];
   const [reverts] = row.revertsChangeId
     ? await tx
-        .select({ ...pick, temporaryUntil: changes.temporaryUntil })
+        .select({ ...pick, temporaryUntil: changes.temporaryUntil, extendedUntil: changes.extendedUntil })
         .from(changes)
         .where(eq(changes.id, row.revertsChangeId))
     : [];
+  const inPlace = Boolean(row.temporaryUntil) && temporaryInPlace(row) && revert?.state !== "closed";
+  const ext = viewer && row.temporaryUntil ? await latestExtension(tx, row.id) : null;
   return {
     revert: revert ?? null,
     reverts: reverts
@@ -33,10 +41,15 @@ export async function loadTemporaryLinks(tx: Executor, row: ChangeRow): Promise<
           id: reverts.id,
           number: reverts.number,
           state: reverts.state,
-          dueBy: reverts.temporaryUntil ? isoUtc(reverts.temporaryUntil) : null,
+          dueBy: reverts.temporaryUntil ? isoUtc(effectiveExpiry(reverts)!) : null,
         }
       : null,
-    inPlace: Boolean(row.temporaryUntil) && temporaryInPlace(row) && revert?.state !== "closed",
+    inPlace,
+    expiresAt: row.temporaryUntil ? isoUtc(effectiveExpiry(row)!) : null,
+    extension: ext && viewer ? extensionView(viewer.actor, viewer.ctx, ext) : null,
+    extendRefusal: viewer
+      ? extendRefusal(viewer.actor, row, inPlace, ext?.row.state === "pending")
+      : "Open the change to extend it.",
   };
 }
 
@@ -56,7 +69,7 @@ export async function draftRevert(tx: Tx, actor: Actor, ctx: ChangeContext, now:
     );
   if (existing) return;
   const zone = ctx.assets[0]?.timeZone ?? "UTC";
-  const words = revertDraft({ ...o, temporaryUntil: o.temporaryUntil }, zone);
+  const words = revertDraft({ ...o, temporaryUntil: effectiveExpiry(o)! }, zone);
   const number = await nextChangeNumber(tx, now);
   const values: typeof changes.$inferInsert = {
     number,
