@@ -179,6 +179,16 @@ beforeAll(async () => {
       },
     },
     "POST /changes/{id}/complete": { body: { outcome: "success" } },
+    "POST /changes/{id}/extensions": { body: { until: later(40), reason: "The vendor needs more time" } },
+    "POST /changes/{id}/extensions/signoffs": {
+      body: {
+        role: "operations",
+        siteCode: "PLA",
+        decision: "approve",
+        password: PASSWORD,
+        contentHash: "0".repeat(64),
+      },
+    },
     "POST /changes/{id}/close": { body: { securityControlsVerified: true, baselineUpdated: true } },
     "POST /production-runs": {
       body: {

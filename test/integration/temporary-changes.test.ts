@@ -194,7 +194,14 @@ describe("temporary changes", () => {
     await sign(w.people.securityB.actor, c.id, "security");
     await startChange(w.people.implementer.actor, c.id);
     const done = await completeChange(w.people.implementer.actor, c.id, { outcome: "success", notes: "" });
-    expect(done.temporary).toEqual({ revert: null, reverts: null, inPlace: false });
+    expect(done.temporary).toEqual({
+      revert: null,
+      reverts: null,
+      inPlace: false,
+      expiresAt: null,
+      extension: null,
+      extendRefusal: "Only a temporary change has an expiry to extend.",
+    });
     expect(await db.select().from(changes).where(eq(changes.revertsChangeId, c.id))).toEqual([]);
   });
 

@@ -44,7 +44,7 @@ async function signIt(actor: Actor, id: string, role: "operations" | "security" 
 
 describe("extending a temporary change after implementation", () => {
   it("needs the original's sign-offs on the extension's content; meanwhile the asset stays temporary, and then the expiry, the revert's due time and the record follow", async () => {
-    const { requester, implementer, opsA, securityA, boardA } = w.people;
+    const { requester, implementer, opsA, securityA, boardA, onlyA } = w.people;
     const asset = await createAsset(requester.actor, {
       siteCode: "PLA",
       areaCode: "U1",
@@ -110,7 +110,7 @@ describe("extending a temporary change after implementation", () => {
 
     // Asked for: the sign-offs that approved the change, again; the expiry stays meanwhile.
     const later = new Date(until.getTime() + 3 * DAY);
-    const asked = await requestExtension(requester.actor, c.id, {
+    const asked = await requestExtension(onlyA.actor, c.id, {
       until: later,
       reason: "The vendor needs two more sessions",
     });
@@ -134,10 +134,12 @@ describe("extending a temporary change after implementation", () => {
     expect(await onAsset()).toMatchObject({ temporaryUntil: isoUtc(until), status: "in_place" });
 
     // Separation of duties and the content binding.
-    expect((await errorOf(signIt(requester.actor, c.id, "operations"))).message).toMatch(
-      /requested this change/,
+    // Only A (a requester and a security approver at the plant) asked for it: not theirs to sign.
+    expect((await errorOf(signIt(onlyA.actor, c.id, "security"))).message).toMatch(
+      /requested this change or its extension/,
     );
-    expect((await errorOf(signIt(implementer.actor, c.id, "security"))).message).toMatch(/implementer/);
+    for (const p of [requester, implementer])
+      expect((await errorOf(signIt(p.actor, c.id, "security"))).message).toMatch(/no approving role/);
     expect((await errorOf(signIt(opsA.actor, c.id, "safety"))).code).toBe("invalid");
     const stale = await errorOf(signIt(opsA.actor, c.id, "operations", approvedHash));
     expect(stale.code).toBe("conflict");
@@ -194,7 +196,7 @@ describe("extending a temporary change after implementation", () => {
     const words = (d: Date) => `${formatInZone(d, ZONE)} (${formatUtc(d)})`;
     expect(text).toContain(`Temporary: revert by: ${words(later)}`);
     expect(text).toContain(`Expiry approved with the change: ${words(until)}`);
-    expect(text).toContain("Expiry extension: Approved: requested by Rita Requester");
+    expect(text).toContain("Expiry extension: Approved: requested by Only A");
     expect(text).toContain("Extension sign-offs: Operations (PLA): Olga Operations; Security: Sam Security");
     const events = await db
       .select({ action: auditEvents.action })

@@ -19,6 +19,7 @@ import { parseInput } from "@/lib/services/base/parse-input";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import { extendRefusal, latestExtension } from "./internal/extensions";
+import { manageRefusal } from "./internal/access";
 import { findVisibleChange, loadContext } from "./internal/load";
 import { loadTemporaryLinks } from "./internal/temporary";
 
@@ -43,7 +44,7 @@ export async function requestExtension(
     const links = await loadTemporaryLinks(tx, row);
     const pending = (await latestExtension(tx, row.id))?.row.state === "pending";
     const refusal = extendRefusal(actor, row, links.inPlace, pending);
-    if (refusal) throw pending || !row.temporaryUntil ? conflict(refusal) : forbidden(refusal);
+    if (refusal) throw manageRefusal(actor, row.siteIds) ? forbidden(refusal) : conflict(refusal);
     const now = currentTime();
     const zone = ctx.assets[0]?.timeZone ?? "UTC";
     const current = effectiveExpiry(row)!;

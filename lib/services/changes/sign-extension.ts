@@ -15,13 +15,17 @@ import { ServiceError, conflict, forbidden, invalid, notFound } from "@/lib/serv
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ChangeView, ClientInfo } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
-import { latestExtension, ownGrants, type LoadedExtension } from "./internal/extensions";
+import { holdsApprovingRole, latestExtension, ownGrants, type LoadedExtension } from "./internal/extensions";
 import { findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
 
 type Data = ReturnType<typeof extensionSignoffSchema.parse>;
 
 /** Who may sign what on the pending extension: refused before the password is spent, and again under the lock. */
 function signable(actor: Actor, ctx: ChangeContext, ext: LoadedExtension | null, data: Data) {
+  if (!holdsApprovingRole(actor, ctx.row))
+    throw forbidden(
+      "You hold no approving role at this change's sites; its extension is signed by the approvers who signed the change.",
+    );
   if (!ext || ext.row.state !== "pending") throw conflict("This change has no extension awaiting sign-offs.");
   let siteId: string | null = null;
   if (data.siteCode) {

@@ -5,7 +5,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { signoffs, temporaryExtensions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { isoUtc } from "@/lib/domain/changes";
+import { SIGNOFF_GRANT_ROLE, isoUtc } from "@/lib/domain/changes";
 import { temporaryInPlace } from "@/lib/domain/changes/temporary";
 import {
   canSignExtension,
@@ -64,11 +64,19 @@ export function extendRefusal(
   inPlace: boolean,
   pending: boolean,
 ): string | null {
+  const manage = manageRefusal(actor, row.siteIds);
+  if (manage) return manage;
   if (!row.temporaryUntil) return "Only a temporary change has an expiry to extend.";
   if (!temporaryInPlace(row) || !inPlace)
     return "An expiry is extended here once the temporary change is in place and until its revert closes; before implementation, edit the change (its sign-offs are then needed again).";
   if (pending) return "An extension of this change is already awaiting its sign-offs.";
-  return manageRefusal(actor, row.siteIds);
+  return null;
+}
+
+/** Whether the actor holds an approving role of their own at a site of the change (else signing is refused outright). */
+export function holdsApprovingRole(actor: Actor, row: ChangeRow): boolean {
+  const approving = new Set<string>(Object.values(SIGNOFF_GRANT_ROLE));
+  return ownGrants(actor).some((g) => approving.has(g.role) && row.siteIds.includes(g.siteId));
 }
 
 export function extensionView(
