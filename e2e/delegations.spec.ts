@@ -115,7 +115,7 @@ test("a delegate's approvals list the lent role's sign-off on behalf of the appr
       await mia.setViewportSize({ width, height: 900 });
       await mia.goto("/approvals");
       const row = mia.getByRole("row", { name: new RegExp(change.number) });
-      await expect(row).toContainText("Safety, on behalf of Lukas Schmidt");
+      await expect(row).toContainText("Safety (RHP), on behalf of Lukas Schmidt");
       // The nav counts it (its menu folds below 900 px).
       if (width === 1280)
         await expect(
