@@ -6,24 +6,9 @@ import { Alert } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
 import { ImportProblems, ImportStatus } from "@/components/ui/import-report";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
 import type { FormResult } from "@/lib/schemas/form-result";
-
-export interface ImportReport {
-  dryRun: boolean;
-  valid: boolean;
-  count: number;
-  errors: { line: number; column: string; message: string }[];
-  sample: {
-    title: string;
-    areaCode: string;
-    kind: RunKind;
-    criticality: RunCriticality;
-    localStart: string;
-    localEnd: string;
-  }[];
-}
+import type { RunImportReport } from "@/lib/types/schedule";
 
 type Phase = "idle" | "checking" | "checked" | "importing" | "done";
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -34,11 +19,11 @@ export function RunImport({
   run,
 }: {
   siteCode: string;
-  run: (csvText: string, dryRun: boolean) => Promise<FormResult<ImportReport>>;
+  run: (csvText: string, dryRun: boolean) => Promise<FormResult<RunImportReport>>;
 }) {
   const [text, setText] = useState("");
   const [checkedText, setCheckedText] = useState<string | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<RunImportReport | null>(null);
   const [phase, setPhase] = useState<Phase>("idle");
   const [error, setError] = useState<string | null>(null);
   const [, start] = useTransition();

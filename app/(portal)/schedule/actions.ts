@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { FormResult } from "@/lib/schemas/form-result";
-import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { requireActor } from "@/lib/auth/session";
 import type { RunContentInput, WindowContentInput, WindowUpdateInput } from "@/lib/schemas/schedule";
 import type { FeedGrantView } from "@/components/schedule/feed-subscription";
@@ -10,6 +9,7 @@ import { createCalendarFeed } from "@/lib/services/schedule/create-calendar-feed
 import { createRun } from "@/lib/services/schedule/create-run";
 import { deleteRun } from "@/lib/services/schedule/delete-run";
 import { importRunsCsv, type RowError } from "@/lib/services/schedule/import-runs";
+import type { RunImportReport } from "@/lib/types/schedule";
 import { updateRun } from "@/lib/services/schedule/update-run";
 import { isServiceError } from "@/lib/services/base/errors";
 import { cancelOccurrence } from "@/lib/services/schedule/cancel-occurrence";
@@ -131,22 +131,6 @@ export async function deleteRunAction(id: string): Promise<FormResult<{ id: stri
   return result;
 }
 
-export interface ImportOutcome {
-  dryRun: boolean;
-  valid: boolean;
-  count: number;
-  errors: RowError[];
-  /** The first rows as they would be stored, for the reader to eyeball. */
-  sample: {
-    title: string;
-    areaCode: string;
-    kind: RunKind;
-    criticality: RunCriticality;
-    localStart: string;
-    localEnd: string;
-  }[];
-}
-
 const PREVIEW_ROWS = 20;
 
 /** CSV import of production runs; a dry run reports every bad cell and writes nothing. */
@@ -154,7 +138,7 @@ export async function importRunsAction(
   site: string,
   csvText: string,
   dryRun: boolean,
-): Promise<FormResult<ImportOutcome>> {
+): Promise<FormResult<RunImportReport>> {
   const actor = await requireActor();
   try {
     const r = await importRunsCsv(actor, { siteCode: site, csvText, dryRun });
