@@ -2,15 +2,16 @@ import "server-only";
 import { currentTime } from "@/lib/clock";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sites, standardModelVersions, standardModels } from "@/db/schema";
+import { sites, standardModels } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { modelContentHash, modelContentIssues } from "@/lib/domain/catalog/model";
+import { modelContentIssues } from "@/lib/domain/catalog/model";
 import { proposeModelSchema, type ProposeModelInput } from "@/lib/schemas/catalog";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ModelView } from "@/lib/types/catalog";
+import { insertModelVersion } from "./internal/insert-version";
 import { findVisibleModel } from "./internal/load";
 import { buildModelView } from "./internal/view";
 
@@ -42,18 +43,14 @@ export async function proposeModel(actor: Actor, input: ProposeModelInput): Prom
       .insert(standardModels)
       .values({ siteId: site.id, code, createdAt: now, createdBy: userId })
       .returning();
-    const hash = modelContentHash(model!.id, 1, content);
-    const [version] = await tx
-      .insert(standardModelVersions)
-      .values({
-        modelId: model!.id,
-        version: 1,
-        ...content,
-        contentHash: hash,
-        proposedAt: now,
-        proposedBy: userId,
-      })
-      .returning();
+    const version = await insertModelVersion(tx, {
+      modelId: model!.id,
+      version: 1,
+      content,
+      by: userId,
+      at: now,
+    });
+    const hash = version.contentHash;
     await appendAudit(tx, actor, {
       action: "standard_model.propose",
       objectType: "standard_model",
@@ -63,7 +60,7 @@ export async function proposeModel(actor: Actor, input: ProposeModelInput): Prom
         code,
         siteCode: site.code,
         version: 1,
-        versionId: version!.id,
+        versionId: version.id,
         state: "proposed",
         contentHash: hash,
         ...content,

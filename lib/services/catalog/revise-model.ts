@@ -5,12 +5,13 @@ import { getDb } from "@/db/client";
 import { standardModelVersions } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
-import { modelContentHash, modelContentIssues } from "@/lib/domain/catalog/model";
+import { modelContentIssues } from "@/lib/domain/catalog/model";
 import { reviseModelSchema, type ReviseModelInput } from "@/lib/schemas/catalog";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ModelView } from "@/lib/types/catalog";
+import { insertModelVersion } from "./internal/insert-version";
 import { contentOf, findVisibleModel, latest, pendingVersion } from "./internal/load";
 import { buildModelView } from "./internal/view";
 
@@ -46,18 +47,8 @@ export async function reviseModel(actor: Actor, id: string, input: ReviseModelIn
         .set({ state: "superseded" })
         .where(eq(standardModelVersions.id, pending.id));
     const version = last.version + 1;
-    const hash = modelContentHash(m.model.id, version, content);
-    const [row] = await tx
-      .insert(standardModelVersions)
-      .values({
-        modelId: m.model.id,
-        version,
-        ...content,
-        contentHash: hash,
-        proposedAt: now,
-        proposedBy: userId,
-      })
-      .returning();
+    const row = await insertModelVersion(tx, { modelId: m.model.id, version, content, by: userId, at: now });
+    const hash = row.contentHash;
     await appendAudit(tx, actor, {
       action: "standard_model.revise",
       objectType: "standard_model",
@@ -69,7 +60,7 @@ export async function reviseModel(actor: Actor, id: string, input: ReviseModelIn
         code: m.model.code,
         siteCode: m.site.code,
         version,
-        versionId: row!.id,
+        versionId: row.id,
         state: "proposed",
         contentHash: hash,
       },
