@@ -8,18 +8,22 @@ export async function pageAs(browser: Browser, email: string): Promise<Page> {
   return context.newPage();
 }
 
-export async function expectNoAxeViolations(page: Page) {
+/** axe's findings on the page, one line each ("id: help (targets)"); empty when it passes. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
-  const summary = results.violations.map(
+  return results.violations.map(
     (v) =>
       `${v.id}: ${v.help} (${v.nodes
         .map((n) => n.target.join(" "))
         .slice(0, 3)
         .join(" | ")})`,
   );
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 export const test = base;

@@ -87,9 +87,11 @@ export function RunImport({
             className="block text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 file:text-sm"
           />
           <p className="text-xs text-slate-600">
-            Columns: areaCode (files with an area column still import), title, kind (run, campaign, batch,
-            turnaround), criticality (critical, normal, low), start, end. Times are site time
-            (2027-03-14T06:00) unless they carry an offset.
+            Columns: <code>areaCode</code> (files with an <code>area</code> column still import),{" "}
+            <code>title</code>, <code>kind</code> (<code>run</code>, <code>campaign</code>, <code>batch</code>
+            , <code>turnaround</code>), <code>criticality</code> (<code>critical</code>, <code>normal</code>,{" "}
+            <code>low</code>), <code>start</code>, <code>end</code>. Times are site time (
+            <code>2027-03-14T06:00</code>) unless they carry an offset.
           </p>
         </div>
         <Field id="csv-text" label="…or paste the CSV">
