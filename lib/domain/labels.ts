@@ -228,3 +228,33 @@ export const REMEDIATION_LABELS: Record<RemediationCategory, string> = {
   no_fix_planned: "No fix planned",
   other: "Other",
 };
+
+/** The fields of a change a client may write, in words: edit reasons and the trail's field tables. */
+export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  type: "Type",
+  class: "Class",
+  title: "Title",
+  description: "Description",
+  justification: "Justification",
+  references: "References",
+  assetIds: "Affected assets",
+  implementationPlan: "Implementation plan",
+  backoutPlan: "Backout plan",
+  testedOnTestBench: "Tested on a test bench",
+  vendorQualified: "Vendor-qualified",
+  testNotes: "Test notes",
+  expectedDowntimeMinutes: "Expected downtime",
+  productionImpact: "Production impact",
+  safetyImpact: "Safety impact",
+  safetyBypassRequired: "Safety-function bypass needed",
+  plannedStart: "Planned start",
+  plannedEnd: "Planned end",
+  implementerEmail: "Implementer",
+  followsChangeId: "Follows change",
+  temporaryUntil: "Temporary until",
+  standardModelVersionId: "Standard change model",
+};
+
+/** A change field's words inside a sentence ("implementation plan"); an unknown field as it is. */
+export const changeFieldWords = (field: string): string =>
+  CHANGE_FIELD_LABELS[field]?.replace(/^\w/, (c) => c.toLowerCase()) ?? field;

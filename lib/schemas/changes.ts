@@ -115,6 +115,9 @@ const changeFields = {
   standardModelVersionId: uuid.nullable(),
 };
 
+/** The names of those fields, for the tables that give each its words. */
+export const CHANGE_FIELD_NAMES = Object.keys(changeFields);
+
 function slotOrder(v: { plannedStart?: Date | null; plannedEnd?: Date | null }, ctx: z.RefinementCtx) {
   // The refinement also runs when a bound failed its own check (it is then still the raw input):
   // compare only two instants, so a malformed bound reports its own error and nothing else.

@@ -42,7 +42,7 @@ import { supersedeSignoffs } from "./internal/supersede-signoffs";
 import { refreshSignoffSlots } from "./internal/signoff-slots";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
-import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
+import { SIGNOFF_ROLE_LABELS, changeFieldWords } from "@/lib/domain/labels";
 import { requireWithinModel, resolveModelVersion } from "./internal/standard-model";
 
 async function staleVersion(tx: Tx, row: ChangeRow) {
@@ -238,7 +238,7 @@ export async function updateChange(
     const scope = supersedeOnEdit(changed);
     const reason =
       scope === "all"
-        ? `Superseded by an edit of the approved content (${changed.join(", ")}) in version ${updated!.version}`
+        ? `Superseded by an edit of the approved content (${changed.map(changeFieldWords).join(", ")}) in version ${updated!.version}`
         : `Superseded by moving the planned slot in version ${updated!.version}`;
     await supersedeSignoffs(
       tx,
