@@ -2,6 +2,7 @@
 import { DropdownMenu } from "radix-ui";
 import { ChevronDown } from "lucide-react";
 import Link from "next/link";
+import { MENU_ITEM, MenuContent } from "@/components/ui/menu";
 import { signOutEverywhere } from "./sign-out";
 
 export function UserMenu({ name, email, roles }: { name: string; email: string; roles: string[] }) {
@@ -11,34 +12,25 @@ export function UserMenu({ name, email, roles }: { name: string; email: string; 
         {name}
         <ChevronDown className="size-3.5" aria-hidden="true" />
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          className="z-50 min-w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+      <MenuContent align="end" className="min-w-64">
+        <div className="px-2 py-1.5">
+          <p className="font-medium text-slate-900">{name}</p>
+          <p className="text-xs text-slate-600">{email}</p>
+          <ul className="mt-1 space-y-0.5 text-xs text-slate-700" aria-label="Your roles">
+            {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>No site roles</li>}
+          </ul>
+        </div>
+        <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+        <DropdownMenu.Item asChild className={`${MENU_ITEM} text-slate-800`}>
+          <Link href="/profile">Profile and API tokens</Link>
+        </DropdownMenu.Item>
+        <DropdownMenu.Item
+          className={`${MENU_ITEM} text-slate-800`}
+          onSelect={() => void signOutEverywhere()}
         >
-          <div className="px-2 py-1.5">
-            <p className="font-medium text-slate-900">{name}</p>
-            <p className="text-xs text-slate-600">{email}</p>
-            <ul className="mt-1 space-y-0.5 text-xs text-slate-700" aria-label="Your roles">
-              {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>No site roles</li>}
-            </ul>
-          </div>
-          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-          <DropdownMenu.Item
-            asChild
-            className="block rounded px-2 py-1.5 text-slate-800 no-underline outline-none data-[highlighted]:bg-slate-100"
-          >
-            <Link href="/profile">Profile and API tokens</Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item
-            className="rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100"
-            onSelect={() => void signOutEverywhere()}
-          >
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          Sign out
+        </DropdownMenu.Item>
+      </MenuContent>
     </DropdownMenu.Root>
   );
 }
