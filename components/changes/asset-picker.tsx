@@ -1,9 +1,9 @@
 "use client";
 // A combobox over the whole inventory the requester may change (WAI-ARIA 1.2 combobox
 // with a listbox popup): type to search, arrows to move, Enter to add, Escape to close.
-import { Search, ShieldAlert, X } from "lucide-react";
+import { Search, X } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { Badge } from "@/components/ui/badge";
+import { AssetFlags } from "@/components/assets/badges";
 import type { FormResult } from "@/lib/schemas/form-result";
 import type { PickedAsset } from "./picked-asset";
 import { ASSET_KIND_LABELS, CRITICALITY_LABELS } from "@/lib/domain/labels";
@@ -21,13 +21,7 @@ function AssetFacts({ a }: { a: PickedAsset }) {
       <span>{ASSET_KIND_LABELS[a.kind]}</span>
       <span aria-hidden="true">·</span>
       <span>{CRITICALITY_LABELS[a.criticality]}</span>
-      {a.safetyRelated ? (
-        <Badge tone="red">
-          <ShieldAlert className="mr-0.5 size-3" aria-hidden="true" />
-          Safety-related
-        </Badge>
-      ) : null}
-      {a.gxp ? <Badge tone="blue">GxP</Badge> : null}
+      <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
     </span>
   );
 }

@@ -1,16 +1,12 @@
 import Link from "next/link";
+import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader, SectionHeading } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ChangeView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
 import { RiskLines, impactFacts, modelFacts, planFacts, requestFacts, scheduleFacts } from "./fact-lists";
-import {
-  ASSET_KIND_LABELS,
-  CRITICALITY_LABELS,
-  CHANGE_CLASS_LABELS,
-  CHANGE_TYPE_LABELS,
-} from "@/lib/domain/labels";
+import { ASSET_KIND_LABELS, CHANGE_CLASS_LABELS, CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -51,11 +47,12 @@ export function AssetsTable({ change }: { change: ChangeView }) {
               {a.areaCode ? ` · ${a.areaCode}` : ""}
             </Td>
             <Td>{ASSET_KIND_LABELS[a.kind]}</Td>
-            <Td>{CRITICALITY_LABELS[a.criticality]}</Td>
+            <Td>
+              <CriticalityBadge criticality={a.criticality} />
+            </Td>
             <Td>
               <span className="flex flex-wrap gap-1">
-                {a.safetyRelated ? <Badge tone="red">Safety-related</Badge> : null}
-                {a.gxp ? <Badge tone="blue">GxP</Badge> : null}
+                <AssetFlags safetyRelated={a.safetyRelated} gxp={a.gxp} />
                 {a.redundancyGroup ? <Badge>Group {a.redundancyGroup}</Badge> : null}
               </span>
             </Td>
@@ -83,7 +80,7 @@ export function Overview({ change, zone }: { change: ChangeView; zone: string })
         />
       </Card>
       <div className="space-y-2">
-        <h2 className="text-sm font-semibold text-slate-900">Affected assets</h2>
+        <SectionHeading>Affected assets</SectionHeading>
         <AssetsTable change={change} />
       </div>
       <Card>

@@ -1,6 +1,6 @@
 import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader, SectionHeading } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ChangeView, RequiredSignoffView, SignoffView } from "@/lib/types/changes";
 import { SiteTime } from "./site-time";
@@ -231,9 +231,7 @@ export function SignoffsPanel({ change, zone }: { change: ChangeView; zone: stri
         </ul>
       </Card>
       <section aria-labelledby="signoff-record-heading" className="space-y-2">
-        <h2 id="signoff-record-heading" className="text-sm font-semibold text-slate-900">
-          Every sign-off
-        </h2>
+        <SectionHeading id="signoff-record-heading">Every sign-off</SectionHeading>
         <p className="text-xs text-slate-600">
           Electronic signatures, newest last. Superseded and earlier-round ones stay on the record and no
           longer count.

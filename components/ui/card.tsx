@@ -6,6 +6,23 @@ export function Card({ className, children }: { className?: string; children: Re
   );
 }
 
+/** A section's heading: one size and weight on every page, so that a page scans by its sections. */
+export function SectionHeading({
+  id,
+  className,
+  children,
+}: {
+  id?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <h2 id={id} className={cn("text-base font-semibold text-slate-900", className)}>
+      {children}
+    </h2>
+  );
+}
+
 export function CardHeader({
   title,
   actions,
@@ -18,7 +35,7 @@ export function CardHeader({
   return (
     <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-4 py-3">
       <div>
-        <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+        <SectionHeading>{title}</SectionHeading>
         {description ? <p className="mt-0.5 text-xs text-slate-600">{description}</p> : null}
       </div>
       {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}

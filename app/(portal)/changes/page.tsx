@@ -121,7 +121,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="font-mono text-xs whitespace-nowrap">
                   <Link href={`/changes/${c.id}`}>{c.number}</Link>
                 </Td>
-                <Td className="min-w-56">
+                <Td className="min-w-48 lg:min-w-56">
                   <Link href={`/changes/${c.id}`} className="text-slate-900">
                     {c.title}
                   </Link>
@@ -148,17 +148,17 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                   <RiskBadge risk={c.risk} />
                 </Td>
                 <Td>{c.siteCodes.join(", ")}</Td>
-                <Td className="whitespace-nowrap">
+                <Td className="lg:whitespace-nowrap">
                   <SiteTime at={c.plannedStart} zone={zone} />
                 </Td>
-                {cols.has("requester") ? <Td className="whitespace-nowrap">{c.requesterName}</Td> : null}
+                {cols.has("requester") ? <Td className="lg:whitespace-nowrap">{c.requesterName}</Td> : null}
                 {cols.has("created") ? (
-                  <Td className="whitespace-nowrap">
+                  <Td className="lg:whitespace-nowrap">
                     <SiteTime at={c.createdAt} zone={zone} />
                   </Td>
                 ) : null}
                 {cols.has("updated") ? (
-                  <Td className="whitespace-nowrap">
+                  <Td className="lg:whitespace-nowrap">
                     <SiteTime at={c.updatedAt} zone={zone} />
                   </Td>
                 ) : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DateTime } from "luxon";
 import { Button } from "@/components/ui/button";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader, SectionHeading } from "@/components/ui/card";
 import { Pager } from "@/components/ui/table";
 import { SiteSwitcher } from "@/components/schedule/site-switcher";
 import { WindowsTable } from "@/components/schedule/windows-table";
@@ -83,9 +83,7 @@ export default async function SchedulePage({
       <div className="space-y-5">
         <SiteSwitcher sites={sites} current={site.code} href={(code) => `/schedule?site=${code}`} />
         <section aria-labelledby="windows-heading" className="space-y-2">
-          <h2 id="windows-heading" className="text-sm font-semibold text-slate-900">
-            Maintenance windows and blackouts
-          </h2>
+          <SectionHeading id="windows-heading">Maintenance windows and blackouts</SectionHeading>
           <p className="text-xs text-slate-600">
             Changes may only start inside a maintenance window of every affected area; a blackout always wins.
           </p>
@@ -94,9 +92,7 @@ export default async function SchedulePage({
         <section aria-labelledby="runs-heading" className="space-y-2">
           <div className="flex flex-wrap items-end justify-between gap-2">
             <div>
-              <h2 id="runs-heading" className="text-sm font-semibold text-slate-900">
-                Production schedule
-              </h2>
+              <SectionHeading id="runs-heading">Production schedule</SectionHeading>
               <p className="text-xs text-slate-600">
                 Downtime may not overlap a critical run in an affected area. Turnarounds count as maintenance
                 windows.

@@ -1,6 +1,6 @@
 "use client";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { Card } from "@/components/ui/card";
+import { Card, SectionHeading } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { CHANGE_CLASSES, CHANGE_TYPES, PRODUCTION_IMPACTS, SAFETY_IMPACTS } from "@/lib/domain/constants";
 import type { ChangeFormValues } from "./form-types";
@@ -29,9 +29,7 @@ export function FormSection({
     <Card>
       <section aria-labelledby={`${id}-heading`} className="space-y-3 p-4">
         <div>
-          <h2 id={`${id}-heading`} className="text-sm font-semibold text-slate-900">
-            {title}
-          </h2>
+          <SectionHeading id={`${id}-heading`}>{title}</SectionHeading>
           {description ? <p className="text-xs text-slate-600">{description}</p> : null}
         </div>
         {children}
