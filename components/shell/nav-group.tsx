@@ -15,13 +15,13 @@ export function NavGroupMenu({ group }: { group: NavGroup }) {
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
+        aria-label={current ? `${group.label}: ${current.label}` : undefined}
         className={cn(
           "inline-flex items-center gap-0.5 rounded-md px-2 py-1 text-sm whitespace-nowrap hover:bg-slate-100 data-[state=open]:bg-slate-100",
           current ? "bg-slate-100 font-medium text-slate-950" : "text-slate-700",
         )}
       >
         {group.label}
-        {current ? <span className="sr-only">: {current.label}</span> : null}
         <ChevronDown className="size-3.5" aria-hidden="true" />
       </DropdownMenu.Trigger>
       <MenuContent align="start" className="min-w-48">
