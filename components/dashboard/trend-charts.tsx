@@ -14,9 +14,12 @@ const CLASS_SWATCH: Record<ChangeClass, string> = {
   emergency: "bg-red-600",
 };
 
-const W = 480;
-const H = 150;
-const PAD = { left: 28, right: 8, top: 10, bottom: 22 };
+// Drawn near the size it is shown at (a third of the card at 1280 px, capped when the charts stack
+// at 820 px), so that its 10 px labels stay 9-12 px on screen.
+const W = 360;
+const H = 130;
+const PAD = { left: 28, right: 16, top: 10, bottom: 22 };
+const SVG_CLASS = "w-full max-w-[440px]";
 
 const INNER_H = H - PAD.top - PAD.bottom;
 
@@ -30,7 +33,7 @@ function ValueAxis({ max }: { max: number }) {
           x={PAD.left - 4}
           y={PAD.top + INNER_H - (v / max) * INNER_H + 3}
           textAnchor="end"
-          className="fill-slate-600 text-[9px]"
+          className="fill-slate-600 text-[10px]"
         >
           {Math.round(v * 10) / 10}
         </text>
@@ -59,7 +62,7 @@ export function StartedPerWeekChart({ weeks }: { weeks: WeekFigures[] }) {
   const desc = weeks
     .map(
       (w, i) =>
-        `Week of ${weekLabel(w.weekStart)}: ${totals[i]} (${CHANGE_CLASSES.map((c) => `${w.started[c]} ${c}`).join(", ")})`,
+        `Week of ${weekLabel(w.weekStart)}: ${totals[i]} (${CHANGE_CLASSES.map((c) => `${w.started[c]} ${CHANGE_CLASS_LABELS[c].toLowerCase()}`).join(", ")})`,
     )
     .join("; ");
   return (
@@ -68,7 +71,7 @@ export function StartedPerWeekChart({ weeks }: { weeks: WeekFigures[] }) {
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-labelledby="started-title started-desc"
-        className="w-full"
+        className={SVG_CLASS}
       >
         <title id="started-title">{`Changes started per week by class, last ${weeks.length} weeks`}</title>
         <desc id="started-desc">{desc}</desc>
@@ -91,7 +94,7 @@ export function StartedPerWeekChart({ weeks }: { weeks: WeekFigures[] }) {
                     x={x + slot * 0.3}
                     y={H - 6}
                     textAnchor="middle"
-                    className="fill-slate-600 text-[9px]"
+                    className="fill-slate-600 text-[10px]"
                   >
                     {weekLabel(w.weekStart)}
                   </text>
@@ -142,7 +145,7 @@ export function LeadTimeChart({ weeks }: { weeks: WeekFigures[] }) {
     .join("; ");
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="lead-title lead-desc" className="w-full">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="lead-title lead-desc" className={SVG_CLASS}>
         <title id="lead-title">Lead time from submission to start, median per week, in days</title>
         <desc id="lead-desc">{desc}</desc>
         <g aria-hidden="true">
@@ -162,7 +165,7 @@ export function LeadTimeChart({ weeks }: { weeks: WeekFigures[] }) {
                 x={PAD.left + i * step}
                 y={H - 6}
                 textAnchor="middle"
-                className="fill-slate-600 text-[9px]"
+                className="fill-slate-600 text-[10px]"
               >
                 {weekLabel(w.weekStart)}
               </text>

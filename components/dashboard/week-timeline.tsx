@@ -9,9 +9,11 @@ const LANES: { kind: TimelineItem["kind"]; label: string; fill: string }[] = [
   { kind: "run", label: "Production runs", fill: "fill-amber-500" },
   { kind: "change", label: "Changes", fill: "fill-blue-600" },
 ];
-const W = 720;
-const LABEL = 130;
-const ROW = 16;
+// Drawn near the width it is shown at (the card's width at 1280 px) so that the 12 px labels read
+// as the page's small text there and no smaller than 9 px at 820 px.
+const W = 960;
+const LABEL = 150;
+const ROW = 18;
 
 function kindWords(i: TimelineItem): string {
   if (i.kind === "change") return `Change, ${i.state ? CHANGE_STATE_LABELS[i.state].toLowerCase() : ""}`;
@@ -53,7 +55,7 @@ export function WeekTimeline({
     }
     return { ...lane, rows: rows.length ? rows : [[]] };
   });
-  let y = 18;
+  let y = 20;
   const placed = lanes.map((lane) => {
     const top = y;
     y += lane.rows.length * ROW + 6;
@@ -76,15 +78,18 @@ export function WeekTimeline({
         <g aria-hidden="true">
           {days.map((d) => (
             <g key={d.at}>
-              <line x1={x(d.at)} x2={x(d.at)} y1={12} y2={y} className="stroke-slate-200" />
-              <text x={x(d.at) + 3} y={10} className="fill-slate-600 text-[9px]">
-                {d.label}
-              </text>
+              <line x1={x(d.at)} x2={x(d.at)} y1={14} y2={y} className="stroke-slate-200" />
+              {/* A day that starts at the right edge has no room for its name. */}
+              {x(d.at) + 40 <= W ? (
+                <text x={x(d.at) + 3} y={12} className="fill-slate-600 text-[12px]">
+                  {d.label}
+                </text>
+              ) : null}
             </g>
           ))}
           {placed.map((lane) => (
             <g key={lane.kind}>
-              <text x={0} y={lane.top + 11} className="fill-slate-700 text-[10px]">
+              <text x={0} y={lane.top + 13} className="fill-slate-700 text-[12px]">
                 {lane.label}
               </text>
               {lane.rows.map((row, r) =>

@@ -121,7 +121,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 <Td className="font-mono text-xs whitespace-nowrap">
                   <Link href={`/changes/${c.id}`}>{c.number}</Link>
                 </Td>
-                <Td className="min-w-48 lg:min-w-56">
+                <Td className="min-w-40 lg:min-w-56">
                   <Link href={`/changes/${c.id}`} className="text-slate-900">
                     {c.title}
                   </Link>
