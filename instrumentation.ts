@@ -16,7 +16,10 @@ export async function register() {
   const { demoMode } = await import("./lib/demo-accounts");
   const { describeDemoSeed, seedDemo } = await import("./lib/seed/demo");
   if (demoMode()) {
-    const result = await seedDemo();
+    // The first start on an empty database seeds a quarter of history: say what it is doing.
+    const result = await seedDemo({
+      onPhase: (p) => console.log(`[interlock] seeding the demo plant: ${p}…`),
+    });
     if (result.seeded)
       console.log(`[interlock] ${describeDemoSeed(result)} (the sign-in page lists the demo accounts)`);
   }

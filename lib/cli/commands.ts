@@ -58,7 +58,8 @@ export const COMMANDS: Record<string, Command> = {
     async run(v) {
       const at = typeof v.now === "string" ? new Date(v.now) : undefined;
       if (at && Number.isNaN(at.getTime())) throw new Error(`--now: not an instant: ${v.now}`);
-      console.log(describeDemoSeed(await seedDemo({ now: at })));
+      const onPhase = (p: string) => console.log(`seeding: ${p}…`);
+      console.log(describeDemoSeed(await seedDemo({ now: at, onPhase })));
     },
   },
   "site:create": {

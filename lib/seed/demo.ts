@@ -47,15 +47,20 @@ export interface DemoSeedResult {
  * Seeds the demo plant into an empty database (nothing when any site exists): sites, people and
  * assets, then a quarter of schedule and changes up to `now`, every step through the services with
  * the clock set to its moment, so that the trail is the real one and the rules applied are the
- * real ones. The same `now` gives the same plant.
+ * real ones. The same `now` gives the same plant. `onPhase` hears the name of each phase as it
+ * begins (the server's log, the benchmark's clock).
  */
-export async function seedDemo(opts: { now?: Date; plantOnly?: boolean } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  opts: { now?: Date; plantOnly?: boolean; onPhase?: (name: string) => void } = {},
+): Promise<DemoSeedResult> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(sites);
   if ((row?.n ?? 0) > 0) return { seeded: false };
   const clock = new SeedClock(opts.now ?? new Date());
+  const phase = opts.onPhase ?? (() => {});
   return withClock(clock.read, async () => {
     const actor = cliActor();
+    phase("sites and people");
     for (const s of DEMO_SITES) {
       await createSite(actor, s);
       for (const a of DEMO_AREAS[s.code] ?? []) await createArea(actor, s.code, a);
@@ -72,17 +77,21 @@ export async function seedDemo(opts: { now?: Date; plantOnly?: boolean } = {}): 
         }),
       });
     }
+    phase("assets");
     await seedDemoAssets(actor);
     // Sites, people and inventory only: for tests of one feature that need the plant, not its past.
     if (opts.plantOnly) return { seeded: true, changes: 0 };
+    phase("schedule");
     const plant = await loadPlant();
     const later = await seedDemoSchedule(clock, plant.people, MANAGERS, OPERATIONS);
     const modelVersions = new Map<string, string>();
     const catalog = planDemoCatalog(clock, plant.people, modelVersions);
     const { steps, ids } = planDemoChanges(clock, plant, modelVersions);
+    phase("changes, catalog and later windows");
     await runSteps(clock, [...catalog, ...later, ...steps]);
     await checkStory(ids);
     clock.set(plus(clock.now, -days(1)));
+    phase("advisories");
     const advisories = await seedDemoAdvisories({
       importer: plant.people["omar.siddiqui@corp.demo"]!,
       assessor: plant.people["tomasz.nowak@gcr.demo"]!,
