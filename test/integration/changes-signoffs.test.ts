@@ -126,7 +126,7 @@ describe("superseding on edit", () => {
     );
     expect(edited.state).toBe("submitted");
     expect(edited.signoffs.map((s) => s.superseded)).toEqual([true, true]);
-    expect(edited.signoffs[0]!.supersededReason).toMatch(/backoutPlan/);
+    expect(edited.signoffs[0]!.supersededReason).toMatch(/\(backout plan\)/);
     expect(edited.requiredSignoffs.every((r) => !r.satisfied)).toBe(true);
 
     const gate = await evaluateGateFor(implementer.actor, c.id);
