@@ -99,3 +99,37 @@ export async function seedChanges(db: Db, opts: { sites: number; assetsPerSite: 
     plantEmail: plant.email,
   };
 }
+
+/**
+ * Tops the site's submitted changes up by `count`, each on one of the site's assets, so that the
+ * plant's approver has a full inbox (issue 11: 1,000 waiting). Numbered CHG-2019-…, before the
+ * seeded years, and counted into change_counters like those.
+ */
+export async function addWaitingChanges(
+  db: Db,
+  opts: { siteId: string; requesterId: string; count: number },
+): Promise<string[]> {
+  const { siteId, requesterId, count } = opts;
+  await db.execute(sql`
+    insert into changes (number, state, type, class, title, description, requester_id, risk, site_ids,
+                         planned_start, planned_end, created_at, updated_at, submitted_at, approval_round)
+    select 'CHG-2019-' || lpad(g::text, 5, '0'), 'submitted', 'security_patch', 'normal',
+           'Security patch PLC waiting #' || g, 'Generated for the benchmark', ${requesterId}::uuid,
+           'medium', array[${siteId}::uuid],
+           timestamptz '2026-01-05' + (g * interval '1 hour'), timestamptz '2026-01-05' + (g * interval '1 hour') + interval '4 hours',
+           timestamptz '2025-12-01' + (g * interval '1 minute'), timestamptz '2025-12-01' + (g * interval '1 minute'),
+           timestamptz '2025-12-01' + (g * interval '1 minute'), 1
+    from generate_series(1, ${count}::int) g`);
+  await db.execute(sql`
+    insert into change_assets (change_id, asset_id, site_id)
+    select c.id, (select a.id from assets a where a.site_id = ${siteId}::uuid order by a.id
+                  offset abs(hashtext(c.number)) % 100 limit 1), ${siteId}::uuid
+    from changes c where c.number like 'CHG-2019-%' and not exists
+      (select 1 from change_assets x where x.change_id = c.id)`);
+  await db.execute(sql`
+    insert into change_counters (year, last)
+    select 2019, max(split_part(number, '-', 3)::int) from changes where number like 'CHG-2019-%'
+    on conflict (year) do update set last = greatest(change_counters.last, excluded.last)`);
+  const rows = await rowsOf<{ id: string }>(db, sql`select id from changes where number like 'CHG-2019-%'`);
+  return rows.map((r) => r.id);
+}

@@ -1,9 +1,8 @@
-// Timing for the fleet benchmark: one caller's p50/p99, ten callers' throughput, and the floor:
-// the very SQL statements the operation sent, replayed straight on the driver, with no service code.
-import { performance } from "node:perf_hooks";
+// The statements an operation sends (captured from drizzle's logger) and their replay straight on
+// the driver, with no service code: the floor of the fleet benchmark.
 import type { Db } from "@/db/client";
 
-interface Statement {
+export interface Statement {
   sql: string;
   params: unknown[];
 }
@@ -38,43 +37,25 @@ export async function captureSql(db: Db, op: () => Promise<unknown>): Promise<St
   return seen;
 }
 
-/** The same statements, one after another, on the driver itself. */
-export function replay(db: Db, statements: Statement[]): () => Promise<void> {
+/** The same statements, one after another, on the driver itself; resolves to the last result. */
+export function replay(db: Db, statements: Statement[]): () => Promise<unknown> {
   const client = session(db).client;
   return async () => {
+    let last: unknown = null;
     for (const st of statements)
-      await (client.unsafe ? client.unsafe(st.sql, st.params as never[]) : client.query!(st.sql, st.params));
+      last = await (client.unsafe
+        ? client.unsafe(st.sql, st.params as never[])
+        : client.query!(st.sql, st.params));
+    return last;
   };
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-export interface Figures {
-  p50: number;
-  p99: number;
-  perSecond: number;
-}
-
-/** `runs` calls one after another (after 3 warm-ups), then `callers` concurrent loops of `each` calls. */
-export async function measure(
-  op: () => Promise<unknown>,
-  opts: { runs: number; callers: number; each: number },
-): Promise<Figures> {
-  for (let i = 0; i < 3; i++) await op();
-  const samples: number[] = [];
-  for (let i = 0; i < opts.runs; i++) {
-    const t = performance.now();
-    await op();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: opts.callers }, async () => {
-      for (let i = 0; i < opts.each; i++) await op();
-    }),
-  );
-  const perSecond = (opts.callers * opts.each) / ((performance.now() - t0) / 1000);
-  return { p50: pct(samples, 0.5), p99: pct(samples, 0.99), perSecond };
+/** The statement's plan with EXPLAIN ANALYZE, one line per element. */
+export async function explain(db: Db, st: Statement): Promise<string[]> {
+  const client = session(db).client;
+  const text = `explain (analyze, buffers) ${st.sql}`;
+  const res = (await (client.unsafe
+    ? client.unsafe(text, st.params as never[])
+    : client.query!(text, st.params))) as { rows?: Record<string, string>[] } & Record<string, string>[];
+  return (res.rows ?? res).map((r) => Object.values(r)[0]!);
 }

@@ -20,6 +20,8 @@ import { createArea } from "@/lib/services/sites/create-area";
 import { createSite } from "@/lib/services/sites/create-site";
 import { createUser } from "@/lib/services/users/create-user";
 import { useTestDatabase } from "@/test/db";
+import { captureSql } from "./measure";
+import { profiled } from "./profile";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -189,6 +191,9 @@ function stats(samples: number[]) {
  */
 async function measure(name: string, target: number, run: () => Promise<unknown> | unknown) {
   for (let i = 0; i < 5; i++) await run();
+  await profiled(name.replace(/[^a-z0-9]+/gi, "-"), async () => {
+    for (let i = 0; i < ITERATIONS; i++) await run();
+  });
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
@@ -233,6 +238,17 @@ async function main() {
     productionImpact: "none" as const,
     assetIds: [assetIds[0]!, assetIds[250]!],
   };
+  if (process.env.BENCH_SQL) {
+    const month0 = { site: "BEN", from: "2026-03-01T00:00", to: "2026-04-01T00:00" };
+    for (const [name, op] of [
+      ["conflicts for one slot", () => scheduleFindingsForChange(db, proposal, slot.start)],
+      ["calendarData, month", () => calendarData(actor, month0)],
+    ] as const) {
+      const statements = await captureSql(db, op);
+      console.log(`${name}: ${statements.length} statements`);
+      for (const st of statements) console.log(`  ${st.sql.slice(0, 300)}`);
+    }
+  }
   await measure("conflicts for one slot (load + expand + detect)", 50, () =>
     scheduleFindingsForChange(db, proposal, slot.start),
   );
