@@ -140,7 +140,7 @@ export function temporaryRecordFacts<T>(
           ? "In place on its assets until the revert closes"
           : revert?.state === "closed"
             ? "Reverted"
-            : "Not in place (not completed successfully)",
+            : "Not in place yet: it takes effect when the change is completed successfully",
       ],
     ];
   if (reverts)
