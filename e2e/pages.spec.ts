@@ -84,9 +84,17 @@ const PAGES: MainPage[] = [
   { name: "delegations", as: PEOPLE.gcrOperations, path: "/approvals/delegations" },
   { name: "board", as: PEOPLE.gcrChangeManager, path: "/board" },
   { name: "catalog", as: PEOPLE.gcrChangeManager, path: "/catalog" },
-  // Not yet listed: /catalog/new and /catalog/<model> (its edit form) log a CSP violation (script-src
-  // eval): the model form imports lib/domain/catalog/model, which hashes with node:crypto, so the
-  // client bundle carries crypto-browserify. Add them once the form's imports are crypto-free.
+  { name: "catalog-new", as: PEOPLE.gcrChangeManager, path: "/catalog/new" },
+  {
+    name: "catalog-model",
+    as: PEOPLE.gcrChangeManager,
+    path: linkOn("/catalog", /^\/catalog\/[0-9a-f-]{36}$/),
+  },
+  {
+    name: "catalog-model-edit",
+    as: PEOPLE.gcrChangeManager,
+    path: linkOn("/catalog", /^\/catalog\/[0-9a-f-]{36}$/, "/edit"),
+  },
   { name: "calendar-month", as: PEOPLE.gcrChangeManager, path: "/calendar" },
   { name: "calendar-week", as: PEOPLE.gcrChangeManager, path: "/calendar?view=week" },
   { name: "calendar-timeline", as: PEOPLE.gcrChangeManager, path: "/calendar?view=timeline" },

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { MODEL_STATUS_LABELS, MODEL_VERSION_STATE_LABELS } from "@/lib/domain/catalog/model";
-import type { ModelVersionState } from "@/lib/domain/catalog/model";
+import { MODEL_STATUS_LABELS, MODEL_VERSION_STATE_LABELS } from "@/lib/domain/labels";
+import type { ModelVersionState } from "@/lib/domain/constants";
 import type { ModelStatus } from "@/lib/types/catalog";
 
 const STATUS_TONE: Record<ModelStatus, BadgeTone> = {

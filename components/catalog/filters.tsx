@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SiteOptions } from "@/components/ui/site-options";
 import { Field, Input, Select } from "@/components/ui/field";
-import { MODEL_STATUS_LABELS } from "@/lib/domain/catalog/model";
+import { MODEL_STATUS_LABELS } from "@/lib/domain/labels";
 import { MODEL_LIST_STATES } from "@/lib/schemas/catalog";
 
 /** A plain GET form: the filtered catalog lives in the URL. */

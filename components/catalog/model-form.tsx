@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SiteOptions } from "@/components/ui/site-options";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { SAFETY_ASSET_KINDS, SAFETY_CRITICALITIES } from "@/lib/domain/catalog/model";
+import { SAFETY_ASSET_KINDS, SAFETY_CRITICALITIES } from "@/lib/domain/constants";
 import { ASSET_KINDS, CHANGE_TYPES, CRITICALITIES } from "@/lib/domain/constants";
 import { ASSET_KIND_LABELS, CHANGE_TYPE_LABELS, CRITICALITY_LABELS } from "@/lib/domain/labels";
 import {

@@ -1,6 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
-import type { AssetKind, ChangeType, Criticality } from "@/lib/domain/constants";
-import type { ModelVersionState } from "@/lib/domain/catalog/model";
+import type { AssetKind, ChangeType, Criticality, ModelVersionState } from "@/lib/domain/constants";
 import { users } from "./auth";
 import { sites } from "./sites-assets";
 

@@ -127,3 +127,11 @@ export const GATE_REASON_CODES = [
   "outside_model",
 ] as const;
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
+
+/** Standard-change catalog: the states of a model version. */
+export const MODEL_VERSION_STATES = ["proposed", "approved", "rejected", "superseded", "retired"] as const;
+export type ModelVersionState = (typeof MODEL_VERSION_STATES)[number];
+
+/** Kinds a model may never allow: a safety instrumented system is never standard work. */
+export const SAFETY_ASSET_KINDS: readonly AssetKind[] = ["sis_logic_solver"];
+export const SAFETY_CRITICALITIES: readonly Criticality[] = ["safety_critical"];

@@ -21,9 +21,9 @@ import {
   WINDOW_KINDS,
 } from "./constants";
 import { CHANGE_FIELD_NAMES } from "@/lib/schemas/changes";
+import * as C from "./constants";
 import * as L from "./labels";
 import { EXPIRY_STATUSES, EXPIRY_STATUS_LABELS } from "./changes/temporary";
-import { MODEL_VERSION_STATES, MODEL_VERSION_STATE_LABELS } from "./catalog/model";
 import {
   CHANNEL_LABELS,
   NOTIFICATION_CHANNELS,
@@ -91,5 +91,5 @@ export const LABEL_TABLES: readonly LabelTable[] = [
   t("token scope", TOKEN_SCOPES, SCOPE_LABELS),
   t("audit action", AUDIT_ACTIONS, L.ACTION_LABELS),
   t("temporary change expiry", EXPIRY_STATUSES, EXPIRY_STATUS_LABELS),
-  t("standard change model version state", MODEL_VERSION_STATES, MODEL_VERSION_STATE_LABELS),
+  t("standard change model version state", C.MODEL_VERSION_STATES, L.MODEL_VERSION_STATE_LABELS),
 ];

@@ -10,6 +10,7 @@ import type {
   Criticality,
   Exposure,
   GateReasonCode,
+  ModelVersionState,
   Outcome,
   ProductionImpact,
   RiskLevel,
@@ -258,3 +259,19 @@ export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
 /** A change field's words inside a sentence ("implementation plan"); an unknown field as it is. */
 export const changeFieldWords = (field: string): string =>
   CHANGE_FIELD_LABELS[field]?.replace(/^\w/, (c) => c.toLowerCase()) ?? field;
+
+export const MODEL_VERSION_STATE_LABELS: Record<ModelVersionState, string> = {
+  proposed: "Awaiting board approval",
+  approved: "Approved",
+  rejected: "Rejected by the board",
+  superseded: "Superseded by a newer version",
+  retired: "Retired",
+};
+
+/** Where a model stands as a whole (its list badge): lib/types/catalog.ts ModelStatus. */
+export const MODEL_STATUS_LABELS = {
+  usable: "Approved",
+  awaiting: "Proposed",
+  rejected: "Rejected",
+  retired: "Retired",
+} as const;

@@ -1,7 +1,7 @@
 import "./zod-setup";
 import { z } from "zod";
 import { ASSET_KINDS, CHANGE_TYPES, CRITICALITIES, SIGNOFF_DECISIONS } from "@/lib/domain/constants";
-import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
+import { MODEL_VERSION_STATES } from "@/lib/domain/constants";
 import { signingPasswordSchema } from "./changes";
 import { code, line, paginationSchema, requiredLine, text } from "./common";
 

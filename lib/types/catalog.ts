@@ -1,4 +1,4 @@
-import type { ModelVersionState } from "@/lib/domain/catalog/model";
+import type { ModelVersionState } from "@/lib/domain/constants";
 import type { AssetKind, ChangeType, Criticality, SignoffDecision } from "@/lib/domain/constants";
 
 export interface ModelSignoffView {

@@ -8,7 +8,7 @@ import { Alert, PageHeader } from "@/components/ui/card";
 import { EmptyRow, SortTh, Table, Td, Th } from "@/components/ui/table";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { MODEL_STATUS_LABELS } from "@/lib/domain/catalog/model";
+import { MODEL_STATUS_LABELS } from "@/lib/domain/labels";
 import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 import { formFailure } from "@/lib/http/form-result";
 import { listModels } from "@/lib/services/catalog/list-models";

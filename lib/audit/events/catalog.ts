@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSET_KINDS, CHANGE_TYPES, CRITICALITIES, SIGNOFF_DECISIONS } from "@/lib/domain/constants";
-import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
+import { MODEL_VERSION_STATES } from "@/lib/domain/constants";
 import { changed, event, id, instant, text } from "./define";
 
 /** A model version's content as the board approves it (lib/domain/catalog/model.ts ModelContent). */

@@ -2,33 +2,15 @@
 // A model is the board's pre-approval of one kind of work; a change filed from it is checked
 // against it at submit and again at the gate.
 import { canonicalHash } from "../changes/content";
-import type { AssetKind, ChangeType, Criticality, SafetyImpact } from "../constants";
+import type { AssetKind, ChangeType, Criticality, ModelVersionState, SafetyImpact } from "../constants";
+import { SAFETY_ASSET_KINDS, SAFETY_CRITICALITIES } from "../constants";
 import { ASSET_KIND_LABELS, CHANGE_TYPE_LABELS, CRITICALITY_LABELS } from "../labels";
 import { joinList } from "../changes/wording";
 import type { GateReason } from "../changes/types";
 
-export const MODEL_VERSION_STATES = ["proposed", "approved", "rejected", "superseded", "retired"] as const;
-export type ModelVersionState = (typeof MODEL_VERSION_STATES)[number];
-
-export const MODEL_VERSION_STATE_LABELS: Record<ModelVersionState, string> = {
-  proposed: "Awaiting board approval",
-  approved: "Approved",
-  rejected: "Rejected by the board",
-  superseded: "Superseded by a newer version",
-  retired: "Retired",
-};
-
-/** Where a model stands as a whole (its list badge): lib/types/catalog.ts ModelStatus. */
-export const MODEL_STATUS_LABELS = {
-  usable: "Approved",
-  awaiting: "Proposed",
-  rejected: "Rejected",
-  retired: "Retired",
-} as const;
-
-/** Kinds a model may never allow: a safety instrumented system is never standard work. */
-export const SAFETY_ASSET_KINDS: readonly AssetKind[] = ["sis_logic_solver"];
-export const SAFETY_CRITICALITIES: readonly Criticality[] = ["safety_critical"];
+// Its state codes and their words are in ../constants and ../labels, free of node:crypto, so
+// that client components can import them: a client import of this file (it hashes) pulls
+// crypto-browserify, whose eval breaks the CSP.
 
 /** What the change board approves: hashed, so a signature covers exactly this. */
 export interface ModelContent {

@@ -2,7 +2,7 @@
 // site who did not propose that version (the proposer never approves their own work).
 import type { SignoffDecision, SiteRole } from "../constants";
 import { SIGNOFF_GRANT_ROLE, signoffMeaning } from "../changes/signing";
-import type { ModelVersionState } from "./model";
+import type { ModelVersionState } from "../constants";
 
 export interface ModelSigner {
   userId: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSET_KINDS, CHANGE_TYPES, CRITICALITIES, SIGNOFF_DECISIONS } from "@/lib/domain/constants";
-import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
+import { MODEL_VERSION_STATES } from "@/lib/domain/constants";
 import {
   MODEL_LIST_STATES,
   modelSignoffSchema,

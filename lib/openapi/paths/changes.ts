@@ -25,7 +25,7 @@ import {
   updateChangeSchema,
 } from "@/lib/schemas/changes";
 import { CHANGE_UI_ACTIONS } from "@/lib/types/changes";
-import { MODEL_VERSION_STATES } from "@/lib/domain/catalog/model";
+import { MODEL_VERSION_STATES } from "@/lib/domain/constants";
 import { EXTENSION_STATES } from "@/lib/domain/changes/temporary-extension";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
