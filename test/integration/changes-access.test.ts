@@ -174,7 +174,14 @@ describe("authorization", () => {
     await submitChange(requester.actor, c.id);
     const forOps = await getChange(opsA.actor, c.id);
     expect(forOps.signOptions).toEqual([
-      { role: "operations", siteCode: "PLA", available: true, reason: null, acknowledge: [] },
+      {
+        role: "operations",
+        siteCode: "PLA",
+        available: true,
+        reason: null,
+        acknowledge: [],
+        onBehalfOfName: null,
+      },
     ]);
     expect(forOps.availableActions.find((a) => a.action === "edit")).toMatchObject({
       available: false,

@@ -231,7 +231,7 @@ describe("temporary changes", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.objectId, c.id), eq(auditEvents.action, "signoff.supersede")));
     expect(superseded).toHaveLength(2);
-    expect(superseded[0]!.reason).toMatch(/temporaryUntil/);
+    expect(superseded[0]!.reason).toMatch(/approved content \(temporary until\)/);
     // The same sign-offs as the original approve it again.
     await sign(opsA.actor, c.id, "operations");
     expect((await sign(securityA.actor, c.id, "security")).state).toBe("approved");
