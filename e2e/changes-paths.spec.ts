@@ -147,7 +147,7 @@ test("an emergency change shows its retrospective sign-off deadline", async ({ b
   const elena = await pageAs(browser, PEOPLE.gcrChangeManager);
   await elena.goto("/approvals");
   const row = elena.getByTestId("inbox-row").filter({ hasText: number });
-  await expect(row).toContainText("Change board (GCR) · retrospective");
+  await expect(row).toContainText("Change board (GCR), retrospective");
   await expect(row).toContainText(/\d{4}, \d{2}:\d{2} C[SD]T/);
   await elena.goto(`/changes/${id}?tab=signoffs`);
   await expect(elena.getByTestId("required-change_board")).toContainText("Retrospective");

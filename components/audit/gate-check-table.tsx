@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Th } from "@/components/ui/table";
+import { reasonText } from "@/lib/domain/changes/reason-text";
 import { SiteTime } from "@/components/changes/site-time";
 import type { GateCheckView } from "@/lib/types/audit";
 
@@ -78,7 +79,7 @@ export function GateCheckTable({
                 <ul className="space-y-0.5">
                   {g.reasons.map((r) => (
                     <li key={r.code} title={r.code}>
-                      {r.message}
+                      {reasonText(r, zone)}
                     </li>
                   ))}
                 </ul>

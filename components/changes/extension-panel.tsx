@@ -8,7 +8,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { EXTENSION_STATE_LABELS, type ExtensionState } from "@/lib/domain/changes/temporary-extension";
+import type { ExtensionState } from "@/lib/domain/constants";
+import { EXTENSION_STATE_LABELS } from "@/lib/domain/labels";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/domain/site-time";
 import {

@@ -1,23 +1,12 @@
 import { XCircle } from "lucide-react";
 import { helpRolesFor } from "@/lib/domain/changes/who-can-help";
-import { formatInZone } from "@/lib/domain/site-time";
+import { reasonText } from "@/lib/domain/changes/reason-text";
 import type { GateResult } from "@/lib/types/changes";
 import type { SiteContact } from "@/lib/types/sites";
 import { WhoCanHelp } from "./who-can-help";
 import { GATE_REASON_LABELS } from "@/lib/domain/labels";
 
 type Reason = GateResult["reasons"][number];
-
-/** The gate's own words, with the UTC instants of slot refusals re-read in the site's zone. */
-export function reasonText(r: Reason, zone: string): string {
-  const d = r.data ?? {};
-  if (r.code === "outside_slot" && typeof d.slotStart === "string" && typeof d.slotEnd === "string") {
-    const slot = `${formatInZone(d.slotStart, zone)} to ${formatInZone(d.slotEnd, zone)}`;
-    if (d.position === "before") return `Too early: the planned slot ${slot} has not started yet`;
-    if (d.position === "after") return `Too late: the planned slot ${slot} is over`;
-  }
-  return r.message;
-}
 
 /** Each reason in words under its label; the stable code only in the tooltip (and the API). */
 export function GateReasonList({

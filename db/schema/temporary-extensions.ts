@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ExtensionState } from "@/lib/domain/changes/temporary-extension";
+import type { ExtensionState } from "@/lib/domain/constants";
 import { users } from "./auth";
 import { changes } from "./changes";
 

@@ -135,3 +135,7 @@ export type ModelVersionState = (typeof MODEL_VERSION_STATES)[number];
 /** Kinds a model may never allow: a safety instrumented system is never standard work. */
 export const SAFETY_ASSET_KINDS: readonly AssetKind[] = ["sis_logic_solver"];
 export const SAFETY_CRITICALITIES: readonly Criticality[] = ["safety_critical"];
+
+/** A temporary change's request for a later expiry. */
+export const EXTENSION_STATES = ["pending", "approved", "rejected"] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];

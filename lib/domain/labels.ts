@@ -9,6 +9,7 @@ import type {
   ChangeType,
   Criticality,
   Exposure,
+  ExtensionState,
   GateReasonCode,
   ModelVersionState,
   Outcome,
@@ -275,3 +276,9 @@ export const MODEL_STATUS_LABELS = {
   rejected: "Rejected",
   retired: "Retired",
 } as const;
+
+export const EXTENSION_STATE_LABELS: Record<ExtensionState, string> = {
+  pending: "Awaiting sign-offs",
+  approved: "Approved",
+  rejected: "Rejected",
+};

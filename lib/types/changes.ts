@@ -1,4 +1,4 @@
-import type { ExtensionState } from "@/lib/domain/changes/temporary-extension";
+import type { ExtensionState } from "@/lib/domain/constants";
 // What the change services return. Instants are ISO 8601 UTC strings (API.md), so the same
 // objects go straight into JSON responses and into client components.
 import type { ChangeModelRef } from "./catalog";

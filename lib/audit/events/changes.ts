@@ -10,7 +10,7 @@ import {
   SIGNOFF_DECISIONS,
   SIGNOFF_ROLES,
 } from "@/lib/domain/constants";
-import { EXTENSION_STATES } from "@/lib/domain/changes/temporary-extension";
+import { EXTENSION_STATES } from "@/lib/domain/constants";
 import { changed, event, id, instant, text } from "./define";
 
 const version = z.number().int().positive();

@@ -1,21 +1,14 @@
 // Extending a temporary change after it is in place (issue 15, item 4): the new expiry needs the
 // same sign-offs as the original, each bound to the extension's content. Pure: time is a parameter.
-import type { SignoffDecision, SignoffRole, SiteRole } from "../constants";
+import type { ExtensionState, SignoffDecision, SignoffRole, SiteRole } from "../constants";
+// Its state codes and words are in ../constants and ../labels: this file hashes (./content, node:crypto),
+// and a client import of it pulls crypto-browserify, whose eval breaks the CSP.
 import { SIGNOFF_ROLE_LABELS } from "../labels";
 import { formatInZone } from "../site-time";
 import { canonicalHash } from "./content";
 import { SIGNOFF_GRANT_ROLE } from "./signing";
 import type { ChangeFacts, SignoffFacts } from "./types";
 import { distinctSites, joinList, withArticle } from "./wording";
-
-export const EXTENSION_STATES = ["pending", "approved", "rejected"] as const;
-export type ExtensionState = (typeof EXTENSION_STATES)[number];
-
-export const EXTENSION_STATE_LABELS: Record<ExtensionState, string> = {
-  pending: "Awaiting sign-offs",
-  approved: "Approved",
-  rejected: "Rejected",
-};
 
 /** One sign-off an extension needs: a role (operations for one site), as the original had it. */
 export interface ExtensionRequirement {

@@ -2,7 +2,8 @@
 // for a proof test. Each must be reverted by its expiry. Time is a parameter, as everywhere here.
 import type { ChangeState, Outcome, SignoffRole } from "../constants";
 import { CHANGE_STATE_LABELS, SIGNOFF_ROLE_LABELS } from "../labels";
-import { EXTENSION_STATE_LABELS, type ExtensionState } from "./temporary-extension";
+import type { ExtensionState } from "../constants";
+import { EXTENSION_STATE_LABELS } from "../labels";
 import { addLocalDays } from "../notifications/reminders";
 import { formatInZone } from "../site-time";
 

@@ -26,7 +26,7 @@ import {
 } from "@/lib/schemas/changes";
 import { CHANGE_UI_ACTIONS } from "@/lib/types/changes";
 import { MODEL_VERSION_STATES } from "@/lib/domain/constants";
-import { EXTENSION_STATES } from "@/lib/domain/changes/temporary-extension";
+import { EXTENSION_STATES } from "@/lib/domain/constants";
 import { definePaths, instant, named, page, paginationQuery } from "../registry";
 
 const role = z.enum(SIGNOFF_ROLES);
