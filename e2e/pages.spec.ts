@@ -289,6 +289,12 @@ test("each check catches the fault it looks for, and a wide table in a scrolling
   const { page, problems } = await openWatched(browser, PEOPLE.gcrRequester);
   const fresh = async () => {
     await page.goto("/");
+    // Inject only once React has hydrated the page (its fibers are on the DOM): a node added before
+    // that is a hydration mismatch (React #418), which would hide the fault under test (CI at 431fc26).
+    await page.waitForFunction(() => {
+      const main = document.querySelector("main");
+      return !!main && Object.keys(main).some((k) => k.startsWith("__reactFiber"));
+    });
     problems.length = 0;
   };
   await fresh();
