@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { extendPlanSchema, type ExtendPlanInput } from "@/lib/schemas/advisories";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { checkCredentials, credentialError } from "@/lib/services/auth/credentials";
+import { passwordSigner } from "@/lib/services/auth/password-signer";
 import { conflict, forbidden, invalid } from "@/lib/services/base/errors";
 import { requireScope } from "@/lib/services/authorize";
 import { loadAdvisoryRow } from "./get";
@@ -33,21 +33,10 @@ export async function extendMitigationPlan(
     await loadAdvisoryRow(tx, advisoryId);
     await lockSiteReview(tx, actor, advisoryId, data.siteCode, "advisory.extend_plan");
   });
-  const check = await checkCredentials(
-    db,
-    actor.email,
-    data.password,
-    client.ip ?? actor.ip ?? "unknown",
-    "Plan extension signature",
-  );
-  if (!check.ok) {
-    if (check.reason === "invalid")
-      throw invalid("The password is not correct; the plan was not extended.", [
-        { path: "password", message: "Wrong password." },
-      ]);
-    throw credentialError(check);
-  }
-  if (check.user.id !== actor.userId) throw forbidden("Sign with your own account.");
+  const signer = await passwordSigner(db, actor, data.password, client, {
+    purpose: "Plan extension signature",
+    undone: "the plan was not extended",
+  });
   return db.transaction(async (tx) => {
     const advisory = await loadAdvisoryRow(tx, advisoryId);
     const { site, review } = await lockSiteReview(
@@ -73,7 +62,7 @@ export async function extendMitigationPlan(
         newTargetDate: data.targetDate,
         reason: data.reason,
         signerId: actor.userId!,
-        signerName: check.user.name,
+        signerName: signer.name,
         meaning: EXTENSION_MEANING,
         signedAt: now,
       })
@@ -89,7 +78,7 @@ export async function extendMitigationPlan(
         trackingId: advisory.trackingId,
         siteCode: site.code,
         targetDate: data.targetDate.toISOString(),
-        signerName: check.user.name,
+        signerName: signer.name,
         meaning: EXTENSION_MEANING,
       },
       reason: data.reason,

@@ -13,9 +13,8 @@ import {
   type ModelSignoffInput,
   type ModelSignoffIntent,
 } from "@/lib/schemas/catalog";
-import { passwordSigner } from "@/lib/services/auth/password-signer";
-import { requireScope } from "@/lib/services/authorize";
-import { ServiceError, conflict, forbidden } from "@/lib/services/base/errors";
+import { ownSigner, passwordSigner, requireSigningPerson } from "@/lib/services/auth/password-signer";
+import { ServiceError, conflict } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ReauthProof } from "@/lib/services/changes/internal/reauth-proof";
 import type { ClientInfo } from "@/lib/types/changes";
@@ -76,20 +75,13 @@ export async function signModel(
   client: ClientInfo = {},
   reauth: ReauthProof | null = null,
 ): Promise<ModelView> {
-  if (actor.kind !== "user" || !actor.userId)
-    throw forbidden("Only a person can sign, with their own password.");
-  requireScope(actor, "sign");
-  if (!reauth && actor.authMethod === "oidc")
-    throw forbidden(
-      "You signed in with single sign-on: signing asks the identity provider to confirm it is you.",
-    );
+  requireSigningPerson(actor, { reauth: reauth !== null });
   const data = parseInput(reauth ? modelSignoffIntentSchema : modelSignoffSchema, input, "The sign-off");
   const db = await getDb();
   await checkModelBeforeProof(db, actor, id, data.contentHash);
   const signer = reauth
-    ? reauth.signer
+    ? ownSigner(reauth.signer, actor)
     : await passwordSigner(db, actor, "password" in data ? String(data.password) : "", client);
-  if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
 
   return db.transaction(async (tx: Tx) => {
     const m = await findVisibleModel(tx, actor, id, { forUpdate: true });

@@ -9,8 +9,7 @@ import { CONTENT_HASH_VERSION, isoUtc, signoffMeaning } from "@/lib/domain/chang
 import { canSignExtension, extensionOutcome } from "@/lib/domain/changes/temporary-extension";
 import { formatInZone } from "@/lib/domain/site-time";
 import { extensionSignoffSchema, type ExtensionSignoffInput } from "@/lib/schemas/changes";
-import { passwordSigner } from "@/lib/services/auth/password-signer";
-import { requireScope } from "@/lib/services/authorize";
+import { passwordSigner, requireSigningPerson } from "@/lib/services/auth/password-signer";
 import { ServiceError, conflict, forbidden, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ChangeView, ClientInfo } from "@/lib/types/changes";
@@ -69,13 +68,11 @@ export async function signExtension(
   input: ExtensionSignoffInput,
   client: ClientInfo = {},
 ): Promise<ChangeView> {
-  if (actor.kind !== "user" || !actor.userId)
-    throw forbidden("Only a person can sign, with their own password.");
-  requireScope(actor, "sign");
-  if (actor.authMethod === "oidc")
-    throw forbidden(
+  requireSigningPerson(actor, {
+    reauth: false,
+    ssoRefusal:
       "You signed in with single sign-on: signing an extension needs a password sign-in for now. Ask an administrator for a local password, or another approver of the same role to sign.",
-    );
+  });
   const data = parseInput(extensionSignoffSchema, input, "The sign-off");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -83,7 +80,6 @@ export async function signExtension(
     signable(actor, ctx, await latestExtension(tx, ctx.row.id), data);
   });
   const signer = await passwordSigner(db, actor, data.password, client);
-  if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
 
   return db.transaction(async (tx: Tx) => {
     const row = await findVisibleChange(tx, actor, id, { forUpdate: true });

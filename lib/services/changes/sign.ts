@@ -24,9 +24,8 @@ import {
   type SignoffInput,
   type SignoffIntent,
 } from "@/lib/schemas/changes";
-import { passwordSigner } from "@/lib/services/auth/password-signer";
-import { requireScope } from "@/lib/services/authorize";
-import { ServiceError, conflict, forbidden, invalid } from "@/lib/services/base/errors";
+import { ownSigner, passwordSigner, requireSigningPerson } from "@/lib/services/auth/password-signer";
+import { ServiceError, conflict, invalid } from "@/lib/services/base/errors";
 import { activeDelegationsTo } from "@/lib/auth/delegated-grants";
 import { settleApproval } from "./internal/settle-approval";
 import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
@@ -167,13 +166,7 @@ export async function signChange(
   /** More writes in the signature's transaction, e.g. the board meeting's decision that it records. */
   within?: (tx: Tx, signoffId: string) => Promise<void>,
 ): Promise<ChangeView> {
-  if (actor.kind !== "user" || !actor.userId)
-    throw forbidden("Only a person can sign, with their own password.");
-  requireScope(actor, "sign");
-  if (!reauth && actor.authMethod === "oidc")
-    throw forbidden(
-      "You signed in with single sign-on: signing asks the identity provider to confirm it is you.",
-    );
+  requireSigningPerson(actor, { reauth: reauth !== null });
   const db = await getDb();
   if (!reauth) await requireOwnPassword(db, actor);
   const data = parseInput(reauth ? signoffIntentSchema : signoffInputSchema, input, "The sign-off");
@@ -181,9 +174,8 @@ export async function signChange(
   await checkBeforeProof(db, actor, id, data);
 
   const signer = reauth
-    ? reauth.signer
+    ? ownSigner(reauth.signer, actor)
     : await passwordSigner(db, actor, "password" in data ? String(data.password) : "", client);
-  if (signer.id !== actor.userId) throw forbidden("Sign with your own account.");
 
   return db.transaction(async (tx: Tx) => {
     const row = await findVisibleChange(tx, actor, id, { forUpdate: true });
