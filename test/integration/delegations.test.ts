@@ -263,7 +263,7 @@ describe("the delegations API", () => {
 });
 
 describe("a delegate's other ways in", () => {
-  it("a calendar-feed URL reads the lent site as the portal does (the feed once resolved own roles only)", async () => {
+  it("a calendar-feed URL reads the lent site as the portal does (the feed once resolved the user's own roles alone)", async () => {
     const fay = await makeUser([], { name: "Fay Feed" });
     await createDelegation(w.people.opsB.actor, {
       delegateEmail: fay.email,

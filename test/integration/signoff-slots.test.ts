@@ -175,7 +175,7 @@ describe("signoff slots: the inbox's stored form of the signing rule", () => {
     await expectAgreement();
   }, 300_000);
 
-  it("offers a delegate what the lent role may sign, on the approver's behalf, only while the delegation is in force", async () => {
+  it("offers a delegate what the lent role may sign, on the approver's behalf, while the delegation is in force and not before or after", async () => {
     const { requester, safetyA, opsAndSecurity, securityA, opsA } = w.people;
     const dan = await makeUser([], { name: "Dan Deputy" });
     const dora = await makeUser([], { name: "Dora Deputy" });

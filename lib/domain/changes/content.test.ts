@@ -130,7 +130,7 @@ describe("contentHash", () => {
     expect(scopeHash({ ...content, testNotes: "changed" })).not.toBe(scopeHash(content));
   });
 
-  it("covers the catalog model version only on a change that names one", () => {
+  it("covers the catalog model version when a change names one, and leaves other hashes as they were", () => {
     const v1 = "7d1f0c2e-0000-4000-8000-000000000001";
     const v2 = "7d1f0c2e-0000-4000-8000-000000000002";
     const standard = { ...content, class: "standard" as const, standardModelVersionId: v1 };
