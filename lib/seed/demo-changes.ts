@@ -6,6 +6,7 @@ import { cancelChange } from "@/lib/services/changes/cancel";
 import { closeChange } from "@/lib/services/changes/close";
 import { completeChange } from "@/lib/services/changes/complete";
 import { createChange } from "@/lib/services/changes/create";
+import { evaluateGateFor } from "@/lib/services/changes/evaluate-gate";
 import type { ChangeView } from "@/lib/types/changes";
 import { reviseChange } from "@/lib/services/changes/revise";
 import { startChange } from "@/lib/services/changes/start";
@@ -207,8 +208,13 @@ export function planDemoChanges(
       continue;
     }
     if (!STARTED.has(c.path)) continue;
-    if (c.refusal === "early")
+    if (c.refusal === "early") {
+      // The implementer's patch tooling asks the gate first (a dry run, in the gate-check log):
+      // too early half an hour before the slot, open once it has begun.
+      add(plus(slot.start, -minutes(30)), () => evaluateGateFor(who(c.implementer), id()).then(() => {}));
       add(plus(slot.start, -minutes(20)), () => refusedStart(who(c.implementer), id()));
+      add(plus(slot.start, minutes(4)), () => evaluateGateFor(who(c.implementer), id()).then(() => {}));
+    }
     if (c.refusal === "not_implementer")
       add(plus(slot.start, minutes(2)), () => refusedStart(who(c.requester), id()));
     add(plus(slot.start, minutes(5)), async () => keep(await startChange(who(c.implementer), id())));

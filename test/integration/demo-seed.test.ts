@@ -7,6 +7,7 @@ import {
   auditEvents,
   boardMeetings,
   changes,
+  gateChecks,
   productionRuns,
   signoffs,
   sites,
@@ -145,6 +146,23 @@ describe("the demo plant", () => {
     expect(first.trail.filter(([, , action]) => action === "change.start").length).toBeGreaterThanOrEqual(20);
     const emergencies = first.changes.filter((c) => c.class === "emergency");
     expect(emergencies.map((c) => c.state).sort()).toEqual(["closed", "closed", "implemented"]);
+  });
+
+  it("has dry runs in the gate-check log at each site: one the gate would refuse, one it would open", async () => {
+    const db = await getDb();
+    const checks = await db.select().from(gateChecks);
+    const codeOf = new Map((await db.select().from(sites)).map((s) => [s.id, s.code]));
+    for (const code of ["GCR", "RHP"]) {
+      const here = checks.filter((g) => codeOf.get(g.siteId) === code);
+      expect(
+        here.some((g) => !g.allowed && g.reasons.some((r) => r.code === "outside_slot")),
+        code,
+      ).toBe(true);
+      expect(
+        here.some((g) => g.allowed),
+        code,
+      ).toBe(true);
+    }
   });
 
   it("keeps a trail that verifies", async () => {
