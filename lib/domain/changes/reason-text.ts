@@ -8,8 +8,11 @@ export interface GateReasonWords {
   data?: Record<string, string | number | null>;
 }
 
-/** A UTC instant as the domain writes it into a reason's words (wording.ts isoUtc). */
-const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+/**
+ * A UTC instant as the domain writes it into a reason's words (wording.ts isoUtc), with the
+ * " (UTC)" that may follow it: the instant re-read carries its own zone.
+ */
+const ISO_INSTANT = /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)(?: \(UTC\))?/g;
 
 /**
  * The gate's own words, with the UTC instants re-read in the site's zone: slot refusals from their
@@ -22,5 +25,5 @@ export function reasonText(r: GateReasonWords, zone: string): string {
     if (d.position === "before") return `Too early: the planned slot ${slot} has not started yet`;
     if (d.position === "after") return `Too late: the planned slot ${slot} is over`;
   }
-  return r.message.replace(ISO_INSTANT, (at) => formatInZone(at, zone));
+  return r.message.replace(ISO_INSTANT, (_, at: string) => formatInZone(at, zone));
 }
