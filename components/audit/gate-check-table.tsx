@@ -37,7 +37,7 @@ export function GateCheckTable({
           <Th>Asked</Th>
           {showChange ? <Th>Change</Th> : null}
           <Th>Who</Th>
-          <Th>About</Th>
+          <Th className="hidden lg:table-cell">About</Th>
           <Th>Answer</Th>
           <Th>Reasons</Th>
           <Th className="text-right">Times</Th>
@@ -51,6 +51,12 @@ export function GateCheckTable({
               {g.count > 1 ? (
                 <span className="block text-xs text-slate-600">
                   until <SiteTime at={g.lastAt} zone={zone} />
+                </span>
+              ) : null}
+              {/* Below 1024 px the About column folds in here, so the reasons keep room to read. */}
+              {g.askedFor ? (
+                <span className="block text-xs text-slate-600 lg:hidden">
+                  about <SiteTime at={g.askedFor} zone={zone} />
                 </span>
               ) : null}
             </td>
@@ -68,13 +74,13 @@ export function GateCheckTable({
                 {g.ip ? ` · ${g.ip}` : ""}
               </span>
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">
+            <td className="hidden px-3 py-2 whitespace-nowrap lg:table-cell">
               {g.askedFor ? <SiteTime at={g.askedFor} zone={zone} /> : "The moment of asking"}
             </td>
             <td className="px-3 py-2">
               {g.allowed ? <Badge tone="green">Would open</Badge> : <Badge tone="red">Would refuse</Badge>}
             </td>
-            <td className="px-3 py-2 text-slate-800">
+            <td className="min-w-44 px-3 py-2 text-slate-800">
               {g.reasons.length ? (
                 <ul className="space-y-0.5">
                   {g.reasons.map((r) => (
