@@ -118,6 +118,9 @@ export const changes = pgTable(
     index("changes_reverts_idx")
       .on(t.revertsChangeId)
       .where(sql`${t.revertsChangeId} is not null`),
+    index("changes_follows_idx")
+      .on(t.followsChangeId)
+      .where(sql`${t.followsChangeId} is not null`),
     // Free text in the change list: words and word prefixes of the title and number.
     index("changes_search_gin").using("gin", t.search),
     // Date-range filter: planned slots overlapping [from, to). Changes without a slot are left

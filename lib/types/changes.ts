@@ -141,6 +141,14 @@ export interface IntegrityCheckView {
   recordedAt: string;
 }
 
+/** Another change named from this one: a follow-up and the change it follows. */
+export interface ChangeLinkView {
+  id: string;
+  number: string;
+  title: string;
+  state: ChangeState;
+}
+
 /** Issue 15: a temporary change and its revert, linked both ways. */
 export interface TemporaryLinksView {
   /** The revert drafted on completion (latest), on a temporary change. */
@@ -240,6 +248,10 @@ export interface ChangeView {
   pirNotes: string | null;
   closedAt: string | null;
   followsChangeId: string | null;
+  /** The failed or rolled-back change this one follows up; null when none or at a site the caller may not see. */
+  follows: ChangeLinkView | null;
+  /** The follow-ups that name this change, oldest first (those the caller may see). */
+  followedBy: ChangeLinkView[];
   /** Expiry of a temporary change (issue 15), null for a permanent one. */
   temporaryUntil: string | null;
   temporary: TemporaryLinksView;

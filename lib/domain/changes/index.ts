@@ -21,3 +21,4 @@ export {
 } from "./signing";
 export * from "./who-can-help";
 export * from "./slots";
+export * from "./follow-up";

@@ -87,6 +87,11 @@ const requiredSignoff = named(
   }),
 );
 
+const changeLink = named(
+  "ChangeLink",
+  z.object({ id: z.uuid(), number: z.string(), title: z.string(), state: z.enum(CHANGE_STATES) }),
+);
+
 const changeFields = {
   id: z.uuid(),
   number: z.string().describe("CHG-YYYY-NNNNN"),
@@ -216,7 +221,16 @@ export const changeResponse = named(
     pirBaselineUpdated: z.boolean().nullable(),
     pirNotes: z.string().nullable(),
     closedAt: instant.nullable(),
-    followsChangeId: z.uuid().nullable(),
+    followsChangeId: z
+      .uuid()
+      .nullable()
+      .describe("The failed or rolled-back change this one follows up (named when it is created or edited)"),
+    follows: changeLink
+      .nullable()
+      .describe("The change followsChangeId names; null when none or at a site the caller may not see"),
+    followedBy: z
+      .array(changeLink)
+      .describe("The follow-ups that name this change, oldest first (those the caller may see)"),
     temporaryUntil: instant
       .nullable()
       .describe("A temporary change must be reverted by this instant; part of the signed content"),

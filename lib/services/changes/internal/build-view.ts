@@ -17,6 +17,7 @@ import { INSTALLS_VENDOR_SOFTWARE } from "@/lib/domain/changes/supply-chain";
 import { changeActions, signOptions } from "./available-actions";
 import { decideGate } from "./decide-gate";
 import { loadIntegrityCheck } from "./integrity-check";
+import { loadFollowLinks } from "./follow-links";
 import { loadTemporaryLinks } from "./temporary";
 import type { ChangeContext } from "./load";
 import { statedContent } from "./row-content";
@@ -197,6 +198,7 @@ export async function buildChangeView(
     pirNotes: row.pirNotes,
     closedAt: iso(row.closedAt),
     followsChangeId: row.followsChangeId,
+    ...(await loadFollowLinks(tx, actor, row)),
     temporaryUntil: iso(row.temporaryUntil),
     temporary: await loadTemporaryLinks(tx, row, { actor, ctx }),
     standardModelVersionId: row.standardModelVersionId,

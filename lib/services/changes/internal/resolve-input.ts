@@ -7,7 +7,7 @@ import type { Tx } from "@/db/client";
 import { changes, roleGrants, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
-import { isoUtc } from "@/lib/domain/changes";
+import { followUpRefusal, isoUtc } from "@/lib/domain/changes";
 import type { UpdateChangeData } from "@/lib/schemas/changes";
 import { forbidden, invalid } from "@/lib/services/base/errors";
 import { canViewChange } from "./access";
@@ -106,12 +106,18 @@ export async function resolveFollows(
 ): Promise<string | null> {
   if (!id) return null;
   const [row] = await tx
-    .select({ id: changes.id, siteIds: changes.siteIds })
+    .select({ id: changes.id, siteIds: changes.siteIds, state: changes.state, number: changes.number })
     .from(changes)
     .where(eq(changes.id, id));
   if (!row || row.id === selfId || !canViewChange(actor, row.siteIds)) {
     throw invalid("The change this one follows was not found.", [
       { path: "followsChangeId", message: "Change not found." },
+    ]);
+  }
+  const refusal = followUpRefusal(row.state);
+  if (refusal) {
+    throw invalid(`${row.number} cannot be followed up. ${refusal}`, [
+      { path: "followsChangeId", message: refusal },
     ]);
   }
   return row.id;

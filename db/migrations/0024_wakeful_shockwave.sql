@@ -1,0 +1,1 @@
+CREATE INDEX "changes_follows_idx" ON "changes" USING btree ("follows_change_id") WHERE "changes"."follows_change_id" is not null;
