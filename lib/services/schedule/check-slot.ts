@@ -6,7 +6,6 @@ import { localToUtc, type Conflict } from "@/lib/domain/schedule";
 import { checkSlotSchema, type CheckSlotInput } from "@/lib/schemas/schedule";
 import { invalid } from "@/lib/services/base/errors";
 import { scheduleFindingsForChange } from "./conflicts-for-change";
-import { loadSite } from "./site-context";
 import { visibleAssets } from "./visible-assets";
 
 /**
@@ -21,19 +20,17 @@ export async function checkSlot(
   const data = checkSlotSchema.parse(input);
   const db = await getDb();
   const rows = await visibleAssets(db, actor, data.assetIds);
-  const resolve = async (when: typeof data.start, path: string): Promise<Date> => {
+  const zones = new Set(rows.map((r) => r.timeZone));
+  const resolve = (when: typeof data.start, path: string): Date => {
     if ("instant" in when) return when.instant;
-    const zones = new Set<string>();
-    for (const siteId of new Set(rows.map((r) => r.siteId)))
-      zones.add((await loadSite(db, { id: siteId }))!.timeZone);
     if (zones.size !== 1)
       throw invalid("The assets are in several time zones; give the time with an offset or Z.", [
         { path, message: "Give an offset or Z." },
       ]);
     return localToUtc(when.local, [...zones][0]!);
   };
-  const start = await resolve(data.start, "start");
-  const end = await resolve(data.end, "end");
+  const start = resolve(data.start, "start");
+  const end = resolve(data.end, "end");
   if (end.getTime() <= start.getTime())
     throw invalid("The slot must end after it starts.", [
       { path: "end", message: "Must be after the start." },
@@ -47,6 +44,7 @@ export async function checkSlot(
       expectedDowntimeMinutes: data.expectedDowntimeMinutes,
       productionImpact: data.productionImpact,
       assetIds: data.assetIds,
+      known: { assets: rows },
     },
     now,
   );

@@ -79,7 +79,7 @@ export async function proposeSlotsForChange(
     throw invalid("The change has no affected assets yet.", [
       { path: "assetIds", message: "Pick at least one asset." },
     ]);
-  await visibleAssets(db, actor, draft.assetIds);
+  const known = { assets: await visibleAssets(db, actor, draft.assetIds) };
   const from = data.from ? new Date(data.from) : now;
   const until = new Date(from.getTime() + ASSISTANT_HORIZON_DAYS * DAY_MS);
   const facts = await loadScheduleFacts(db, {
@@ -88,6 +88,7 @@ export async function proposeSlotsForChange(
     from,
     to: new Date(until.getTime() + durationMinutes * 60_000),
     now,
+    known,
   });
   const slots = proposeSlots(
     { ...facts, needsDowntime: needsDowntime(draft) },

@@ -40,12 +40,13 @@ function groupKey(
 }
 
 /**
- * What a caller already loaded about the assets (the change services' context): their rows with
- * their sites, and every member of their redundancy groups, so those three queries are skipped.
+ * What a caller already loaded about the assets (the change services' context, the slot check):
+ * their rows with their sites and, when known, every member of their redundancy groups, so
+ * those queries are skipped.
  */
 export interface KnownAssets {
   assets: readonly (AssetRow & { siteCode: string; siteName: string; timeZone: string })[];
-  members: readonly Member[];
+  members?: readonly Member[];
 }
 
 type Member = Pick<AssetRow, "id" | "siteId" | "redundancyGroup">;
@@ -144,42 +145,53 @@ const groupOf = (a: Pick<AssetRow, "siteId" | "redundancyGroup">) => `${a.siteId
 
 type AssetFacts = Pick<ScheduleRows, "assetRows" | "siteRows" | "members">;
 
+const assetCols = {
+  id: assets.id,
+  tag: assets.tag,
+  siteId: assets.siteId,
+  areaId: assets.areaId,
+  redundancyGroup: assets.redundancyGroup,
+};
+
+/** Every member of the assets' redundancy groups: one query, none when no asset is in a group. */
+async function groupMembers(ex: Executor, assetRows: readonly AssetRow[]): Promise<Member[]> {
+  const groupPairs = [
+    ...new Map(assetRows.filter((a) => a.redundancyGroup !== null).map((a) => [groupOf(a), a])).values(),
+  ];
+  if (groupPairs.length === 0) return [];
+  return ex
+    .select(assetCols)
+    .from(assets)
+    .where(
+      or(
+        ...groupPairs.map((a) =>
+          and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)),
+        ),
+      ),
+    );
+}
+
 /** The assets, their sites and the members of their redundancy groups: three queries. */
 async function assetsAndMembers(ex: Executor, ids: readonly string[]): Promise<AssetFacts> {
-  const cols = {
-    id: assets.id,
-    tag: assets.tag,
-    siteId: assets.siteId,
-    areaId: assets.areaId,
-    redundancyGroup: assets.redundancyGroup,
-  };
   const assetRows: AssetRow[] = await ex
-    .select(cols)
+    .select(assetCols)
     .from(assets)
     .where(inArray(assets.id, [...ids]));
   if (assetRows.length === 0) return { assetRows, siteRows: [], members: [] };
   const siteIds = [...new Set(assetRows.map((a) => a.siteId))];
   const siteRows = await ex.select().from(sites).where(inArray(sites.id, siteIds));
-  const groupPairs = [
-    ...new Map(assetRows.filter((a) => a.redundancyGroup !== null).map((a) => [groupOf(a), a])).values(),
-  ];
-  const members: Member[] = groupPairs.length
-    ? await ex
-        .select(cols)
-        .from(assets)
-        .where(
-          or(
-            ...groupPairs.map((a) =>
-              and(eq(assets.siteId, a.siteId), eq(assets.redundancyGroup, a.redundancyGroup!)),
-            ),
-          ),
-        )
-    : [];
-  return { assetRows, siteRows, members };
+  return { assetRows, siteRows, members: await groupMembers(ex, assetRows) };
 }
 
-/** The same from what the callers loaded with their changes (no query). */
-function fromKnown(known: readonly KnownAssets[], ids: readonly string[]): AssetFacts {
+/**
+ * The same from what the callers loaded with their changes: no query, or one for the group
+ * members when a caller did not load them.
+ */
+async function fromKnown(
+  ex: Executor,
+  known: readonly KnownAssets[],
+  ids: readonly string[],
+): Promise<AssetFacts> {
   const wanted = new Set(ids);
   const all = new Map(known.flatMap((k) => k.assets).map((a) => [a.id, a]));
   const mine = [...all.values()].filter((a) => wanted.has(a.id));
@@ -195,7 +207,9 @@ function fromKnown(known: readonly KnownAssets[], ids: readonly string[]): Asset
       mine.map((a) => [a.siteId, { id: a.siteId, code: a.siteCode, name: a.siteName, timeZone: a.timeZone }]),
     ).values(),
   ];
-  const members = [...new Map(known.flatMap((k) => k.members).map((m) => [m.id, m])).values()];
+  const members = known.every((k) => k.members)
+    ? [...new Map(known.flatMap((k) => k.members!).map((m) => [m.id, m])).values()]
+    : await groupMembers(ex, assetRows);
   return { assetRows, siteRows, members };
 }
 
@@ -214,7 +228,9 @@ export async function loadScheduleRows(
   const ids = [...new Set(asked.flatMap((r) => r.assetIds))];
   if (ids.length === 0) return NO_ROWS;
   const known = asked.every((r) => r.known) ? asked.map((r) => r.known!) : null;
-  const { assetRows, siteRows, members } = known ? fromKnown(known, ids) : await assetsAndMembers(ex, ids);
+  const { assetRows, siteRows, members } = known
+    ? await fromKnown(ex, known, ids)
+    : await assetsAndMembers(ex, ids);
   if (assetRows.length === 0) return NO_ROWS;
   const siteIds = siteRows.map((s) => s.id);
 
