@@ -9,6 +9,7 @@
 //   --runs N --each N --port N (default 3640)   --db NAME (PostgreSQL, default interlock_bench)
 //   --seed-only (seed and capture, then stop; measure later with --reuse)   --explain (EXPLAIN ANALYZE of each read, to .bench-data/plans-<db>.txt)
 //     --sql (print each operation's statements)   --cpu-prof DIR (a CPU profile of the server)
+//     --ops gate,calendar (measure these operations, and health for the ratios; keys in bench/operations.ts)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -40,6 +41,7 @@ const { values: opts } = parseArgs({
     "seed-only": { type: "boolean", default: false },
     explain: { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
+    ops: { type: "string" },
   },
 });
 const DIR = path.resolve(".bench-data");
@@ -98,7 +100,8 @@ async function main() {
   const tokens = await tokensOf(actors);
   const cookie = `next-auth.session-token=${await encode({ token: { sid: actors.corporate.sessionId }, secret: SECRET })}`;
   const waiting = (await approvalsInbox(actors.plant)).length;
-  const ops = operations(world, actors, tokens, cookie, waiting);
+  const picked = opts.ops ? new Set(["health", ...opts.ops.split(",")]) : null;
+  const ops = operations(world, actors, tokens, cookie, waiting).filter((o) => !picked || picked.has(o.key));
   const [{ n: changeCount }] = (await rowsOf<{ n: number }>(
     db,
     sql`select count(*)::int as n from changes`,
@@ -167,7 +170,7 @@ async function explainAll(db: Db, floors: Map<string, Statement[]>, file: string
   const out: string[] = [];
   for (const [key, statements] of floors)
     for (const st of statements) {
-      if (!/^\s*(select|with)\b/i.test(st.sql)) continue;
+      if (!/^[\s(]*(select|with)\b/i.test(st.sql)) continue;
       const plan = await explain(db, st);
       const times = plan.filter((l) => /^(Planning|Execution) Time/.test(l)).join(", ");
       console.log(`  ${key}: ${times}  ${st.sql.slice(0, 110)}`);
