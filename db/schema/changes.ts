@@ -108,6 +108,14 @@ export const changes = pgTable(
     index("changes_state_created_idx").on(t.state, t.createdAt),
     index("changes_created_idx").on(t.createdAt, t.id),
     index("changes_planned_start_idx").on(t.plannedStart),
+    // A site's calendar: its single-site changes by planned start (site_ids = '{site}' is an
+    // equality on the whole array, so a btree serves it on both databases without btree_gin,
+    // whose GIN answers each bound of a range as a scan of its own), and the few multi-site
+    // changes by planned start, filtered by site.
+    index("changes_site_start_idx").on(t.siteIds, t.plannedStart),
+    index("changes_multisite_start_idx")
+      .on(t.plannedStart)
+      .where(sql`cardinality(${t.siteIds}) > 1`),
     index("changes_requester_idx").on(t.requesterId, t.createdAt),
     index("changes_risk_idx").on(t.risk, t.createdAt),
     index("changes_type_idx").on(t.type, t.createdAt),

@@ -1,5 +1,19 @@
 import "server-only";
-import { and, arrayContained, arrayContains, eq, gt, gte, isNotNull, lt, notInArray, or } from "drizzle-orm";
+import {
+  and,
+  arrayContained,
+  arrayContains,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { assets, changeAssets, changes, productionRuns, windows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -78,8 +92,11 @@ interface AssetLink {
 }
 
 /**
- * The site's scheduled changes around the range with their assets at this site, in one join. A
- * multi-site change is listed only for a viewer who may see every one of its sites, as its page is.
+ * The site's scheduled changes around the range with their assets at this site, in one statement.
+ * A multi-site change is listed only for a viewer who may see every one of its sites, as its page
+ * is. Single-site and multi-site changes are two branches of a UNION ALL so that each walks an
+ * index of its own (changes_site_start_idx, changes_multisite_start_idx) over the range alone,
+ * instead of the planned-start index over every site's changes (bench/README.md).
  */
 async function loadChanges(
   db: Awaited<ReturnType<typeof getDb>>,
@@ -88,37 +105,51 @@ async function loadChanges(
   from: Date,
   to: Date,
 ): Promise<{ rows: ChangeRowLite[]; links: AssetLink[] }> {
-  const joined = await db
-    .select({
-      id: changes.id,
-      number: changes.number,
-      title: changes.title,
-      state: changes.state,
-      plannedStart: changes.plannedStart,
-      plannedEnd: changes.plannedEnd,
-      expectedDowntimeMinutes: changes.expectedDowntimeMinutes,
-      productionImpact: changes.productionImpact,
-      assetId: assets.id,
-      tag: assets.tag,
-      areaId: assets.areaId,
-      redundancyGroup: assets.redundancyGroup,
-    })
-    .from(changes)
-    .innerJoin(changeAssets, and(eq(changeAssets.changeId, changes.id), eq(changeAssets.siteId, site.id)))
-    .innerJoin(assets, eq(assets.id, changeAssets.assetId))
-    .where(
+  const branch = (ofSite: SQL) =>
+    db
+      .select({
+        id: changes.id,
+        number: changes.number,
+        title: changes.title,
+        state: changes.state,
+        plannedStart: changes.plannedStart,
+        plannedEnd: changes.plannedEnd,
+        expectedDowntimeMinutes: changes.expectedDowntimeMinutes,
+        productionImpact: changes.productionImpact,
+        assetId: assets.id,
+        tag: assets.tag,
+        areaId: assets.areaId,
+        redundancyGroup: assets.redundancyGroup,
+      })
+      .from(changes)
+      .innerJoin(changeAssets, and(eq(changeAssets.changeId, changes.id), eq(changeAssets.siteId, site.id)))
+      .innerJoin(assets, eq(assets.id, changeAssets.assetId))
+      .where(
+        and(
+          ofSite,
+          notInArray(changes.state, HIDDEN_STATES),
+          isNotNull(changes.plannedStart),
+          isNotNull(changes.plannedEnd),
+          lt(changes.plannedStart, new Date(to.getTime() + EDGE_MS)),
+          gte(changes.plannedStart, new Date(from.getTime() - EDGE_MS - LOOKBACK_MS)),
+          gt(changes.plannedEnd, new Date(from.getTime() - EDGE_MS)),
+        ),
+      );
+  const joined = await unionAll(
+    // The caller may see this site (siteFor), so its single-site changes need no other check.
+    branch(sql`${changes.siteIds} = array[${site.id}::uuid]`),
+    branch(
       and(
+        sql`cardinality(${changes.siteIds}) > 1`,
         arrayContains(changes.siteIds, [site.id]),
         arrayContained(changes.siteIds, visibleSiteIds(actor)),
-        notInArray(changes.state, HIDDEN_STATES),
-        isNotNull(changes.plannedStart),
-        isNotNull(changes.plannedEnd),
-        lt(changes.plannedStart, new Date(to.getTime() + EDGE_MS)),
-        gte(changes.plannedStart, new Date(from.getTime() - EDGE_MS - LOOKBACK_MS)),
-        gt(changes.plannedEnd, new Date(from.getTime() - EDGE_MS)),
-      ),
-    )
-    .orderBy(changes.plannedStart, changes.id);
+      )!,
+    ),
+  );
+  joined.sort(
+    (a, b) =>
+      a.plannedStart!.getTime() - b.plannedStart!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const rows = new Map<string, ChangeRowLite>();
   const links: AssetLink[] = [];
   for (const r of joined) {

@@ -1,0 +1,2 @@
+CREATE INDEX "changes_site_start_idx" ON "changes" USING btree ("site_ids","planned_start");--> statement-breakpoint
+CREATE INDEX "changes_multisite_start_idx" ON "changes" USING btree ("planned_start") WHERE cardinality("changes"."site_ids") > 1;
