@@ -1,4 +1,12 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * A real start attempt the gate refused (dry runs are tools asking). Written out as literals, not
+ * parameters, so that the planner can match a query using it to the partial index below.
+ */
+export const isGateRefusal = (t: { action: AnyPgColumn; after: AnyPgColumn }) =>
+  sql`${t.action} = 'gate.decision' and ${t.after} @> '{"allowed": false, "dryRun": false}'::jsonb`;
 
 /**
  * Append-only, hash-chained trail. `id` is assigned by the appender under a lock so that
@@ -28,6 +36,10 @@ export const auditEvents = pgTable(
     index("audit_actor_idx").on(t.actorId, t.id),
     index("audit_action_idx").on(t.action, t.id),
     index("audit_at_idx").on(t.at),
+    // The compliance dashboard's gate refusals: a site's refusals in a period come from this
+    // small index alone, instead of reading every gate decision of the site in the period to
+    // look inside its payload.
+    index("audit_gate_refusal_idx").on(t.siteId, t.at).where(isGateRefusal(t)),
   ],
 );
 

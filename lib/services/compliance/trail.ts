@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, isGateRefusal } from "@/db/schema";
 import { readAuditPayload } from "@/lib/audit/events";
 import { startsFromTrail, type TrailEvent, type TrailStart } from "@/lib/domain/compliance/started";
 import { idRangeFor } from "@/lib/services/audit/conditions";
@@ -129,14 +129,14 @@ export async function lastStartEvents(
 
 /** Real start attempts the gate refused in the period (dry runs are tools asking, not attempts). */
 export async function gateRefusals(db: Executor, scope: ComplianceScope) {
-  // Read only what the check below can keep (refusals at the sites in question), not every
-  // decision of the period at every site; the check itself stays the rule.
+  // Read only what the check below can keep (refusals at the sites in question, through their
+  // partial index), not every decision of the period at every site; the check stays the rule.
   const rows = await periodEvents(
     db,
     scope,
     "gate.decision",
     inArray(auditEvents.siteId, scope.site ? [scope.site.id] : scope.scopeIds),
-    sql`${auditEvents.after} @> '{"allowed": false, "dryRun": false}'::jsonb`,
+    isGateRefusal(auditEvents),
   );
   return rows.flatMap((e) => {
     const p = typed(e);

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_gate_refusal_idx" ON "audit_events" USING btree ("site_id","at") WHERE "audit_events"."action" = 'gate.decision' and "audit_events"."after" @> '{"allowed": false, "dryRun": false}'::jsonb;
