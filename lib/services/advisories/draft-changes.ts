@@ -9,7 +9,7 @@ import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { draftPlan, type DraftPlan } from "@/lib/domain/advisories/draft-plan";
 import type { AdvisoryFacts } from "@/lib/domain/advisories";
 import type { ChangeState } from "@/lib/domain/constants";
-import { createChangeIn } from "@/lib/services/changes/create";
+import { createChange } from "@/lib/services/changes/create";
 import type { ChangeView } from "@/lib/types/changes";
 import { forbidden } from "@/lib/services/base/errors";
 import { cvesOf, loadAdvisoryRow, type AdvisoryCve } from "./get";
@@ -139,7 +139,7 @@ export async function draftChanges(actor: Actor, advisoryId: string): Promise<Dr
         facts,
         open.map((m) => ({ kind: m.asset.kind, productIds: m.productIds })),
       );
-      const change = await createChangeIn(tx, actor, draftInput(row, plan, open, cves));
+      const change = await createChange(actor, draftInput(row, plan, open, cves), tx);
       await tx
         .insert(advisoryChanges)
         .values({ advisoryId: row.id, changeId: change.id, siteId, kind: plan.kind, createdAt: now });

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import type { UsableModel } from "@/lib/types/catalog";
 import { approvedVersion, contentOf } from "./internal/load";
-import { loadVisibleModels } from "./list-models";
+import { loadVisibleModels } from "./internal/visible-models";
 
 /** The approved, unretired model versions at sites where the actor may file changes: the change form's picker. */
 export async function listUsableModels(actor: Actor): Promise<UsableModel[]> {

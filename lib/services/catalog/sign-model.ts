@@ -1,12 +1,12 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { eq } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { signoffs, standardModelVersions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { CONTENT_HASH_VERSION, isoUtc } from "@/lib/domain/changes";
-import { canSignModel, modelSignoffMeaning } from "@/lib/domain/catalog/signing";
+import { modelSignoffMeaning } from "@/lib/domain/catalog/signing";
 import {
   modelSignoffIntentSchema,
   modelSignoffSchema,
@@ -14,52 +14,13 @@ import {
   type ModelSignoffIntent,
 } from "@/lib/schemas/catalog";
 import { ownSigner, passwordSigner, requireSigningPerson } from "@/lib/services/auth/password-signer";
-import { ServiceError, conflict } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { ReauthProof } from "@/lib/services/changes/internal/reauth-proof";
 import type { ClientInfo } from "@/lib/types/changes";
 import type { ModelView } from "@/lib/types/catalog";
-import {
-  approvedVersion,
-  findVisibleModel,
-  pendingVersion,
-  versionHash,
-  type LoadedModel,
-} from "./internal/load";
+import { approvedVersion, findVisibleModel } from "./internal/load";
 import { buildModelView } from "./internal/view";
-
-/** Who may sign and what: refused before the password is spent, and again under the lock. */
-function signable(actor: Actor, m: LoadedModel, shownHash: string) {
-  const pending = pendingVersion(m);
-  const verdict = canSignModel(
-    { userId: actor.userId ?? "", grants: actor.grants },
-    {
-      siteId: m.site.id,
-      siteName: m.site.name,
-      state: pending?.state ?? "approved",
-      proposedBy: pending?.proposedBy ?? "",
-      retired: m.model.retiredAt !== null,
-    },
-  );
-  if (!verdict.ok) {
-    throw verdict.code === "state"
-      ? conflict(verdict.reason + ".")
-      : new ServiceError("forbidden", verdict.reason + ".", { refusal: verdict.code });
-  }
-  const version = pending!;
-  // The signature is bound to the content the signer was shown, recomputed from the stored row.
-  if (versionHash(version) !== shownHash)
-    throw conflict(
-      `The model changed since you read it: version ${version.version} is now awaiting the board. Reload it and read it again before signing.`,
-      { refusal: "stale_content" },
-    );
-  return version;
-}
-
-/** What can be refused before the signer proves who they are (a password attempt, or a trip to the provider). */
-export async function checkModelBeforeProof(db: Db, actor: Actor, id: string, shownHash: string) {
-  signable(actor, await db.transaction((tx) => findVisibleModel(tx, actor, id)), shownHash);
-}
+import { checkModelBeforeProof, signable } from "./internal/model-signoff-checks";
 
 /**
  * The change board's electronic signature on the version awaiting it: the password re-entered

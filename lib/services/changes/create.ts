@@ -1,87 +1,28 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { changeAssets, changeCounters, changes } from "@/db/schema";
-import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { riskOfContent } from "@/lib/domain/changes";
 import { createChangeSchema, type CreateChangeInput } from "@/lib/schemas/changes";
 import { forbidden, invalid } from "@/lib/services/base/errors";
 import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
 import { temporaryExpiryRefusal } from "@/lib/domain/changes/temporary";
-import { loadContext, redundancyMembers, siteIdsOf, type ChangeRow } from "./internal/load";
-import {
-  editableSnapshot,
-  resolveAssets,
-  resolveFollows,
-  resolveImplementer,
-} from "./internal/resolve-input";
+import { loadContext, redundancyMembers, siteIdsOf } from "./internal/load";
+import { resolveAssets, resolveFollows, resolveImplementer } from "./internal/resolve-input";
+import { nextChangeNumber } from "./internal/change-number";
+import { insertChange } from "./internal/insert-change";
 import type { ChangeView } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import { resolveModelVersion } from "./internal/standard-model";
 
 /**
- * Next number of the year, CHG-YYYY-NNNNN. The upsert takes the counter row's lock, so
- * concurrent creations queue on it and never share a number; a rolled-back creation gives
- * its number back with the transaction.
+ * Creates a draft. The actor must be a requester or change manager at the site of every affected
+ * asset. Given `tx`, it writes inside the caller's transaction (advisory drafting links and audits
+ * the drafts in one).
  */
-export async function nextChangeNumber(tx: Tx, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
-  const [row] = await tx
-    .insert(changeCounters)
-    .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: changeCounters.year, set: { last: sql`${changeCounters.last} + 1` } })
-    .returning({ last: changeCounters.last });
-  return `CHG-${year}-${String(row!.last).padStart(5, "0")}`;
-}
-
-/**
- * Writes a new change, its assets and its "change.create" event (with `reason` and any extra
- * trail facts, e.g. the temporary change a drafted revert undoes).
- */
-export async function insertChange(
-  tx: Tx,
-  actor: Actor,
-  values: typeof changes.$inferInsert,
-  assetRows: readonly { id: string; siteId: string }[],
-  implementerEmail: string | null,
-  extra: { reason?: string; revertsChangeId?: string } = {},
-): Promise<ChangeRow> {
-  const [row] = await tx.insert(changes).values(values).returning();
-  await tx
-    .insert(changeAssets)
-    .values(assetRows.map((a) => ({ changeId: row!.id, assetId: a.id, siteId: a.siteId })));
-  await appendAudit(tx, actor, {
-    action: "change.create",
-    objectType: "change",
-    objectId: row!.id,
-    siteId: row!.siteIds[0] ?? null,
-    after: {
-      number: row!.number,
-      state: row!.state,
-      risk: row!.risk,
-      ...editableSnapshot(
-        row!,
-        assetRows.map((a) => a.id),
-        implementerEmail,
-      ),
-      ...(extra.revertsChangeId ? { revertsChangeId: extra.revertsChangeId } : {}),
-    },
-    reason: extra.reason ?? null,
-  });
-  return row!;
-}
-
-/** Creates a draft. The actor must be a requester or change manager at the site of every affected asset. */
-export async function createChange(actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
-  const db = await getDb();
-  return db.transaction((tx) => createChangeIn(tx, actor, input));
-}
-
-/** The same, inside the caller's transaction (advisory drafting links and audits in one). */
-export async function createChangeIn(tx: Tx, actor: Actor, input: CreateChangeInput): Promise<ChangeView> {
+export async function createChange(actor: Actor, input: CreateChangeInput, tx?: Tx): Promise<ChangeView> {
+  if (!tx) return (await getDb()).transaction((own) => createChange(actor, input, own));
   if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in user can request a change.");
   const requesterId = actor.userId;
   const data = parseInput(createChangeSchema, input, "The change");

@@ -11,7 +11,7 @@ import { fillMissingSignoffSlots } from "./internal/signoff-slots";
 import type { InboxItem } from "@/lib/types/changes";
 
 /** An inbox longer than this is a backlog for a report, not a list to work through. */
-export const INBOX_LIMIT = 1000;
+const INBOX_LIMIT = 1000;
 
 /** Since when the change waits: submission, implementation (PSSR) or approval (retrospective). */
 const waitingSince = sql<Date>`case

@@ -16,6 +16,7 @@ import type { ChangeView, ClientInfo } from "@/lib/types/changes";
 import { buildChangeView } from "./internal/build-view";
 import { holdsApprovingRole, latestExtension, ownGrants, type LoadedExtension } from "./internal/extensions";
 import { findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
+import { siteIdFor } from "./internal/signoff-checks";
 
 type Data = ReturnType<typeof extensionSignoffSchema.parse>;
 
@@ -26,21 +27,12 @@ function signable(actor: Actor, ctx: ChangeContext, ext: LoadedExtension | null,
       "You hold no approving role at this change's sites; its extension is signed by the approvers who signed the change.",
     );
   if (!ext || ext.row.state !== "pending") throw conflict("This change has no extension awaiting sign-offs.");
-  let siteId: string | null = null;
-  if (data.siteCode) {
-    const asset = ctx.assets.find((a) => a.siteCode === data.siteCode);
-    if (!asset)
-      throw invalid(`This change does not affect site ${data.siteCode}.`, [
-        { path: "siteCode", message: "Not a site of this change." },
-      ]);
-    siteId = asset.siteId;
-  }
   const verdict = canSignExtension(
     ext.facts,
     ctx.facts,
     { userId: actor.userId!, grants: ownGrants(actor) },
     data.role,
-    siteId,
+    siteIdFor(ctx, data.siteCode),
   );
   if (!verdict.ok)
     throw verdict.code === "not_required"

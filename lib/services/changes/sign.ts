@@ -1,23 +1,14 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import type { z } from "zod";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { getDb, type Tx } from "@/db/client";
 import { signoffs, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { appendAudit } from "@/lib/audit/append";
-import type { Actor, GrantDelegation } from "@/lib/auth/actor";
-import { onBehalfMeaning, signingAuthority } from "@/lib/domain/delegation/signing";
-import {
-  CONTENT_HASH_VERSION,
-  contentHash,
-  isoUtc,
-  scopeHash,
-  signoffMeaning,
-  type CanSignResult,
-} from "@/lib/domain/changes";
-import type { SignoffDecision, SignoffRole } from "@/lib/domain/constants";
-import { acknowledgedMeaning, signingWarnings } from "@/lib/domain/changes/supply-chain";
+import type { Actor } from "@/lib/auth/actor";
+import { onBehalfMeaning } from "@/lib/domain/delegation/signing";
+import { CONTENT_HASH_VERSION, contentHash, isoUtc, scopeHash, signoffMeaning } from "@/lib/domain/changes";
+import { acknowledgedMeaning } from "@/lib/domain/changes/supply-chain";
 import {
   signoffInputSchema,
   signoffIntentSchema,
@@ -25,10 +16,11 @@ import {
   type SignoffIntent,
 } from "@/lib/schemas/changes";
 import { ownSigner, passwordSigner, requireSigningPerson } from "@/lib/services/auth/password-signer";
-import { ServiceError, conflict, invalid } from "@/lib/services/base/errors";
+import { ServiceError, conflict } from "@/lib/services/base/errors";
 import { activeDelegationsTo } from "@/lib/auth/delegated-grants";
 import { settleApproval } from "./internal/settle-approval";
-import { actorFacts, findVisibleChange, loadContext, type ChangeContext } from "./internal/load";
+import { findVisibleChange, loadContext } from "./internal/load";
+import { acknowledgements, checkBeforeProof, eligibility } from "./internal/signoff-checks";
 import { requireShownContent } from "./internal/stale-content";
 import { refreshSignoffSlots } from "./internal/signoff-slots";
 import type { ClientInfo, ChangeView } from "@/lib/types/changes";
@@ -52,97 +44,6 @@ async function requireOwnPassword(db: Awaited<ReturnType<typeof getDb>>, actor: 
       "Your account signs in through single sign-on and has no Interlock password, so it cannot sign with a password or an API token. Open the change in Interlock and sign there: the sign dialog asks your identity provider to confirm it is you.",
       { refusal: "sso_account" },
     );
-}
-
-function siteIdFor(ctx: ChangeContext, siteCode: string | undefined): string | null {
-  if (!siteCode) return null;
-  const asset = ctx.assets.find((a) => a.siteCode === siteCode);
-  if (!asset)
-    throw invalid(`This change does not affect site ${siteCode}.`, [
-      { path: "siteCode", message: `Not a site of this change.` },
-    ]);
-  return asset.siteId;
-}
-
-function refusal(verdict: Exclude<CanSignResult, { ok: true }>): ServiceError {
-  const details = { refusal: verdict.code };
-  switch (verdict.code) {
-    case "requester":
-    case "editor":
-    case "signer_is_implementer":
-    case "already_signed":
-    case "no_role":
-      return new ServiceError("forbidden", verdict.reason, details);
-    case "not_required":
-      return new ServiceError("invalid", verdict.reason, {
-        ...details,
-        errors: [{ path: "role", message: verdict.reason }],
-      });
-    default:
-      return new ServiceError("conflict", verdict.reason, details);
-  }
-}
-
-/**
- * The warnings this sign-off must acknowledge (an unqualified patch for security), refused as a
- * form error naming each one when the signer did not tick it.
- */
-function acknowledgements(ctx: ChangeContext, role: SignoffRole, decision: SignoffDecision, given: string[]) {
-  const owed = signingWarnings(ctx.facts, role, decision);
-  const missing = owed.filter((w) => !given.includes(w.code));
-  if (missing.length) {
-    throw invalid(`Acknowledge the warning to sign: ${missing.map((w) => w.message).join(" ")}`, [
-      { path: "acknowledged", message: "Acknowledge the warning above to sign." },
-    ]);
-  }
-  return owed.map((w) => w.code);
-}
-
-/**
- * Who may sign (lib/domain/delegation/signing: a role of one's own first, else one lent by a
- * delegation, with the delegation's separation of duties); `onBehalfOf` is set when the signer
- * signs on a delegator's behalf.
- */
-function eligibility(
-  actor: Actor,
-  ctx: ChangeContext,
-  role: SignoffRole,
-  siteCode: string | undefined,
-): { siteId: string; onBehalfOf: GrantDelegation | null } {
-  const verdict = signingAuthority(
-    ctx.facts,
-    ctx.counted,
-    actorFacts(actor),
-    role,
-    siteIdFor(ctx, siteCode),
-    ctx.required,
-  );
-  if (verdict.ok) return verdict;
-  if (verdict.code === "delegation")
-    throw new ServiceError("forbidden", verdict.reason, { refusal: "delegation" });
-  throw refusal({ ...verdict, code: verdict.code });
-}
-
-/**
- * What can be refused before the signer proves who they are (a password attempt spent, or a trip
- * to the identity provider): separation of duties, stale content, unacknowledged warnings.
- * Checked again under the lock.
- */
-export async function checkBeforeProof(
-  db: Awaited<ReturnType<typeof getDb>>,
-  actor: Actor,
-  id: string,
-  data: Pick<
-    z.output<typeof signoffIntentSchema>,
-    "role" | "siteCode" | "contentHash" | "decision" | "acknowledged"
-  >,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const ctx = await loadContext(tx, await findVisibleChange(tx, actor, id));
-    eligibility(actor, ctx, data.role, data.siteCode);
-    await requireShownContent(tx, ctx, data.contentHash);
-    acknowledgements(ctx, data.role, data.decision, data.acknowledged);
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { modelSignoffIntentSchema, type ModelSignoffIntent } from "@/lib/schemas/catalog";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { checkModelBeforeProof } from "@/lib/services/catalog/sign-model";
+import { checkModelBeforeProof } from "@/lib/services/catalog/internal/model-signoff-checks";
 import { requireSsoSigner, startReauth } from "./internal/start-reauth";
 
 /**

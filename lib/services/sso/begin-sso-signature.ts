@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { signoffIntentSchema, type SignoffIntent } from "@/lib/schemas/changes";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { checkBeforeProof } from "@/lib/services/changes/sign";
+import { checkBeforeProof } from "@/lib/services/changes/internal/signoff-checks";
 import { requireSsoSigner, startReauth } from "./internal/start-reauth";
 
 /**

@@ -8,7 +8,8 @@ import { revertDraft, temporaryInPlace } from "@/lib/domain/changes/temporary";
 import { effectiveExpiry } from "@/lib/domain/changes/temporary-extension";
 import { extendRefusal, extensionView, latestExtension } from "./extensions";
 import type { TemporaryLinksView } from "@/lib/types/changes";
-import { insertChange, nextChangeNumber } from "../create";
+import { nextChangeNumber } from "./change-number";
+import { insertChange } from "./insert-change";
 import type { ChangeContext, ChangeRow } from "./load";
 
 /** The revert of a temporary change and the temporary change a revert undoes, for the change view. */
