@@ -7,13 +7,13 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { currentTime } from "@/lib/clock";
 import { DELEGABLE_ROLES, delegationPeriod, delegationRefusal } from "@/lib/domain/delegation/rules";
-import { isoUtc } from "@/lib/domain/changes";
 import { createDelegationSchema, type CreateDelegationInput } from "@/lib/schemas/delegations";
 import { requireScope } from "@/lib/services/authorize";
 import { forbidden, invalid, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
-import { notifyDelegationParties } from "./notify-parties";
-import { delegationView, type DelegationView } from "./view";
+import type { DelegationView } from "@/lib/types/delegations";
+import { notifyDelegationParties } from "./internal/notify-parties";
+import { delegationAudit, delegationView } from "./internal/view";
 
 const delegate = alias(users, "delegate");
 
@@ -104,55 +104,25 @@ export async function createDelegation(actor: Actor, input: CreateDelegationInpu
         createdBy: me.id,
       })
       .returning();
+    const made = {
+      ...row!,
+      delegatorName: me.name,
+      delegateName: other.name,
+      delegateEmail: other.email,
+      siteCode: site.code,
+      siteName: site.name,
+      timeZone: site.timeZone,
+      revokedByName: null,
+    };
     await appendAudit(tx, actor, {
       action: "delegation.create",
       objectType: "delegation",
-      objectId: row!.id,
+      objectId: made.id,
       siteId: site.id,
-      after: {
-        delegatorId: me.id,
-        delegatorName: me.name,
-        delegateId: other.id,
-        delegateName: other.name,
-        delegateEmail: other.email,
-        siteCode: site.code,
-        role: data.role,
-        startDate: data.startDate,
-        endDate: data.endDate,
-        startsAt: isoUtc(period.startsAt),
-        endsAt: isoUtc(period.endsAt),
-      },
+      after: delegationAudit(made),
       reason: data.reason || null,
     });
-    await notifyDelegationParties(
-      tx,
-      {
-        id: row!.id,
-        delegatorId: me.id,
-        delegatorName: me.name,
-        delegateId: other.id,
-        delegateName: other.name,
-        siteId: site.id,
-        siteName: site.name,
-        timeZone: site.timeZone,
-        role: data.role,
-        ...period,
-      },
-      { kind: "created" },
-      now,
-    );
-    return delegationView(
-      {
-        ...row!,
-        delegatorName: me.name,
-        delegateName: other.name,
-        delegateEmail: other.email,
-        siteCode: site.code,
-        siteName: site.name,
-        timeZone: site.timeZone,
-        revokedByName: null,
-      },
-      now,
-    );
+    await notifyDelegationParties(tx, { ...made, role: data.role }, { kind: "created" }, now);
+    return delegationView(made, now);
   });
 }

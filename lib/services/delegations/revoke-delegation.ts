@@ -12,9 +12,10 @@ import { requireScope } from "@/lib/services/authorize";
 import { conflict, forbidden, notFound } from "@/lib/services/base/errors";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { uuid } from "@/lib/schemas/common";
-import { selectDelegations, visibleDelegations } from "./list-delegations";
-import { notifyDelegationParties } from "./notify-parties";
-import { delegationView, type DelegationView } from "./view";
+import type { DelegationView } from "@/lib/types/delegations";
+import { notifyDelegationParties } from "./internal/notify-parties";
+import { selectDelegations, visibleDelegations } from "./internal/select";
+import { delegationAudit, delegationView } from "./internal/view";
 
 /**
  * Ends a delegation now (or before it starts): by the delegator, the delegate (declining it), or
@@ -57,19 +58,7 @@ export async function revokeDelegation(
       objectType: "delegation",
       objectId: row.id,
       siteId: row.siteId,
-      before: {
-        delegatorId: row.delegatorId,
-        delegatorName: row.delegatorName,
-        delegateId: row.delegateId,
-        delegateName: row.delegateName,
-        delegateEmail: row.delegateEmail,
-        siteCode: row.siteCode,
-        role: row.role as never,
-        startDate: row.startDate,
-        endDate: row.endDate,
-        startsAt: isoUtc(row.startsAt),
-        endsAt: isoUtc(row.endsAt),
-      },
+      before: delegationAudit(row),
       after: { revokedAt: isoUtc(now), revokedByName: actor.name },
       reason: reason || null,
     });

@@ -17,7 +17,7 @@ import {
   type DelegationState,
 } from "@/lib/domain/delegation/rules";
 import { listDelegations } from "@/lib/services/delegations/list-delegations";
-import type { DelegationView } from "@/lib/services/delegations/view";
+import type { DelegationView } from "@/lib/types/delegations";
 import { listSites } from "@/lib/services/sites/list-sites";
 import { createDelegationAction, revokeDelegationAction } from "./actions";
 

@@ -1,46 +1,37 @@
-import { delegationState, type DelegableRole, type DelegationState } from "@/lib/domain/delegation/rules";
+import { isoUtc } from "@/lib/domain/changes";
+import { delegationState, type DelegableRole } from "@/lib/domain/delegation/rules";
+import type { DelegationView } from "@/lib/types/delegations";
 
-export interface DelegationRow {
-  id: string;
-  delegatorId: string;
-  delegatorName: string;
-  delegateId: string;
-  delegateName: string;
-  delegateEmail: string;
-  siteCode: string;
-  siteName: string;
-  timeZone: string;
+/** A delegation with its people and site, as the services read it (internal/select). */
+export interface DelegationRow extends Omit<DelegationView, "role" | "state"> {
   role: string;
-  startDate: string;
-  endDate: string;
-  startsAt: Date;
-  endsAt: Date;
-  reason: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  revokedByName: string | null;
 }
 
-export interface DelegationView extends Omit<DelegationRow, "role"> {
-  role: DelegableRole;
-  state: DelegationState;
-}
-
-/** The fields published (the API and pages), whatever else the query selected. */
-export function delegationView(row: DelegationRow, now: Date): DelegationView {
+/** The delegation as its audit events record it (delegation.create after, delegation.revoke before). */
+export function delegationAudit(row: DelegationRow) {
   return {
-    id: row.id,
     delegatorId: row.delegatorId,
     delegatorName: row.delegatorName,
     delegateId: row.delegateId,
     delegateName: row.delegateName,
     delegateEmail: row.delegateEmail,
     siteCode: row.siteCode,
-    siteName: row.siteName,
-    timeZone: row.timeZone,
     role: row.role as DelegableRole,
     startDate: row.startDate,
     endDate: row.endDate,
+    startsAt: isoUtc(row.startsAt),
+    endsAt: isoUtc(row.endsAt),
+  };
+}
+
+/** The fields published (the API and pages), whatever else the query selected. */
+export function delegationView(row: DelegationRow, now: Date): DelegationView {
+  return {
+    id: row.id,
+    ...delegationAudit(row),
+    siteName: row.siteName,
+    timeZone: row.timeZone,
+    // Instants as dates here; the trail stores them as ISO strings.
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     reason: row.reason,
