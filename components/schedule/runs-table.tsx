@@ -1,25 +1,13 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { RunCriticality, RunKind } from "@/lib/domain/constants";
+import type { RunCriticality } from "@/lib/domain/constants";
 import { formatLocal } from "@/lib/domain/schedule";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { RunView } from "@/lib/types/schedule";
 import { ConfirmAction } from "./confirm-action";
 import { RunDialog } from "./run-dialog";
 import type { RunFormValues } from "./run-form";
 import { RUN_CRITICALITY_LABELS, RUN_KIND_LABELS } from "@/lib/domain/labels";
-
-export interface RunRowView {
-  id: string;
-  areaCode: string;
-  title: string;
-  kind: RunKind;
-  criticality: RunCriticality;
-  start: Date;
-  end: Date;
-  localStart: string;
-  localEnd: string;
-  sequence: number;
-}
 
 const TONE: Record<RunCriticality, BadgeTone> = { critical: "amber", normal: "blue", low: "gray" };
 
@@ -36,7 +24,7 @@ export function RunsTable({
   areas,
   manage,
 }: {
-  runs: RunRowView[];
+  runs: RunView[];
   siteCode: string;
   timeZone: string;
   areas: { code: string; name: string }[];

@@ -9,6 +9,7 @@ import { Field, Input } from "@/components/ui/field";
 import { DEFAULT_BUILDER, builderFrom, weekdayOf } from "@/lib/calendar/recurrence-builder";
 import type { WindowContentInput } from "@/lib/schemas/schedule";
 import type { FormResult } from "@/lib/schemas/form-result";
+import type { WindowView } from "@/lib/types/schedule";
 import { RecurrenceFields } from "./recurrence-fields";
 import {
   formFieldFor,
@@ -25,17 +26,11 @@ export interface WindowFormSite {
   areas: { code: string; name: string }[];
 }
 
-export interface WindowFormInitial {
-  kind: WindowFormValues["kind"];
-  title: string;
-  areaCodes: string[];
-  /** Site-local "YYYY-MM-DDTHH:mm". */
-  start: string;
-  durationMinutes: number;
-  rrule: string | null;
-  until: string | null;
-  cancelledOccurrences: string[];
-}
+/** What an edit starts from: the window as the services show it. */
+export type WindowFormInitial = Pick<
+  WindowView,
+  "kind" | "title" | "areaCodes" | "start" | "durationMinutes" | "rrule" | "until" | "cancelledOccurrences"
+>;
 
 function defaults(initial: WindowFormInitial | undefined, today: string): WindowFormValues {
   const start = initial?.start ?? `${today}T01:00`;

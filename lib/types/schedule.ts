@@ -1,5 +1,5 @@
 import type { CsvCellError } from "@/lib/csv/read";
-import type { RunCriticality, RunKind } from "@/lib/domain/constants";
+import type { RunCriticality, RunKind, WindowKind } from "@/lib/domain/constants";
 
 /** A production-run import as the import page shows it: the verdict, every bad cell, the first rows. */
 export interface RunImportReport {
@@ -16,4 +16,59 @@ export interface RunImportReport {
     localStart: string;
     localEnd: string;
   }[];
+}
+
+/** API.md "Production run", plus site-local times. */
+export interface RunView {
+  id: string;
+  siteCode: string;
+  areaCode: string;
+  title: string;
+  kind: RunKind;
+  criticality: RunCriticality;
+  start: Date;
+  end: Date;
+  localStart: string;
+  localEnd: string;
+  timeZone: string;
+  zoneAbbr: string;
+  /** A turnaround counts as a maintenance window for its area. */
+  opensWindow: boolean;
+  sequence: number;
+}
+
+/** A window definition as the API and the UI show it (API.md "Window"). */
+export interface WindowView {
+  id: string;
+  siteCode: string;
+  kind: WindowKind;
+  title: string;
+  areaCodes: string[];
+  /** Site-local "YYYY-MM-DDTHH:mm". */
+  start: string;
+  durationMinutes: number;
+  rrule: string | null;
+  until: string | null;
+  cancelledOccurrences: string[];
+  timeZone: string;
+  summary: string;
+  sequence: number;
+  updatedAt: Date;
+}
+
+/** API.md "occurrence". */
+export interface OccurrenceView {
+  windowId: string;
+  kind: WindowKind;
+  title: string;
+  siteCode: string;
+  areaCodes: string[];
+  start: Date;
+  end: Date;
+  localStart: string;
+  localEnd: string;
+  timeZone: string;
+  zoneAbbr: string;
+  /** Nominal local start; send it (or `start`) to cancel this one occurrence. */
+  recurrenceId: string;
 }

@@ -31,9 +31,10 @@ import { requireSitePermission } from "@/lib/services/authorize";
 import { visibleSiteIds } from "../changes/internal/access";
 import { needsDowntime } from "./conflicts-for-change";
 import { expandRows } from "./window-model";
-import { loadRunsOverlapping, runFacts, runView, type RunView } from "./run-model";
+import { loadRunsOverlapping, runFacts, runView } from "./run-model";
 import { readRange, siteFor, type SiteContext } from "./site-context";
-import { loadWindowsOverlapping, occurrenceView, type OccurrenceView } from "./window-model";
+import { loadWindowsOverlapping, occurrenceView } from "./window-model";
+import type { OccurrenceView, RunView } from "@/lib/types/schedule";
 
 export interface CalendarChange {
   id: string;

@@ -6,8 +6,9 @@ import { cancelOccurrenceSchema, type CancelOccurrenceInput } from "@/lib/schema
 import { invalid } from "@/lib/services/base/errors";
 import { lockedWindowFor } from "./find-window";
 import { toInstant } from "./site-context";
-import { windowDef, type WindowView } from "./window-model";
+import { windowDef } from "./window-model";
 import { writeWindow, type WriteOptions } from "./update-window";
+import type { WindowView } from "@/lib/types/schedule";
 
 const DAY_MS = 86_400_000;
 

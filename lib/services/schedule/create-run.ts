@@ -5,8 +5,9 @@ import { productionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { runCreateSchema, type RunCreateInput } from "@/lib/schemas/schedule";
-import { auditRun, checkRunSpan, runView, type RunView } from "./run-model";
+import { auditRun, checkRunSpan, runView } from "./run-model";
 import { areaIdsFor, siteFor, toInstant } from "./site-context";
+import type { RunView } from "@/lib/types/schedule";
 
 export async function createRun(actor: Actor, input: RunCreateInput): Promise<RunView> {
   const data = runCreateSchema.parse(input);

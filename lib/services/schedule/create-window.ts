@@ -6,7 +6,8 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { windowCreateSchema, type WindowCreateInput } from "@/lib/schemas/schedule";
 import { areaIdsFor, siteFor, toLocal, untilLocal } from "./site-context";
-import { checkedBounds, windowDef, windowView, type WindowView } from "./window-model";
+import { checkedBounds, windowDef, windowView } from "./window-model";
+import type { WindowView } from "@/lib/types/schedule";
 
 export async function createWindow(actor: Actor, input: WindowCreateInput): Promise<WindowView> {
   const data = windowCreateSchema.parse(input);

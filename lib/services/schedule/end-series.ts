@@ -5,8 +5,8 @@ import { endSeriesSchema, type EndSeriesInput } from "@/lib/schemas/schedule";
 import { invalid } from "@/lib/services/base/errors";
 import { lockedWindowFor } from "./find-window";
 import { untilLocal } from "./site-context";
-import type { WindowView } from "./window-model";
 import { writeWindow, type WriteOptions } from "./update-window";
+import type { WindowView } from "@/lib/types/schedule";
 
 /** Ends a recurring window after `until` (inclusive, site-local); occurrences before it stay. */
 export async function endSeries(

@@ -7,7 +7,8 @@ import { uuid } from "@/lib/schemas/common";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { notFound } from "@/lib/services/base/errors";
 import { loadSite } from "./site-context";
-import { windowView, type WindowView } from "./window-model";
+import { windowView } from "./window-model";
+import type { WindowView } from "@/lib/types/schedule";
 
 export async function getWindow(actor: Actor, id: string): Promise<WindowView> {
   if (!uuid.safeParse(id).success) throw notFound("Window");

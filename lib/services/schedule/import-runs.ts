@@ -13,8 +13,9 @@ import {
 } from "@/lib/schemas/schedule";
 import { ROW_COLUMN, cellPath, readCsvTable, type CsvCellError } from "@/lib/csv/read";
 import { ServiceError } from "@/lib/services/base/errors";
-import { MAX_RUN_DAYS, auditRun, runView, type RunView } from "./run-model";
+import { MAX_RUN_DAYS, auditRun, runView } from "./run-model";
 import { siteFor, toInstant, type SiteContext } from "./site-context";
+import type { RunView } from "@/lib/types/schedule";
 
 export const MAX_RUN_IMPORT_ROWS = 5000;
 

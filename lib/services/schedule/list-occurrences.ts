@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/services/base/page";
 import { windowsListQuerySchema, type WindowsListQuery } from "@/lib/schemas/schedule";
 import { readRange, siteFor } from "./site-context";
-import { expandRows, loadWindowsOverlapping, occurrenceView, type OccurrenceView } from "./window-model";
+import { expandRows, loadWindowsOverlapping, occurrenceView } from "./window-model";
+import type { OccurrenceView } from "@/lib/types/schedule";
 
 /** GET /api/v1/windows: occurrences of the site's windows and blackouts overlapping [from, to), earliest first. */
 export async function listOccurrences(actor: Actor, query: WindowsListQuery): Promise<Page<OccurrenceView>> {

@@ -6,8 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor, type Page, invalidCursor } from "@/lib/services/base/page";
 import { uuid } from "@/lib/schemas/common";
 import { runsListQuerySchema, type WindowsListQuery } from "@/lib/schemas/schedule";
-import { loadRunsOverlapping, runView, type RunView } from "./run-model";
+import { loadRunsOverlapping, runView } from "./run-model";
 import { readRange, siteFor } from "./site-context";
+import type { RunView } from "@/lib/types/schedule";
 
 /** GET /api/v1/production-runs: runs overlapping [from, to), by start. */
 export async function listRuns(actor: Actor, query: WindowsListQuery): Promise<Page<RunView>> {

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { windows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { siteFor } from "./site-context";
-import { windowView, type WindowView } from "./window-model";
+import { windowView } from "./window-model";
+import type { WindowView } from "@/lib/types/schedule";
 
 /** The site's live window definitions with a readable summary each, blackouts first, then by start. */
 export async function listWindows(actor: Actor, siteCode: string): Promise<WindowView[]> {

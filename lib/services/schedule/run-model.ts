@@ -3,34 +3,15 @@ import { and, eq, gt, isNull, lt, type SQL } from "drizzle-orm";
 import type { Executor, Tx } from "@/db/client";
 import { productionRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { RunCriticality, RunKind } from "@/lib/domain/constants";
 import { toLocalIso, type ProductionRunFacts } from "@/lib/domain/schedule";
 import { zoneAbbreviation } from "@/lib/domain/site-time";
 import { uuid } from "@/lib/schemas/common";
 import { requireSitePermission } from "@/lib/services/authorize";
 import { invalid, notFound } from "@/lib/services/base/errors";
 import { loadSite, type SiteContext } from "./site-context";
+import type { RunView } from "@/lib/types/schedule";
 
 export type RunRow = typeof productionRuns.$inferSelect;
-
-/** API.md "Production run", plus site-local times. */
-export interface RunView {
-  id: string;
-  siteCode: string;
-  areaCode: string;
-  title: string;
-  kind: RunKind;
-  criticality: RunCriticality;
-  start: Date;
-  end: Date;
-  localStart: string;
-  localEnd: string;
-  timeZone: string;
-  zoneAbbr: string;
-  /** A turnaround counts as a maintenance window for its area. */
-  opensWindow: boolean;
-  sequence: number;
-}
 
 export function runView(row: RunRow, site: SiteContext): RunView {
   return {

@@ -7,8 +7,9 @@ import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { runUpdateSchema, type RunUpdateInput } from "@/lib/schemas/schedule";
 import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
-import { auditRun, checkRunSpan, lockedRunFor, runView, type RunView } from "./run-model";
+import { auditRun, checkRunSpan, lockedRunFor, runView } from "./run-model";
 import { areaIdsFor, toInstant } from "./site-context";
+import type { RunView } from "@/lib/types/schedule";
 
 export async function updateRun(
   actor: Actor,

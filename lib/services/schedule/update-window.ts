@@ -10,7 +10,8 @@ import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { areaIdsFor, toLocal, untilLocal, type SiteContext } from "./site-context";
-import { checkedBounds, windowDef, windowView, type WindowRow, type WindowView } from "./window-model";
+import { checkedBounds, windowDef, windowView, type WindowRow } from "./window-model";
+import type { WindowView } from "@/lib/types/schedule";
 
 export interface WriteOptions {
   /** The `sequence` the caller last saw (If-Match); a mismatch is a 409 instead of a lost update. */

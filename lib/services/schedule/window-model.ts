@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { windows } from "@/db/schema";
-import type { WindowKind } from "@/lib/domain/constants";
 import {
   MAX_COUNT,
   OccurrenceLimitError,
@@ -18,44 +17,9 @@ import {
 } from "@/lib/domain/schedule";
 import { invalid } from "@/lib/services/base/errors";
 import { areaCodesOf, type SiteContext } from "./site-context";
+import type { OccurrenceView, WindowView } from "@/lib/types/schedule";
 
 export type WindowRow = typeof windows.$inferSelect;
-
-/** A window definition as the API and the UI show it (API.md "Window"). */
-export interface WindowView {
-  id: string;
-  siteCode: string;
-  kind: WindowKind;
-  title: string;
-  areaCodes: string[];
-  /** Site-local "YYYY-MM-DDTHH:mm". */
-  start: string;
-  durationMinutes: number;
-  rrule: string | null;
-  until: string | null;
-  cancelledOccurrences: string[];
-  timeZone: string;
-  summary: string;
-  sequence: number;
-  updatedAt: Date;
-}
-
-/** API.md "occurrence". */
-export interface OccurrenceView {
-  windowId: string;
-  kind: WindowKind;
-  title: string;
-  siteCode: string;
-  areaCodes: string[];
-  start: Date;
-  end: Date;
-  localStart: string;
-  localEnd: string;
-  timeZone: string;
-  zoneAbbr: string;
-  /** Nominal local start; send it (or `start`) to cancel this one occurrence. */
-  recurrenceId: string;
-}
 
 const DAY_MS = 86_400_000;
 

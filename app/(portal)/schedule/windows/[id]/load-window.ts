@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { isServiceError } from "@/lib/services/base/errors";
 import { getWindow } from "@/lib/services/schedule/get-window";
-import type { WindowView } from "@/lib/services/schedule/window-model";
+import type { WindowView } from "@/lib/types/schedule";
 import { getSiteByCode } from "@/lib/services/sites/get-site";
 
 /** The window and its site's areas; a window the actor cannot see is a 404 page. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { DateTime } from "luxon";
 import { expandWindow, type Occurrence } from "@/lib/domain/schedule";
-import type { WindowView } from "@/lib/services/schedule/window-model";
+import type { WindowView } from "@/lib/types/schedule";
 
 const HORIZON_DAYS = 800;
 
