@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ExtensionState } from "@/lib/domain/constants";
 import { EXTENSION_STATE_LABELS } from "@/lib/domain/labels";
@@ -21,7 +20,7 @@ import {
 import type { FormResult } from "@/lib/schemas/form-result";
 import type { ChangeView } from "@/lib/types/changes";
 import { FailureAlert } from "./dialogs/failure-alert";
-import { useChangeAction } from "./dialogs/use-action";
+import { ActionDialog, ActionFooter, useActionDialog } from "./dialogs/action-dialog";
 import { SlotInput } from "./form/schedule-section";
 import { SiteTime } from "./site-time";
 
@@ -37,8 +36,8 @@ function RequestDialog({
   current: string;
   act: Act<ExtendTemporaryInput>;
 }) {
-  const [open, setOpen] = useState(false);
-  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const dialog = useActionDialog();
+  const { run, failure, pending, setOpen } = dialog;
   const { control, register, handleSubmit, reset, setError, formState } = useForm<ExtendTemporaryInput>({
     resolver: zodResolver(extendTemporarySchema) as never,
     defaultValues: { until: undefined, reason: "" },
@@ -52,53 +51,35 @@ function RequestDialog({
       setError("until", { message: result.fieldErrors.until });
   }
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) clear();
-      }}
+    <ActionDialog
+      dialog={dialog}
+      trigger={<Button>Extend expiry</Button>}
+      title="Ask for a later expiry"
+      description={`It expires ${formatInZone(current, zone)} now. The approvers who signed the change sign the extension; until they have, the expiry stays.`}
     >
-      <DialogTrigger asChild>
-        <Button>Extend expiry</Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Ask for a later expiry"
-        description={`It expires ${formatInZone(current, zone)} now. The approvers who signed the change sign the extension; until they have, the expiry stays.`}
-      >
-        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-          <FailureAlert failure={failure} title="Not asked" />
-          <Controller
-            control={control}
-            name="until"
-            render={({ field }) => (
-              <SlotInput
-                id="extension-until"
-                label="New expiry"
-                zone={zone}
-                value={field.value}
-                onChange={(v) => field.onChange(v ?? "")}
-                onBlur={field.onBlur}
-                error={formState.errors.until?.message}
-              />
-            )}
-          />
-          <Field
-            id="extension-reason"
-            label="Why it must last longer"
-            error={formState.errors.reason?.message}
-          >
-            <Textarea rows={3} {...register("reason")} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Back</Button>
-            <Button type="submit" variant="primary" disabled={pending}>
-              {pending ? "Working…" : "Ask for sign-offs"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+        <FailureAlert failure={failure} title="Not asked" />
+        <Controller
+          control={control}
+          name="until"
+          render={({ field }) => (
+            <SlotInput
+              id="extension-until"
+              label="New expiry"
+              zone={zone}
+              value={field.value}
+              onChange={(v) => field.onChange(v ?? "")}
+              onBlur={field.onBlur}
+              error={formState.errors.until?.message}
+            />
+          )}
+        />
+        <Field id="extension-reason" label="Why it must last longer" error={formState.errors.reason?.message}>
+          <Textarea rows={3} {...register("reason")} />
+        </Field>
+        <ActionFooter dialog={dialog} pending={pending} label="Ask for sign-offs" />
+      </form>
+    </ActionDialog>
   );
 }
 
@@ -114,8 +95,8 @@ function SignExtensionDialog({
   act: Act<ExtensionSignoffInput>;
 }) {
   const options = ext.signOptions.filter((o) => o.available);
-  const [open, setOpen] = useState(false);
-  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const dialog = useActionDialog();
+  const { run, failure, pending, setOpen } = dialog;
   const first = options[0]!;
   const { register, handleSubmit, reset, setValue, formState } = useForm<ExtensionSignoffInput>({
     resolver: zodResolver(extensionSignoffSchema) as never,
@@ -144,60 +125,46 @@ function SignExtensionDialog({
     }
   }
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) clear();
-      }}
+    <ActionDialog
+      dialog={dialog}
+      trigger={<Button variant="primary">Sign extension</Button>}
+      title="Sign the later expiry"
+      description={`Your signature covers this extension: from ${formatInZone(ext.fromUntil, zone)} to ${formatInZone(ext.toUntil, zone)}, because “${ext.reason}”.`}
     >
-      <DialogTrigger asChild>
-        <Button variant="primary">Sign extension</Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Sign the later expiry"
-        description={`Your signature covers this extension: from ${formatInZone(ext.fromUntil, zone)} to ${formatInZone(ext.toUntil, zone)}, because “${ext.reason}”.`}
-      >
-        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-          <FailureAlert failure={failure} title="Not signed" />
-          <Field id="extension-role" label="Sign as">
-            <Select value={choice} onChange={(e) => choose(Number(e.target.value))}>
-              {options.map((o, i) => (
-                <option key={`${o.role}@${o.siteCode ?? ""}`} value={i}>
-                  {SIGNOFF_ROLE_LABELS[o.role]}
-                  {o.role === "operations" && o.siteCode ? ` (${o.siteCode})` : ""}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">Decision</legend>
-            <label className="flex items-center gap-2">
-              <input type="radio" value="approve" {...register("decision")} /> Approve
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" value="reject" {...register("decision")} /> Reject
-            </label>
-          </fieldset>
-          <Field
-            id="extension-comment"
-            label="Comment (required for a rejection)"
-            error={formState.errors.comment?.message}
-          >
-            <Textarea rows={2} {...register("comment")} />
-          </Field>
-          <Field id="extension-password" label="Password" error={formState.errors.password?.message}>
-            <Input type="password" autoComplete="current-password" {...register("password")} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Back</Button>
-            <Button type="submit" variant="primary" disabled={pending}>
-              {pending ? "Signing…" : "Sign"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+        <FailureAlert failure={failure} title="Not signed" />
+        <Field id="extension-role" label="Sign as">
+          <Select value={choice} onChange={(e) => choose(Number(e.target.value))}>
+            {options.map((o, i) => (
+              <option key={`${o.role}@${o.siteCode ?? ""}`} value={i}>
+                {SIGNOFF_ROLE_LABELS[o.role]}
+                {o.role === "operations" && o.siteCode ? ` (${o.siteCode})` : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <fieldset className="flex gap-4 text-sm">
+          <legend className="sr-only">Decision</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" value="approve" {...register("decision")} /> Approve
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" value="reject" {...register("decision")} /> Reject
+          </label>
+        </fieldset>
+        <Field
+          id="extension-comment"
+          label="Comment (required for a rejection)"
+          error={formState.errors.comment?.message}
+        >
+          <Textarea rows={2} {...register("comment")} />
+        </Field>
+        <Field id="extension-password" label="Password" error={formState.errors.password?.message}>
+          <Input type="password" autoComplete="current-password" {...register("password")} />
+        </Field>
+        <ActionFooter dialog={dialog} pending={pending} label="Sign" pendingLabel="Signing…" />
+      </form>
+    </ActionDialog>
   );
 }
 

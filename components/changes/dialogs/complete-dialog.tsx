@@ -3,14 +3,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import { OUTCOMES } from "@/lib/domain/constants";
 import { completeChangeSchema, type CompleteChangeInput } from "@/lib/schemas/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { FailureAlert } from "./failure-alert";
 import { EMPTY_INTEGRITY, IntegrityFields, integrityErrors, integrityInput } from "./integrity-fields";
-import { useChangeAction } from "./use-action";
+import { ActionDialog, ActionFooter, useActionDialog } from "./action-dialog";
 import { OUTCOME_LABELS } from "@/lib/domain/labels";
 
 const HINTS = {
@@ -31,10 +30,10 @@ export function CompleteDialog({
   integrityRequired: boolean;
   act: (input: CompleteChangeInput) => Promise<FormResult<unknown>>;
 }) {
-  const [open, setOpen] = useState(false);
   const [integrity, setIntegrity] = useState(EMPTY_INTEGRITY);
   const [integrityErrs, setIntegrityErrs] = useState<Record<string, string>>({});
-  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const dialog = useActionDialog();
+  const { run, failure, pending, setOpen } = dialog;
   const { register, handleSubmit, control, reset, getValues, setError, formState } =
     useForm<CompleteChangeInput>({
       resolver: zodResolver(completeChangeSchema),
@@ -64,62 +63,54 @@ export function CompleteDialog({
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) clear();
-      }}
+    <ActionDialog
+      dialog={dialog}
+      trigger={<Button variant="primary">Record outcome</Button>}
+      title={`Record the outcome of ${number}`}
+      description="Ends the implementation. The actual end is recorded as now."
     >
-      <DialogTrigger asChild>
-        <Button variant="primary">Record outcome</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Record the outcome of ${number}`}
-        description="Ends the implementation. The actual end is recorded as now."
-      >
-        <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
-          <FailureAlert failure={failure} title="Outcome not recorded" />
-          <fieldset className="space-y-1.5">
-            <legend className="text-xs font-medium text-slate-700">Outcome</legend>
-            {OUTCOMES.map((o) => (
-              <label key={o} className="flex items-start gap-2 text-sm">
-                <input type="radio" value={o} className="mt-1" {...register("outcome")} />
-                <span>
-                  <span className="font-medium text-slate-900">{OUTCOME_LABELS[o]}</span>
-                  <span className="block text-xs text-slate-600">{HINTS[o]}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <Field
-            id="complete-notes"
-            label={outcome === "success" ? "Notes (optional)" : "Notes (required)"}
-            error={formState.errors.notes?.message}
-          >
-            <Textarea rows={4} {...register("notes")} />
-          </Field>
-          {integrityRequired ? (
-            <IntegrityFields
-              draft={integrity}
-              onChange={setIntegrity}
-              errors={integrityErrs}
-              required={outcome === "success"}
-            />
-          ) : null}
-          {pssrRequired && outcome === "success" ? (
-            <p className="text-xs text-amber-900">
-              Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Back</Button>
-            <Button type="submit" variant={outcome === "success" ? "primary" : "danger"} disabled={pending}>
-              {pending ? "Recording…" : `Record ${OUTCOME_LABELS[outcome ?? "success"].toLowerCase()}`}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3">
+        <FailureAlert failure={failure} title="Outcome not recorded" />
+        <fieldset className="space-y-1.5">
+          <legend className="text-xs font-medium text-slate-700">Outcome</legend>
+          {OUTCOMES.map((o) => (
+            <label key={o} className="flex items-start gap-2 text-sm">
+              <input type="radio" value={o} className="mt-1" {...register("outcome")} />
+              <span>
+                <span className="font-medium text-slate-900">{OUTCOME_LABELS[o]}</span>
+                <span className="block text-xs text-slate-600">{HINTS[o]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          id="complete-notes"
+          label={outcome === "success" ? "Notes (optional)" : "Notes (required)"}
+          error={formState.errors.notes?.message}
+        >
+          <Textarea rows={4} {...register("notes")} />
+        </Field>
+        {integrityRequired ? (
+          <IntegrityFields
+            draft={integrity}
+            onChange={setIntegrity}
+            errors={integrityErrs}
+            required={outcome === "success"}
+          />
+        ) : null}
+        {pssrRequired && outcome === "success" ? (
+          <p className="text-xs text-amber-900">
+            Safety signed before the start: the change then waits for the pre-startup safety review (PSSR).
+          </p>
+        ) : null}
+        <ActionFooter
+          dialog={dialog}
+          pending={pending}
+          label={`Record ${OUTCOME_LABELS[outcome ?? "success"].toLowerCase()}`}
+          pendingLabel="Recording…"
+          variant={outcome === "success" ? "primary" : "danger"}
+        />
+      </form>
+    </ActionDialog>
   );
 }

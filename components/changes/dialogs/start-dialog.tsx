@@ -5,12 +5,11 @@
 import { Play } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { GateResult } from "@/lib/types/changes";
 import type { FormResult } from "@/lib/schemas/form-result";
 import { GateDecisionView } from "../gate-panel";
 import { GateReasonList } from "../gate-reasons";
-import { useChangeAction } from "./use-action";
+import { ActionDialog, ActionFooter, useActionDialog } from "./action-dialog";
 
 export function StartDialog({
   number,
@@ -23,10 +22,10 @@ export function StartDialog({
   evaluate: (at: string | null) => Promise<FormResult<GateResult>>;
   start: () => Promise<FormResult<unknown>>;
 }) {
-  const [open, setOpen] = useState(false);
   const [gate, setGate] = useState<GateResult | null>(null);
   const [gateError, setGateError] = useState<string | null>(null);
-  const { run, failure, pending, clear } = useChangeAction<unknown>();
+  const dialog = useActionDialog({ onOpen: () => void check() });
+  const { run, failure, pending, setOpen } = dialog;
 
   async function check() {
     setGate(null);
@@ -45,51 +44,46 @@ export function StartDialog({
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        clear();
-        if (o) void check();
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      dialog={dialog}
+      trigger={
         <Button variant="primary">
           <Play className="size-4" aria-hidden="true" />
           Start implementation
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Start ${number}`}
-        description="The deployment gate decides. Starting, or a refused start, is recorded in the change's history."
-      >
-        <div className="space-y-3">
-          {gateError ? <p className="text-sm text-red-800">{gateError}</p> : null}
-          {!gate && !gateError ? <p className="text-sm text-slate-600">Asking the deployment gate…</p> : null}
-          {gate ? <GateDecisionView result={gate} zone={zone} /> : null}
-          {failure ? (
-            <div
-              role="alert"
-              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-              data-testid="start-refused"
-            >
-              <p className="font-medium">
-                {failure.reasons?.length ? "The deployment gate refused the start" : failure.message}
-              </p>
-              {failure.reasons?.length ? <GateReasonList reasons={failure.reasons} zone={zone} /> : null}
-            </div>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Back</Button>
-            <Button onClick={() => void check()} disabled={pending}>
-              Check again
-            </Button>
-            <Button variant="primary" onClick={() => void onStart()} disabled={pending || !gate}>
-              {pending ? "Starting…" : "Start now"}
-            </Button>
+      }
+      title={`Start ${number}`}
+      description="The deployment gate decides. Starting, or a refused start, is recorded in the change's history."
+    >
+      <div className="space-y-3">
+        {gateError ? <p className="text-sm text-red-800">{gateError}</p> : null}
+        {!gate && !gateError ? <p className="text-sm text-slate-600">Asking the deployment gate…</p> : null}
+        {gate ? <GateDecisionView result={gate} zone={zone} /> : null}
+        {failure ? (
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+            data-testid="start-refused"
+          >
+            <p className="font-medium">
+              {failure.reasons?.length ? "The deployment gate refused the start" : failure.message}
+            </p>
+            {failure.reasons?.length ? <GateReasonList reasons={failure.reasons} zone={zone} /> : null}
           </div>
-        </div>
-      </DialogContent>
-    </Dialog>
+        ) : null}
+        <ActionFooter
+          dialog={dialog}
+          pending={pending}
+          label="Start now"
+          pendingLabel="Starting…"
+          onConfirm={() => void onStart()}
+          disabled={!gate}
+        >
+          <Button onClick={() => void check()} disabled={pending}>
+            Check again
+          </Button>
+        </ActionFooter>
+      </div>
+    </ActionDialog>
   );
 }
