@@ -3,8 +3,7 @@
 // run on the unsaved values so the requester sees who must sign before saving.
 import { CheckCircle2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { ChangeClass, ChangeType, ProductionImpact, SafetyImpact } from "@/lib/domain/constants";
-import { RISK_MATRIX } from "@/lib/domain/changes/risk";
+import { RISK_MATRIX, type RiskContent } from "@/lib/domain/changes/risk";
 import { assetFacts, groupMembersOf, riskOfContent } from "@/lib/domain/changes/facts";
 import { pssrRequired, requiredSignoffs, standardClassIssues } from "@/lib/domain/changes/policy";
 import type { ChangeFacts } from "@/lib/domain/changes/types";
@@ -12,16 +11,8 @@ import { RiskBadge } from "./badges";
 import type { PickedAsset } from "./picked-asset";
 import { SIGNOFF_ROLE_LABELS } from "@/lib/domain/labels";
 
-export interface RiskInputs {
-  type: ChangeType;
-  class: ChangeClass;
-  safetyImpact: SafetyImpact;
-  safetyBypassRequired: boolean;
-  productionImpact: ProductionImpact;
-  expectedDowntimeMinutes: number;
-  testedOnTestBench: boolean;
-  vendorQualified: boolean;
-}
+/** What the form feeds the live preview: the risk matrix's fields, and type and class for the sign-off rules. */
+export type RiskInputs = RiskContent & Pick<ChangeFacts, "type" | "class">;
 
 export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[]) {
   const members = groupMembersOf(assets);
@@ -31,19 +22,13 @@ export function liveAssessment(values: RiskInputs, assets: readonly PickedAsset[
     : 0;
   const risk = riskOfContent({ ...values, expectedDowntimeMinutes: downtime }, assets, members);
   const change: ChangeFacts = {
+    ...values,
+    expectedDowntimeMinutes: downtime,
     id: "draft",
     state: "draft",
-    type: values.type,
-    class: values.class,
     requesterId: "",
     scopeEditorIds: [],
     implementerId: null,
-    safetyImpact: values.safetyImpact,
-    safetyBypassRequired: values.safetyBypassRequired,
-    productionImpact: values.productionImpact,
-    expectedDowntimeMinutes: downtime,
-    testedOnTestBench: values.testedOnTestBench,
-    vendorQualified: values.vendorQualified,
     plannedStart: null,
     plannedEnd: null,
     approvalRound: 1,
