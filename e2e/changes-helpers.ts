@@ -70,7 +70,7 @@ export async function saveDraft(page: Page): Promise<{ id: string; number: strin
 }
 
 export async function expectState(page: Page, label: string): Promise<void> {
-  await expect(page.getByTestId("change-badges")).toContainText(label);
+  await expect(page.getByTestId("header-badges")).toContainText(label);
 }
 
 export async function submit(page: Page): Promise<void> {

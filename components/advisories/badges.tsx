@@ -1,6 +1,12 @@
 import { Flame } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { PRIORITY_LEVEL_LABELS, type Priority } from "@/lib/domain/advisories/priority";
+import {
+  CVSS_BAND_LABELS,
+  PRIORITY_LEVEL_LABELS,
+  cvssBand,
+  type CvssBand,
+  type Priority,
+} from "@/lib/domain/advisories/priority";
 import type { MatchStatus } from "@/lib/domain/advisories";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/domain/advisories/clocks";
 import { MATCH_LABELS } from "@/lib/domain/labels";
@@ -61,4 +67,24 @@ const MATCH_TONES: Record<MatchStatus, BadgeTone> = {
 
 export function MatchBadge({ status }: { status: MatchStatus }) {
   return <Badge tone={MATCH_TONES[status]}>{MATCH_LABELS[status]}</Badge>;
+}
+
+const CVSS_TONES: Record<CvssBand, BadgeTone> = {
+  critical: "red",
+  high: "amber",
+  medium: "blue",
+  low: "gray",
+  none: "gray",
+  unscored: "gray",
+};
+
+/** CVSS v3 severity in words with the score ("High · 8.1"); "Not scored" without one. */
+export function SeverityBadge({ score }: { score: number | null }) {
+  const band = cvssBand(score);
+  return (
+    <Badge tone={CVSS_TONES[band]}>
+      {CVSS_BAND_LABELS[band]}
+      {score !== null && band !== "unscored" ? ` · CVSS ${score.toFixed(1)}` : ""}
+    </Badge>
+  );
 }

@@ -1,6 +1,7 @@
 import { Printer } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ObjectHeader } from "@/components/ui/object-header";
 import { formatLocalRange } from "@/lib/domain/schedule/time";
 import { formatUtc } from "@/lib/domain/site-time";
 import type { ChangeView } from "@/lib/types/changes";
@@ -12,15 +13,6 @@ import { SignoffProgress } from "./signoff-progress";
 import { SiteTime } from "./site-time";
 import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 import { TemporaryNotice } from "./temporary-notice";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 /** The change's name, where it stands and the facts people look for first. */
 export function ChangeHeader({
@@ -36,22 +28,22 @@ export function ChangeHeader({
   trailLink?: React.ReactNode;
 }) {
   return (
-    <header className="mb-4 space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="font-mono text-xs text-slate-600">{change.number}</p>
-          <h1 className="text-xl font-semibold text-slate-900">{change.title}</h1>
-          <div className="mt-1 flex flex-wrap items-center gap-1.5" data-testid="change-badges">
-            <StateBadge state={change.state} />
-            <ClassBadge cls={change.class} />
-            <RiskBadge risk={change.risk} />
-            {change.overdueRetrospective.length > 0 ? <OverdueFlag /> : null}
-            <span className="text-xs text-slate-600">
-              {CHANGE_TYPE_LABELS[change.type]} · version {change.version}
-            </span>
-          </div>
-        </div>
-        <div className="flex gap-2 print:hidden">
+    <ObjectHeader
+      eyebrow={change.number}
+      title={change.title}
+      badges={
+        <>
+          <StateBadge state={change.state} />
+          <ClassBadge cls={change.class} />
+          <RiskBadge risk={change.risk} />
+          {change.overdueRetrospective.length > 0 ? <OverdueFlag /> : null}
+          <span className="text-xs text-slate-600">
+            {CHANGE_TYPE_LABELS[change.type]} · version {change.version}
+          </span>
+        </>
+      }
+      actions={
+        <>
           {trailLink}
           <Button asChild size="sm">
             <Link href={`/changes/${change.id}/print`}>
@@ -60,28 +52,28 @@ export function ChangeHeader({
             </Link>
           </Button>
           <RecordPdfLink changeId={change.id} />
-        </div>
-      </div>
-      <dl
-        className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 sm:grid-cols-4"
-        data-testid="key-facts"
-      >
-        <Fact label="Site">{change.sites.map((s) => s.name).join(", ") || "—"}</Fact>
-        <Fact label="Planned slot">
-          {change.plannedStart && change.plannedEnd ? (
-            <time
-              dateTime={change.plannedStart}
-              title={`${formatUtc(change.plannedStart)} – ${formatUtc(change.plannedEnd)}`}
-            >
-              {formatLocalRange(new Date(change.plannedStart), new Date(change.plannedEnd), zone)}
-            </time>
-          ) : (
-            "Not planned yet"
-          )}
-        </Fact>
-        <Fact label="Implementer">{change.implementerName ?? "Not named yet"}</Fact>
-        <Fact label="Requested by">{change.requesterName}</Fact>
-      </dl>
+        </>
+      }
+      facts={[
+        { label: "Site", value: change.sites.map((s) => s.name).join(", ") || "—" },
+        {
+          label: "Planned slot",
+          value:
+            change.plannedStart && change.plannedEnd ? (
+              <time
+                dateTime={change.plannedStart}
+                title={`${formatUtc(change.plannedStart)} – ${formatUtc(change.plannedEnd)}`}
+              >
+                {formatLocalRange(new Date(change.plannedStart), new Date(change.plannedEnd), zone)}
+              </time>
+            ) : (
+              "Not planned yet"
+            ),
+        },
+        { label: "Implementer", value: change.implementerName ?? "Not named yet" },
+        { label: "Requested by", value: change.requesterName },
+      ]}
+    >
       <LifecycleStepper change={change} />
       <TemporaryNotice change={change} zone={zone} />
       <SignoffProgress change={change} contacts={contacts} />
@@ -94,6 +86,6 @@ export function ChangeHeader({
           {change.overdueRetrospective.length ? " — overdue" : ""}
         </p>
       ) : null}
-    </header>
+    </ObjectHeader>
   );
 }

@@ -1,8 +1,19 @@
 import { cn } from "@/lib/cn";
 
-export function Card({ className, children }: { className?: string; children: React.ReactNode }) {
+export function Card({
+  id,
+  className,
+  children,
+}: {
+  /** For a link to the section (a page header's fact links to its list). */
+  id?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white", className)}>{children}</section>
+    <section id={id} className={cn("scroll-mt-4 rounded-lg border border-slate-200 bg-white", className)}>
+      {children}
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { PRIORITY_LEVELS, PRIORITY_LEVEL_LABELS } from "./advisories/priority";
+import { CVSS_BANDS, CVSS_BAND_LABELS, PRIORITY_LEVELS, PRIORITY_LEVEL_LABELS } from "./advisories/priority";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS } from "./advisories/clocks";
 import { MATCH_STATUSES, REMEDIATION_CATEGORIES } from "./advisories/types";
 import {
@@ -85,6 +85,7 @@ export const LABEL_TABLES: readonly LabelTable[] = [
   t("remediation", REMEDIATION_CATEGORIES, L.REMEDIATION_LABELS),
   t("advisory review", REVIEW_STATUSES, REVIEW_STATUS_LABELS),
   t("advisory priority", PRIORITY_LEVELS, PRIORITY_LEVEL_LABELS),
+  t("CVSS severity", CVSS_BANDS, CVSS_BAND_LABELS),
   t("notification kind", NOTIFICATION_KINDS, kindLabels),
   t("notification channel", NOTIFICATION_CHANNELS, CHANNEL_LABELS),
   t("webhook event", WEBHOOK_EVENTS, WEBHOOK_EVENT_LABELS),

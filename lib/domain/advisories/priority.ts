@@ -103,7 +103,20 @@ export const PRIORITY_MATRIX = {
   ],
 } as const satisfies Record<string, readonly Row[] | readonly { level: PriorityLevel; min: number }[]>;
 
-export function cvssBand(score: number | null): string {
+export const CVSS_BANDS = ["critical", "high", "medium", "low", "none", "unscored"] as const;
+export type CvssBand = (typeof CVSS_BANDS)[number];
+
+/** CVSS v3's qualitative severity ratings, in words. */
+export const CVSS_BAND_LABELS: Record<CvssBand, string> = {
+  critical: "Critical",
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  none: "None",
+  unscored: "Not scored",
+};
+
+export function cvssBand(score: number | null): CvssBand {
   if (score === null || !Number.isFinite(score)) return "unscored";
   if (score >= 9) return "critical";
   if (score >= 7) return "high";

@@ -3,6 +3,7 @@ import type { ChangeState } from "../constants";
 import { CHANGE_STATES } from "../constants";
 import {
   CHANGE_ACTIONS,
+  OPEN_STATES,
   TRANSITIONS,
   approvalOutcome,
   availableActions,
@@ -257,5 +258,15 @@ describe("submitReadiness", () => {
       "plannedEnd",
       "implementerId",
     ]);
+  });
+});
+
+describe("OPEN_STATES (an asset page's open changes)", () => {
+  it("holds every state a change can still leave, a rejected one included, and no final state", () => {
+    expect([...OPEN_STATES].sort()).toEqual(
+      ["approved", "draft", "implemented", "in_progress", "pssr_pending", "rejected", "submitted"].sort(),
+    );
+    for (const s of ["closed", "cancelled", "failed", "rolled_back"] as const)
+      expect(OPEN_STATES).not.toContain(s);
   });
 });

@@ -67,6 +67,9 @@ export const TRANSITIONS: readonly Transition[] = [
   t("pssr_pending", "close", "closed", { guard: "the PSSR is signed; post-implementation review done" }),
 ];
 
+/** Changes still under way: any state a change can still leave (a rejected one is revised). */
+export const OPEN_STATES: readonly ChangeState[] = [...new Set(TRANSITIONS.map((x) => x.from))];
+
 export interface TransitionContext {
   /** When known, refuses closing past a required PSSR and requesting an unneeded one. */
   pssrRequired?: boolean;

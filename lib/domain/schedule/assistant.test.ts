@@ -18,6 +18,7 @@ import {
   input,
   occ,
   run,
+  win,
 } from "./fixtures.test-support";
 
 type Planning = Omit<ConflictInput, "slot">;
@@ -28,22 +29,8 @@ const planning = (overrides: Partial<ConflictInput> = {}): Planning => {
 const show = (slots: ReturnType<typeof proposeSlots>) =>
   slots.map((s) => [s.start.toISOString(), s.end.toISOString(), s.localLabel]);
 
-function weekly(overrides: Partial<WindowDef>): WindowDef {
-  return {
-    id: "win-sun",
-    siteId: "site-chi",
-    kind: "maintenance",
-    title: "Sunday patching",
-    areaIds: [],
-    localStart: "2027-03-07T01:00",
-    durationMinutes: 240,
-    rrule: "FREQ=WEEKLY;BYDAY=SU",
-    untilLocal: null,
-    exdatesLocal: [],
-    timeZone: "America/Chicago",
-    ...overrides,
-  };
-}
+const weekly = (overrides: Partial<WindowDef>): WindowDef =>
+  win({ id: "win-sun", siteId: "site-chi", localStart: "2027-03-07T01:00", ...overrides });
 
 describe("proposeSlots", () => {
   it.each<[string, Partial<ConflictInput>, ProposeOptions, string[][]]>([

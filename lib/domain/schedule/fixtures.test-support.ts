@@ -7,7 +7,26 @@ import type {
   OtherChangeFacts,
   ProductionRunFacts,
   ScheduleAsset,
+  WindowDef,
 } from "./types";
+
+/** A weekly Sunday 01:00–05:00 window at the Chicago plant, from 1 Mar 2026; override any part. */
+export function win(overrides: Partial<WindowDef>): WindowDef {
+  return {
+    id: "win-1",
+    siteId: "site-1",
+    kind: "maintenance",
+    title: "Sunday patching",
+    areaIds: [],
+    localStart: "2026-03-01T01:00",
+    durationMinutes: 240,
+    rrule: "FREQ=WEEKLY;BYDAY=SU",
+    untilLocal: null,
+    exdatesLocal: [],
+    timeZone: "America/Chicago",
+    ...overrides,
+  };
+}
 
 export const Z = (iso: string) => new Date(iso);
 export const slot = (start: string, end: string) => ({ start: Z(start), end: Z(end) });

@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { WindowDef } from "./types";
+import { win } from "./fixtures.test-support";
 import { OccurrenceLimitError, WindowDefinitionError, expandWindow, expandWindows } from "./recurrence";
 
 const CHI = "America/Chicago";
 const BER = "Europe/Berlin";
-
-function win(overrides: Partial<WindowDef>): WindowDef {
-  return {
-    id: "win-1",
-    siteId: "site-1",
-    kind: "maintenance",
-    title: "Sunday patching",
-    areaIds: [],
-    localStart: "2026-03-01T01:00",
-    durationMinutes: 240,
-    rrule: "FREQ=WEEKLY;BYDAY=SU",
-    untilLocal: null,
-    exdatesLocal: [],
-    timeZone: CHI,
-    ...overrides,
-  };
-}
 
 const starts = (def: WindowDef, from: string, to: string) =>
   expandWindow(def, new Date(from), new Date(to)).map((o) => o.start.toISOString());

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { WindowDef } from "./types";
+import { win as sundays } from "./fixtures.test-support";
 import { summarizeWindow } from "./summary";
 
-function win(overrides: Partial<WindowDef>): WindowDef {
-  return {
-    id: "w",
-    siteId: "s",
-    kind: "maintenance",
-    title: "t",
-    areaIds: [],
-    localStart: "2027-03-07T01:00", // a Sunday, CST
-    durationMinutes: 240,
-    rrule: "FREQ=WEEKLY;BYDAY=SU",
-    untilLocal: null,
-    exdatesLocal: [],
-    timeZone: "America/Chicago",
-    ...overrides,
-  };
-}
+// 7 Mar 2027 is a Sunday, CST.
+const win = (overrides: Partial<WindowDef>): WindowDef =>
+  sundays({ localStart: "2027-03-07T01:00", ...overrides });
 
 describe("summarizeWindow", () => {
   it.each<[Partial<WindowDef>, string]>([

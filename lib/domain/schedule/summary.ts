@@ -109,7 +109,8 @@ function fallback(rule: ParsedRule, dtstart: number): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function duration(minutes: number): string {
+/** "4 hours", "1 h 30 min", "2 days": a window's length as people say it. */
+export function durationLabel(minutes: number): string {
   if (minutes % 1440 === 0) return minutes === 1440 ? "1 day" : `${minutes / 1440} days`;
   if (minutes % 60 === 0) return `${minutes / 60} hours`;
   return minutes > 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
@@ -117,7 +118,7 @@ function duration(minutes: number): string {
 
 /** Nominal wall times (ignoring DST) are what the people booking the window think in. */
 function timeOfDay(dtstart: number, minutes: number, abbr: string): string {
-  if (minutes >= 1440) return `${formatFloatingTime(dtstart)} ${abbr} for ${duration(minutes)}`;
+  if (minutes >= 1440) return `${formatFloatingTime(dtstart)} ${abbr} for ${durationLabel(minutes)}`;
   const end = dtstart + minutes * MINUTE_MS;
   const nextDay = Math.floor(end / DAY_MS) !== Math.floor(dtstart / DAY_MS) ? " (next day)" : "";
   return `${formatFloatingTime(dtstart)}–${formatFloatingTime(end)}${nextDay} ${abbr}`;

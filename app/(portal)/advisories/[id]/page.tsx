@@ -12,7 +12,8 @@ import {
   PlanForm,
 } from "@/components/advisories/forms";
 import { Badge } from "@/components/ui/badge";
-import { Alert, Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { Alert, Card, CardHeader } from "@/components/ui/card";
+import { AdvisoryHeader } from "@/components/advisories/advisory-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasSitePermission, sitesWithPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -40,6 +41,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const a = await load((await params).id);
   return { title: `${a.trackingId} ${a.title}` };
 }
+
+const maxOf = (xs: (number | undefined)[]) => {
+  const scores = xs.filter((x): x is number => x !== undefined);
+  return scores.length ? Math.max(...scores) : null;
+};
 
 const IMPORTED = {
   created: "Imported.",
@@ -75,16 +81,13 @@ export default async function AdvisoryPage({
 
   return (
     <>
-      <PageHeader
-        title={`${a.trackingId}: ${a.title}`}
-        description={
-          <>
-            {a.publisher} · revision {a.revision}
-            {a.tlp ? ` · TLP:${a.tlp}` : ""} · released{" "}
-            {formatInZone(a.currentReleaseDate ?? a.initialReleaseDate, firstZone)}
-            {" · "}imported {formatInZone(a.importedAt, firstZone)}
-          </>
-        }
+      <AdvisoryHeader
+        a={{ ...a, maxCvss: maxOf(a.cves.map((c) => c.cvss?.baseScore)) }}
+        zone={firstZone}
+        counts={{
+          affected: a.sites.reduce((n, s) => n + s.counts.affected, 0),
+          unknown: a.sites.reduce((n, s) => n + s.counts.unknown, 0),
+        }}
         actions={canDraft ? <DraftChangesButton action={draftChangesAction.bind(null, a.id)} /> : null}
       />
       {imported && imported in IMPORTED ? (

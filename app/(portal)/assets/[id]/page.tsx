@@ -1,4 +1,3 @@
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,15 +5,16 @@ import { AssetAdvisories } from "@/components/advisories/asset-advisories";
 import { AssetChanges } from "@/components/assets/asset-changes";
 import { AssetDetails } from "@/components/assets/asset-details";
 import { AssetHistory } from "@/components/assets/asset-history";
-import { AssetFlags, CriticalityBadge } from "@/components/assets/badges";
-import { Button } from "@/components/ui/button";
-import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { AssetHeader } from "@/components/assets/asset-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { OPEN_STATES } from "@/lib/domain/changes/state-machine";
 import { hasSitePermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { advisoriesForAsset } from "@/lib/services/advisories/for-asset";
 import { getAsset } from "@/lib/services/assets/get";
 import { assetHistory } from "@/lib/services/assets/history";
 import { isServiceError } from "@/lib/services/base/errors";
+import { countChanges } from "@/lib/services/changes/count";
 import { listChanges } from "@/lib/services/changes/list";
 import { listTemporaryOnAsset } from "@/lib/services/changes/list-temporary-on-asset";
 import { AssetTemporaryState } from "@/components/assets/asset-temporary";
@@ -32,6 +32,7 @@ async function load(id: string) {
       advisories: await advisoriesForAsset(actor, id),
       changes: await listChanges(actor, { asset: id, limit: 20 }),
       temporary: await listTemporaryOnAsset(actor, id),
+      openChanges: await countChanges(actor, { asset: id, state: [...OPEN_STATES] }),
     };
   } catch (e) {
     if (isServiceError(e) && e.code === "not_found") notFound();
@@ -41,7 +42,7 @@ async function load(id: string) {
 
 export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, asset, history, advisories, changes, temporary } = await load(id);
+  const { actor, asset, history, advisories, changes, temporary, openChanges } = await load(id);
   const canEdit = hasSitePermission(actor, "asset.edit", asset.siteId);
   return (
     <>
@@ -49,24 +50,14 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
         <Link href="/assets">Assets</Link> <span aria-hidden="true">/</span>{" "}
         <Link href={`/assets?site=${asset.siteCode}`}>{asset.siteCode}</Link>
       </nav>
-      <PageHeader
-        title={`${asset.tag} — ${asset.name}`}
-        description={
-          <span className="inline-flex flex-wrap items-center gap-1.5">
-            <CriticalityBadge criticality={asset.criticality} />
-            <AssetFlags safetyRelated={asset.safetyRelated} gxp={asset.gxp} />
-          </span>
-        }
-        actions={
-          canEdit ? (
-            <Button asChild variant="primary">
-              <Link href={`/assets/${asset.id}/edit`}>
-                <Pencil className="size-4" aria-hidden="true" />
-                Edit
-              </Link>
-            </Button>
-          ) : null
-        }
+      <AssetHeader
+        asset={asset}
+        openChanges={openChanges}
+        advisories={{
+          total: advisories.length,
+          knownExploited: advisories.filter((a) => a.knownExploited).length,
+        }}
+        canEdit={canEdit}
       />
       <div className="space-y-4">
         <AssetTemporaryState items={temporary} zone={asset.siteTimeZone} />
@@ -77,7 +68,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           />
           <AssetDetails asset={asset} />
         </Card>
-        <Card>
+        <Card id="changes">
           <CardHeader title="Changes" description="Changes that affect this asset, newest first." />
           <AssetChanges
             items={changes.items}
@@ -86,7 +77,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             canCreate={hasSitePermission(actor, "change.create", asset.siteId)}
           />
         </Card>
-        <Card>
+        <Card id="advisories">
           <CardHeader
             title="Advisories"
             description="Imported ICS advisories that affect this asset or await a decision, with their NERC CIP-007 R2 due dates."

@@ -10,11 +10,21 @@ import { getSiteByCode } from "@/lib/services/sites/get-site";
 export async function loadWindow(
   actor: Actor,
   id: string,
-): Promise<{ window: WindowView; siteId: string; areas: { code: string; name: string }[] }> {
+): Promise<{
+  window: WindowView;
+  siteId: string;
+  siteName: string;
+  areas: { code: string; name: string }[];
+}> {
   try {
     const w = await getWindow(actor, id);
     const site = await getSiteByCode(actor, w.siteCode);
-    return { window: w, siteId: site.id, areas: site.areas.map((a) => ({ code: a.code, name: a.name })) };
+    return {
+      window: w,
+      siteId: site.id,
+      siteName: site.name,
+      areas: site.areas.map((a) => ({ code: a.code, name: a.name })),
+    };
   } catch (e) {
     if (isServiceError(e) && e.code === "not_found") notFound();
     throw e;

@@ -1,6 +1,6 @@
 import "server-only";
 import { DateTime } from "luxon";
-import { expandWindow, type Occurrence } from "@/lib/domain/schedule";
+import { expandWindow, type Occurrence, type WindowDef } from "@/lib/domain/schedule";
 import type { WindowView } from "@/lib/types/schedule";
 
 const HORIZON_DAYS = 800;
@@ -16,7 +16,19 @@ export function upcomingOccurrences(
   limit: number,
 ): { items: Occurrence[]; next: string | null } {
   const from = DateTime.fromISO(fromDate, { zone: w.timeZone }).startOf("day");
-  const def = {
+  const all = expandWindow(viewDef(w), from.toJSDate(), from.plus({ days: HORIZON_DAYS }).toJSDate());
+  const items = all.slice(0, limit);
+  const last = items[items.length - 1];
+  const next =
+    all.length > limit && last
+      ? DateTime.fromJSDate(last.start, { zone: w.timeZone }).plus({ days: 1 }).toISODate()
+      : null;
+  return { items, next };
+}
+
+/** The definition the view carries, as the pure rules take it. */
+export function viewDef(w: WindowView): WindowDef {
+  return {
     id: w.id,
     siteId: "",
     kind: w.kind,
@@ -29,12 +41,4 @@ export function upcomingOccurrences(
     exdatesLocal: w.cancelledOccurrences,
     timeZone: w.timeZone,
   };
-  const all = expandWindow(def, from.toJSDate(), from.plus({ days: HORIZON_DAYS }).toJSDate());
-  const items = all.slice(0, limit);
-  const last = items[items.length - 1];
-  const next =
-    all.length > limit && last
-      ? DateTime.fromJSDate(last.start, { zone: w.timeZone }).plus({ days: 1 }).toISODate()
-      : null;
-  return { items, next };
 }

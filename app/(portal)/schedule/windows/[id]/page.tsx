@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
+import { WindowHeader } from "@/components/schedule/window-header";
 import { WindowKindBadge } from "@/components/schedule/kind-badge";
 import { EndSeriesForm } from "@/components/schedule/end-series-form";
 import { ConfirmAction } from "@/components/schedule/confirm-action";
@@ -12,7 +13,11 @@ import { hasSitePermission } from "@/lib/auth/permissions";
 import { cancelOccurrenceAction, deleteWindowAction, endSeriesAction } from "../../actions";
 import { one } from "../../site-choice";
 import { loadWindow } from "./load-window";
-import { upcomingOccurrences } from "./occurrences";
+import { upcomingOccurrences, viewDef } from "./occurrences";
+import { currentTime } from "@/lib/clock";
+import { BOOKING_STATES } from "@/lib/domain/schedule";
+import { windowStanding } from "@/lib/domain/schedule/window-status";
+import { countChanges } from "@/lib/services/changes/count";
 
 export const metadata: Metadata = { title: "Window" };
 
@@ -26,18 +31,36 @@ export default async function WindowPage({
   const { id } = await params;
   const sp = await searchParams;
   const actor = await requireActor();
-  const { window: w, siteId } = await loadWindow(actor, id);
+  const { window: w, siteId, siteName, areas } = await loadWindow(actor, id);
   const canManage = hasSitePermission(actor, "window.manage", siteId);
   const tz = w.timeZone;
-  const today = DateTime.now().setZone(tz).toISODate()!;
+  const now = currentTime();
+  const today = DateTime.fromJSDate(now, { zone: tz }).toISODate()!;
+  const standing = windowStanding(viewDef(w), now);
+  const booked = standing.occurrence
+    ? await countChanges(actor, {
+        site: w.siteCode,
+        state: [...BOOKING_STATES],
+        from: standing.occurrence.start,
+        to: standing.occurrence.end,
+      })
+    : null;
   const fromParam = one(sp.from);
   const from = fromParam && DateTime.fromISO(fromParam, { zone: tz }).isValid ? fromParam : today;
   const { items, next } = upcomingOccurrences(w, from, 20);
   return (
     <>
-      <PageHeader
+      <WindowHeader
         title={w.title}
-        description={`${w.siteCode} · times in site time, ${tz.replace(/_/g, " ")}`}
+        kind={w.kind}
+        siteName={siteName}
+        timeZone={tz}
+        durationMinutes={w.durationMinutes}
+        summary={w.summary}
+        areaNames={w.areaCodes.map((c) => areas.find((a) => a.code === c)?.name ?? c)}
+        status={standing.status}
+        occurrence={standing.occurrence}
+        booked={booked}
         actions={
           <>
             <Button asChild variant="secondary">
