@@ -1,32 +1,53 @@
 import "server-only";
 import os from "node:os";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { apiTokens, roleGrants, sessions, sites, users } from "@/db/schema";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { apiTokens, roleGrants, sessions, signingDelegations, sites, users } from "@/db/schema";
+import type { SiteRole } from "@/lib/domain/constants";
 import { normaliseScopes } from "@/lib/domain/token-scopes";
 import { currentTime } from "@/lib/clock";
 import { makeActor, type Actor, type ActorGrant } from "./actor";
-import { activeDelegationsTo } from "./delegated-grants";
+import { delegationsInForce } from "./delegated-grants";
 import { sha256 } from "./secrets";
 
-async function grantsOf(userId: string): Promise<ActorGrant[]> {
-  const db = await getDb();
-  const own = await db
+type OwnGrantRow = { site_id: string; code: string; role: string };
+type LentGrantRow = OwnGrantRow & { id: string; delegator_id: string; name: string; ends_at: string };
+
+/**
+ * The user's own roles and the delegations lent to them at `now` (delegationsInForce), as two
+ * JSON columns for the statement that finds the user, so that resolving a request's caller is
+ * one round trip (the session or token, the user, the roles) and nothing is cached between
+ * requests: a revoked token, grant or delegation counts from the very next request.
+ */
+function grantColumns(db: Db, now: Date) {
+  const own = db
     .select({ siteId: roleGrants.siteId, siteCode: sites.code, role: roleGrants.role })
     .from(roleGrants)
     .innerJoin(sites, eq(sites.id, roleGrants.siteId))
-    .where(eq(roleGrants.userId, userId))
+    .where(eq(roleGrants.userId, users.id))
     .orderBy(sites.code, roleGrants.role);
-  const lent = (await activeDelegationsTo(db, userId, currentTime())).filter(
-    (d) => !own.some((g) => g.siteId === d.siteId && g.role === d.role),
-  );
+  const lent = delegationsInForce(db, now, eq(signingDelegations.delegateId, users.id));
+  return {
+    own: sql<OwnGrantRow[]>`(select coalesce(json_agg(g), '[]'::json) from ${own} g)`,
+    lent: sql<LentGrantRow[]>`(select coalesce(json_agg(d), '[]'::json) from ${lent} d)`,
+  };
+}
+
+function grantsFrom(row: { own: OwnGrantRow[]; lent: LentGrantRow[] }): ActorGrant[] {
+  const own = row.own.map((g) => ({ siteId: g.site_id, siteCode: g.code, role: g.role as SiteRole }));
+  const lent = row.lent.filter((d) => !own.some((g) => g.siteId === d.site_id && g.role === d.role));
   return [
     ...own,
     ...lent.map((d) => ({
-      siteId: d.siteId,
-      siteCode: d.siteCode,
-      role: d.role,
-      delegation: { id: d.id, delegatorId: d.delegatorId, delegatorName: d.delegatorName, endsAt: d.endsAt },
+      siteId: d.site_id,
+      siteCode: d.code,
+      role: d.role as SiteRole,
+      delegation: {
+        id: d.id,
+        delegatorId: d.delegator_id,
+        delegatorName: d.name,
+        endsAt: new Date(d.ends_at),
+      },
     })),
   ];
 }
@@ -34,17 +55,23 @@ async function grantsOf(userId: string): Promise<ActorGrant[]> {
 type UserRow = typeof users.$inferSelect;
 type HowSignedIn = Pick<Actor, "via" | "sessionId" | "authMethod" | "tokenId" | "scopes" | "ip">;
 
-/** A signed-in user as an actor, with their own roles and those lent to them now, however they came in. */
-export async function userActor(user: UserRow, how: HowSignedIn): Promise<Actor> {
+function actorOf(user: UserRow, how: HowSignedIn, grants: ActorGrant[]): Actor {
   return makeActor({
     kind: "user",
     userId: user.id,
     email: user.email,
     name: user.name,
     isAdmin: user.isAdmin,
-    grants: await grantsOf(user.id),
+    grants,
     ...how,
   });
+}
+
+/** A signed-in user as an actor, with their own roles and those lent to them now, however they came in. */
+export async function userActor(user: UserRow, how: HowSignedIn): Promise<Actor> {
+  const db = await getDb();
+  const [row] = await db.select(grantColumns(db, currentTime())).from(users).where(eq(users.id, user.id));
+  return actorOf(user, how, row ? grantsFrom(row) : []);
 }
 
 /** Minutes of inactivity after which a session ends (besides its absolute limit). */
@@ -68,7 +95,12 @@ export async function actorFromSession(
   const idleSince = new Date(now.getTime() - sessionIdleMinutes() * 60_000);
   const id = sha256(sessionId);
   const [row] = await db
-    .select({ user: users, lastSeenAt: sessions.lastSeenAt, authMethod: sessions.authMethod })
+    .select({
+      user: users,
+      lastSeenAt: sessions.lastSeenAt,
+      authMethod: sessions.authMethod,
+      ...grantColumns(db, currentTime()),
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -86,14 +118,11 @@ export async function actorFromSession(
   // A page's background poll (the notification bell) is not use: it must not keep an idle session open.
   if (opts.touch !== false && now.getTime() - row.lastSeenAt.getTime() > 60_000)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return userActor(row.user, {
-    via: "session",
-    sessionId,
-    authMethod: row.authMethod,
-    tokenId: null,
-    scopes: null,
-    ip,
-  });
+  return actorOf(
+    row.user,
+    { via: "session", sessionId, authMethod: row.authMethod, tokenId: null, scopes: null, ip },
+    grantsFrom(row),
+  );
 }
 
 export async function actorFromToken(rawToken: string, ip: string | null): Promise<Actor | null> {
@@ -106,6 +135,7 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
       tokenId: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
       scopes: apiTokens.scopes,
+      ...grantColumns(db, currentTime()),
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -123,13 +153,11 @@ export async function actorFromToken(rawToken: string, ip: string | null): Promi
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return userActor(row.user, {
-    via: "token",
-    sessionId: null,
-    tokenId: row.tokenId,
-    scopes: normaliseScopes(row.scopes),
-    ip,
-  });
+  return actorOf(
+    row.user,
+    { via: "token", sessionId: null, tokenId: row.tokenId, scopes: normaliseScopes(row.scopes), ip },
+    grantsFrom(row),
+  );
 }
 
 /** The local command line: whoever has a shell on the server administers it, and is audited as such. */

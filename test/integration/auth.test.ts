@@ -116,6 +116,16 @@ describe("disabling, revoking and expiring take effect on the next request", () 
     ]);
   });
 
+  it("a token that resolved stops at its next use once revoked, and its user's revoked role goes with the next use (nothing is cached)", async () => {
+    const u = await makeUser(["AUT:safety", "AUT:operations"]);
+    const { id, token } = await createToken(u.actor, { name: "poller" });
+    for (let i = 0; i < 3; i++) expect(await actorFromToken(token, null)).not.toBeNull();
+    await revokeRole(cliActor(), u.email, { siteCode: "AUT", role: "safety" });
+    expect((await actorFromToken(token, null))!.grants.map((g) => g.role)).toEqual(["operations"]);
+    await revokeToken(u.actor, id);
+    expect(await actorFromToken(token, null)).toBeNull();
+  });
+
   it("refuses revoked, expired, unknown and malformed tokens", async () => {
     const u = await makeUser(["AUT:requester"]);
     const revoked = await createToken(u.actor, { name: "old" });
