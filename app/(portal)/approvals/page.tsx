@@ -44,13 +44,13 @@ export default async function ApprovalsPage() {
             <tr>
               <Th>Change</Th>
               <Th>State</Th>
-              <Th>Risk</Th>
-              <Th>Sites</Th>
+              <Th className="hidden lg:table-cell">Risk</Th>
+              <Th className="hidden lg:table-cell">Sites</Th>
               <Th>Requested by</Th>
               <Th>You sign as</Th>
               <Th>Waiting since</Th>
-              <Th>Planned start</Th>
-              <Th>Due</Th>
+              <Th className="hidden lg:table-cell">Planned start</Th>
+              <Th className="hidden lg:table-cell">Due</Th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +58,7 @@ export default async function ApprovalsPage() {
               const zone = zoneOf.get(i.siteCodes[0] ?? "") ?? "UTC";
               return (
                 <tr key={i.id} className={i.overdue ? "bg-red-50" : undefined} data-testid="inbox-row">
-                  <Td>
+                  <Td className="min-w-56">
                     <Link href={`/changes/${i.id}?tab=signoffs`} className="font-mono text-xs">
                       {i.number}
                     </Link>
@@ -67,14 +67,24 @@ export default async function ApprovalsPage() {
                       <ClassBadge cls={i.class} />
                     </span>
                   </Td>
+                  {/* Below 1024 px risk, sites, planned start and due fold into the cells beside them,
+                      so the title keeps room to read (they were squeezed to a word per line at 820 px). */}
                   <Td>
-                    <StateBadge state={i.state} />
+                    <span className="flex flex-col items-start gap-1">
+                      <StateBadge state={i.state} />
+                      <span className="lg:hidden">
+                        <RiskBadge risk={i.risk} />
+                      </span>
+                    </span>
                   </Td>
-                  <Td>
+                  <Td className="hidden lg:table-cell">
                     <RiskBadge risk={i.risk} />
                   </Td>
-                  <Td>{i.siteCodes.join(", ")}</Td>
-                  <Td>{i.requesterName}</Td>
+                  <Td className="hidden lg:table-cell">{i.siteCodes.join(", ")}</Td>
+                  <Td>
+                    {i.requesterName}
+                    <span className="block text-xs text-slate-600 lg:hidden">{i.siteCodes.join(", ")}</span>
+                  </Td>
                   <Td>
                     <span className="flex flex-wrap gap-1">
                       {i.roles.map((r) => (
@@ -89,11 +99,24 @@ export default async function ApprovalsPage() {
                   </Td>
                   <Td className="whitespace-nowrap">
                     <SiteTime at={i.waitingSince} zone={zone} />
+                    {i.plannedStart ? (
+                      <span className="block text-xs text-slate-600 lg:hidden">
+                        starts <SiteTime at={i.plannedStart} zone={zone} />
+                      </span>
+                    ) : null}
+                    {i.dueAt ? (
+                      <span
+                        className={`block text-xs lg:hidden ${i.overdue ? "font-semibold text-red-800" : "text-slate-600"}`}
+                      >
+                        due <SiteTime at={i.dueAt} zone={zone} />
+                        {i.overdue ? " (overdue)" : ""}
+                      </span>
+                    ) : null}
                   </Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className="hidden whitespace-nowrap lg:table-cell">
                     <SiteTime at={i.plannedStart} zone={zone} />
                   </Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className="hidden whitespace-nowrap lg:table-cell">
                     {i.dueAt ? (
                       <span className={i.overdue ? "font-semibold text-red-800" : "text-slate-900"}>
                         <SiteTime at={i.dueAt} zone={zone} />
