@@ -40,7 +40,7 @@ export function RunsTable({
           <Th>Type</Th>
           <Th>Criticality</Th>
           <Th>Start</Th>
-          <Th>End</Th>
+          <Th className="hidden lg:table-cell">End</Th>
           {manage ? <Th className="text-right">Actions</Th> : null}
         </tr>
       </thead>
@@ -54,7 +54,7 @@ export function RunsTable({
         ) : (
           runs.map((r) => (
             <tr key={r.id}>
-              <Td className="font-medium">{r.title}</Td>
+              <Td className="min-w-40 font-medium">{r.title}</Td>
               <Td>{r.areaCode}</Td>
               <Td>
                 {r.kind === "turnaround" ? (
@@ -66,8 +66,14 @@ export function RunsTable({
               <Td>
                 <Badge tone={TONE[r.criticality]}>{RUN_CRITICALITY_LABELS[r.criticality]}</Badge>
               </Td>
-              <Td className="whitespace-nowrap">{formatLocal(r.start, timeZone)}</Td>
-              <Td className="whitespace-nowrap">{formatLocal(r.end, timeZone)}</Td>
+              {/* Below 1024 px the end folds under the start, so the actions stay on screen at 820 px. */}
+              <Td className="whitespace-nowrap">
+                {formatLocal(r.start, timeZone)}
+                <span className="block text-xs text-slate-600 lg:hidden">
+                  to {formatLocal(r.end, timeZone)}
+                </span>
+              </Td>
+              <Td className="hidden whitespace-nowrap lg:table-cell">{formatLocal(r.end, timeZone)}</Td>
               {manage ? (
                 <Td className="space-x-1 text-right whitespace-nowrap">
                   <RunDialog

@@ -54,7 +54,7 @@ export function WindowsTable({
                 {w.areaCodes.length ? (
                   w.areaCodes.join(", ")
                 ) : (
-                  <span className="text-slate-600">Whole site</span>
+                  <span className="whitespace-nowrap text-slate-600">Whole site</span>
                 )}
               </Td>
               <Td>{w.summary}</Td>
