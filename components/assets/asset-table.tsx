@@ -25,11 +25,18 @@ export function AssetTable({
           <SortTh label="Kind" column="kind" sort={sort} dir={dir} href={href} />
           <SortTh label="Site · area" column="site" sort={sort} dir={dir} href={href} />
           <Th>Vendor · product</Th>
-          <Th>Model</Th>
-          <Th>Version</Th>
-          <Th>Purdue</Th>
+          <Th className="hidden lg:table-cell">Model</Th>
+          <Th className="hidden lg:table-cell">Version</Th>
+          <Th className="hidden lg:table-cell">Purdue</Th>
           <SortTh label="Criticality" column="criticality" sort={sort} dir={dir} href={href} />
-          <SortTh label="Updated" column="updatedAt" sort={sort} dir={dir} href={href} />
+          <SortTh
+            label="Updated"
+            column="updatedAt"
+            sort={sort}
+            dir={dir}
+            href={href}
+            className="hidden lg:table-cell"
+          />
         </tr>
       </thead>
       <tbody>
@@ -50,14 +57,26 @@ export function AssetTable({
               <Td className="whitespace-nowrap">
                 {a.siteCode}
                 {a.areaCode ? <span className="text-slate-600"> · {a.areaCode}</span> : null}
+                {/* Below 1024 px model, version and Purdue level fold into the cells beside them, so
+                    criticality stays on screen at 820 px; the updated date is left to the asset page. */}
+                {a.purdueLevel !== null ? (
+                  <span className="block text-xs text-slate-600 lg:hidden">
+                    Purdue {purdueLabel(a.purdueLevel)}
+                  </span>
+                ) : null}
               </Td>
               <Td className="min-w-40">
                 <span className="block">{a.vendor || "—"}</span>
                 {a.product ? <span className="block text-xs text-slate-600">{a.product}</span> : null}
+                <span className="block font-mono text-xs text-slate-600 lg:hidden">
+                  {[a.modelNumber, a.version].filter(Boolean).join(" · ")}
+                </span>
               </Td>
-              <Td className="font-mono text-xs">{a.modelNumber || "—"}</Td>
-              <Td className="font-mono text-xs">{a.version || "—"}</Td>
-              <Td className="whitespace-nowrap tabular-nums">{purdueLabel(a.purdueLevel)}</Td>
+              <Td className="hidden font-mono text-xs lg:table-cell">{a.modelNumber || "—"}</Td>
+              <Td className="hidden font-mono text-xs lg:table-cell">{a.version || "—"}</Td>
+              <Td className="hidden whitespace-nowrap tabular-nums lg:table-cell">
+                {purdueLabel(a.purdueLevel)}
+              </Td>
               <Td>
                 <span className="flex flex-wrap gap-1">
                   <CriticalityBadge criticality={a.criticality} />
@@ -68,7 +87,7 @@ export function AssetTable({
                   ) : null}
                 </span>
               </Td>
-              <Td className="text-xs whitespace-nowrap text-slate-700">
+              <Td className="hidden text-xs whitespace-nowrap text-slate-700 lg:table-cell">
                 {/* The date in the site's zone; the full site time on hover. */}
                 <time dateTime={a.updatedAt.toISOString()} title={formatInZone(a.updatedAt, a.siteTimeZone)}>
                   {formatInZone(a.updatedAt, a.siteTimeZone).split(",")[0]}
