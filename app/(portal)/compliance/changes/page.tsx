@@ -62,8 +62,8 @@ export default async function FigureChangesPage({
           <tbody>
             {rows.map((c) => (
               <tr key={c.id}>
-                <Td>
-                  <Link href={`/changes/${c.id}`} className="font-mono">
+                <Td className="whitespace-nowrap">
+                  <Link href={`/changes/${c.id}`} className="font-mono text-xs">
                     {c.number}
                   </Link>
                 </Td>
