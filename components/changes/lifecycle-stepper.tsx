@@ -44,7 +44,7 @@ export function LifecycleStepper({ change }: { change: ChangeView }) {
               <span
                 aria-hidden="true"
                 className={cn(
-                  "mx-1.5 h-px w-5 sm:w-8",
+                  "mx-1 h-px w-3 lg:mx-1.5 lg:w-8",
                   s.status === "exit"
                     ? "bg-red-400"
                     : s.status === "done" || s.status === "current"
