@@ -57,7 +57,8 @@ export function ItemChip({
       {wrap ? (
         <span className="line-clamp-3 min-w-0 basis-full break-words">{item.title}</span>
       ) : (
-        <span className="truncate">{itemTitle(item)}</span>
+        // A change reads by its title; its number (cut to "CHG-2026-000…" in a month cell) is in the label.
+        <span className="truncate">{item.title}</span>
       )}
       {conflictCount ? (
         <>

@@ -84,7 +84,7 @@ export function Timeline({
             >
               <h3
                 id={`row-${row.id}`}
-                className="truncate px-2 py-1.5 text-xs font-medium text-slate-800"
+                className="line-clamp-2 px-2 py-1.5 text-xs font-medium text-slate-800"
                 title={row.label}
               >
                 {row.label}
