@@ -9,6 +9,7 @@ import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
 import { overdueAdvisories } from "@/lib/services/advisories/list";
 import { assetSummary } from "@/lib/services/assets/summary";
 import { RoleDashboard } from "@/components/dashboard/role-dashboard";
+import { AdminDashboardCard } from "@/components/admin/dashboard-card";
 import { sitesWithPermission } from "@/lib/auth/permissions";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
 import { approverPanel } from "@/lib/services/dashboard/approver-panel";
@@ -55,11 +56,11 @@ export default async function DashboardPage() {
       />
       {changes.sites.length > 0 ? <ChangeDashboardSection data={changes} /> : null}
       {summary.length > 0 ? <OverdueAdvisoriesCard items={overdue} /> : null}
-      {summary.length === 0 ? (
+      {summary.length === 0 && actor.isAdmin ? (
+        <AdminDashboardCard />
+      ) : summary.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">
-          {actor.isAdmin
-            ? "You administer Interlock but hold no site roles, so no site data is shown. Use Administration to manage sites, users and roles."
-            : "You hold no site roles yet. Ask an administrator to grant you a role at your plant."}
+          You hold no site roles yet. Ask an administrator to grant you a role at your plant.
         </Card>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">

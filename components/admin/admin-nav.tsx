@@ -2,25 +2,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
-
-const LINKS = [
-  { href: "/admin", label: "Users", match: (p: string) => p === "/admin" || p.startsWith("/admin/users") },
-  { href: "/admin/sites", label: "Sites and areas", match: (p: string) => p.startsWith("/admin/sites") },
-  { href: "/admin/sso", label: "Single sign-on", match: (p: string) => p.startsWith("/admin/sso") },
-  {
-    href: "/admin/sign-ins",
-    label: "Unknown-account sign-ins",
-    match: (p: string) => p.startsWith("/admin/sign-ins"),
-  },
-  { href: "/admin/webhooks", label: "Webhooks", match: (p: string) => p.startsWith("/admin/webhooks") },
-  { href: "/admin/mail", label: "Mail", match: (p: string) => p.startsWith("/admin/mail") },
-];
+import { ADMIN_AREAS } from "./admin-areas";
 
 export function AdminNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="mb-4 flex gap-1 border-b border-slate-200">
-      {LINKS.map((l) => {
+      {ADMIN_AREAS.map((l) => {
         const active = l.match(pathname);
         return (
           <Link

@@ -19,8 +19,10 @@ export function RoleDashboard(p: {
   report: ComplianceReport | null;
   auditor: boolean;
 }) {
+  // Cards keep their own height (a short queue beside a long one is not stretched into an empty
+  // box), and a card left alone on its row takes the whole row rather than half of it.
   return (
-    <div className="mb-4 grid gap-4 lg:grid-cols-2">
+    <div className="mb-4 grid items-start gap-4 lg:grid-cols-2 lg:[&>:last-child:nth-child(odd)]:col-span-2">
       {p.requester ? <RequesterCard data={p.requester} /> : null}
       {p.implementer ? <ImplementerCard data={p.implementer} /> : null}
       {p.approver ? <ApproverCard data={p.approver} /> : null}

@@ -22,6 +22,14 @@ describe("the dashboards per role on the demo plant", () => {
     expect(p.open.length).toBeGreaterThan(3);
     const roc = p.open.find((c) => c.title.startsWith("ROC800"))!;
     expect(roc.blockers).toEqual(["Waiting for the operations sign-off (GCR)"]);
+    // A started or implemented change says what comes next, not "Slot opens" at a time already past.
+    const byState = (s: string) => p.open.find((c) => c.state === s)!;
+    expect(byState("in_progress").blockers).toEqual([
+      "Being implemented: the implementer records the outcome",
+    ]);
+    expect(byState("implemented").blockers).toEqual([
+      "Implemented: waiting for the post-implementation review and closure",
+    ]);
     expect(p.open.every((c) => c.siteCodes.includes("GCR"))).toBe(true);
     // The outage window open now comes first, then the first Saturday (5 December) and the weekly window.
     expect(p.nextWindows.map((w) => w.title).slice(0, 3)).toEqual([

@@ -49,11 +49,16 @@ async function blockersOf(tx: Tx, ctx: ChangeContext, now: Date): Promise<string
     }
     case "approved":
       return [];
+    case "in_progress":
+      // Its slot has opened already: "Slot opens …" would read as if it were still to come.
+      return ["Being implemented: the implementer records the outcome"];
     case "failed":
     case "rolled_back":
       return ["Plan a follow-up change that names this one"];
-    default:
-      return closeBlockers(ctx);
+    default: {
+      const left = closeBlockers(ctx);
+      return left.length ? left : ["Implemented: waiting for the post-implementation review and closure"];
+    }
   }
 }
 
