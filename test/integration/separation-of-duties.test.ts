@@ -99,6 +99,20 @@ describe("an editor is a requester", () => {
     await updateChange(mover.actor, c.id, { implementerEmail: w.people.requester.email }, edited.version);
     expect((await sign(mover.actor, c.id, "operations")).signoffs).toHaveLength(1);
   });
+
+  it("editing a draft that was never submitted does not make one a requester", async () => {
+    // A new change starts in approval round 1; the round alone once counted every draft as submitted.
+    const helper = await makeUser(["PLA:requester", "PLA:security"], { name: "Hana Helper" });
+    const c = await createChange(w.people.requester.actor, draft(w, [w.assets.plc.id]));
+    await updateChange(
+      helper.actor,
+      c.id,
+      { backoutPlan: "Restore the image, then reboot twice." },
+      c.version,
+    );
+    await submitChange(w.people.requester.actor, c.id);
+    expect((await sign(helper.actor, c.id, "security")).signoffs).toHaveLength(1);
+  });
 });
 
 describe("administrators cannot grant themselves signing rights", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { standardClassRefusal } from "@/lib/domain/changes/supply-chain";
+import { submittedOnce } from "@/lib/domain/changes/scope-editor";
 import { temporaryExpiryRefusal } from "@/lib/domain/changes/temporary";
 import { parseInput } from "@/lib/services/base/parse-input";
 import { eq } from "drizzle-orm";
@@ -132,7 +133,7 @@ export async function updateChange(
     // "Separation of duties"): they may not sign it, now or in a later round.
     const scopeEditorIds =
       supersedeOnEdit(changed) === "all" &&
-      (row.state !== "draft" || row.approvalRound > 0) &&
+      submittedOnce({ ...row, signoffCount: ctx.signoffs.length }) &&
       userId !== row.requesterId &&
       !row.scopeEditorIds.includes(userId)
         ? [...row.scopeEditorIds, userId]

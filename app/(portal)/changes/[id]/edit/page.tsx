@@ -6,6 +6,7 @@ import { listUsableModels } from "@/lib/services/catalog/list-usable-models";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { windowHelp } from "../../window-help";
+import { submittedOnce } from "@/lib/domain/changes/scope-editor";
 import { getChange } from "@/lib/services/changes/get";
 import { implementerCandidates } from "@/lib/services/changes/list-implementer-candidates";
 import { isServiceError } from "@/lib/services/base/errors";
@@ -51,7 +52,7 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
   const becomesRequester =
     actor.userId !== null &&
     change.requesterEmail !== actor.email &&
-    (change.state !== "draft" || change.approvalRound > 0);
+    submittedOnce({ ...change, signoffCount: change.signoffs.length });
   return (
     <>
       <PageHeader
