@@ -63,14 +63,17 @@ export default async function LoginPage({
       {demo ? (
         <section
           aria-labelledby="demo-accounts"
-          className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-4"
+          className="w-full max-w-lg rounded-lg border border-slate-200 bg-white p-4"
         >
           <h2 id="demo-accounts" className="text-sm font-semibold text-slate-900">
             Demo accounts
           </h2>
           <p className="mt-1 text-xs text-slate-600">
             Demo mode is on. Every account uses the password{" "}
-            <code className="rounded bg-slate-100 px-1 font-mono text-slate-900">{DEMO_PASSWORD}</code>.
+            <code className="rounded bg-slate-100 px-1 font-mono whitespace-nowrap text-slate-900">
+              {DEMO_PASSWORD}
+            </code>
+            .
           </p>
           <table className="mt-3 w-full text-xs">
             <caption className="sr-only">Demo accounts and their roles</caption>
