@@ -1,7 +1,7 @@
 import { Nav } from "@/components/shell/nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
-import { unreadCount } from "@/lib/services/notifications/list-notifications";
+import { unreadCount } from "@/lib/services/notifications/count-unread";
 import { requireActor } from "@/lib/auth/session";
 import { approvalsInbox } from "@/lib/services/changes/list-approvals-inbox";
 import { ROLE_LABELS } from "@/lib/domain/labels";

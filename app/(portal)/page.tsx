@@ -6,7 +6,7 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { CRITICALITIES } from "@/lib/domain/constants";
 import { changeDashboard } from "@/lib/services/changes/count-for-dashboard";
-import { overdueAdvisories } from "@/lib/services/advisories/list";
+import { overdueAdvisories } from "@/lib/services/advisories/list-overdue";
 import { assetSummary } from "@/lib/services/assets/summary";
 import { RoleDashboard } from "@/components/dashboard/role-dashboard";
 import { AdminDashboardCard } from "@/components/admin/dashboard-card";

@@ -3,7 +3,8 @@ import { ServiceError } from "@/lib/services/base/errors";
 import { createRoleMapping } from "@/lib/services/sso/create-mapping";
 import { deleteRoleMapping } from "@/lib/services/sso/delete-mapping";
 import { decideHeldRole } from "@/lib/services/sso/decide-held-role";
-import { listHeldRoles, listRoleMappings } from "@/lib/services/sso/list-mappings";
+import { listHeldRoles } from "@/lib/services/sso/list-held-roles";
+import { listRoleMappings } from "@/lib/services/sso/list-mappings";
 import type { Command } from "./commands";
 
 type Values = Parameters<Command["run"]>[0];

@@ -9,7 +9,7 @@ import { createChange } from "@/lib/services/changes/create";
 import { startChange } from "@/lib/services/changes/start";
 import { submitChange } from "@/lib/services/changes/submit";
 import { createWebhook } from "@/lib/services/webhooks/create-webhook";
-import { listDeliveries } from "@/lib/services/webhooks/list-webhooks";
+import { listDeliveries } from "@/lib/services/webhooks/list-deliveries";
 import { redeliverWebhook } from "@/lib/services/webhooks/redeliver";
 import { rotateWebhookSecret } from "@/lib/services/webhooks/rotate-secret";
 import { sendTestWebhook } from "@/lib/services/webhooks/send-test";

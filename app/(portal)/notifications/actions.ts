@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { formFailure } from "@/lib/http/form-result";
 import type { FormResult } from "@/lib/schemas/form-result";
-import { markAllNotificationsRead, markNotificationRead } from "@/lib/services/notifications/mark-read";
+import { markAllNotificationsRead } from "@/lib/services/notifications/mark-all-read";
+import { markNotificationRead } from "@/lib/services/notifications/mark-read";
 import { setNotificationPreference } from "@/lib/services/notifications/set-preference";
 
 export async function markReadAction(id: string): Promise<FormResult> {

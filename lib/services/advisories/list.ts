@@ -13,7 +13,6 @@ import { cvesOf, type AdvisoryCve } from "./get";
 import { kevMarks } from "./load";
 import { reviewAdvisories } from "./site-clocks";
 import { rankMatches, type Priority } from "./rank";
-import type { OverdueAdvisory } from "@/lib/types/advisories";
 
 export interface AdvisorySummary {
   id: string;
@@ -40,7 +39,7 @@ export interface AdvisorySummary {
 
 const DAY = 86_400_000;
 
-export function matchesQuery(s: AdvisorySummary, q: AdvisoryListQuery, now: Date): boolean {
+function matchesQuery(s: AdvisorySummary, q: AdvisoryListQuery, now: Date): boolean {
   if (q.site && !s.siteCodes.includes(q.site.toUpperCase())) return false;
   if (q.vendor && !s.vendors.some((v) => v.toLowerCase().includes(q.vendor!.toLowerCase()))) return false;
   if (q.status && s.status !== q.status) return false;
@@ -113,23 +112,4 @@ export async function listAdvisories(
     });
   }
   return out.filter((s) => matchesQuery(s, q, now)).sort(SORTS[q.sort]);
-}
-
-/** The advisories past a CIP-007 R2 due date at the actor's sites (dashboard). */
-export async function overdueAdvisories(actor: Actor, now = currentTime()): Promise<OverdueAdvisory[]> {
-  const list = await listAdvisories(actor, { due: "overdue", sort: "due" }, now);
-  return list.flatMap((a) =>
-    a.clock?.due && a.status !== "no_match"
-      ? [
-          {
-            id: a.id,
-            trackingId: a.trackingId,
-            title: a.title,
-            status: a.status,
-            dueAt: a.clock.due.at,
-            timeZone: a.clockTimeZone ?? "UTC",
-          },
-        ]
-      : [],
-  );
 }

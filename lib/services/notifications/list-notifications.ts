@@ -1,11 +1,12 @@
 import "server-only";
-import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { notifications, sites } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notificationListSchema, type NotificationListInput } from "@/lib/schemas/notifications";
 import { parseInput } from "@/lib/services/base/parse-input";
 import type { NotificationPage } from "@/lib/types/notifications";
+import { unreadCount } from "./count-unread";
 import { objectPath } from "./internal/deliver";
 import { after, cursorOf } from "./internal/newest-first";
 
@@ -29,10 +30,7 @@ export async function listNotifications(
     .where(and(...where))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(q.limit + 1);
-  const [unread] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(mine, isNull(notifications.readAt)));
+  const unread = await unreadCount(actor);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
@@ -50,17 +48,6 @@ export async function listNotifications(
       timeZone: zone ?? "UTC",
     })),
     nextCursor: cursorOf(last?.n, rows.length > q.limit),
-    unread: unread?.n ?? 0,
+    unread,
   };
-}
-
-/** Just the bell's number. */
-export async function unreadCount(actor: Actor): Promise<number> {
-  if (!actor.userId) return 0;
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
 }

@@ -26,15 +26,3 @@ export async function markNotificationRead(
   if (!row) throw notFound("Notification");
   return { id: row.id, readAt: row.readAt!.toISOString() };
 }
-
-/** Marks all of the caller's notifications read. */
-export async function markAllNotificationsRead(actor: Actor, now = new Date()): Promise<number> {
-  if (!actor.userId) return 0;
-  const db = await getDb();
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return rows.length;
-}

@@ -8,7 +8,8 @@ import { oidcConfig, passwordLoginMode } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
 import { formatUtc } from "@/lib/domain/site-time";
 import { listSites } from "@/lib/services/sites/list-sites";
-import { listHeldRoles, listRoleMappings } from "@/lib/services/sso/list-mappings";
+import { listHeldRoles } from "@/lib/services/sso/list-held-roles";
+import { listRoleMappings } from "@/lib/services/sso/list-mappings";
 import { createMappingAction, decideHeldRoleAction, deleteMappingAction } from "./actions";
 import { ROLE_LABELS } from "@/lib/domain/labels";
 

@@ -8,7 +8,8 @@ import { RowAction } from "@/components/webhooks/row-action";
 import { requireActor } from "@/lib/auth/session";
 import { formatUtc } from "@/lib/domain/site-time";
 import { isServiceError } from "@/lib/services/base/errors";
-import { listDeliveries, listWebhooks } from "@/lib/services/webhooks/list-webhooks";
+import { listDeliveries } from "@/lib/services/webhooks/list-deliveries";
+import { listWebhooks } from "@/lib/services/webhooks/list-webhooks";
 import { redeliverAction } from "../actions";
 
 export const metadata: Metadata = { title: "Webhook deliveries · Administration" };
