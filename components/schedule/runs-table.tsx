@@ -14,7 +14,7 @@ const TONE: Record<RunCriticality, BadgeTone> = { critical: "amber", normal: "bl
 /** Server actions; bound per row here (on the server), so each button carries its run's id and version. */
 export interface RunActions {
   update: (id: string, sequence: number, input: RunFormValues) => Promise<FormResult<{ id: string }>>;
-  remove: (id: string) => Promise<FormResult<{ id: string }>>;
+  remove: (id: string, sequence: number) => Promise<FormResult<{ id: string }>>;
 }
 
 export function RunsTable({
@@ -99,7 +99,7 @@ export function RunsTable({
                     description="The run leaves the production schedule and stops blocking changes. The audit trail keeps a record."
                     confirmLabel="Delete run"
                     variant="danger"
-                    run={manage.remove.bind(null, r.id)}
+                    run={manage.remove.bind(null, r.id, r.sequence)}
                   />
                 </Td>
               ) : null}

@@ -424,6 +424,18 @@ describe("production runs API", () => {
       }),
       404,
     );
+    // A delete based on the run as it was before the patch is refused, naming the version now.
+    const stale = await expectProblem(
+      await call(h(runDELETE), {
+        method: "DELETE",
+        path: `/api/v1/production-runs/${id}`,
+        params: { id },
+        token: operations,
+        headers: { "if-match": '"0"' },
+      }),
+      409,
+    );
+    expect(stale).toMatchObject({ currentVersion: 1, currentSequence: 1 });
     expect(
       (
         await call(h(runDELETE), {
@@ -431,6 +443,7 @@ describe("production runs API", () => {
           path: `/api/v1/production-runs/${id}`,
           params: { id },
           token: operations,
+          headers: { "if-match": '"1"' },
         })
       ).status,
     ).toBe(204);

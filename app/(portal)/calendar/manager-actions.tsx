@@ -60,7 +60,7 @@ export function managerActions(opts: {
             description="The run leaves the production schedule and stops blocking changes. The audit trail keeps a record."
             confirmLabel="Delete run"
             variant="danger"
-            run={deleteRunAction.bind(null, item.runId)}
+            run={deleteRunAction.bind(null, item.runId, item.sequence)}
           />
         </div>
       );

@@ -80,11 +80,14 @@ export async function endSeriesAction(windowId: string, until: string): Promise<
   return result;
 }
 
-export async function deleteWindowAction(windowId: string): Promise<FormResult<{ id: string }>> {
+export async function deleteWindowAction(
+  windowId: string,
+  sequence: number,
+): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
     "schedule",
-    async () => ({ id: (await deleteWindow(actor, windowId)).id }),
+    async () => ({ id: (await deleteWindow(actor, windowId, { expectedSequence: sequence })).id }),
     "Window deleted.",
   );
   if (result.ok) refresh();
@@ -120,11 +123,11 @@ export async function updateRunAction(
   return result;
 }
 
-export async function deleteRunAction(id: string): Promise<FormResult<{ id: string }>> {
+export async function deleteRunAction(id: string, sequence: number): Promise<FormResult<{ id: string }>> {
   const actor = await requireActor();
   const result = await attempt(
     "schedule",
-    async () => ({ id: (await deleteRun(actor, id)).id }),
+    async () => ({ id: (await deleteRun(actor, id, { expectedSequence: sequence })).id }),
     "Run deleted.",
   );
   if (result.ok) refresh();

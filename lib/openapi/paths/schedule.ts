@@ -226,8 +226,9 @@ export default definePaths(
       delete: {
         summary: "Delete a production run (soft; audited)",
         path: idPath,
+        headers: ifMatch,
         responses: { 204: { description: "Deleted" } },
-        errors: [403, 404],
+        errors: [400, 403, 404, 409],
       },
     },
     "/api/v1/production-runs/import": {

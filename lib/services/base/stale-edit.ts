@@ -48,3 +48,21 @@ export async function lastWriter(ex: Executor, objectType: string, objectId: str
     .limit(1);
   return ev ?? null;
 }
+
+/**
+ * A schedule object (window, production run) written on the strength of an earlier read: refused
+ * when its sequence moved since. `expected` undefined: the caller sent no If-Match, nothing checked.
+ */
+export async function checkSequence(
+  ex: Executor,
+  object: { type: "window" | "production_run"; noun: string },
+  row: { id: string; sequence: number; updatedAt: Date },
+  expected: number | undefined,
+): Promise<void> {
+  if (expected === undefined || expected === row.sequence) return;
+  throw staleEdit(
+    `Someone else changed this ${object.noun} first; reload it and try again.`,
+    { version: row.sequence, by: await lastWriter(ex, object.type, row.id), at: row.updatedAt },
+    { currentSequence: row.sequence },
+  );
+}

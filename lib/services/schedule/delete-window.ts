@@ -6,7 +6,7 @@ import { windows } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { line } from "@/lib/schemas/common";
-import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
+import { checkSequence } from "@/lib/services/base/stale-edit";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { windowView } from "./window-model";
@@ -24,13 +24,7 @@ export async function deleteWindow(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { row, site } = await lockedWindowFor(tx, actor, windowId, "window.manage");
-    if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw staleEdit(
-        "Someone else changed this window first; reload it and try again.",
-        { version: row.sequence, by: await lastWriter(tx, "window", row.id), at: row.updatedAt },
-        { currentSequence: row.sequence },
-      );
-    }
+    await checkSequence(tx, { type: "window", noun: "window" }, row, options.expectedSequence);
     await tx
       .update(windows)
       .set({ deletedAt: currentTime(), sequence: row.sequence + 1, updatedAt: currentTime() })

@@ -6,7 +6,7 @@ import { productionRuns } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { runUpdateSchema, type RunUpdateInput } from "@/lib/schemas/schedule";
-import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
+import { checkSequence } from "@/lib/services/base/stale-edit";
 import { auditRun, checkRunSpan, lockedRunFor, runView } from "./run-model";
 import { areaIdsFor, toInstant } from "./site-context";
 import type { RunView } from "@/lib/types/schedule";
@@ -21,13 +21,7 @@ export async function updateRun(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { row, site } = await lockedRunFor(tx, actor, id);
-    if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-      throw staleEdit(
-        "Someone else changed this run first; reload it and try again.",
-        { version: row.sequence, by: await lastWriter(tx, "production_run", row.id), at: row.updatedAt },
-        { currentSequence: row.sequence },
-      );
-    }
+    await checkSequence(tx, { type: "production_run", noun: "run" }, row, options.expectedSequence);
     const tz = site.timeZone;
     const patch = {
       ...(data.areaCode !== undefined ? { areaId: areaIdsFor(site, [data.areaCode], "areaCode")[0]! } : {}),

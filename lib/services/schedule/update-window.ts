@@ -6,7 +6,7 @@ import { windows } from "@/db/schema";
 import { appendAudit, diffFields } from "@/lib/audit/append";
 import type { Actor } from "@/lib/auth/actor";
 import { windowUpdateSchema, type WindowUpdateInput } from "@/lib/schemas/schedule";
-import { lastWriter, staleEdit } from "@/lib/services/base/stale-edit";
+import { checkSequence } from "@/lib/services/base/stale-edit";
 import { auditFields } from "./create-window";
 import { lockedWindowFor } from "./find-window";
 import { areaIdsFor, toLocal, untilLocal, type SiteContext } from "./site-context";
@@ -40,13 +40,7 @@ export async function writeWindow(
   reason: string | null = null,
 ): Promise<WindowView> {
   const { row, site } = current;
-  if (options.expectedSequence !== undefined && options.expectedSequence !== row.sequence) {
-    throw staleEdit(
-      "Someone else changed this window first; reload it and try again.",
-      { version: row.sequence, by: await lastWriter(tx, "window", row.id), at: row.updatedAt },
-      { currentSequence: row.sequence },
-    );
-  }
+  await checkSequence(tx, { type: "window", noun: "window" }, row, options.expectedSequence);
   const next = { ...row, ...patch };
   const bounds = checkedBounds(windowDef(next, site.timeZone));
   const [saved] = await tx

@@ -138,7 +138,7 @@ export default async function WindowPage({
                   description="All its occurrences disappear from the calendar and feeds. Changes already planned in it will show as outside any window. The audit trail keeps a record."
                   confirmLabel="Delete window"
                   variant="danger"
-                  run={deleteWindowAction.bind(null, w.id)}
+                  run={deleteWindowAction.bind(null, w.id, w.sequence)}
                   redirectTo={`/schedule?site=${w.siteCode}`}
                 />
               </div>

@@ -11,7 +11,8 @@ export const PATCH = apiRoute<Params>(async ({ req, actor, params }) => {
   return json(run, 200, { etag: etag(run.sequence) });
 });
 
-export const DELETE = apiRoute<Params>(async ({ actor, params }) => {
-  await deleteRun(actor, params.id);
+export const DELETE = apiRoute<Params>(async ({ req, actor, params }) => {
+  const expectedSequence = ifMatchVersion(req.headers.get("if-match"), "run's sequence");
+  await deleteRun(actor, params.id, { expectedSequence });
   return new Response(null, { status: 204 });
 });
