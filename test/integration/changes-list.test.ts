@@ -173,3 +173,33 @@ describe("listChanges", () => {
     expect(await codeOf(listChanges(w.people.requester.actor, { state: "bogus" }))).toBe("invalid");
   });
 });
+
+describe("free text", () => {
+  // Last in the file: it adds a change that the counts above do not expect.
+  it("finds a title by a version or a hyphenated tag in it, whole or by its start", async () => {
+    const { requester } = w.people;
+    const c = await createChange(requester.actor, {
+      ...draft(w, [w.assets.plc.id]),
+      title: "Experion R520.2 hotfix 3 on EWS-GCR-01, HiOS 09.2.00",
+    });
+    for (const q of [
+      "Experion R520.2 hotfix 3",
+      "R520",
+      "r520.2",
+      "HiOS 09.2.00",
+      "09.2",
+      "EWS-GCR-01",
+      "ews-gcr",
+    ])
+      expect(
+        (await all(undefined, { q })).map((r) => r.id),
+        q,
+      ).toEqual([c.id]);
+    for (const q of ["R521", "Experion 'x' & !", "\\", "a:* | b"])
+      expect(
+        (await all(undefined, { q })).map((r) => r.id),
+        q,
+      ).not.toContain(c.id);
+    expect((await all(undefined, { q: "Experion\\ R520" })).map((r) => r.id)).toEqual([c.id]);
+  });
+});

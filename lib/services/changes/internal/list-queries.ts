@@ -57,14 +57,19 @@ export function checkCursor(values: (string | number | null)[], spec: SortSpec):
 }
 
 /**
- * Free text as a full-text prefix query over the words of the title and number ("turb gov"
- * finds "turbine governor", "PLC-201" finds "PLC-201A"): the GIN index changes_search_gin
- * answers it at any table size, which a substring ILIKE cannot. Only letters and digits reach
- * the query, so no tsquery syntax can be injected. Null when nothing searchable is left.
+ * Free text as a full-text prefix query over the words of the title and number ("turb gov" finds
+ * "turbine governor", "PLC-201" finds "PLC-201A", "R520" and "R520.2" find "Experion R520.2"):
+ * the GIN index changes_search_gin answers it at any table size, which a substring ILIKE cannot.
+ * The words are cut by the same parser that built the index (to_tsvector 'simple'), so a version,
+ * a host name or a hyphenated tag is one word on both sides; splitting at every non-letter had
+ * turned "R520.2" into "r520" and "2", which the index never holds. Each word is quoted before
+ * it becomes a prefix term, so no tsquery syntax can be injected; a backslash cannot be quoted
+ * that way and is left out. No word left: no rows.
  */
-export function prefixQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
-  return words.length ? words.map((w) => `${w.toLowerCase()}:*`).join(" & ") : null;
+export function freeTextCondition(q: string): SQL {
+  const text = q.slice(0, 200);
+  return sql`${changes.search} @@ (select to_tsquery('simple', string_agg(quote_literal(w.lexeme) || ':*', ' & '))
+    from unnest(to_tsvector('simple', ${text})) w where strpos(w.lexeme, chr(92)) = 0)`;
 }
 
 /** CHG-2026-42 and chg-2026-00042 both name CHG-2026-00042. */
@@ -134,11 +139,7 @@ export async function filterConditions(
   if (f.q) {
     const number = asChangeNumber(f.q);
     if (number) conds.push(eq(changes.number, number));
-    else {
-      const query = prefixQuery(f.q);
-      if (!query) return null;
-      conds.push(sql`${changes.search} @@ to_tsquery('simple', ${query})`);
-    }
+    else conds.push(freeTextCondition(f.q));
   }
   return conds;
 }
