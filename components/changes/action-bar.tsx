@@ -1,4 +1,4 @@
-import { Pencil, Play } from "lucide-react";
+import { CopyPlus, Pencil, Play } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { signoffMeaning } from "@/lib/domain/changes";
@@ -75,6 +75,7 @@ export function ActionBar({
   actions,
   contacts,
   ssoSigning = null,
+  followUp = false,
 }: {
   change: ChangeView;
   zone: string;
@@ -84,6 +85,8 @@ export function ActionBar({
   contacts: readonly SiteContact[];
   /** For a single sign-on signer: signing goes through the identity provider. */
   ssoSigning?: SsoSigning | null;
+  /** A failed or rolled-back change, and the user may draft changes at a site of it: offer the follow-up. */
+  followUp?: boolean;
 }) {
   const avail = new Map(change.availableActions.map((a) => [a.action, a]));
   const can = (a: ChangeUiAction) => avail.get(a)?.available === true;
@@ -150,6 +153,14 @@ export function ActionBar({
             act={actions.close}
           />
         ) : null}
+        {followUp ? (
+          <Button asChild variant="primary">
+            <Link href={`/changes/new?follows=${change.id}`}>
+              <CopyPlus className="size-4" aria-hidden="true" />
+              Draft a follow-up change
+            </Link>
+          </Button>
+        ) : null}
         {can("edit") ? (
           <Button asChild>
             <Link href={`/changes/${change.id}/edit`}>
@@ -177,7 +188,7 @@ export function ActionBar({
             act={actions.cancel}
           />
         ) : null}
-        {change.availableActions.every((a) => !a.available) && !startBlocked ? (
+        {change.availableActions.every((a) => !a.available) && !startBlocked && !followUp ? (
           <p className="text-sm text-slate-700">Nothing for you to do on this change now.</p>
         ) : null}
       </div>

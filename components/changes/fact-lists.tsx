@@ -1,7 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ChangeView, IntegrityCheckView } from "@/lib/types/changes";
-import { OUTCOME_LABELS, PRODUCTION_IMPACT_LABELS, SAFETY_IMPACT_LABELS } from "@/lib/domain/labels";
+import type { ChangeLinkView, ChangeView, IntegrityCheckView } from "@/lib/types/changes";
+import {
+  CHANGE_STATE_LABELS,
+  OUTCOME_LABELS,
+  PRODUCTION_IMPACT_LABELS,
+  SAFETY_IMPACT_LABELS,
+} from "@/lib/domain/labels";
 import { temporaryRecordFacts } from "@/lib/domain/changes/temporary";
 
 // The change's facts as label/value lists, shared by the overview tab and the printable record
@@ -43,8 +48,33 @@ export function requestFacts(change: ChangeView): FactList {
     ...(change.advisories.length
       ? ([["Drafted from advisory", <AdvisoryLinks key="a" items={change.advisories} />]] as FactList)
       : []),
+    ...followFacts(change),
     ["Requester", person(change.requesterName, change.requesterEmail)],
   ];
+}
+
+function ChangeLinks({ items }: { items: ChangeLinkView[] }) {
+  return (
+    <ul className="space-y-0.5">
+      {items.map((c) => (
+        <li key={c.id}>
+          <Link href={`/changes/${c.id}`}>{c.number}</Link> {c.title} ({CHANGE_STATE_LABELS[c.state]})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The failed or rolled-back change this one follows up, and the follow-ups naming this one. */
+function followFacts(change: ChangeView): FactList {
+  const out: FactList = [];
+  if (change.followsChangeId)
+    out.push([
+      "Follows",
+      change.follows ? <ChangeLinks key="f" items={[change.follows]} /> : "A change at a site you cannot see",
+    ]);
+  if (change.followedBy.length) out.push(["Followed by", <ChangeLinks key="b" items={change.followedBy} />]);
+  return out;
 }
 
 export function planFacts(change: ChangeView): FactList {

@@ -3,7 +3,7 @@ import { readAuditPayload } from "@/lib/audit/events";
 import { formatInZone, formatInZoneSeconds, formatUtc } from "@/lib/domain/site-time";
 import { temporaryRecordFacts } from "@/lib/domain/changes/temporary";
 import type { ChangeRecord } from "@/lib/services/records/get-change-record";
-import type { ChangeHistoryEvent, ChangeView } from "@/lib/types/changes";
+import type { ChangeHistoryEvent, ChangeLinkView, ChangeView } from "@/lib/types/changes";
 import { MUTED, facts, footers, heading, newPdf, para, printable, toBuffer, type Pdf } from "./document";
 import {
   actionLabel,
@@ -18,6 +18,7 @@ import {
 } from "@/lib/domain/labels";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
+const linkText = (c: ChangeLinkView) => `${c.number} ${c.title} (${CHANGE_STATE_LABELS[c.state]})`;
 
 /** CIP-010 R1.6: the hashes in full, so the paper record can be compared with the vendor's page. */
 function integrityFacts(change: ChangeView, t: (at: string | null) => string): [string, string][] {
@@ -130,7 +131,17 @@ export async function changeRecordPdf(record: ChangeRecord): Promise<Buffer> {
     ["Description", change.description],
     ["Justification / technical basis", change.justification],
     ["References", change.references.join(", ")],
-    ["Follows change", change.followsChangeId ?? "—"],
+    [
+      "Follows",
+      change.follows
+        ? linkText(change.follows)
+        : change.followsChangeId
+          ? "A change at a site you cannot see"
+          : "—",
+    ],
+    ...(change.followedBy.length
+      ? ([["Followed by", change.followedBy.map(linkText).join("; ")]] as [string, string][])
+      : []),
   ]);
 
   heading(doc, "Affected assets");

@@ -13,6 +13,7 @@ import { SignoffsPanel } from "@/components/changes/signoffs-panel";
 import { TrailLink } from "@/components/changes/trail-link";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { sitesWithPermission } from "@/lib/auth/permissions";
+import { followUpRefusal } from "@/lib/domain/changes";
 import { oidcConfig } from "@/lib/auth/oidc/config";
 import { requireActor } from "@/lib/auth/session";
 import { getChange } from "@/lib/services/changes/get";
@@ -109,6 +110,10 @@ export default async function ChangePage({
         zone={zone}
         signerName={actor.name}
         ssoSigning={ssoSigning}
+        followUp={
+          followUpRefusal(change.state) === null &&
+          change.sites.some((s) => sitesWithPermission(actor, "change.create").includes(s.id))
+        }
         actions={{
           submit: submitAction.bind(null, change.id),
           sign: signAction.bind(null, change.id),

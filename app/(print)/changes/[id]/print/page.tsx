@@ -83,7 +83,6 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
           items={[
             ...modelFacts(change),
             ...requestFacts(change),
-            ["Follows change", change.followsChangeId ?? "—"],
           ]}
         />
       </Section>
