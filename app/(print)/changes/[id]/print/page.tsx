@@ -79,12 +79,7 @@ export default async function PrintChangePage({ params }: { params: Promise<{ id
       </header>
 
       <Section title="Request">
-        <Facts
-          items={[
-            ...modelFacts(change),
-            ...requestFacts(change),
-          ]}
-        />
+        <Facts items={[...modelFacts(change), ...requestFacts(change)]} />
       </Section>
       <Section title="Affected assets">
         <div className="mt-2">
