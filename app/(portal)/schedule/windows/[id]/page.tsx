@@ -103,17 +103,13 @@ export default async function WindowPage({
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Schedule</dt>
-                <dd className="font-medium" data-testid="window-summary">
+                <dd className="font-medium" data-testid="window-summary" title={w.rrule ?? undefined}>
                   {w.summary}
                 </dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Areas</dt>
                 <dd>{w.areaCodes.length ? w.areaCodes.join(", ") : "Whole site"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Recurrence rule</dt>
-                <dd className="font-mono text-xs">{w.rrule ?? "None (one-off)"}</dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-600">Cancelled occurrences</dt>
