@@ -19,6 +19,10 @@ export function canonicalJson(value: unknown): string;
 export const GENESIS_HASH: string;
 export function eventBody(e: HashedFields): string;
 export function chainHash(prevHash: string, e: HashedFields): string;
+/** new Date(text).toISOString() of a stored timestamptz text. */
+export function storedIso(text: string): string;
+/** eventBody of a stored tuple in CHAIN_COLUMNS order, its values as JSON.parse gave them. */
+export function storedBody(t: readonly unknown[]): string;
 
 /** Column names of the batch tuples, in order (listed once, in chain-core.mjs). */
 export const CHAIN_COLUMNS: readonly string[];

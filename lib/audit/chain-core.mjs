@@ -92,11 +92,73 @@ export const CHAIN_COLUMNS = [
   "hash",
 ];
 
-/** The hash of a stored tuple, or null when it cannot be hashed (a stored time no Date can hold). */
-function tupleHash(t) {
-  try {
+/** PostgreSQL's text of a timestamptz in UTC with at most milliseconds, from the year 1000 on. */
+const PG_UTC_MS = /^([1-9]\d{3}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,3}))?\+00$/;
+
+/**
+ * `new Date(text).toISOString()` for a stored time: the common form rewritten as text (the
+ * server omits trailing zeros of the fraction), any other (microseconds, an offset, early years)
+ * through Date as before. Throws, as Date does, on a time no Date can hold.
+ */
+export function storedIso(text) {
+  const m = PG_UTC_MS.exec(text);
+  if (m === null) return new Date(text).toISOString();
+  return `${m[1]}T${m[2]}.${m[3] === undefined ? "000" : m[3].padEnd(3, "0")}Z`;
+}
+
+const UNSORTABLE = Symbol("unsortable");
+
+/**
+ * A JSON.parse result whose every object has its keys in canonicalJson's order, so that
+ * JSON.stringify writes exactly canonicalJson's text: objects already in order are kept, others
+ * copied in order. UNSORTABLE when a copy cannot hold that order (integer-like keys, which
+ * objects always list first, or "__proto__"); the caller then writes the canonical text itself.
+ */
+function inCanonicalOrder(v) {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    let out = v;
+    for (let i = 0; i < v.length; i++) {
+      const x = inCanonicalOrder(v[i]);
+      if (x === UNSORTABLE) return UNSORTABLE;
+      if (x !== v[i]) {
+        if (out === v) out = v.slice();
+        out[i] = x;
+      }
+    }
+    return out;
+  }
+  const keys = Object.keys(v);
+  let same = true;
+  for (let i = 1; i < keys.length && same; i++) same = keys[i - 1] < keys[i];
+  const order = same ? keys : keys.slice().sort();
+  const values = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const x = inCanonicalOrder(v[order[i]]);
+    if (x === UNSORTABLE) return UNSORTABLE;
+    values[i] = x;
+    if (x !== v[order[i]]) same = false;
+  }
+  if (same) return v;
+  const out = {};
+  for (let i = 0; i < order.length; i++) out[order[i]] = values[i];
+  const written = Object.keys(out);
+  if (written.length !== order.length) return UNSORTABLE;
+  for (let i = 0; i < order.length; i++) if (written[i] !== order[i]) return UNSORTABLE;
+  return out;
+}
+
+/**
+ * eventBody of a stored tuple (values as JSON.parse gave them) in one JSON.stringify call: the
+ * members in eventBody's order, undefined ones left out as eventBody leaves them, and payloads
+ * put in canonical key order. chain-core.test.ts holds it to eventBody on awkward payloads.
+ */
+export function storedBody(t) {
+  const before = inCanonicalOrder(t[8] ?? null);
+  const after = inCanonicalOrder(t[9] ?? null);
+  if (before === UNSORTABLE || after === UNSORTABLE)
     // Converted as the query builder converts the row: bigint to number, timestamptz text to a Date.
-    return chainHash(t[12], {
+    return eventBody({
       id: Number(t[0]),
       at: new Date(t[1]),
       actorId: t[2],
@@ -110,6 +172,26 @@ function tupleHash(t) {
       reason: t[10],
       ip: t[11],
     });
+  return JSON.stringify({
+    action: t[4],
+    actorEmail: t[3],
+    actorId: t[2],
+    after,
+    at: storedIso(t[1]),
+    before,
+    id: Number(t[0]),
+    ip: t[11],
+    objectId: t[6],
+    objectType: t[5],
+    reason: t[10],
+    siteId: t[7],
+  });
+}
+
+/** The hash of a stored tuple, or null when it cannot be hashed (a stored time no Date can hold). */
+function tupleHash(t) {
+  try {
+    return sha256Hex(`${t[12]}\n${storedBody(t)}`);
   } catch {
     return null;
   }
