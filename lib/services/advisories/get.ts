@@ -6,7 +6,8 @@ import { advisories, advisoryRevisions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { worstClock, type SiteClock } from "@/lib/domain/advisories/clocks";
 import type { RevisionDelta } from "@/lib/domain/advisories/revision-delta";
-import type { AdvisoryFacts, RemediationCategory } from "@/lib/domain/advisories";
+import type { AdvisoryFacts } from "@/lib/domain/advisories";
+import { remediationsOf, type AdvisoryRemediation } from "@/lib/domain/advisories/remediations";
 import { notFound } from "@/lib/services/base/errors";
 import { visibleSiteIds } from "./access";
 import {
@@ -26,14 +27,6 @@ export interface AdvisoryCve {
   cwe: { id: string; name: string } | null;
   cvss: { baseScore: number; vector: string | null; baseSeverity: string | null } | null;
   knownExploited: KevMark | null;
-}
-
-export interface AdvisoryRemediation {
-  category: RemediationCategory;
-  details: string;
-  url: string | null;
-  cves: string[];
-  products: string[];
 }
 
 export interface AdvisoryDetail {
@@ -72,30 +65,6 @@ export function cvesOf(facts: AdvisoryFacts, kev: Map<string, KevMark>): Advisor
         : null,
       knownExploited: kev.get(v.cve!) ?? null,
     }));
-}
-
-/** Remediations merged across vulnerabilities: one entry per category and text, naming its CVEs and products. */
-export function remediationsOf(facts: AdvisoryFacts): AdvisoryRemediation[] {
-  const names = new Map(facts.products.map((p) => [p.productId, p.fullName]));
-  const merged = new Map<string, AdvisoryRemediation>();
-  for (const v of facts.vulnerabilities)
-    for (const r of v.remediations) {
-      const key = `${r.category}|${r.details.trim()}|${r.url ?? ""}`;
-      const entry = merged.get(key) ?? {
-        category: r.category,
-        details: r.details.trim(),
-        url: r.url,
-        cves: [],
-        products: [],
-      };
-      if (v.cve && !entry.cves.includes(v.cve)) entry.cves.push(v.cve);
-      for (const id of r.productIds) {
-        const name = names.get(id) ?? id;
-        if (!entry.products.includes(name)) entry.products.push(name);
-      }
-      merged.set(key, entry);
-    }
-  return [...merged.values()];
 }
 
 export async function loadAdvisoryRow(db: Executor, id: string) {
@@ -153,4 +122,4 @@ export async function getAdvisory(actor: Actor, id: string, now = currentTime())
   };
 }
 
-export type { MatchView };
+export type { AdvisoryRemediation, MatchView };
