@@ -33,6 +33,20 @@ function DueCell({ a }: { a: AdvisorySummary }) {
   );
 }
 
+function CveSummary({ a }: { a: AdvisorySummary }) {
+  return (
+    <>
+      {a.cves.length} {a.cves.length === 1 ? "CVE" : "CVEs"}
+      {a.maxCvss !== null ? `, CVSS up to ${a.maxCvss.toFixed(1)}` : ""}
+      {a.knownExploited ? (
+        <div className="mt-1">
+          <KevBadge />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 export default async function AdvisoriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const actor = await requireActor();
@@ -134,11 +148,11 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
           <tr>
             <Th>Priority</Th>
             <Th>Advisory</Th>
-            <Th>Vendor</Th>
-            <Th>CVEs</Th>
+            <Th className="hidden lg:table-cell">Vendor</Th>
+            <Th className="hidden lg:table-cell">CVEs</Th>
             <Th>Your assets</Th>
             <Th>Status</Th>
-            <Th>Due</Th>
+            <Th className="hidden lg:table-cell">Due</Th>
           </tr>
         </thead>
         <tbody>
@@ -154,31 +168,38 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
                 <Td>
                   <PriorityBadge priority={a.priority} />
                 </Td>
-                <Td>
+                {/* Below 1024 px vendor, CVEs and due fold into the cells beside them, so nothing
+                    scrolls sideways at 820 px and the title keeps room (rows were tall and cut off). */}
+                <Td className="min-w-56">
                   <Link href={`/advisories/${a.id}`} className="font-medium">
                     {a.trackingId}
                   </Link>
                   <div className="max-w-md text-xs text-slate-600">{a.title}</div>
-                </Td>
-                <Td className="text-xs">{a.vendors.join(", ")}</Td>
-                <Td className="text-xs whitespace-nowrap">
-                  {a.cves.length} {a.cves.length === 1 ? "CVE" : "CVEs"}
-                  {a.maxCvss !== null ? `, CVSS up to ${a.maxCvss.toFixed(1)}` : ""}
-                  {a.knownExploited ? (
-                    <div className="mt-1">
-                      <KevBadge />
-                    </div>
+                  {a.vendors.length ? (
+                    <div className="text-xs text-slate-500 lg:hidden">{a.vendors.join(", ")}</div>
                   ) : null}
                 </Td>
-                <Td className="text-xs whitespace-nowrap">
-                  {a.affected} affected
-                  {a.unknown ? `, ${a.unknown} to decide` : ""}
+                <Td className="hidden text-xs lg:table-cell">{a.vendors.join(", ")}</Td>
+                <Td className="hidden text-xs whitespace-nowrap lg:table-cell">
+                  <CveSummary a={a} />
+                </Td>
+                <Td className="text-xs">
+                  <span className="whitespace-nowrap">
+                    {a.affected} affected
+                    {a.unknown ? `, ${a.unknown} to decide` : ""}
+                  </span>
                   {a.siteCodes.length ? <div className="text-slate-600">{a.siteCodes.join(", ")}</div> : null}
+                  <div className="mt-1 text-slate-600 lg:hidden">
+                    <CveSummary a={a} />
+                  </div>
                 </Td>
                 <Td>
                   <ReviewBadge status={a.status} overdue={a.clock?.overdue} />
+                  <div className="mt-1 text-xs lg:hidden">
+                    <DueCell a={a} />
+                  </div>
                 </Td>
-                <Td className="text-xs">
+                <Td className="hidden text-xs lg:table-cell">
                   <DueCell a={a} />
                 </Td>
               </tr>
