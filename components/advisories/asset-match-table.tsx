@@ -33,8 +33,8 @@ export function AssetMatchTable({
         <tr>
           <Th>Asset</Th>
           <Th>Product and version</Th>
-          <Th>Criticality</Th>
-          <Th>Exposure</Th>
+          <Th className="hidden lg:table-cell">Criticality</Th>
+          <Th className="hidden lg:table-cell">Exposure</Th>
           <Th>Priority</Th>
           <Th>Match</Th>
           <Th>Covered by</Th>
@@ -46,8 +46,10 @@ export function AssetMatchTable({
           return (
             <Fragment key={m.assetId}>
               <tr>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/assets/${m.assetId}`} className="font-medium">
+                {/* Below 1024 px criticality and exposure fold under the priority they weigh into,
+                    and long names and change numbers wrap, so nothing scrolls sideways at 820 px. */}
+                <Td className="lg:whitespace-nowrap">
+                  <Link href={`/assets/${m.assetId}`} className="font-medium whitespace-nowrap">
                     {m.asset.tag}
                   </Link>
                   <div className="text-xs text-slate-600">{m.asset.name}</div>
@@ -57,17 +59,22 @@ export function AssetMatchTable({
                   {m.asset.modelNumber ? <div className="text-slate-600">{m.asset.modelNumber}</div> : null}
                   <div className="text-slate-600">Version {m.asset.version || "not recorded"}</div>
                 </Td>
-                <Td>
+                <Td className="hidden lg:table-cell">
                   <div className="flex flex-col items-start gap-1">
                     <CriticalityBadge criticality={m.asset.criticality} />
                     <AssetFlags safetyRelated={m.asset.safetyRelated} gxp={false} />
                   </div>
                 </Td>
-                <Td>
+                <Td className="hidden lg:table-cell">
                   <ExposureBadge exposure={m.asset.exposure} />
                 </Td>
                 <Td>
                   <PriorityBadge priority={m.priority} />
+                  <div className="mt-1 flex flex-col items-start gap-1 lg:hidden">
+                    <CriticalityBadge criticality={m.asset.criticality} />
+                    <ExposureBadge exposure={m.asset.exposure} />
+                    <AssetFlags safetyRelated={m.asset.safetyRelated} gxp={false} />
+                  </div>
                 </Td>
                 <Td className="max-w-md text-xs">
                   <MatchBadge status={m.status} />
@@ -78,11 +85,13 @@ export function AssetMatchTable({
                     </div>
                   ) : null}
                 </Td>
-                <Td className="text-xs whitespace-nowrap">
+                <Td className="text-xs lg:whitespace-nowrap">
                   {covering.length
                     ? covering.map((c) => (
-                        <div key={c.changeId} className="flex items-center gap-1">
-                          <Link href={`/changes/${c.changeId}`}>{c.number}</Link>
+                        <div key={c.changeId} className="flex flex-wrap items-center gap-1 lg:flex-nowrap">
+                          <Link href={`/changes/${c.changeId}`} className="whitespace-nowrap">
+                            {c.number}
+                          </Link>
                           <StateBadge state={c.state} />
                         </div>
                       ))
