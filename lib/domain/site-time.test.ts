@@ -69,7 +69,7 @@ describe("site-zone instants", () => {
     expect(formatInZone(new Date("2026-07-14T07:00:00Z"), "Europe/Berlin")).toBe("14 Jul 2026, 09:00 CEST");
     expect(formatInZone(new Date("2026-01-14T07:00:00Z"), "Europe/Berlin")).toBe("14 Jan 2026, 08:00 CET");
     expect(formatInZone(null, "Europe/Berlin")).toBe("—");
-    expect(formatUtc("2026-01-14T07:00:00.000Z")).toBe("2026-01-14 07:00 UTC");
+    expect(formatUtc("2026-01-14T07:00:00.000Z")).toBe("14 Jan 2026, 07:00 UTC");
   });
 
   it("names the zone's abbreviation at a given instant", () => {

@@ -83,10 +83,12 @@ export function formatInZoneSeconds(at: InstantLike, zone: string): string {
   return dt ? `${dt.toFormat("yyyy-MM-dd HH:mm:ss")} ${zoneAbbreviation(zone, dt.toJSDate())}` : "—";
 }
 
-/** "2026-03-14 07:00 UTC", for titles and the printed record. */
+/**
+ * "14 Mar 2026, 07:00 UTC", for titles, the administration pages and the printed record: the
+ * portal's one way of writing an instant, in UTC (it had been "2026-03-14 07:00 UTC" here alone).
+ */
 export function formatUtc(at: InstantLike): string {
-  const dt = toDateTime(at, "UTC");
-  return dt ? `${dt.toFormat("yyyy-MM-dd HH:mm")} UTC` : "—";
+  return formatInZone(at, "UTC");
 }
 
 export function isoInstant(at: InstantLike): string | undefined {

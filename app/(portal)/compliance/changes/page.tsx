@@ -1,3 +1,4 @@
+import { formatFloatingDate, parseLocalDate } from "@/lib/domain/schedule/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,6 +13,11 @@ import { isServiceError } from "@/lib/services/base/errors";
 import { getCompliance } from "@/lib/services/compliance/get-compliance";
 import { CHANGE_TYPE_LABELS } from "@/lib/domain/labels";
 
+/** "4 Sep 2026" for a query string's yyyy-mm-dd (shown as typed when it is not a date). */
+const day = (d: string) => {
+  const floating = parseLocalDate(d);
+  return floating === null ? d : formatFloatingDate(floating, false);
+};
 export const metadata: Metadata = { title: "Changes behind a figure" };
 
 /** The list of changes behind one figure of the compliance dashboard. */
@@ -43,7 +49,7 @@ export default async function FigureChangesPage({
       </p>
       <PageHeader
         title={label ?? figure}
-        description={`${rows.length} change${rows.length === 1 ? "" : "s"} at ${where}, ${p.from} to ${p.to} (UTC days).`}
+        description={`${rows.length} change${rows.length === 1 ? "" : "s"} at ${where}, ${day(p.from)} to ${day(p.to)} (UTC days).`}
       />
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No changes behind this figure.</p>
