@@ -36,8 +36,8 @@ function Details({ p }: { p: AuditPayload | null }) {
     return p.after.reasons.length ? (
       <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
         {p.after.reasons.map((r, i) => (
-          <li key={i}>
-            <code className="font-mono">{r.code}</code> {r.message}
+          <li key={i} title={r.code}>
+            {r.message}
           </li>
         ))}
       </ul>
@@ -81,9 +81,9 @@ function Entry({ e, zone }: { e: ChangeHistoryEvent; zone: string }) {
       </span>
       <div className="min-w-0">
         <p className="font-medium text-slate-900">
-          {historyActionLabel(e.action)}
+          {/* The action's code, as the API and the trail's export name it, on hover. */}
+          <span title={e.action}>{historyActionLabel(e.action)}</span>
           {summary ? <span className="font-normal text-slate-700"> — {summary}</span> : null}
-          <code className="ml-2 font-mono text-xs font-normal text-slate-500">{e.action}</code>
         </p>
         {e.reason ? <p className="text-slate-800">{e.reason}</p> : null}
         <Details p={p} />

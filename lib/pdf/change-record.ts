@@ -51,7 +51,7 @@ function eventDetails(e: ChangeHistoryEvent): string[] {
     case "gate.decision":
       return [
         `${p.after.dryRun ? "Dry run" : "Start attempt"}: ${p.after.allowed ? "allowed" : "refused"}`,
-        ...p.after.reasons.map((r) => `${r.message} (${r.code})`),
+        ...p.after.reasons.map((r) => r.message),
       ];
     case "signoff.sign":
       return [p.after.meaning];
