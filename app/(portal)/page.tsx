@@ -18,6 +18,8 @@ import { implementerPanel } from "@/lib/services/dashboard/implementer-panel";
 import { managerPanel } from "@/lib/services/dashboard/manager-panel";
 import { requesterPanel } from "@/lib/services/dashboard/requester-panel";
 import { CRITICALITY_LABELS } from "@/lib/domain/labels";
+import { zoneAbbreviation } from "@/lib/domain/site-time";
+import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -68,7 +70,7 @@ export default async function DashboardPage() {
             <Card key={s.siteCode}>
               <CardHeader
                 title={`${s.siteName} (${s.siteCode})`}
-                description={`Time zone ${s.timeZone}`}
+                description={`Site time ${zoneAbbreviation(s.timeZone, currentTime())} (${s.timeZone})`}
                 actions={<Link href={`/assets?site=${s.siteCode}`}>Assets</Link>}
               />
               <div className="space-y-3 p-4">

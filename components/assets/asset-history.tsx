@@ -1,4 +1,5 @@
 import { SiteTime } from "@/components/changes/site-time";
+import { purdueLabel } from "./badges";
 import type { AssetHistoryEvent } from "@/lib/types/assets";
 import {
   actorLabel,
@@ -34,9 +35,13 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   exposure: EXPOSURE_LABELS,
 };
 
+/** Identifiers read as typed (monospace); every other value is words. */
+const CODE_FIELDS = new Set(["tag", "modelNumber", "version", "zone", "redundancyGroup"]);
+
 function show(v: unknown, field?: string): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (field === "purdueLevel" && typeof v === "number") return purdueLabel(v);
   if (typeof v === "string") return (field && VALUE_LABELS[field]?.[v]) ?? v;
   return JSON.stringify(v);
 }
@@ -68,7 +73,7 @@ export function AssetHistory({ events, timeZone }: { events: AssetHistoryEvent[]
                 {fields.map((f) => (
                   <div key={f} className="contents">
                     <dt className="text-slate-600">{FIELD_LABELS[f]}</dt>
-                    <dd className="font-mono break-all text-slate-900">
+                    <dd className={`break-all text-slate-900 ${CODE_FIELDS.has(f) ? "font-mono" : ""}`}>
                       {edit ? (
                         <>
                           <del className="text-red-800">{show(e.before?.[f], f)}</del>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { AssetAdvisories } from "@/components/advisories/asset-advisories";
 import { AssetChanges } from "@/components/assets/asset-changes";
 import { AssetDetails } from "@/components/assets/asset-details";
@@ -19,12 +20,18 @@ import { listChanges } from "@/lib/services/changes/list";
 import { listTemporaryOnAsset } from "@/lib/services/changes/list-temporary-on-asset";
 import { AssetTemporaryState } from "@/components/assets/asset-temporary";
 
-export const metadata: Metadata = { title: "Asset" };
+// One read of the asset per request, shared by the page and its title.
+const assetOf = cache(async (id: string) => getAsset(await requireActor(), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const asset = await assetOf((await params).id).catch(() => null);
+  return { title: asset ? `${asset.tag} ${asset.name}` : "Asset" };
+}
 
 async function load(id: string) {
   const actor = await requireActor();
   try {
-    const asset = await getAsset(actor, id);
+    const asset = await assetOf(id);
     return {
       actor,
       asset,
