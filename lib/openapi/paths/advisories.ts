@@ -104,7 +104,11 @@ const advisory = named(
         details: z.string(),
         url: z.string().nullable(),
         cves: z.array(z.string()),
-        products: z.array(z.string()),
+        products: z
+          .array(z.string())
+          .describe(
+            'Product names as the advisory writes them, versions in words; a product id the document names nowhere reads "<id> (the advisory gives no name)"',
+          ),
       }),
     ),
     references: z.array(z.object({ url: z.string(), summary: z.string(), category: z.string().nullable() })),
