@@ -26,7 +26,7 @@ test("a change manager defines a weekly window with a live preview, cancels one 
   await fillWindowForm(page, WEEKLY);
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByTestId("window-summary")).toHaveText(
-    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030",
+    "Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2030",
   );
   // Four hours of elapsed time: across the spring-forward night the window ends at 06:00 CDT.
   await expect(preview.getByTestId("window-next").getByRole("listitem")).toHaveText([
@@ -49,7 +49,7 @@ test("a change manager defines a weekly window with a live preview, cancels one 
   const id = await submitWindowForm(page);
   await expect(page.getByRole("heading", { name: WEEKLY.title, level: 1 })).toBeVisible();
   await expect(page.getByTestId("window-summary")).toHaveText(
-    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030",
+    "Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2030",
   );
   await expectNoAxeViolations(page);
 
@@ -65,7 +65,7 @@ test("a change manager defines a weekly window with a live preview, cancels one 
   await expect(occurrences.getByRole("listitem")).toHaveCount(4);
   await expect(occurrences).not.toContainText("Sun 24 Mar 2030");
   await expect(page.getByTestId("window-summary")).toHaveText(
-    "Every Sunday 01:00–05:00 CST, until 31 Mar 2030 (1 cancelled)",
+    "Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2030 (1 cancelled)",
   );
 
   // Ending the series after the 17th drops the 31st as well.
@@ -74,7 +74,7 @@ test("a change manager defines a weekly window with a live preview, cancels one 
   await expect(page.getByText("The series now ends on 2030-03-17.")).toBeVisible();
   await expect(occurrences.getByRole("listitem")).toHaveCount(3);
   await expect(page.getByTestId("window-summary")).toHaveText(
-    "Every Sunday 01:00–05:00 CST, until 17 Mar 2030 (1 cancelled)",
+    "Every Sunday 01:00–05:00 CST/CDT, until 17 Mar 2030 (1 cancelled)",
   );
 
   await createWindow(page, {
@@ -108,7 +108,9 @@ test("the edit form reads back the stored rule and saves a change to it", async 
     startDate: "2030-06-02",
     weekly: { days: ["Sunday", "Wednesday"] },
   });
-  await expect(page.getByTestId("window-summary")).toHaveText("Every Wednesday and Sunday 01:00–05:00 CDT");
+  await expect(page.getByTestId("window-summary")).toHaveText(
+    "Every Wednesday and Sunday 01:00–05:00 CST/CDT",
+  );
   await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/schedule/windows/${id}/edit$`));
   await expect(page.getByLabel("Repeats")).toHaveValue("weekly");

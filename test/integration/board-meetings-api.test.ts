@@ -190,7 +190,7 @@ describe("board meetings API", () => {
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.objectId, created.items[1]!.id));
     expect(audit!.after).toMatchObject({
       series: 3,
-      repeat: "Every 2 weeks on Thursday 15:00–16:00 CDT, 3 times",
+      repeat: "Every 2 weeks on Thursday 15:00–16:00 CST/CDT, 3 times",
     });
     // Not in session a year ahead: a decision or closing is a 409, and nothing is recorded.
     const early = created.items[0]!.id;

@@ -99,7 +99,7 @@ describe("windows API", () => {
         token: requester,
       }),
     );
-    expect(got.summary).toBe("Every Sunday 01:00–05:00 CST");
+    expect(got.summary).toBe("Every Sunday 01:00–05:00 CST/CDT");
   });
 
   it("patches with If-Match and answers 409 on a stale version", async () => {
@@ -175,7 +175,7 @@ describe("windows API", () => {
         token: manager,
       }),
     );
-    expect(e.summary).toBe("Every Sunday 01:00–05:00 CST, until 30 Apr 2027 (1 cancelled)");
+    expect(e.summary).toBe("Every Sunday 01:00–05:00 CST/CDT, until 30 Apr 2027 (1 cancelled)");
     await expectProblem(
       await call(h(cancelPOST), {
         method: "POST",

@@ -57,7 +57,7 @@ describe("windows", () => {
       until: "2027-03-31",
       sequence: 0,
     });
-    expect(w.summary).toBe("Every Sunday 01:00–05:00 CST, until 31 Mar 2027");
+    expect(w.summary).toBe("Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2027");
     const [event] = await db
       .select()
       .from(auditEvents)

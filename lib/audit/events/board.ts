@@ -16,7 +16,7 @@ export const BOARD_EVENTS = {
       ...meeting,
       /** How many meetings the series has. */
       series: z.number().int().positive(),
-      /** The series' rule in words ("Every 2 weeks on Thursday 15:00–16:00 CST, 6 times"). */
+      /** The series' rule in words ("Every 2 weeks on Thursday 15:00–16:00 CST/CDT, 6 times"). */
       repeat: z.string().optional(),
     }),
   }),

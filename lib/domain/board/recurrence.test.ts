@@ -29,7 +29,7 @@ describe("board meeting series", () => {
     });
     expect(iso(starts)).toEqual(["2027-10-21T08:00:00Z", "2027-11-04T09:00:00Z", "2027-11-18T09:00:00Z"]);
     expect(describeSeries(starts[0]!, BERLIN, 60, { repeat: "weekly", every: 2, count: 3 })).toBe(
-      "Every 2 weeks on Thursday 10:00–11:00 CEST, 3 times",
+      "Every 2 weeks on Thursday 10:00–11:00 CET/CEST, 3 times",
     );
   });
 
@@ -43,7 +43,7 @@ describe("board meeting series", () => {
       "2027-05-11T14:00:00Z",
     ]);
     expect(describeSeries(new Date("2027-03-09T15:00:00Z"), CHICAGO, 90, r)).toBe(
-      "Every month on the second Tuesday 09:00–10:30 CST, 3 times",
+      "Every month on the second Tuesday 09:00–10:30 CST/CDT, 3 times",
     );
   });
 

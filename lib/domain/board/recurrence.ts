@@ -78,7 +78,7 @@ export function meetingStarts(start: Date, timeZone: string, r: MeetingRepeat): 
   return expandWindow(seriesDef(start, timeZone, 1, r), start, new Date(horizon)).map((o) => o.start);
 }
 
-/** "Every 2 weeks on Thursday 15:00–16:00 CST, 6 times", for the form and the trail. */
+/** "Every 2 weeks on Thursday 15:00–16:00 CST/CDT, 6 times", for the form and the trail. */
 export function describeSeries(
   start: Date,
   timeZone: string,

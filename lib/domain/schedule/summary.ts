@@ -3,7 +3,7 @@
 import { RRule } from "rrule";
 import type { WindowDef } from "./types";
 import { parseRule, rruleOptions, type ByDay, type ParsedRule } from "./rule";
-import { seriesEnd, validateWindowDef } from "./recurrence";
+import { expandWindow, seriesEnd, validateWindowDef } from "./recurrence";
 import {
   floatingToInstant,
   formatFloatingDate,
@@ -11,7 +11,7 @@ import {
   formatLocalRange,
   parseLocal,
 } from "./time";
-import { zoneAbbreviation } from "../site-time";
+import { zoneAbbreviation, zoneOffsetMinutes } from "../site-time";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -124,6 +124,32 @@ function timeOfDay(dtstart: number, minutes: number, abbr: string): string {
   return `${formatFloatingTime(dtstart)}–${formatFloatingTime(end)}${nextDay} ${abbr}`;
 }
 
+/** A little over a year covers every zone's DST cycle; a sparse series is read over 11 years. */
+const SPAN_SAMPLED_MS = 400 * DAY_MS;
+const SPARSE_SPAN_MS = 11 * 366 * DAY_MS;
+const SPARSE_BELOW = 12;
+
+/**
+ * The abbreviations the series' occurrences fall in over its span (sampled as above),
+ * standard (smaller UTC offset) first: "CST/CDT", "AEST/AEDT"; one name when they agree.
+ */
+function seriesAbbreviation(def: WindowDef, first: number): string {
+  const from = new Date(first);
+  const starts = (span: number) =>
+    expandWindow({ ...def, exdatesLocal: [] }, from, new Date(first + span)).map((o) => o.start);
+  let sample = starts(SPAN_SAMPLED_MS);
+  if (sample.length < SPARSE_BELOW) sample = starts(SPARSE_SPAN_MS);
+  const names = new Map<string, number>();
+  for (const at of sample.length ? sample : [from]) {
+    const name = zoneAbbreviation(def.timeZone, at);
+    if (!names.has(name)) names.set(name, zoneOffsetMinutes(def.timeZone, at));
+  }
+  return [...names.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name)
+    .join("/");
+}
+
 function untilLabel(floating: number): string {
   const endOfDay = (floating + 1000) % DAY_MS < 1000;
   const date = formatFloatingDate(floating, false);
@@ -131,9 +157,10 @@ function untilLabel(floating: number): string {
 }
 
 /**
- * "Every Sunday 01:00–05:00 CST, until 31 Mar 2027", "Every day 02:00–03:00 CET, 10 times",
- * "Once, Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST". The abbreviation is the one in
- * force at the first occurrence. Invalid definitions yield a sentence saying so.
+ * "Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2027", "Every day 02:00–03:00 CET, 10 times",
+ * "Once, Sat 6 Mar 2027 22:00 – Sun 7 Mar 2027 02:00 CST". A series whose occurrences fall on
+ * both sides of a DST change names both ("Every Tuesday 07:00–17:00 CST/CDT"), so it reads
+ * true all year. Invalid definitions yield a sentence saying so.
  */
 export function summarizeWindow(def: WindowDef): string {
   const check = validateWindowDef(def);
@@ -150,7 +177,7 @@ export function summarizeWindow(def: WindowDef): string {
   if (!parsed.ok) return `Invalid schedule: ${parsed.message}`;
   const rule = parsed.rule;
   const head = pattern(rule, dtstart) ?? fallback(rule, dtstart);
-  const parts = [`${head} ${timeOfDay(dtstart, def.durationMinutes, zoneAbbreviation(def.timeZone, first))}`];
+  const parts = [`${head} ${timeOfDay(dtstart, def.durationMinutes, seriesAbbreviation(def, first))}`];
   const until = seriesEnd(def, rule);
   if (until !== null) parts.push(`until ${untilLabel(until)}`);
   if (rule.count !== null) parts.push(rule.count === 1 ? "1 time" : `${rule.count} times`);

@@ -36,7 +36,7 @@ export const windowResponse = named(
     until: z.string().nullable().describe("Inclusive site-local end of the series (date or date-time)"),
     cancelledOccurrences: z.array(z.string()).describe("Site-local nominal starts of cancelled occurrences"),
     timeZone: z.string(),
-    summary: z.string().describe('e.g. "Every Sunday 01:00–05:00 CST, until 31 Mar 2027"'),
+    summary: z.string().describe('e.g. "Every Sunday 01:00–05:00 CST/CDT, until 31 Mar 2027"'),
     sequence: z
       .number()
       .int()
