@@ -32,8 +32,8 @@ export type WindowFormInitial = Pick<
   "kind" | "title" | "areaCodes" | "start" | "durationMinutes" | "rrule" | "until" | "cancelledOccurrences"
 >;
 
-function defaults(initial: WindowFormInitial | undefined, today: string): WindowFormValues {
-  const start = initial?.start ?? `${today}T01:00`;
+function defaults(initial: WindowFormInitial | undefined, defaultStart: string): WindowFormValues {
+  const start = initial?.start ?? defaultStart;
   const b = initial
     ? builderFrom(initial.rrule, initial.until, start)
     : { ...DEFAULT_BUILDER, weekdays: [weekdayOf(start) ?? "SU"], monthDay: Number(start.slice(8, 10)) };
@@ -55,7 +55,7 @@ export function WindowForm({
   site,
   initial,
   now,
-  today,
+  defaultStart,
   submit,
   cancelHref,
 }: {
@@ -63,15 +63,15 @@ export function WindowForm({
   initial?: WindowFormInitial;
   /** Server time (ISO) the preview counts "next occurrences" from, so server and browser render alike. */
   now: string;
-  /** Today's date at the site, the default start of a new window. */
-  today: string;
+  /** Site-local start ("2026-12-03T01:00") a new window begins with: defaultWindowStart. */
+  defaultStart: string;
   submit: (input: WindowContentInput) => Promise<FormResult<{ id: string }>>;
   cancelHref: string;
 }) {
   const router = useRouter();
   const form = useForm<WindowFormValues>({
     resolver: zodResolver(windowFormSchema),
-    defaultValues: defaults(initial, today),
+    defaultValues: defaults(initial, defaultStart),
     mode: "onTouched",
   });
   const { register, handleSubmit, setError, control, formState } = form;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatLocal, formatLocalRange, localToUtc, toLocalIso, utcToLocal, type LocalStyle } from "./time";
+import {
+  defaultWindowStart,
+  formatLocal,
+  formatLocalRange,
+  localToUtc,
+  toLocalIso,
+  utcToLocal,
+  type LocalStyle,
+} from "./time";
 
 const CHI = "America/Chicago";
 const BER = "Europe/Berlin";
@@ -92,5 +100,21 @@ describe("formatLocalRange", () => {
     [BER, "2027-10-31T00:00:00.000Z", "2027-10-31T02:00:00.000Z", "Sun 31 Oct 2027 02:00 CEST – 03:00 CET"],
   ])("%s %s–%s", (tz, start, end, expected) => {
     expect(formatLocalRange(new Date(start), new Date(end), tz)).toBe(expected);
+  });
+});
+
+describe("defaultWindowStart", () => {
+  it.each<[string, string, string]>([
+    // Wed 2 Dec 2026 09:16 CST: the next night, not today's 01:00 already past.
+    ["2026-12-02T15:16:00Z", "America/Chicago", "2026-12-03T01:00"],
+    // 23:30 CST on 2 Dec is 05:30Z on 3 Dec: the day after the site's date, not UTC's.
+    ["2026-12-03T05:30:00Z", "America/Chicago", "2026-12-03T01:00"],
+    // Sat 13 Mar 2027 12:00 CST; the next day springs forward at 02:00, 01:00 still exists.
+    ["2027-03-13T18:00:00Z", "America/Chicago", "2027-03-14T01:00"],
+    // Sat 30 Oct 2027 23:30 CEST in Berlin: the next day is 31 Oct (the autumn change).
+    ["2027-10-30T21:30:00Z", "Europe/Berlin", "2027-10-31T01:00"],
+    ["2026-12-02T20:00:00Z", "Asia/Kolkata", "2026-12-04T01:00"],
+  ])("%s in %s → %s", (now, tz, expected) => {
+    expect(defaultWindowStart(new Date(now), tz)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 // Wall-time ↔ instant conversion for site zones. Local wall times are handled as
 // "floating" milliseconds: the wall clock read as if it were UTC. That keeps calendar
 // arithmetic (and rrule) free of offsets until the final, explicit mapping to an instant.
-import { IANAZone } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { zoneAbbreviation } from "../site-time";
 import { isIanaTimeZone } from "../time-zone";
 
@@ -169,4 +169,12 @@ export function formatLocalRange(start: Date, end: Date, tz: string): string {
   const endLabel = sameDay ? formatFloatingTime(fe) : `${formatFloatingDate(fe)} ${formatFloatingTime(fe)}`;
   if (sAbbr !== eAbbr) return `${startLabel} ${sAbbr} – ${endLabel} ${eAbbr}`;
   return sameDay ? `${startLabel}–${endLabel} ${eAbbr}` : `${startLabel} – ${endLabel} ${eAbbr}`;
+}
+
+/**
+ * A new window's default start: 01:00 site time on the day after `now`, the usual night for
+ * work and never already past during a working day (today's 01:00 would preview nothing).
+ */
+export function defaultWindowStart(now: Date, tz: string): string {
+  return `${DateTime.fromJSDate(now, { zone: tz }).plus({ days: 1 }).toISODate()}T01:00`;
 }

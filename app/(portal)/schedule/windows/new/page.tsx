@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DateTime } from "luxon";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { WindowForm } from "@/components/schedule/window-form";
 import { requireActor } from "@/lib/auth/session";
 import { hasSitePermission } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
+import { defaultWindowStart } from "@/lib/domain/schedule/time";
 import { createWindowAction } from "../../actions";
 import { chooseSite, one } from "../../site-choice";
 
@@ -19,8 +20,7 @@ export default async function NewWindowPage({
   const actor = await requireActor();
   const { site } = await chooseSite(actor, one(sp.site));
   if (!site) notFound();
-  const now = new Date();
-  const today = DateTime.fromJSDate(now, { zone: site.timeZone }).toISODate()!;
+  const now = currentTime();
   return (
     <>
       <PageHeader
@@ -35,7 +35,7 @@ export default async function NewWindowPage({
             areas: site.areas.map((a) => ({ code: a.code, name: a.name })),
           }}
           now={now.toISOString()}
-          today={today}
+          defaultStart={defaultWindowStart(now, site.timeZone)}
           submit={createWindowAction.bind(null, site.code)}
           cancelHref={`/schedule?site=${site.code}`}
         />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { DateTime } from "luxon";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { WindowForm } from "@/components/schedule/window-form";
 import { requireActor } from "@/lib/auth/session";
 import { hasSitePermission } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { updateWindowAction } from "../../../actions";
 import { loadWindow } from "../load-window";
 
@@ -13,7 +13,7 @@ export default async function EditWindowPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const actor = await requireActor();
   const { window: w, siteId, areas } = await loadWindow(actor, id);
-  const now = new Date();
+  const now = currentTime();
   return (
     <>
       <PageHeader
@@ -25,7 +25,7 @@ export default async function EditWindowPage({ params }: { params: Promise<{ id:
           site={{ code: w.siteCode, timeZone: w.timeZone, areas }}
           initial={w}
           now={now.toISOString()}
-          today={DateTime.fromJSDate(now, { zone: w.timeZone }).toISODate()!}
+          defaultStart={w.start}
           submit={updateWindowAction.bind(null, w.id, w.sequence)}
           cancelHref={`/schedule/windows/${w.id}`}
         />
