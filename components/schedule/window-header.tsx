@@ -22,6 +22,7 @@ export function WindowHeader({
   timeZone,
   durationMinutes,
   summary,
+  rrule,
   areaNames,
   status,
   occurrence,
@@ -34,6 +35,8 @@ export function WindowHeader({
   timeZone: string;
   durationMinutes: number;
   summary: string;
+  /** Null for a one-off, whose time is the occurrence fact itself. */
+  rrule: string | null;
   /** Empty for the whole site. */
   areaNames: readonly string[];
   status: WindowStatus;
@@ -69,7 +72,17 @@ export function WindowHeader({
           ),
         },
         { label: "Duration", value: durationLabel(durationMinutes) },
-        { label: "Schedule", value: summary },
+        {
+          label: "Schedule",
+          value:
+            rrule === null ? (
+              "Does not repeat"
+            ) : (
+              <span data-testid="window-summary" title={rrule}>
+                {summary}
+              </span>
+            ),
+        },
         { label: "Areas", value: areaNames.length ? areaNames.join(", ") : "Whole site" },
         {
           label: bookedWord,

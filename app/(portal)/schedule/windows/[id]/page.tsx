@@ -4,7 +4,6 @@ import { DateTime } from "luxon";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { WindowHeader } from "@/components/schedule/window-header";
-import { WindowKindBadge } from "@/components/schedule/kind-badge";
 import { EndSeriesForm } from "@/components/schedule/end-series-form";
 import { ConfirmAction } from "@/components/schedule/confirm-action";
 import { OccurrenceList } from "@/components/schedule/occurrence-list";
@@ -16,6 +15,7 @@ import { loadWindow } from "./load-window";
 import { upcomingOccurrences, viewDef } from "./occurrences";
 import { currentTime } from "@/lib/clock";
 import { BOOKING_STATES } from "@/lib/domain/schedule";
+import { formatLocal, localToUtc } from "@/lib/domain/schedule/time";
 import { windowStanding } from "@/lib/domain/schedule/window-status";
 import { countChanges } from "@/lib/services/changes/count";
 
@@ -57,6 +57,7 @@ export default async function WindowPage({
         timeZone={tz}
         durationMinutes={w.durationMinutes}
         summary={w.summary}
+        rrule={w.rrule}
         areaNames={w.areaCodes.map((c) => areas.find((a) => a.code === c)?.name ?? c)}
         status={standing.status}
         occurrence={standing.occurrence}
@@ -93,33 +94,12 @@ export default async function WindowPage({
         </Card>
         <div className="space-y-5">
           <Card>
-            <CardHeader title="Definition" />
-            <dl className="space-y-2 p-4 text-sm">
-              <div>
-                <dt className="text-xs text-slate-600">Kind</dt>
-                <dd>
-                  <WindowKindBadge kind={w.kind} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Schedule</dt>
-                <dd className="font-medium" data-testid="window-summary" title={w.rrule ?? undefined}>
-                  {w.summary}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Areas</dt>
-                <dd>{w.areaCodes.length ? w.areaCodes.join(", ") : "Whole site"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Cancelled occurrences</dt>
-                <dd>
-                  {w.cancelledOccurrences.length
-                    ? w.cancelledOccurrences.map((c) => c.replace("T", " ")).join(", ")
-                    : "None"}
-                </dd>
-              </div>
-            </dl>
+            <CardHeader title="Cancelled occurrences" />
+            <p className="p-4 text-sm">
+              {w.cancelledOccurrences.length
+                ? w.cancelledOccurrences.map((c) => formatLocal(localToUtc(c, tz), tz)).join(", ")
+                : "None"}
+            </p>
           </Card>
           {canManage ? (
             <Card>
