@@ -58,7 +58,10 @@ function ChangeLinks({ items }: { items: ChangeLinkView[] }) {
     <ul className="space-y-0.5">
       {items.map((c) => (
         <li key={c.id}>
-          <Link href={`/changes/${c.id}`}>{c.number}</Link> {c.title} ({CHANGE_STATE_LABELS[c.state]})
+          <Link href={`/changes/${c.id}`} className="font-medium underline">
+            {c.number}
+          </Link>{" "}
+          {c.title} ({CHANGE_STATE_LABELS[c.state]})
         </li>
       ))}
     </ul>
