@@ -25,6 +25,17 @@ describe("windowStanding", () => {
     expect(startOf(s)).toBe("2026-03-22T06:00:00.000Z");
   });
 
+  it("finds a one-off and a weekly series that start years ahead, beyond the widest span", () => {
+    const far = windowStanding(
+      def({ rrule: null, localStart: "2030-03-16T00:00" }),
+      new Date("2026-12-02T15:00:00Z"),
+    );
+    expect(far.status).toBe("upcoming");
+    expect(far.occurrence?.start.toISOString()).toBe("2030-03-16T05:00:00.000Z");
+    const series = windowStanding(def({ localStart: "2031-01-05T01:00" }), new Date("2026-12-02T15:00:00Z"));
+    expect(series.status).toBe("upcoming");
+  });
+
   it("finds a yearly one-off months ahead", () => {
     const s = windowStanding(
       def({ rrule: null, localStart: "2027-06-01T06:00" }),

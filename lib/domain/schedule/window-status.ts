@@ -2,6 +2,7 @@
 // force), the next occurrence, or past with its last one. Pure: `now` is a parameter.
 import { OccurrenceLimitError, expandWindow } from "./recurrence";
 import type { WindowKind } from "../constants";
+import { floatingToInstant, parseLocal } from "./time";
 import type { Occurrence, WindowDef } from "./types";
 
 export type WindowStatus = "open" | "upcoming" | "past";
@@ -40,7 +41,11 @@ function firstIn(def: WindowDef, from: number, forward: boolean): Occurrence | n
 
 export function windowStanding(def: WindowDef, now: Date): WindowStanding {
   const t = now.getTime();
-  const ahead = firstIn(def, t, true);
+  // A window that starts beyond the widest span (a one-off years ahead) is looked for from its
+  // own start: the spans would otherwise end before it and call it past.
+  const local = parseLocal(def.localStart);
+  const start = local === null ? t : floatingToInstant(local, def.timeZone);
+  const ahead = firstIn(def, Math.max(t, start), true);
   if (ahead) return { status: ahead.start.getTime() <= t ? "open" : "upcoming", occurrence: ahead };
   return { status: "past", occurrence: firstIn(def, t, false) };
 }
