@@ -1,5 +1,6 @@
 import type { CsvCellError } from "@/lib/csv/read";
 import type { RunCriticality, RunKind, WindowKind } from "@/lib/domain/constants";
+import type { Occurrence } from "@/lib/domain/schedule/types";
 
 /** A production-run import as the import page shows it: the verdict, every bad cell, the first rows. */
 export interface RunImportReport {
@@ -56,19 +57,8 @@ export interface WindowView {
   updatedAt: Date;
 }
 
-/** API.md "occurrence". */
-export interface OccurrenceView {
-  windowId: string;
-  kind: WindowKind;
-  title: string;
+/** API.md "occurrence": the domain's occurrence, its site and areas named by code. */
+export type OccurrenceView = Omit<Occurrence, "siteId" | "areaIds"> & {
   siteCode: string;
   areaCodes: string[];
-  start: Date;
-  end: Date;
-  localStart: string;
-  localEnd: string;
-  timeZone: string;
-  zoneAbbr: string;
-  /** Nominal local start; send it (or `start`) to cancel this one occurrence. */
-  recurrenceId: string;
-}
+};
